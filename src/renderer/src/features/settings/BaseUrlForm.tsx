@@ -1,0 +1,83 @@
+import { useId, useState } from 'react';
+import type { SettingsView } from '../../../../shared/ipc';
+import { appActionDeps } from '../../app/appActions';
+import { saveSettings } from '../../app/actions';
+
+export const DEFAULT_BASE_URL = 'https://www.peeringdb.com/api';
+
+export function BaseUrlForm({ settings }: { settings: SettingsView }): React.JSX.Element {
+  // Edits start from what main holds; a save or an outside change resets the draft.
+  const [draft, setDraft] = useState<{ from: string; value: string }>({ from: settings.baseUrl, value: settings.baseUrl });
+  const value = draft.from === settings.baseUrl ? draft.value : settings.baseUrl;
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const inputId = useId();
+  const errorId = useId();
+  const noteId = useId();
+
+  async function save(baseUrl: string) {
+    setSaving(true);
+    setError(null);
+    setSaved(false);
+    const result = await saveSettings(appActionDeps(), { baseUrl });
+    setSaving(false);
+    if (result.ok) {
+      setDraft({ from: result.settings.baseUrl, value: result.settings.baseUrl });
+      setSaved(true);
+    } else {
+      setError(result.error);
+    }
+  }
+
+  const describedBy = [settings.baseUrlFromEnv ? noteId : null, error ? errorId : null].filter(Boolean).join(' ');
+  return (
+    <form
+      className="settings-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save(value);
+      }}
+    >
+      <label htmlFor={inputId}>PeeringDB base URL</label>
+      <div className="field-row">
+        <input
+          id={inputId}
+          type="text"
+          inputMode="url"
+          spellCheck={false}
+          autoComplete="off"
+          value={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy || undefined}
+          onChange={(event) => {
+            setDraft({ from: settings.baseUrl, value: event.currentTarget.value });
+            setSaved(false);
+          }}
+        />
+        <button type="submit" disabled={saving}>
+          Save
+        </button>
+        <button type="button" disabled={saving || value === DEFAULT_BASE_URL} onClick={() => void save(DEFAULT_BASE_URL)}>
+          Use default
+        </button>
+      </div>
+      {settings.baseUrlFromEnv && (
+        <p id={noteId} className="note">
+          The PEERINGDB_URL environment variable sets the address for this run. A saved address applies when it is not set.
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {saved && (
+        <p className="field-ok" role="status">
+          Saved.
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import { appActionDeps } from '../../app/appActions';
+import { importDump } from '../../app/actions';
+import { isCopyEmpty } from '../../state/copySlice';
+import { useAppStore } from '../../state/store';
+import { DailySyncToggle } from '../settings/DailySyncToggle';
+import { CopyContents } from './CopyContents';
+import { FirstRun } from './FirstRun';
+import { RecentChanges } from './RecentChanges';
+import { SyncErrorPanel } from './SyncErrorPanel';
+import { SyncProgressPanel } from './SyncProgressPanel';
+
+export function SyncView(): React.JSX.Element {
+  const status = useAppStore((s) => s.copyStatus);
+  const copyError = useAppStore((s) => s.copyError);
+  const progress = useAppStore((s) => s.syncProgress);
+  const running = useAppStore((s) => s.syncRunning);
+  const syncError = useAppStore((s) => s.syncError);
+  const empty = status !== null && isCopyEmpty(status);
+
+  return (
+    <section className="view" aria-labelledby="sync-title">
+      <div className="view-header">
+        <h1 id="sync-title">Sync</h1>
+        {!empty && (
+          <button type="button" disabled={running} onClick={() => void importDump(appActionDeps())}>
+            Import dump file…
+          </button>
+        )}
+      </div>
+      {copyError && (
+        <div className="panel panel-error" role="alert">
+          <h2>The local database is not available</h2>
+          <p>{copyError}</p>
+        </div>
+      )}
+      {syncError && <SyncErrorPanel error={syncError} />}
+      {status === null && !copyError && <p className="muted">Opening the local copy…</p>}
+      {empty && <FirstRun running={running} />}
+      {progress && progress.phase !== 'idle' && <SyncProgressPanel progress={progress} running={running} />}
+      <section className="panel" aria-labelledby="schedule-title">
+        <h2 id="schedule-title">Schedule</h2>
+        <DailySyncToggle />
+      </section>
+      {status && !empty && <CopyContents status={status} />}
+      {status && status.recentChanges.length > 0 && <RecentChanges changes={status.recentChanges} />}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+/** The screens of the app, in navigation order. */
+export const VIEWS = ['sync', 'networks', 'compare', 'peers', 'search', 'contacts', 'settings'] as const;
+export type ViewId = (typeof VIEWS)[number];
+
+export const VIEW_LABELS: Record<ViewId, string> = {
+  sync: 'Sync',
+  networks: 'My networks',
+  compare: 'Compare',
+  peers: 'Peers',
+  search: 'Search',
+  contacts: 'Contacts',
+  settings: 'Settings',
+};
+
+export function isViewId(value: unknown): value is ViewId {
+  return typeof value === 'string' && (VIEWS as readonly string[]).includes(value);
+}
