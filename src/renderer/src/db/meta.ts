@@ -1,0 +1,51 @@
+/**
+ * Reading and writing the meta table: per-type watermarks, the data version, the last sync.
+ * Functions taking a transaction's tables must run inside a Dexie transaction that includes
+ * `meta`, so the value moves atomically with the rows it describes.
+ */
+import { PDB_TYPES, type PdbType } from '../../../shared/peeringdb';
+import type { Watermarks } from '../../../shared/sync';
+import { META, type PeeringDatabase } from './schema';
+
+const WATERMARK_PREFIX = 'watermark:';
+
+/** Keys that describe PeeringDB's data, emptied by a flush (the data version is kept and bumped). */
+export function isPeeringDbMetaKey(key: string): boolean {
+  return key.startsWith(WATERMARK_PREFIX) || key === META.lastSync || key === META.pocWithKey;
+}
+
+export async function readWatermarks(db: PeeringDatabase): Promise<Watermarks> {
+  const records = await db.meta.bulkGet(PDB_TYPES.map((type) => META.watermark(type)));
+  const watermarks: Watermarks = {};
+  PDB_TYPES.forEach((type, index) => {
+    const value = records[index]?.value;
+    if (typeof value === 'number' && Number.isFinite(value)) watermarks[type] = value;
+  });
+  return watermarks;
+}
+
+export async function readWatermark(db: PeeringDatabase, type: PdbType): Promise<number | null> {
+  const value = (await db.meta.get(META.watermark(type)))?.value;
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+export async function readDataVersion(db: PeeringDatabase): Promise<number> {
+  const value = (await db.meta.get(META.dataVersion))?.value;
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+/** Increments the data version; call inside the rw transaction whose writes it announces. */
+export async function bumpDataVersion(db: PeeringDatabase): Promise<number> {
+  const next = (await readDataVersion(db)) + 1;
+  await db.meta.put({ key: META.dataVersion, value: next });
+  return next;
+}
+
+export async function readLastSyncAt(db: PeeringDatabase): Promise<number | null> {
+  const value = (await db.meta.get(META.lastSync))?.value;
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+export async function readPocWithKey(db: PeeringDatabase): Promise<boolean> {
+  return (await db.meta.get(META.pocWithKey))?.value === true;
+}

@@ -1,0 +1,87 @@
+/**
+ * Turning one sync page's JSON text into rows grouped by chunk bucket, checked enough that a
+ * malformed page is refused whole before anything is written.
+ */
+import { pdbTimeToEpoch, type PdbRow } from '../../../shared/peeringdb';
+import { bucketOf } from '../db/schema';
+
+export class PageFormatError extends Error {}
+
+export interface GroupedPage {
+  /** Rows by bucket; within a bucket a later row with the same id replaces an earlier one. */
+  buckets: Map<number, Map<number, PdbRow>>;
+  /** Distinct rows in the page. */
+  distinct: number;
+  /** Newest created/updated over the page in epoch seconds, null for an empty page. */
+  newestChange: number | null;
+}
+
+export function parsePageRows(rowsJson: string): PdbRow[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(rowsJson);
+  } catch (error) {
+    throw new PageFormatError(`the page is not valid JSON (${(error as Error).message})`);
+  }
+  if (!Array.isArray(parsed)) throw new PageFormatError('the page is not a JSON array of rows');
+  for (let index = 0; index < parsed.length; index++) {
+    const row = parsed[index] as { id?: unknown; status?: unknown } | null;
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      throw new PageFormatError(`row ${index} is not an object`);
+    }
+    if (typeof row.id !== 'number' || !Number.isSafeInteger(row.id) || row.id < 0) {
+      throw new PageFormatError(`row ${index} has no valid id`);
+    }
+    if (typeof row.status !== 'string') {
+      throw new PageFormatError(`row ${index} (id ${row.id}) has no status`);
+    }
+  }
+  return parsed as PdbRow[];
+}
+
+/**
+ * PeeringDB writes UTC times as "YYYY-MM-DDTHH:MM:SSZ", which sort as text: the newest is
+ * found by comparing strings, and only that one is parsed (Date.parse per row is the costly
+ * part of a 250k-row load). Anything in another shape is parsed on its own.
+ */
+function looksCanonical(value: string): boolean {
+  return value.length === 20 && value.charCodeAt(10) === 84 /* T */ && value.charCodeAt(19) === 90 /* Z */;
+}
+
+function newestChangeOf(rows: Iterable<PdbRow>, trustText: boolean): number | null {
+  let newestText = '';
+  let newestParsed = Number.NEGATIVE_INFINITY;
+  const consider = (value: unknown) => {
+    if (typeof value !== 'string') return;
+    if (trustText && looksCanonical(value)) {
+      if (value > newestText) newestText = value;
+      return;
+    }
+    const epoch = pdbTimeToEpoch(value);
+    if (epoch > newestParsed) newestParsed = epoch;
+  };
+  for (const row of rows) {
+    consider(row.created);
+    consider(row.updated);
+  }
+  if (newestText) {
+    const epoch = pdbTimeToEpoch(newestText);
+    // A malformed time that only looks canonical: fall back to parsing every value.
+    if (!Number.isFinite(epoch)) return newestChangeOf(rows, false);
+    if (epoch > newestParsed) newestParsed = epoch;
+  }
+  return Number.isFinite(newestParsed) ? newestParsed : null;
+}
+
+export function groupRowsByBucket(rows: readonly PdbRow[]): GroupedPage {
+  const buckets = new Map<number, Map<number, PdbRow>>();
+  let distinct = 0;
+  for (const row of rows) {
+    const bucket = bucketOf(row.id);
+    let inBucket = buckets.get(bucket);
+    if (!inBucket) buckets.set(bucket, (inBucket = new Map()));
+    if (!inBucket.has(row.id)) distinct++;
+    inBucket.set(row.id, row);
+  }
+  return { buckets, distinct, newestChange: newestChangeOf(rows, true) };
+}

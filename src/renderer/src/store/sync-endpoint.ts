@@ -1,0 +1,255 @@
+/**
+ * The store's end of one sync job (see src/shared/sync.ts). Each page is committed in one
+ * transaction together with the watermark it earns and the data version, and only then
+ * applied to the in-memory copy and acknowledged; main sends the next page after the ack.
+ */
+import { isPdbType, type PdbRow, type PdbType } from '../../../shared/peeringdb';
+import type { MainToStore, StoreToMain, SyncChangeSummary, SyncSource } from '../../../shared/sync';
+import { bumpDataVersion, readPocWithKey, readWatermark, readWatermarks } from '../db/meta';
+import { META, chunkKey, type PeeringDatabase } from '../db/schema';
+import { ChangeTracker } from './change-summary';
+import { bucketRowsFromCopy, mergeChunks, parseChunkRows, type ChunkWrites } from './chunk-merge';
+import type { LocalCopy } from './copy';
+import { PageFormatError, groupRowsByBucket, parsePageRows, type GroupedPage } from './page-rows';
+
+type PageMessage = Extract<MainToStore, { t: 'page' }>;
+type EndMessage = Extract<MainToStore, { t: 'end' }>;
+
+export interface SyncEndpointContext {
+  db: PeeringDatabase;
+  copy: LocalCopy;
+}
+
+export interface SyncEndpointHooks {
+  /** A page committed (the copy is updated); `dataVersion` is the database's new version. */
+  onCommitted?(dataVersion: number): void;
+  /** The job ended and its summary (null when nothing changed) is stored. */
+  onEnded?(summary: SyncChangeSummary | null): void;
+}
+
+export interface SyncEndpoint {
+  /** Handles one message; messages are applied strictly in the order received. */
+  receive(message: MainToStore): Promise<void>;
+}
+
+interface JobState {
+  jobId: string;
+  source: SyncSource;
+  withKey: boolean;
+  startedAt: number;
+  tracker: ChangeTracker;
+  /** Types whose full list has begun replacing the stored rows in this job. */
+  replacing: Set<PdbType>;
+  /** Newest change seen across a full list's pages, for its watermark when it completes. */
+  listNewest: Map<PdbType, number>;
+}
+
+type WatermarkPlan =
+  | { kind: 'none' }
+  | { kind: 'clear' }
+  /** Set exactly (a full list replaced the type). */
+  | { kind: 'set'; value: number }
+  /** Advance, never backwards. */
+  | { kind: 'advance'; value: number };
+
+const maxOf = (a: number | undefined, b: number | null): number | undefined =>
+  b === null ? a : a === undefined ? b : Math.max(a, b);
+
+export function createSyncEndpoint(
+  ctx: SyncEndpointContext,
+  post: (message: StoreToMain) => void,
+  hooks: SyncEndpointHooks = {},
+): SyncEndpoint {
+  const { db, copy } = ctx;
+  let job = newJob('', 'api', false);
+  let queue: Promise<void> = Promise.resolve();
+
+  function newJob(jobId: string, source: SyncSource, withKey: boolean): JobState {
+    return {
+      jobId,
+      source,
+      withKey,
+      startedAt: Date.now(),
+      tracker: new ChangeTracker(copy),
+      replacing: new Set(),
+      listNewest: new Map(),
+    };
+  }
+
+  async function handle(message: MainToStore): Promise<void> {
+    switch (message.t) {
+      case 'hello':
+        job = newJob(message.jobId, message.source, message.withKey);
+        return;
+      case 'state?': {
+        const [watermarks, pocWithKey] = await Promise.all([readWatermarks(db), readPocWithKey(db)]);
+        post({ t: 'state', state: { watermarks, pocWithKey } });
+        return;
+      }
+      case 'page':
+        return handlePage(message);
+      case 'progress':
+        return;
+      case 'end':
+        return handleEnd(message);
+    }
+  }
+
+  async function handlePage(page: PageMessage): Promise<void> {
+    let rows: PdbRow[];
+    try {
+      if (!isPdbType(page.type)) throw new PageFormatError(`"${String(page.type)}" is not a PeeringDB type`);
+      rows = parsePageRows(page.rowsJson);
+    } catch (error) {
+      post({ t: 'nack', seq: page.seq, message: pageErrorMessage(page, error) });
+      return;
+    }
+    try {
+      const stored = await commitPage(page, groupRowsByBucket(rows));
+      post({ t: 'ack', seq: page.seq, stored });
+    } catch (error) {
+      post({ t: 'nack', seq: page.seq, message: pageErrorMessage(page, error) });
+    }
+  }
+
+  async function commitPage(page: PageMessage, grouped: GroupedPage): Promise<number> {
+    const { type } = page;
+    const initialLoad = job.tracker.isInitialLoad(type);
+    const startsReplace = page.replace === true && !job.replacing.has(type);
+    const isFullList = page.replace === true || page.snapshotAt !== undefined;
+    const listNewest = isFullList ? maxOf(job.listNewest.get(type), grouped.newestChange) : undefined;
+    const watermark = planWatermark(page, grouped, startsReplace, listNewest);
+    const pocWithKey = planPocWithKey(page);
+
+    const nothingToWrite =
+      grouped.distinct === 0 && !startsReplace && watermark.kind === 'none' && pocWithKey === undefined;
+    if (nothingToWrite) {
+      if (listNewest !== undefined) job.listNewest.set(type, listNewest);
+      return 0;
+    }
+
+    // Where a bucket's current rows come from: nothing (the type is being cleared), the copy
+    // (the type was empty or replaced in this job, so every stored row of it is in the copy
+    // and reading chunks back would only cost), or the stored chunks.
+    const source = startsReplace ? 'empty' : initialLoad || job.replacing.has(type) ? 'copy' : 'db';
+    const typeRows = copy.rows[type] as Map<number, PdbRow>;
+    let writes: ChunkWrites | null = null;
+    if (source === 'empty') writes = mergeChunks(type, grouped.buckets, () => []);
+    if (source === 'copy') writes = mergeChunks(type, grouped.buckets, (b) => bucketRowsFromCopy(typeRows, b));
+
+    const dataVersion = await db.transaction('rw', [db.chunks, db.meta], async () => {
+      if (startsReplace) await db.chunks.where('type').equals(type).delete();
+      if (!writes) {
+        const buckets = [...grouped.buckets.keys()];
+        const stored = await db.chunks.bulkGet(buckets.map((bucket) => chunkKey(type, bucket)));
+        const byBucket = new Map(buckets.map((bucket, i) => [bucket, stored[i]]));
+        writes = mergeChunks(type, grouped.buckets, (b) => parseChunkRows(byBucket.get(b)));
+      }
+      if (writes.puts.length) await db.chunks.bulkPut(writes.puts);
+      if (writes.deletes.length) await db.chunks.bulkDelete(writes.deletes);
+      await writeWatermark(type, watermark);
+      if (pocWithKey !== undefined) await db.meta.put({ key: META.pocWithKey, value: pocWithKey });
+      return bumpDataVersion(db);
+    });
+
+    // Committed: now the job's bookkeeping and the copy follow.
+    if (listNewest !== undefined) job.listNewest.set(type, listNewest);
+    if (startsReplace) {
+      job.tracker.recordReplace(type);
+      typeRows.clear();
+      job.replacing.add(type);
+    }
+    for (const incoming of grouped.buckets.values()) {
+      job.tracker.recordBefore(type, incoming.keys());
+      for (const [id, row] of incoming) {
+        if (row.status === 'deleted') typeRows.delete(id);
+        else typeRows.set(id, row);
+      }
+    }
+    copy.version++;
+    hooks.onCommitted?.(dataVersion);
+    return grouped.distinct;
+  }
+
+  /**
+   * A full list (a replace or a snapshot) earns its watermark only when its last page
+   * commits: a list cut off half way must be fetched whole again, not resumed from a time
+   * its missing rows are older than. Its first replacing page clears the old watermark with
+   * the old rows. A delta page advances the watermark to its newest change.
+   */
+  function planWatermark(
+    page: PageMessage,
+    grouped: GroupedPage,
+    startsReplace: boolean,
+    listNewest: number | undefined,
+  ): WatermarkPlan {
+    if (page.replace === true || page.snapshotAt !== undefined) {
+      const value = page.complete ? (page.snapshotAt ?? listNewest) : undefined;
+      if (value !== undefined) return page.replace ? { kind: 'set', value } : { kind: 'advance', value };
+      return startsReplace ? { kind: 'clear' } : { kind: 'none' };
+    }
+    return grouped.newestChange === null ? { kind: 'none' } : { kind: 'advance', value: grouped.newestChange };
+  }
+
+  /** Contacts fetched with a key include those only users may see; a full list without one does not. */
+  function planPocWithKey(page: PageMessage): boolean | undefined {
+    if (page.type !== 'poc' || !page.complete) return undefined;
+    if (job.withKey) return true;
+    return page.replace === true ? false : undefined;
+  }
+
+  async function writeWatermark(type: PdbType, plan: WatermarkPlan): Promise<void> {
+    const key = META.watermark(type);
+    if (plan.kind === 'clear') await db.meta.delete(key);
+    if (plan.kind === 'set') await db.meta.put({ key, value: plan.value });
+    if (plan.kind === 'advance') {
+      const current = await readWatermark(db, type);
+      if (current === null || plan.value > current) await db.meta.put({ key, value: plan.value });
+    }
+  }
+
+  async function handleEnd(end: EndMessage): Promise<void> {
+    const perType = job.tracker.perType();
+    const ixMoves = job.tracker.ixMoves();
+    const changed = Object.keys(perType).length > 0 || ixMoves.length > 0;
+    const endedAt = Date.now();
+    const summary: SyncChangeSummary | null = changed
+      ? {
+          jobId: job.jobId,
+          source: job.source,
+          startedAt: job.startedAt,
+          endedAt,
+          outcome: end.outcome,
+          perType,
+          ixMoves,
+        }
+      : null;
+    // The change log keeps only syncs that changed something: a quiet hourly sync would
+    // otherwise push every real change out of the recent list. The last sync time is kept
+    // for every sync that finished.
+    if (summary || end.outcome === 'done') {
+      await db.transaction('rw', [db.changes, db.meta], async () => {
+        if (summary) await db.changes.add(summary);
+        if (end.outcome === 'done') await db.meta.put({ key: META.lastSync, value: endedAt });
+      });
+    }
+    job = newJob(job.jobId, job.source, job.withKey);
+    hooks.onEnded?.(summary);
+  }
+
+  return {
+    receive(message) {
+      const run = queue.then(() => handle(message));
+      // A failed message must not stop the ones after it.
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
+
+function pageErrorMessage(page: PageMessage, error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  const what = `Page ${page.seq} of ${String(page.type)}`;
+  if (error instanceof PageFormatError) return `${what} was refused: ${reason}`;
+  return `${what} could not be stored: ${reason}`;
+}
