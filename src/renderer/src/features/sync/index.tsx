@@ -37,12 +37,16 @@ export function SyncView(): React.JSX.Element {
       {status === null && !copyError && <p className="muted">Opening the local copy…</p>}
       {empty && <FirstRun running={running} />}
       {progress && progress.phase !== 'idle' && <SyncProgressPanel progress={progress} running={running} />}
+      {status && (!empty || status.recentChanges.length > 0) && (
+        <div className="panel-columns">
+          {!empty && <CopyContents status={status} />}
+          {status.recentChanges.length > 0 && <RecentChanges changes={status.recentChanges} />}
+        </div>
+      )}
       <section className="panel" aria-labelledby="schedule-title">
         <h2 id="schedule-title">Schedule</h2>
         <DailySyncToggle />
       </section>
-      {status && !empty && <CopyContents status={status} />}
-      {status && status.recentChanges.length > 0 && <RecentChanges changes={status.recentChanges} />}
     </section>
   );
 }
