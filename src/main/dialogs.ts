@@ -1,0 +1,48 @@
+/** The native dialogs behind export, import, backup and flush. */
+import { dialog, type BrowserWindow, type FileFilter } from 'electron';
+import type { Dialogs } from './handlers';
+
+const EXPORT_FILTERS: Record<'csv' | 'vcf' | 'json', FileFilter> = {
+  csv: { name: 'CSV', extensions: ['csv'] },
+  vcf: { name: 'vCard', extensions: ['vcf'] },
+  json: { name: 'JSON', extensions: ['json'] },
+};
+
+export function createDialogs(getWindow: () => BrowserWindow | null): Dialogs {
+  const openOne = async (title: string, filters: FileFilter[]): Promise<string | null> => {
+    const window = getWindow();
+    const options = { title, properties: ['openFile' as const], filters };
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+
+  return {
+    async saveFile(suggestedName, format) {
+      const window = getWindow();
+      const options = { defaultPath: suggestedName, filters: [EXPORT_FILTERS[format]] };
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    openDump: () =>
+      openOne('Import a PeeringDB dump file', [
+        { name: 'PeeringDB dump (JSON)', extensions: ['json'] },
+        { name: 'All files', extensions: ['*'] },
+      ]),
+    openBackup: () => openOne('Open a backup', [{ name: 'Backup (JSON)', extensions: ['json'] }]),
+    async confirmFlush() {
+      const window = getWindow();
+      const options = {
+        type: 'warning' as const,
+        buttons: ['Cancel', 'Flush'],
+        defaultId: 0,
+        cancelId: 0,
+        message: 'Flush the local copy of PeeringDB?',
+        detail:
+          'Every PeeringDB record on this computer is deleted; the next sync downloads them again. ' +
+          'Your networks, peer states, notes and templates are kept.',
+      };
+      const result = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+      return result.response === 1;
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { MENU_COMMANDS, type MenuCommand } from '../shared/ipc';
+import { buildMenuTemplate, OPEN_WEBSITE_ITEM_ID } from './menu';
+
+function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
+}
+
+function build(platform: NodeJS.Platform) {
+  const sent: MenuCommand[] = [];
+  let websiteOpened = 0;
+  const template = buildMenuTemplate({
+    platform,
+    appName: 'Peering Assistant',
+    actions: {
+      command: (command) => sent.push(command),
+      openWebsite: () => (websiteOpened += 1),
+    },
+  });
+  return { items: flatten(template), template, sent, websiteOpened: () => websiteOpened };
+}
+
+function click(item: MenuItemConstructorOptions | undefined): void {
+  expect(item?.click).toBeTypeOf('function');
+  (item!.click as () => void)();
+}
+
+const EXPECTED_ACCELERATORS: Partial<Record<MenuCommand, string>> = {
+  'sync-now': 'CmdOrCtrl+R',
+  'cancel-sync': 'CmdOrCtrl+.',
+  'import-dump': 'CmdOrCtrl+O',
+  'export-contacts': 'CmdOrCtrl+E',
+  settings: 'CmdOrCtrl+,',
+  'navigate-sync': 'CmdOrCtrl+1',
+  'navigate-networks': 'CmdOrCtrl+2',
+  'navigate-compare': 'CmdOrCtrl+3',
+  'navigate-peers': 'CmdOrCtrl+4',
+  'navigate-search': 'CmdOrCtrl+5',
+  'navigate-contacts': 'CmdOrCtrl+6',
+  'focus-search': 'CmdOrCtrl+F',
+};
+
+describe.each(['darwin', 'linux', 'win32'] as const)('the menu on %s', (platform) => {
+  it.each(MENU_COMMANDS)('has exactly one item with id %s that sends that command', (command) => {
+    const { items, sent } = build(platform);
+    const matching = items.filter((item) => item.id === command);
+    expect(matching).toHaveLength(1);
+    click(matching[0]);
+    expect(sent).toEqual([command]);
+  });
+
+  it('sets the accelerators', () => {
+    const { items } = build(platform);
+    for (const [command, accelerator] of Object.entries(EXPECTED_ACCELERATORS)) {
+      expect(items.find((item) => item.id === command)?.accelerator, command).toBe(accelerator);
+    }
+  });
+
+  it('never binds one accelerator twice', () => {
+    const accelerators = build(platform).items.flatMap((item) => (item.accelerator ? [item.accelerator] : []));
+    expect(new Set(accelerators).size).toBe(accelerators.length);
+  });
+
+  it('has no reload role, since CmdOrCtrl+R syncs', () => {
+    const roles = build(platform).items.map((item) => item.role);
+    expect(roles).not.toContain('reload');
+    expect(roles).not.toContain('forceReload');
+  });
+
+  it('opens the PeeringDB website from the help menu', () => {
+    const menu = build(platform);
+    click(menu.items.find((item) => item.id === OPEN_WEBSITE_ITEM_ID));
+    expect(menu.websiteOpened()).toBe(1);
+    expect(menu.sent).toEqual([]);
+  });
+
+  it('has the standard edit and window menus', () => {
+    const roles = build(platform).template.map((item) => item.role);
+    expect(roles).toContain('editMenu');
+    expect(roles).toContain('windowMenu');
+  });
+});
+
+it('puts the app menu first on macOS only', () => {
+  expect(build('darwin').template[0]?.label).toBe('Peering Assistant');
+  expect(build('darwin').template[0]?.submenu).toContainEqual({ role: 'quit' });
+  expect(build('linux').template[0]?.label).toBe('File');
+});

@@ -1,0 +1,107 @@
+/**
+ * The native menu. Items only tell the renderer which command was chosen ('menu:command');
+ * the renderer acts through the same contract as its own buttons, so both paths behave alike.
+ * The template is built by a pure function so it can be tested without Electron.
+ */
+import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../shared/ipc';
+
+export const PEERINGDB_WEBSITE = 'https://www.peeringdb.com/';
+export const OPEN_WEBSITE_ITEM_ID = 'open-peeringdb-website';
+
+export interface MenuActions {
+  /** Sends the command to the renderer of `window` (or of the app's window when none). */
+  command(command: MenuCommand, window: BrowserWindow | undefined): void;
+  openWebsite(): void;
+}
+
+export interface MenuOptions {
+  platform: NodeJS.Platform;
+  appName: string;
+  actions: MenuActions;
+}
+
+export function buildMenuTemplate({ platform, appName, actions }: MenuOptions): MenuItemConstructorOptions[] {
+  const isMac = platform === 'darwin';
+  const item = (command: MenuCommand, label: string, accelerator?: string): MenuItemConstructorOptions => ({
+    id: command,
+    label,
+    ...(accelerator ? { accelerator } : {}),
+    click: (_item, window) => actions.command(command, window as BrowserWindow | undefined),
+  });
+  const settingsItem = item('settings', 'Settings…', 'CmdOrCtrl+,');
+
+  const appMenu: MenuItemConstructorOptions = {
+    label: appName,
+    submenu: [
+      { role: 'about' },
+      { type: 'separator' },
+      settingsItem,
+      { type: 'separator' },
+      { role: 'services' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
+  };
+
+  const fileMenu: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [
+      item('sync-now', 'Sync now', 'CmdOrCtrl+R'),
+      item('cancel-sync', 'Cancel sync', 'CmdOrCtrl+.'),
+      { type: 'separator' },
+      item('import-dump', 'Import dump file…', 'CmdOrCtrl+O'),
+      item('export-contacts', 'Export contacts…', 'CmdOrCtrl+E'),
+      { type: 'separator' },
+      item('flush', 'Flush local copy…'),
+      ...(isMac ? [] : [{ type: 'separator' } as const, settingsItem, { type: 'separator' } as const, { role: 'quit' } as const]),
+    ],
+  };
+
+  const goMenu: MenuItemConstructorOptions = {
+    label: 'Go',
+    submenu: [
+      item('navigate-sync', 'Sync', 'CmdOrCtrl+1'),
+      item('navigate-networks', 'My networks', 'CmdOrCtrl+2'),
+      item('navigate-compare', 'Compare', 'CmdOrCtrl+3'),
+      item('navigate-peers', 'Peers', 'CmdOrCtrl+4'),
+      item('navigate-search', 'Search', 'CmdOrCtrl+5'),
+      item('navigate-contacts', 'Contacts', 'CmdOrCtrl+6'),
+      { type: 'separator' },
+      item('focus-search', 'Find', 'CmdOrCtrl+F'),
+    ],
+  };
+
+  // No reload role: CmdOrCtrl+R is "Sync now", and reloading would drop the store worker mid-sync.
+  const viewMenu: MenuItemConstructorOptions = {
+    label: 'View',
+    submenu: [
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+      { type: 'separator' },
+      { role: 'toggleDevTools' },
+    ],
+  };
+
+  const helpMenu: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: [{ id: OPEN_WEBSITE_ITEM_ID, label: 'Open PeeringDB website', click: () => actions.openWebsite() }],
+  };
+
+  return [
+    ...(isMac ? [appMenu] : []),
+    fileMenu,
+    { role: 'editMenu' },
+    viewMenu,
+    goMenu,
+    { role: 'windowMenu' },
+    helpMenu,
+  ];
+}
