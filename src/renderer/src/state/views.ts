@@ -12,6 +12,3 @@ export const VIEW_LABELS: Record<ViewId, string> = {
   settings: 'Settings',
 };
 
-export function isViewId(value: unknown): value is ViewId {
-  return typeof value === 'string' && (VIEWS as readonly string[]).includes(value);
-}

@@ -17,8 +17,7 @@ export function ApiKeyForm({ settings }: { settings: SettingsView }): React.JSX.
     setSaving(true);
     setError(null);
     setMessage(null);
-    const deps = appActionDeps();
-    const result = await saveSettings(deps, { apiKey });
+    const result = await saveSettings(appActionDeps(), { apiKey });
     setSaving(false);
     if (!result.ok) {
       setError(result.error);
@@ -29,15 +28,8 @@ export function ApiKeyForm({ settings }: { settings: SettingsView }): React.JSX.
       setMessage('API key removed.');
       return;
     }
+    // Main fetches the contacts the new key gives access to; the header shows that sync.
     setMessage('API key saved.');
-    // Contacts visible only to registered users arrive with the key; fetch them now. If a
-    // sync is already running, main refuses this one, and that is fine.
-    if (!deps.store.getState().syncRunning) {
-      deps.api.startSync({ reason: 'api-key' }).then(
-        (started) => started.started && setMessage('API key saved. Syncing the contacts it gives access to…'),
-        () => undefined,
-      );
-    }
   }
 
   return (
@@ -78,7 +70,8 @@ export function ApiKeyForm({ settings }: { settings: SettingsView }): React.JSX.
       </p>
       {!settings.keyStorageAvailable && (
         <p className="note warning">
-          This system offers no secure storage for secrets, so the key cannot be kept on disk.
+          This system offers no secure storage for secrets: a key entered here is used until the app quits and is not
+          saved.
         </p>
       )}
       {error && (

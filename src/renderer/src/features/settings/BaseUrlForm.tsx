@@ -49,6 +49,7 @@ export function BaseUrlForm({ settings }: { settings: SettingsView }): React.JSX
           spellCheck={false}
           autoComplete="off"
           value={value}
+          readOnly={settings.baseUrlFromEnv}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy || undefined}
           onChange={(event) => {
@@ -56,16 +57,16 @@ export function BaseUrlForm({ settings }: { settings: SettingsView }): React.JSX
             setSaved(false);
           }}
         />
-        <button type="submit" disabled={saving}>
+        <button type="submit" disabled={saving || settings.baseUrlFromEnv}>
           Save
         </button>
-        <button type="button" disabled={saving || value === DEFAULT_BASE_URL} onClick={() => void save(DEFAULT_BASE_URL)}>
+        <button type="button" disabled={saving || settings.baseUrlFromEnv || value === DEFAULT_BASE_URL} onClick={() => void save(DEFAULT_BASE_URL)}>
           Use default
         </button>
       </div>
       {settings.baseUrlFromEnv && (
         <p id={noteId} className="note">
-          The PEERINGDB_URL environment variable sets the address for this run. A saved address applies when it is not set.
+          Set by the PEERINGDB_URL environment variable for this run. Start the app without it to choose the address here.
         </p>
       )}
       {error && (
