@@ -1,0 +1,56 @@
+/**
+ * Words to ids, looked up by word prefix: a sorted array of distinct words and, per word, the
+ * ids that contain it. A prefix is a contiguous run of the sorted array, found by binary search.
+ */
+export class PrefixIndex {
+  private readonly words: string[];
+  private readonly postings: number[][];
+
+  constructor(wordIds: Map<string, number[]>) {
+    this.words = Array.from(wordIds.keys()).sort();
+    this.postings = this.words.map((word) => wordIds.get(word) ?? []);
+  }
+
+  /** Adds to `into` every id having a word that starts with `prefix`. */
+  collect(prefix: string, into: Set<number>): void {
+    for (let i = this.firstAtOrAfter(prefix); i < this.words.length; i++) {
+      if (!this.words[i]!.startsWith(prefix)) break;
+      for (const id of this.postings[i]!) into.add(id);
+    }
+  }
+
+  /** The ids having exactly `word`. */
+  exact(word: string): readonly number[] {
+    const i = this.firstAtOrAfter(word);
+    return this.words[i] === word ? this.postings[i]! : [];
+  }
+
+  private firstAtOrAfter(word: string): number {
+    let low = 0;
+    let high = this.words.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.words[mid]! < word) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
+
+/** Collects words per id while an index is being built. */
+export class PrefixIndexBuilder {
+  private readonly wordIds = new Map<string, number[]>();
+
+  add(id: number, words: Iterable<string>): void {
+    for (const word of words) {
+      const ids = this.wordIds.get(word);
+      if (!ids) this.wordIds.set(word, [id]);
+      // Words repeat within one entity ("Frankfurt ... Frankfurt"); ids arrive in order.
+      else if (ids[ids.length - 1] !== id) ids.push(id);
+    }
+  }
+
+  build(): PrefixIndex {
+    return new PrefixIndex(this.wordIds);
+  }
+}

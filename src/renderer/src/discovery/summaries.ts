@@ -1,0 +1,67 @@
+/** Plain-data views of PeeringDB rows, as the answers carry them. */
+import type { Fac, Ix, Net, NetIxLan } from '../../../shared/peeringdb';
+import type { IxConnection, NetSummary, PlaceSummary } from './types';
+
+export function netSummary(net: Net): NetSummary {
+  return {
+    netId: net.id,
+    asn: net.asn,
+    name: net.name,
+    aka: net.aka ?? '',
+    policyGeneral: net.policy_general ?? '',
+    infoTypes: infoTypesOf(net),
+    traffic: net.info_traffic ?? '',
+    ratio: net.info_ratio ?? '',
+    scope: net.info_scope ?? '',
+  };
+}
+
+/** info_types, or the older single info_type when the list is empty. */
+export function infoTypesOf(net: Net): Net['info_types'] {
+  if (net.info_types && net.info_types.length > 0) return net.info_types.filter((type) => type !== '');
+  return net.info_type ? [net.info_type] : [];
+}
+
+export function ixPlace(ix: Ix): PlaceSummary {
+  return {
+    id: ix.id,
+    name: ix.name,
+    city: ix.city ?? '',
+    country: ix.country ?? '',
+    regionContinent: ix.region_continent ?? '',
+  };
+}
+
+export function facPlace(fac: Fac): PlaceSummary {
+  return {
+    id: fac.id,
+    name: fac.name,
+    city: fac.city ?? '',
+    country: fac.country ?? '',
+    regionContinent: fac.region_continent ?? '',
+  };
+}
+
+export function connectionOf(row: NetIxLan): IxConnection {
+  return {
+    netixlanId: row.id,
+    ixlanId: row.ixlan_id,
+    ipaddr4: row.ipaddr4,
+    ipaddr6: row.ipaddr6,
+    speed: row.speed ?? 0,
+    isRsPeer: row.is_rs_peer,
+    operational: row.operational,
+  };
+}
+
+export function totalSpeed(connections: readonly { speed: number }[]): number {
+  let sum = 0;
+  for (const connection of connections) sum += connection.speed;
+  return sum;
+}
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+
+export function sortByName<T extends { name: string }>(items: T[]): T[] {
+  return items.sort(byName);
+}
