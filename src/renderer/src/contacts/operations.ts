@@ -26,13 +26,11 @@ async function contactList(ctx: StoreContext, args: ContactListArgs): Promise<Co
 /** What the Contacts view offers to choose from: my networks and the IXPs. */
 async function contactSources(ctx: StoreContext, _args: void): Promise<ContactSources> {
   const index = getContactIndex(ctx.copy);
-  const mine = await ctx.db.myNetworks.toArray();
-  const myNetworks: NetworkRef[] = mine
-    .map(({ asn }) => {
-      const net = index.netByAsn.get(asn);
-      return { netId: net?.id ?? 0, asn, name: net?.name ?? `AS${asn} (not in the local copy)` };
-    })
-    .sort((a, b) => a.asn - b.asn);
+  const mine = (await ctx.db.myNetworks.toArray()).sort((a, b) => a.addedAt - b.addedAt || a.asn - b.asn);
+  const myNetworks: NetworkRef[] = mine.map(({ asn }) => {
+    const net = index.netByAsn.get(asn);
+    return { netId: net?.id ?? 0, asn, name: net?.name ?? `AS${asn} (not in the local copy)` };
+  });
   const ixps: IxChoice[] = [];
   for (const ix of ctx.copy.rows.ix.values()) {
     if (ix.status === 'deleted') continue;

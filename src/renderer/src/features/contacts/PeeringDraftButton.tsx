@@ -1,0 +1,18 @@
+import { openPeeringDraft } from './intent';
+
+/** Opens a peering request draft to this network on the Contacts screen. */
+export function PeeringDraftButton({
+  peerAsn,
+  myAsn,
+  label = 'Draft peering request…',
+}: {
+  peerAsn: number;
+  myAsn?: number;
+  label?: string;
+}): React.JSX.Element {
+  return (
+    <button type="button" onClick={() => openPeeringDraft(peerAsn, myAsn)}>
+      {label}
+    </button>
+  );
+}
