@@ -27,7 +27,13 @@ export async function markRequested(peerAsn: number, date: string = todayIso()):
 export type DraftActionResult = { ok: true; message: string } | { ok: false; error: string };
 
 export async function openDraftInMail(draft: FilledDraft): Promise<DraftActionResult> {
+  if (draft.to.length === 0) {
+    return { ok: false, error: 'This network lists no Policy contact with an email address: copy the draft instead.' };
+  }
   const mailto = buildMailto(draft);
+  if (mailto.ok && mailto.url.startsWith('mailto:?')) {
+    return { ok: false, error: 'None of the Policy addresses is a plain email address: copy the draft instead.' };
+  }
   if (!mailto.ok) return { ok: false, error: mailto.reason };
   try {
     const { opened } = await getApi().openExternal(mailto.url);
