@@ -1,0 +1,202 @@
+/**
+ * The Chromium harness: the app's main process, minus Electron, around a plain Chromium page.
+ * It serves the built renderer on loopback under the app's CSP, gives the page `window.api`
+ * through the page bridge, and answers it with the REAL main-side handlers, settings store and
+ * sync controller; only the OS services (secret storage, native dialogs, the browser that opens
+ * links) are stand-ins a test can script. Specs and the benchmark both start it from here.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { MenuCommand } from '../../src/shared/ipc';
+import { createHandlers, type Dialogs, type Handlers } from '../../src/main/handlers';
+import { createFileAccess } from '../../src/main/files';
+import { createProgressRelay } from '../../src/main/progress';
+import { startDailySchedule } from '../../src/main/schedule';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/security-policy';
+import { createSettingsStore, type SettingsStore } from '../../src/main/settings';
+import { createSyncController } from '../../src/main/sync/controller';
+import type { SyncController, SyncTuning } from '../../src/main/sync/types';
+import { launchChromium } from './chromium';
+import { ScriptedDialogs } from './dialogs';
+import { installPageBridge, type PageBridge } from './page-bridge';
+import { startRendererServer, type RendererServer } from './renderer-server';
+import { createAesSecretBox } from './secret-box';
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer');
+
+/** Where the profile keeps the loopback port: the origin, and so IndexedDB, must not change. */
+const ORIGIN_FILE = 'harness-origin.json';
+const PROFILE_DIR = 'chromium-profile';
+
+export interface HarnessOptions {
+  /** What main would read from its environment, e.g. PEERINGDB_URL. process.env is not read. */
+  env?: Record<string, string | undefined>;
+  /** The app's user data: settings and the browser profile. Reuse it to restart the app. */
+  userDataDir?: string;
+  rendererDir?: string;
+  headless?: boolean;
+  /**
+   * Where main's fetch may go. 'loopback' (the default) refuses every other host, so no test
+   * or benchmark can reach PeeringDB itself by a slip of configuration.
+   */
+  network?: 'loopback' | 'any';
+  /** Overrides of the sync's pacing and timeouts; the app's own defaults otherwise. */
+  syncTuning?: Partial<SyncTuning>;
+}
+
+export interface Harness {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  readonly appUrl: string;
+  readonly userDataDir: string;
+  readonly env: Record<string, string | undefined>;
+  readonly dialogs: ScriptedDialogs;
+  /** Links the app handed to the OS, in order. */
+  readonly openedExternally: string[];
+  /** Uncaught errors of the page, in order. */
+  readonly pageErrors: Error[];
+  readonly settings: SettingsStore;
+  readonly sync: SyncController;
+  readonly handlers: Handlers;
+  /** What choosing the item in the native menu does: main sends the command to the window. */
+  menu(command: MenuCommand): Promise<void>;
+  close(): Promise<void>;
+}
+
+function readPackageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function savedPort(userDataDir: string): number {
+  const file = join(userDataDir, ORIGIN_FILE);
+  if (!existsSync(file)) return 0;
+  const { port } = JSON.parse(readFileSync(file, 'utf8')) as { port?: unknown };
+  return typeof port === 'number' && Number.isInteger(port) ? port : 0;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+function loopbackOnlyFetch(): typeof fetch {
+  return (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (!LOOPBACK_HOSTS.has(url.hostname)) {
+      // A TypeError, as fetch reports a network failure, so the sync treats it as one.
+      return Promise.reject(new TypeError(`The harness reaches only loopback servers; refused ${url.origin}`));
+    }
+    return fetch(input, init);
+  };
+}
+
+function harnessDialogs(script: ScriptedDialogs): Dialogs {
+  return {
+    saveFile: async (suggestedName, format) => script.savePath({ suggestedName, format }),
+    openDump: async () => script.openPath({ purpose: 'dump' }),
+    openBackup: async () => script.openPath({ purpose: 'backup' }),
+    confirmFlush: async () => script.confirm({ purpose: 'flush' }),
+  };
+}
+
+export async function launchHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const rendererDir = options.rendererDir ?? RENDERER_DIR;
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`${rendererDir}/index.html is missing: run npm run build first.`);
+  }
+  const env = { ...(options.env ?? {}) };
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'peering-assistant-'));
+  mkdirSync(userDataDir, { recursive: true });
+
+  const server: RendererServer = await startRendererServer({
+    rootDir: rendererDir,
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    port: savedPort(userDataDir),
+  });
+  writeFileSync(join(userDataDir, ORIGIN_FILE), JSON.stringify({ port: server.port }));
+  const appUrl = `${server.origin}/`;
+
+  let context: BrowserContext;
+  try {
+    context = await launchChromium(join(userDataDir, PROFILE_DIR), { headless: options.headless });
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+
+  const settings = createSettingsStore({ dir: userDataDir, secrets: createAesSecretBox(), env });
+  const dialogs = new ScriptedDialogs();
+  const openedExternally: string[] = [];
+
+  // The bridge needs the handlers and the handlers need the bridge: bind late.
+  let handlers: Handlers | null = null;
+  const bridge: PageBridge = await installPageBridge(page, {
+    appUrl,
+    invoke: async (channel, payload) => {
+      const handler = handlers?.[channel];
+      if (!handler) throw new Error(`No handler for '${String(channel)}'`);
+      return handler(payload);
+    },
+  });
+
+  const version = readPackageVersion();
+  const sync = createSyncController({
+    appVersion: version,
+    ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
+    openStoreLink: (jobId) => bridge.openStoreLink(jobId),
+    emitProgress: createProgressRelay(settings, (progress) => bridge.broadcast('sync:progress', progress)),
+    getConfig: () => settings.syncConfig(),
+    fetch: options.network === 'any' ? globalThis.fetch : loopbackOnlyFetch(),
+  });
+  handlers = createHandlers({
+    settings,
+    sync,
+    dialogs: harnessDialogs(dialogs),
+    files: createFileAccess(),
+    openExternal: (url) => {
+      openedExternally.push(url);
+      return true;
+    },
+    appInfo: { name: 'Peering Assistant', version, shell: 'harness' },
+    broadcast: (channel, payload) => bridge.broadcast(channel, payload),
+  });
+
+  await page.goto(appUrl);
+  const stopSchedule = startDailySchedule({
+    state: () => ({ dailySync: settings.dailySync(), lastSyncAt: settings.lastSyncAt(), running: sync.running }),
+    startSync: () => sync.start('schedule'),
+  });
+
+  let closed = false;
+  return {
+    page,
+    context,
+    appUrl,
+    userDataDir,
+    env,
+    dialogs,
+    openedExternally,
+    pageErrors,
+    settings,
+    sync,
+    handlers,
+    async menu(command) {
+      bridge.broadcast('menu:command', command);
+      await bridge.settled();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopSchedule();
+      sync.cancel();
+      await context.close();
+      await sync.idle();
+      await server.close();
+    },
+  };
+}

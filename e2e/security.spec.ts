@@ -1,0 +1,91 @@
+import { startFakePeeringDb, type FakePeeringDb } from './fake-peeringdb/server';
+import { expect, test as appTest } from './fixtures/app';
+
+declare global {
+  interface Window {
+    __injectedScriptRan?: boolean;
+  }
+}
+
+const test = appTest.extend<{ peeringDb: FakePeeringDb }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
+  peeringDb: async ({}, use) => {
+    const server = await startFakePeeringDb();
+    await use(server);
+    await server.stop();
+  },
+  appEnv: async ({ peeringDb }, use) => {
+    await use({ PEERINGDB_URL: peeringDb.apiUrl });
+  },
+});
+
+test('the renderer has no Node', async ({ app }) => {
+  const globals = await app.page.evaluate(() => {
+    const scope = globalThis as Record<string, unknown>;
+    return {
+      require: typeof scope.require,
+      process: typeof scope.process,
+      module: typeof scope.module,
+      Buffer: typeof scope.Buffer,
+    };
+  });
+  expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', Buffer: 'undefined' });
+});
+
+test('a content security policy blocks injected inline script and eval', async ({ app }) => {
+  const outcome = await app.page.evaluate(
+    () =>
+      new Promise<{ directive: string; ran: boolean; evalBlocked: boolean }>((resolve) => {
+        window.addEventListener(
+          'securitypolicyviolation',
+          (event) => {
+            let evalBlocked = false;
+            try {
+              eval('1');
+            } catch {
+              evalBlocked = true;
+            }
+            resolve({ directive: event.effectiveDirective, ran: window.__injectedScriptRan === true, evalBlocked });
+          },
+          { once: true },
+        );
+        const script = document.createElement('script');
+        script.textContent = 'window.__injectedScriptRan = true;';
+        document.head.append(script);
+      }),
+  );
+  expect(outcome.directive).toMatch(/^script-src/);
+  expect(outcome.ran).toBe(false);
+  expect(outcome.evalBlocked).toBe(true);
+  expect(await app.page.evaluate(() => window.__injectedScriptRan)).toBeUndefined();
+});
+
+test('the API key reaches PeeringDB from main and is never readable from the page', async ({ app, peeringDb }) => {
+  const apiKey = `pa-test-key-${Date.now().toString(36)}`;
+  const { page } = app;
+  await app.menu('settings');
+  const settings = page.getByRole('main', { name: 'Settings' });
+  await expect(settings.getByText('No API key is stored.')).toBeVisible();
+
+  const mark = await app.appEventMark();
+  await settings.getByLabel('PeeringDB API key').fill(apiKey);
+  await settings.getByRole('button', { name: 'Save key' }).click();
+  await app.waitForAppEvent('settings-saved', { after: mark });
+  await expect(settings.getByText('An API key is stored.')).toBeVisible();
+  await expect(settings.getByLabel('PeeringDB API key')).toHaveValue('');
+
+  // Adding a key starts a sync for the contacts it unlocks: main sends the key to PeeringDB.
+  const withKey = await peeringDb.waitForRequest((request) => request.apiKey === apiKey);
+  expect(withKey.auth).toBe('api-key');
+
+  const readable = await page.evaluate(async () => ({
+    settings: JSON.stringify(await window.api.getSettings()),
+    dom: document.documentElement.outerHTML,
+    storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+    appEvents: JSON.stringify(window.__appEvents ?? []),
+  }));
+  expect(JSON.parse(readable.settings)).toMatchObject({ hasApiKey: true });
+  for (const [where, text] of Object.entries(readable)) {
+    expect(text, `the key must not be readable from ${where}`).not.toContain(apiKey);
+  }
+});
