@@ -32,6 +32,9 @@ export interface KindSearchIndex {
   folded: Map<number, string>;
   squashed: Map<number, string>;
   popularity: Map<number, number>;
+  /** Scratch space for one query: per id, how many query words matched so far. */
+  wordsMatched: Int32Array;
+  nameWordsMatched: Int32Array;
 }
 
 interface NamedRow {
@@ -45,12 +48,14 @@ interface NamedRow {
 function buildKindSearch<R extends NamedRow>(rows: Iterable<R>, popularity: (row: R) => number): KindSearchIndex {
   const names = new PrefixIndexBuilder();
   const others = new PrefixIndexBuilder();
-  const index: Omit<KindSearchIndex, 'names' | 'otherNames'> = {
-    folded: new Map(),
-    squashed: new Map(),
-    popularity: new Map(),
+  const index = {
+    folded: new Map<number, string>(),
+    squashed: new Map<number, string>(),
+    popularity: new Map<number, number>(),
   };
+  let maxId = 0;
   for (const row of rows) {
+    if (row.id > maxId) maxId = row.id;
     const folded = foldText(row.name);
     const words = wordsOf(folded);
     const squashed = squash(folded);
@@ -67,7 +72,13 @@ function buildKindSearch<R extends NamedRow>(rows: Iterable<R>, popularity: (row
     index.squashed.set(row.id, squashed);
     index.popularity.set(row.id, popularity(row));
   }
-  return { ...index, names: names.build(), otherNames: others.build() };
+  return {
+    ...index,
+    names: names.build(),
+    otherNames: others.build(),
+    wordsMatched: new Int32Array(maxId + 1),
+    nameWordsMatched: new Int32Array(maxId + 1),
+  };
 }
 
 /** "RIPE::AS-FOO AS13335:AS-BAR" → the as-set names as typed and without source or ASN. */
@@ -114,8 +125,8 @@ interface IxFacSection {
 
 interface PrefixSection {
   byIxlan: Map<number, IxPfx[]>;
-  v4: IndexedPrefix[];
-  v6: IndexedPrefix[];
+  /** Parsed on the first address search: parsing every prefix costs more than the rest. */
+  parsed: { v4: IndexedPrefix[]; v6: IndexedPrefix[] } | null;
 }
 
 type SectionName = 'net' | 'ix' | 'fac' | 'org' | 'netixlan' | 'netfac' | 'ixfac' | 'ixlan' | 'ixpfx' | 'poc';
@@ -240,13 +251,20 @@ export class DiscoveryIndex {
   }
 
   private buildPrefixSection(): PrefixSection {
-    const section: PrefixSection = { byIxlan: new Map(), v4: [], v6: [] };
-    for (const pfx of this.copy.rows.ixpfx.values()) {
-      pushTo(section.byIxlan, pfx.ixlan_id, pfx);
-      const parsed = parsePrefix(pfx.prefix);
-      if (parsed) (parsed.family === 4 ? section.v4 : section.v6).push({ pfx, parsed });
+    return { byIxlan: this.groupBy(this.copy.rows.ixpfx.values(), (pfx) => pfx.ixlan_id), parsed: null };
+  }
+
+  /** The IX LAN prefixes of one address family, parsed, for containment tests. */
+  prefixesOfFamily(family: 4 | 6): IndexedPrefix[] {
+    if (!this.prefixes.parsed) {
+      const parsedPrefixes: { v4: IndexedPrefix[]; v6: IndexedPrefix[] } = { v4: [], v6: [] };
+      for (const pfx of this.copy.rows.ixpfx.values()) {
+        const parsed = parsePrefix(pfx.prefix);
+        if (parsed) (parsed.family === 4 ? parsedPrefixes.v4 : parsedPrefixes.v6).push({ pfx, parsed });
+      }
+      this.prefixes.parsed = parsedPrefixes;
     }
-    return section;
+    return family === 4 ? this.prefixes.parsed.v4 : this.prefixes.parsed.v6;
   }
 
   // ---- Live lookups: rows whose parents are in the copy.

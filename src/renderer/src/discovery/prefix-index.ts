@@ -13,9 +13,15 @@ export class PrefixIndex {
 
   /** Adds to `into` every id having a word that starts with `prefix`. */
   collect(prefix: string, into: Set<number>): void {
+    this.forEachWithPrefix(prefix, (id) => into.add(id));
+  }
+
+  /** Calls `visit` for each id having a word that starts with `prefix` (an id may repeat). */
+  forEachWithPrefix(prefix: string, visit: (id: number) => void): void {
     for (let i = this.firstAtOrAfter(prefix); i < this.words.length; i++) {
       if (!this.words[i]!.startsWith(prefix)) break;
-      for (const id of this.postings[i]!) into.add(id);
+      const ids = this.postings[i]!;
+      for (let j = 0; j < ids.length; j++) visit(ids[j]!);
     }
   }
 

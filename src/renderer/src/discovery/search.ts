@@ -1,9 +1,10 @@
 /**
  * One search box: networks, IXPs, facilities and organisations by name, ASN, IRR as-set, IX
  * peering IP (who holds it) and prefix (which IX LAN it falls in). Answers come from the
- * prefix indexes; only the best `limit` hits are turned into display rows.
+ * prefix indexes; a one-letter query can match tens of thousands of names, so name matches
+ * are counted in typed arrays and only the best `limit` become display rows.
  */
-import type { DiscoveryIndex } from './discovery-index';
+import type { DiscoveryIndex, KindSearchIndex } from './discovery-index';
 import { canonicalIp, parsePrefix, prefixesOverlap, type ParsedPrefix } from './ip';
 import { infoTypesOf } from './summaries';
 import { foldText, parseAsn, squash, wordsOf } from './text';
@@ -15,16 +16,17 @@ export interface SearchArgs {
 }
 
 interface Candidate {
-  key: string;
   kind: SearchKind;
   id: number;
   score: number;
   popularity: number;
   match: SearchMatch;
   detail: string;
+  /** Distinguishes hits of one row (an IP held at two IXPs); empty for most. */
+  variant: string;
 }
 
-// Scores order the kinds of match; popularity only breaks ties within one kind.
+// Scores order the kinds of match; popularity, then the shorter name, break ties.
 const SCORE = {
   ipHolder: 20_000,
   prefixLan: 15_000,
@@ -41,16 +43,56 @@ const SCORE = {
 const KINDS: readonly SearchKind[] = ['net', 'ix', 'fac', 'org'];
 const ASN_PREFIX_CAP = 200;
 
+/** One number that orders candidates: score, then popularity, then shorter names first. */
+function rankKey(score: number, popularity: number, nameLength: number): number {
+  const boundedPopularity = Math.max(0, Math.min(popularity, 99_999));
+  return score * 10_000_000 + boundedPopularity * 100 + (99 - Math.min(nameLength, 99));
+}
+
+/** Keeps the `size` candidates with the highest rank keys seen so far. */
+class TopCandidates {
+  private readonly keys: number[] = [];
+  private readonly items: Candidate[] = [];
+
+  constructor(private readonly size: number) {}
+
+  /** Cheap rejection before a candidate object is made. */
+  wouldTake(key: number): boolean {
+    return this.keys.length < this.size || key > this.keys[this.keys.length - 1]!;
+  }
+
+  offer(key: number, candidate: Candidate): void {
+    if (!this.wouldTake(key)) return;
+    // Sorted descending; the list is short, so a linear insert is fine.
+    let at = this.keys.length;
+    while (at > 0 && this.keys[at - 1]! < key) at--;
+    this.keys.splice(at, 0, key);
+    this.items.splice(at, 0, candidate);
+    if (this.keys.length > this.size) {
+      this.keys.pop();
+      this.items.pop();
+    }
+  }
+
+  best(): Candidate[] {
+    return this.items;
+  }
+}
+
 export function search(index: DiscoveryIndex, args: SearchArgs): SearchResult {
   const query = args.query.trim();
   const limit = Math.max(1, Math.min(args.limit ?? 50, 500));
   if (!query) return { query: args.query, hits: [], total: 0 };
 
-  const candidates = new Map<string, Candidate>();
+  // Matches other than by name are few; they are gathered first, one per row and variant.
+  const special = new Map<string, Candidate>();
   const offer = (candidate: Candidate) => {
-    const existing = candidates.get(candidate.key);
-    if (!existing || existing.score < candidate.score) candidates.set(candidate.key, candidate);
+    const key = `${candidate.kind}:${candidate.id}${candidate.variant}`;
+    const existing = special.get(key);
+    if (!existing || existing.score < candidate.score) special.set(key, candidate);
   };
+  const top = new TopCandidates(limit);
+  let total = 0;
 
   const address = parsePrefix(query);
   if (address) {
@@ -58,17 +100,14 @@ export function search(index: DiscoveryIndex, args: SearchArgs): SearchResult {
   } else {
     findByAsn(index, query, offer);
     findByIrr(index, query, offer);
-    findByName(index, query, offer);
+    total += findByName(index, query, special, top);
   }
-
-  const ranked = Array.from(candidates.values()).sort(
-    (a, b) => b.score - a.score || b.popularity - a.popularity || titleLength(index, a) - titleLength(index, b) || a.id - b.id,
-  );
-  return { query: args.query, hits: ranked.slice(0, limit).map((c) => toHit(index, c)), total: ranked.length };
-}
-
-function titleLength(index: DiscoveryIndex, candidate: Candidate): number {
-  return index.searchIndexOf(candidate.kind).folded.get(candidate.id)?.length ?? 0;
+  for (const candidate of special.values()) {
+    const nameLength = index.searchIndexOf(candidate.kind).folded.get(candidate.id)?.length ?? 0;
+    top.offer(rankKey(candidate.score, candidate.popularity, nameLength), candidate);
+  }
+  total += special.size;
+  return { query: args.query, hits: top.best().map((candidate) => toHit(index, candidate)), total };
 }
 
 function findByAddress(
@@ -85,9 +124,9 @@ function findByAddress(
       const net = index.net(row.net_id);
       if (!ix || !net) continue;
       offer({
-        key: `net:${net.id}@${row.id}`,
         kind: 'net',
         id: net.id,
+        variant: `@${row.id}`,
         score: SCORE.ipHolder,
         popularity: 0,
         match: 'ip',
@@ -95,18 +134,18 @@ function findByAddress(
       });
     }
   }
-  const prefixes = address.family === 4 ? index.prefixes.v4 : index.prefixes.v6;
-  for (const { pfx, parsed } of prefixes) {
+  for (const { pfx, parsed } of index.prefixesOfFamily(address.family)) {
     if (!prefixesOverlap(address, parsed)) continue;
     const lan = index.copy.rows.ixlan.get(pfx.ixlan_id);
     const ix = lan && index.ix(lan.ix_id);
     if (!ix) continue;
     const lanName = lan.name ? ` (${lan.name})` : '';
     offer({
-      key: `ix:${ix.id}/${pfx.id}`,
       kind: 'ix',
       id: ix.id,
+      variant: `/${pfx.id}`,
       score: SCORE.prefixLan,
+      // The most specific prefix first.
       popularity: parsed.bits,
       match: 'prefix',
       detail: isHostAddress ? `${query} is in ${pfx.prefix}${lanName}` : `${pfx.prefix}${lanName}`,
@@ -118,8 +157,8 @@ function findByAsn(index: DiscoveryIndex, query: string, offer: (candidate: Cand
   const asn = parseAsn(query);
   if (asn === null) return;
   const net = index.netByAsn(asn);
-  if (net) offer({ key: `net:${net.id}`, kind: 'net', id: net.id, score: SCORE.asnExact, popularity: 0, match: 'asn', detail: '' });
-  // While typing an ASN, the networks whose ASN starts with what is typed so far.
+  if (net) offer({ kind: 'net', id: net.id, variant: '', score: SCORE.asnExact, popularity: 0, match: 'asn', detail: '' });
+  // While an ASN is being typed: the networks whose ASN starts with what is typed so far.
   const digits = String(asn);
   const texts = index.netSection.asnTexts;
   let low = 0;
@@ -129,15 +168,16 @@ function findByAsn(index: DiscoveryIndex, query: string, offer: (candidate: Cand
     if (texts[mid]! < digits) low = mid + 1;
     else high = mid;
   }
-  for (let i = low, taken = 0; i < texts.length && taken < ASN_PREFIX_CAP && texts[i]!.startsWith(digits); i++, taken++) {
+  for (let i = low; i < texts.length && i - low < ASN_PREFIX_CAP && texts[i]!.startsWith(digits); i++) {
     const other = index.netByAsn(Number(texts[i]));
     if (!other || other.asn === asn) continue;
     offer({
-      key: `net:${other.id}`,
       kind: 'net',
       id: other.id,
+      variant: '',
       score: SCORE.asnPrefix,
-      popularity: -texts[i]!.length,
+      // Shorter ASNs first: they are closer to what is typed.
+      popularity: 100 - texts[i]!.length,
       match: 'asn',
       detail: '',
     });
@@ -147,8 +187,8 @@ function findByAsn(index: DiscoveryIndex, query: string, offer: (candidate: Cand
 function findByIrr(index: DiscoveryIndex, query: string, offer: (candidate: Candidate) => void): void {
   const folded = query.toLowerCase();
   // As-set names: "AS-FOO", "RIPE::AS-FOO", "AS64500:AS-FOO"; no spaces, start with "as" or name a source.
-  if (!/^[a-z0-9:_.-]+$/.test(folded) || !(folded.startsWith('as') || folded.includes(':'))) return;
-  if (folded.length < 3) return;
+  if (folded.length < 3 || !/^[a-z0-9:_.-]+$/.test(folded)) return;
+  if (!(folded.startsWith('as') || folded.includes(':'))) return;
   const exact = new Set(index.netSection.irr.exact(folded));
   const withPrefix = new Set<number>();
   index.netSection.irr.collect(folded, withPrefix);
@@ -156,9 +196,9 @@ function findByIrr(index: DiscoveryIndex, query: string, offer: (candidate: Cand
     const net = index.net(netId);
     if (!net) continue;
     offer({
-      key: `net:${netId}`,
       kind: 'net',
       id: netId,
+      variant: '',
       score: exact.has(netId) ? SCORE.irrExact : SCORE.irrPrefix,
       popularity: net.ix_count,
       match: 'irr',
@@ -167,55 +207,73 @@ function findByIrr(index: DiscoveryIndex, query: string, offer: (candidate: Cand
   }
 }
 
-function findByName(index: DiscoveryIndex, query: string, offer: (candidate: Candidate) => void): void {
+/**
+ * Rows of every kind whose names have a word starting with each query word. Rows already
+ * found another way keep one entry, with the better score. Returns how many rows matched
+ * by name alone.
+ */
+function findByName(
+  index: DiscoveryIndex,
+  query: string,
+  special: Map<string, Candidate>,
+  top: TopCandidates,
+): number {
   const foldedQuery = foldText(query);
   const words = wordsOf(foldedQuery);
-  if (words.length === 0) return;
+  if (words.length === 0) return 0;
   const squashedQuery = squash(foldedQuery);
+  let count = 0;
   for (const kind of KINDS) {
     const kindIndex = index.searchIndexOf(kind);
-    let matched: Set<number> | null = null;
-    let byName: Set<number> | null = null;
-    // Rarest words are not known up front; intersecting word by word keeps the sets shrinking.
-    for (const word of words) {
-      const nameIds = new Set<number>();
-      kindIndex.names.collect(word, nameIds);
-      const anyIds = new Set(nameIds);
-      kindIndex.otherNames.collect(word, anyIds);
-      matched = matched ? intersect(matched, anyIds) : anyIds;
-      byName = byName ? intersect(byName, nameIds) : nameIds;
-      if (matched.size === 0) break;
-    }
-    for (const id of matched ?? []) {
-      if (!rowExists(index, kind, id)) continue;
+    const touched = markMatches(kindIndex, words);
+    const { wordsMatched, nameWordsMatched } = kindIndex;
+    for (const id of touched) {
+      if (wordsMatched[id] !== words.length) continue;
       const folded = kindIndex.folded.get(id) ?? '';
       const squashed = kindIndex.squashed.get(id) ?? '';
       let score: number = SCORE.otherNameWords;
       if (squashed === squashedQuery) score = SCORE.nameExact;
       else if (folded.startsWith(foldedQuery) || squashed.startsWith(squashedQuery)) score = SCORE.nameStart;
-      else if (byName?.has(id)) score = SCORE.nameWords;
-      offer({
-        key: `${kind}:${id}`,
-        kind,
-        id,
-        score,
-        popularity: kindIndex.popularity.get(id) ?? 0,
-        match: score === SCORE.otherNameWords ? 'other-name' : 'name',
-        detail: '',
-      });
+      else if (nameWordsMatched[id] === words.length) score = SCORE.nameWords;
+      const match: SearchMatch = score === SCORE.otherNameWords ? 'other-name' : 'name';
+      const existing = special.get(`${kind}:${id}`);
+      if (existing) {
+        if (existing.score < score) Object.assign(existing, { score, match, detail: '' });
+        continue;
+      }
+      count++;
+      const popularity = kindIndex.popularity.get(id) ?? 0;
+      const key = rankKey(score, popularity, folded.length);
+      if (top.wouldTake(key)) top.offer(key, { kind, id, variant: '', score, popularity, match, detail: '' });
+    }
+    for (const id of touched) {
+      wordsMatched[id] = 0;
+      nameWordsMatched[id] = 0;
     }
   }
+  return count;
 }
 
-function intersect(a: Set<number>, b: Set<number>): Set<number> {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  const result = new Set<number>();
-  for (const id of small) if (large.has(id)) result.add(id);
-  return result;
-}
-
-function rowExists(index: DiscoveryIndex, kind: SearchKind, id: number): boolean {
-  return index.copy.rows[kind].has(id);
+/**
+ * Counts, per id, how many of the words in order it matched (a word counts only if all
+ * before it did), by any name and by the main name. Returns the ids touched, to read and reset.
+ */
+function markMatches(kindIndex: KindSearchIndex, words: string[]): number[] {
+  const { wordsMatched, nameWordsMatched } = kindIndex;
+  const touched: number[] = [];
+  words.forEach((word, position) => {
+    const advanced = position + 1;
+    kindIndex.names.forEachWithPrefix(word, (id) => {
+      if (position === 0 && wordsMatched[id] === 0) touched.push(id);
+      if (nameWordsMatched[id] === position) nameWordsMatched[id] = advanced;
+      if (wordsMatched[id] === position) wordsMatched[id] = advanced;
+    });
+    kindIndex.otherNames.forEachWithPrefix(word, (id) => {
+      if (position === 0 && wordsMatched[id] === 0) touched.push(id);
+      if (wordsMatched[id] === position) wordsMatched[id] = advanced;
+    });
+  });
+  return touched;
 }
 
 function place(city: string | undefined, country: string | undefined): string {
@@ -223,7 +281,13 @@ function place(city: string | undefined, country: string | undefined): string {
 }
 
 function toHit(index: DiscoveryIndex, candidate: Candidate): SearchHit {
-  const base = { key: candidate.key, kind: candidate.kind, id: candidate.id, match: candidate.match, detail: candidate.detail };
+  const base = {
+    key: `${candidate.kind}:${candidate.id}${candidate.variant}`,
+    kind: candidate.kind,
+    id: candidate.id,
+    match: candidate.match,
+    detail: candidate.detail,
+  };
   switch (candidate.kind) {
     case 'net': {
       const net = index.net(candidate.id)!;
