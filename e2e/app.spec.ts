@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { completeRow } from './fake-peeringdb/rows';
 import { expect, test } from './fixtures/app';
 
 test('opens to the empty state and offers a first sync', async ({ app }) => {
@@ -24,4 +26,40 @@ test('menu commands reach the window and switch screens', async ({ app }) => {
   expect((await app.waitForAppEvent('menu-command', { after: mark })).detail).toBe('settings');
   await expect(page.getByRole('main', { name: 'Settings' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+});
+
+test('importing a dump from the empty state fills the local copy, which is still there after a restart', async ({ app }, testInfo) => {
+  const at = Date.UTC(2026, 3, 16) / 1000;
+  const dump = {
+    org: { data: [completeRow('org', 1, at, { name: 'Example Org', country: 'NL' })], meta: {} },
+    net: {
+      data: [
+        completeRow('net', 10, at, { org_id: 1, name: 'Example Transit', asn: 64500 }),
+        completeRow('net', 11, at, { org_id: 1, name: 'Example Content', asn: 64501 }),
+      ],
+      meta: {},
+    },
+    ix: { data: [completeRow('ix', 5, at, { org_id: 1, name: 'Example IX', city: 'Amsterdam', country: 'NL' })], meta: {} },
+  };
+  const dumpPath = testInfo.outputPath('peeringdb-dump.json');
+  writeFileSync(dumpPath, JSON.stringify(dump));
+
+  const { page } = app;
+  const firstRun = page.locator('section.first-run');
+  await app.dialogs.answerOpen(dumpPath);
+  const mark = await app.appEventMark();
+  await firstRun.getByRole('button', { name: 'Import dump file…' }).click();
+  const done = await app.waitForAppEvent('sync-done', { after: mark });
+  expect(done.detail).toMatchObject({ source: 'dump' });
+
+  await expect(page.getByRole('heading', { name: 'No local PeeringDB copy yet' })).toBeHidden();
+  const localCopy = page.getByRole('region', { name: 'Local copy' });
+  await expect(localCopy.getByRole('row', { name: 'Networks 2', exact: true })).toBeVisible();
+  await expect(localCopy.getByRole('row', { name: 'Exchanges (IXPs) 1', exact: true })).toBeVisible();
+
+  await app.restart();
+  await expect(app.page.getByRole('heading', { name: 'No local PeeringDB copy yet' })).toBeHidden();
+  await expect(
+    app.page.getByRole('region', { name: 'Local copy' }).getByRole('row', { name: 'Networks 2', exact: true }),
+  ).toBeVisible();
 });
