@@ -7,6 +7,8 @@ import { CHUNK_IDS, chunkKey, type ChunkRecord } from '../db/schema';
 
 export interface ChunkWrites {
   puts: ChunkRecord[];
+  /** The chunks put, with their highest id, for appending to them later. */
+  written: KnownChunk[];
   /** Keys of chunks left with no live rows. */
   deletes: string[];
 }
@@ -49,21 +51,55 @@ function sortedById(rows: PdbRow[]): PdbRow[] {
   return rows;
 }
 
+/** A chunk as last written, whose text still matches the stored rows of its bucket. */
+export interface KnownChunk {
+  record: ChunkRecord;
+  maxId: number;
+}
+
+/**
+ * Pages of a first load usually come in id order, so the next page often continues the
+ * bucket the last one ended in: its rows are appended to the known text instead of the
+ * whole bucket being written out again (stringify is the costly part of a page).
+ */
+function appendedChunk(known: KnownChunk, incoming: ReadonlyMap<number, PdbRow>): ChunkRecord | null {
+  const rows: PdbRow[] = [];
+  for (const [id, row] of incoming) {
+    if (id <= known.maxId || row.status === 'deleted') return null;
+    rows.push(row);
+  }
+  if (rows.length === 0) return null;
+  const tail = JSON.stringify(sortedById(rows));
+  const { record } = known;
+  return { ...record, json: `${record.json.slice(0, -1)},${tail.slice(1)}`, count: record.count + rows.length };
+}
+
 /**
  * The chunk records to write for a page: one per touched bucket, built from the bucket's
- * current rows (`existingOf`) and the page's rows for it.
+ * current rows (`existingOf`) and the page's rows for it, or appended to a known chunk.
  */
 export function mergeChunks(
   type: PdbType,
   buckets: ReadonlyMap<number, ReadonlyMap<number, PdbRow>>,
   existingOf: (bucket: number) => readonly PdbRow[],
+  knownOf: (key: string) => KnownChunk | undefined = () => undefined,
 ): ChunkWrites {
-  const writes: ChunkWrites = { puts: [], deletes: [] };
+  const writes: ChunkWrites = { puts: [], written: [], deletes: [] };
+  const put = (record: ChunkRecord, maxId: number) => {
+    writes.puts.push(record);
+    writes.written.push({ record, maxId });
+  };
   for (const [bucket, incoming] of buckets) {
-    const rows = mergeBucket(existingOf(bucket), incoming);
     const key = chunkKey(type, bucket);
+    const known = knownOf(key);
+    const appended = known ? appendedChunk(known, incoming) : null;
+    if (appended) {
+      put(appended, Math.max(...incoming.keys()));
+      continue;
+    }
+    const rows = mergeBucket(existingOf(bucket), incoming);
     if (rows.length === 0) writes.deletes.push(key);
-    else writes.puts.push({ key, type, bucket, json: JSON.stringify(rows), count: rows.length });
+    else put({ key, type, bucket, json: JSON.stringify(rows), count: rows.length }, rows[rows.length - 1]!.id);
   }
   return writes;
 }

@@ -1,21 +1,19 @@
 /**
- * Filling the in-memory copy from the stored chunks, at worker start. One read per type and
- * one JSON.parse per chunk: the full copy loads in well under a second.
+ * Filling the in-memory copy from the stored chunks, at worker start: one getAll over the
+ * primary key (cheaper than reading through the type index) and one JSON.parse per chunk.
  */
-import { PDB_TYPES, type PdbRow } from '../../../shared/peeringdb';
+import { isPdbType, type PdbRow } from '../../../shared/peeringdb';
 import type { PeeringDatabase } from '../db/schema';
 import type { LocalCopy } from './copy';
 
 export async function loadCopy(db: PeeringDatabase, copy: LocalCopy): Promise<void> {
-  const chunksByType = await db.transaction('r', db.chunks, () =>
-    Promise.all(PDB_TYPES.map((type) => db.chunks.where('type').equals(type).toArray())),
-  );
+  const chunks = await db.chunks.toArray();
   copy.clear();
-  PDB_TYPES.forEach((type, index) => {
-    const rows = copy.rows[type] as Map<number, PdbRow>;
-    for (const chunk of chunksByType[index]!) {
-      for (const row of JSON.parse(chunk.json) as PdbRow[]) rows.set(row.id, row);
-    }
-  });
+  for (const chunk of chunks) {
+    // A chunk of a type this version does not know (written by a newer one) is skipped.
+    if (!isPdbType(chunk.type)) continue;
+    const rows = copy.rows[chunk.type] as Map<number, PdbRow>;
+    for (const row of JSON.parse(chunk.json) as PdbRow[]) rows.set(row.id, row);
+  }
   copy.version++;
 }

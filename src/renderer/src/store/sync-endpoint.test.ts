@@ -5,6 +5,7 @@ import type { MainToStore, StoreToMain } from '../../../shared/sync';
 import { readDataVersion, readWatermark, readWatermarks } from '../db/meta';
 import { META, openDatabase, type PeeringDatabase } from '../db/schema';
 import { LocalCopy } from './copy';
+import { flushPeeringDb } from './flush';
 import { loadCopy } from './load';
 import { createSyncEndpoint, type SyncEndpoint } from './sync-endpoint';
 import { ixRow, netRow, netixlanRow, orgRow, pageOf, pocRow } from './test-rows';
@@ -70,6 +71,34 @@ describe('applying pages', () => {
     expect(fresh.counts()).toMatchObject({ org: 3, net: 3, ix: 0 });
     // One record per (type, bucket), not one per row.
     expect(await db.chunks.count()).toBe(3 + 2);
+  });
+
+  it('continues a bucket across id-ordered pages of a first load, each chunk valid and sorted', async () => {
+    const nets = Array.from({ length: 2600 }, (_, i) => netRow(i + 1));
+    await send(hello());
+    for (let start = 0; start < nets.length; start += 300) {
+      await send(pageOf('net', nets.slice(start, start + 300), { complete: start + 300 >= nets.length, snapshotAt: 1_776_300_000 }));
+    }
+    await send(end());
+
+    const chunks = await db.chunks.where('type').equals('net').toArray();
+    expect(chunks.map((c) => c.count)).toEqual([1023, 1024, 553]);
+    for (const chunk of chunks) {
+      const ids = (JSON.parse(chunk.json) as { id: number }[]).map((row) => row.id);
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      expect(ids.length).toBe(chunk.count);
+    }
+    const fresh = await reloaded();
+    expect(fresh.rows.net).toEqual(copy.rows.net);
+    expect(fresh.rows.net.size).toBe(2600);
+  });
+
+  it('does not bring back rows flushed while a sync was running', async () => {
+    await send(hello(), pageOf('net', [netRow(1), netRow(2)], { complete: false, snapshotAt: 1_776_300_000 }));
+    await flushPeeringDb(db, copy);
+    await send(pageOf('net', [netRow(3)], { complete: true, snapshotAt: 1_776_300_000 }), end());
+    expect(idsOf(await reloaded(), 'net')).toEqual([3]);
+    expect(idsOf(copy, 'net')).toEqual([3]);
   });
 
   it('merges a later page into chunks stored earlier without losing their other rows', async () => {

@@ -8,7 +8,7 @@ import type { MainToStore, StoreToMain, SyncChangeSummary, SyncSource } from '..
 import { bumpDataVersion, readPocWithKey, readWatermark, readWatermarks } from '../db/meta';
 import { META, chunkKey, type PeeringDatabase } from '../db/schema';
 import { ChangeTracker } from './change-summary';
-import { bucketRowsFromCopy, mergeChunks, parseChunkRows, type ChunkWrites } from './chunk-merge';
+import { bucketRowsFromCopy, mergeChunks, parseChunkRows, type ChunkWrites, type KnownChunk } from './chunk-merge';
 import type { LocalCopy } from './copy';
 import { PageFormatError, groupRowsByBucket, parsePageRows, type GroupedPage } from './page-rows';
 
@@ -42,6 +42,11 @@ interface JobState {
   replacing: Set<PdbType>;
   /** Newest change seen across a full list's pages, for its watermark when it completes. */
   listNewest: Map<PdbType, number>;
+  /**
+   * The chunks the last committed page wrote, while their text is known to match what is
+   * stored: valid only as long as nothing else changed the copy (`copyVersion`).
+   */
+  lastWritten: { copyVersion: number; chunks: Map<string, KnownChunk> };
 }
 
 type WatermarkPlan =
@@ -73,6 +78,7 @@ export function createSyncEndpoint(
       tracker: new ChangeTracker(copy),
       replacing: new Set(),
       listNewest: new Map(),
+      lastWritten: { copyVersion: -1, chunks: new Map() },
     };
   }
 
@@ -133,23 +139,22 @@ export function createSyncEndpoint(
     // and reading chunks back would only cost), or the stored chunks.
     const source = startsReplace ? 'empty' : initialLoad || job.replacing.has(type) ? 'copy' : 'db';
     const typeRows = copy.rows[type] as Map<number, PdbRow>;
-    let writes: ChunkWrites | null = null;
-    if (source === 'empty') writes = mergeChunks(type, grouped.buckets, () => []);
-    if (source === 'copy') writes = mergeChunks(type, grouped.buckets, (b) => bucketRowsFromCopy(typeRows, b));
+    let prepared: ChunkWrites | null = null;
+    if (source === 'empty') prepared = mergeChunks(type, grouped.buckets, () => []);
+    if (source === 'copy') {
+      const { copyVersion, chunks } = job.lastWritten;
+      const knownOf = (key: string) => (copyVersion === copy.version ? chunks.get(key) : undefined);
+      prepared = mergeChunks(type, grouped.buckets, (b) => bucketRowsFromCopy(typeRows, b), knownOf);
+    }
 
-    const dataVersion = await db.transaction('rw', [db.chunks, db.meta], async () => {
+    const { dataVersion, writes } = await db.transaction('rw', [db.chunks, db.meta], async () => {
       if (startsReplace) await db.chunks.where('type').equals(type).delete();
-      if (!writes) {
-        const buckets = [...grouped.buckets.keys()];
-        const stored = await db.chunks.bulkGet(buckets.map((bucket) => chunkKey(type, bucket)));
-        const byBucket = new Map(buckets.map((bucket, i) => [bucket, stored[i]]));
-        writes = mergeChunks(type, grouped.buckets, (b) => parseChunkRows(byBucket.get(b)));
-      }
+      const writes = prepared ?? (await mergeWithStoredChunks(type, grouped));
       if (writes.puts.length) await db.chunks.bulkPut(writes.puts);
       if (writes.deletes.length) await db.chunks.bulkDelete(writes.deletes);
       await writeWatermark(type, watermark);
       if (pocWithKey !== undefined) await db.meta.put({ key: META.pocWithKey, value: pocWithKey });
-      return bumpDataVersion(db);
+      return { dataVersion: await bumpDataVersion(db), writes };
     });
 
     // Committed: now the job's bookkeeping and the copy follow.
@@ -167,8 +172,20 @@ export function createSyncEndpoint(
       }
     }
     copy.version++;
+    job.lastWritten =
+      source === 'db'
+        ? { copyVersion: -1, chunks: new Map() }
+        : { copyVersion: copy.version, chunks: new Map(writes.written.map((known) => [known.record.key, known])) };
     hooks.onCommitted?.(dataVersion);
     return grouped.distinct;
+  }
+
+  /** Reads the page's buckets back inside the page's transaction and merges into them. */
+  async function mergeWithStoredChunks(type: PdbType, grouped: GroupedPage): Promise<ChunkWrites> {
+    const buckets = [...grouped.buckets.keys()];
+    const stored = await db.chunks.bulkGet(buckets.map((bucket) => chunkKey(type, bucket)));
+    const byBucket = new Map(buckets.map((bucket, i) => [bucket, stored[i]]));
+    return mergeChunks(type, grouped.buckets, (bucket) => parseChunkRows(byBucket.get(bucket)));
   }
 
   /**
