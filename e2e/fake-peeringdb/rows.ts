@@ -4,8 +4,20 @@
  */
 import type { PdbDateTime, PdbRow, PdbType } from '../../src/shared/peeringdb';
 
+const dayStrings = new Map<number, string>();
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** ISO-8601 UTC with whole seconds. Day strings are cached: a full dataset formats about a million stamps. */
 export function epochToPdbTime(epochSeconds: number): PdbDateTime {
-  return new Date(Math.floor(epochSeconds) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const whole = Math.floor(epochSeconds);
+  const day = Math.floor(whole / 86_400);
+  let date = dayStrings.get(day);
+  if (date === undefined) {
+    date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    dayStrings.set(day, date);
+  }
+  const inDay = whole - day * 86_400;
+  return `${date}T${two(Math.floor(inDay / 3600))}:${two(Math.floor((inDay % 3600) / 60))}:${two(inDay % 60)}Z`;
 }
 
 interface Stamps {
@@ -294,7 +306,7 @@ export function blankRow<T extends PdbType>(type: T, id: number, atEpoch: number
 
 /**
  * Lays `values` over a blank row so the result keeps the API's key order whatever order
- * the caller wrote its fields in.
+ * the caller wrote its fields in. Keys that are not fields of the type are left out.
  */
 export function completeRow<T extends PdbType>(
   type: T,
@@ -304,8 +316,8 @@ export function completeRow<T extends PdbType>(
 ): PdbRow<T> {
   const base = blankRow(type, id, atEpoch) as unknown as Record<string, unknown>;
   const extra = values as Record<string, unknown>;
-  for (const key of Object.keys(extra)) {
-    if (extra[key] !== undefined) base[key] = extra[key];
+  for (const key in extra) {
+    if (key in base && extra[key] !== undefined) base[key] = extra[key];
   }
   base.id = id;
   return base as unknown as PdbRow<T>;
