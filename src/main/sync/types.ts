@@ -18,7 +18,7 @@ export interface SyncConfig {
   cacheUrl: string | null;
 }
 
-export interface SyncControllerDeps {
+export interface SyncControllerDeps extends SyncControllerExtras {
   openStoreLink(jobId: string): StoreLink;
   emitProgress(progress: SyncProgress): void;
   getConfig(): SyncConfig;
@@ -36,4 +36,49 @@ export interface SyncController {
   readonly running: boolean;
   /** Resolves when the running job (if any) has ended. */
   idle(): Promise<void>;
+}
+
+/**
+ * Knobs of the sync engine. The defaults respect PeeringDB's published limits; tests shrink
+ * the waits so that faults play out in milliseconds.
+ */
+export interface SyncTuning {
+  /** Rows asked for per API page (`limit`). */
+  pageSize: number;
+  /**
+   * Rows each API page re-reads from the previous one. Rows updated while we page move to
+   * the end of the `updated` order and shift the rest back; the overlap keeps a shifted row
+   * from falling between two pages.
+   */
+  pageOverlap: number;
+  /** Least time between two requests without an API key (PeeringDB: 20 requests a minute). */
+  anonymousMinIntervalMs: number;
+  /** Least time between two requests with an API key (PeeringDB: 40 requests a minute). */
+  keyMinIntervalMs: number;
+  /** Longest wait for a response's headers. */
+  requestTimeoutMs: number;
+  /** Longest silence while a response body is being read. */
+  stallTimeoutMs: number;
+  /** Attempts per request on 5xx, timeouts, cut-off bodies and unreachable hosts. */
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** Attempts per request while PeeringDB answers 429. */
+  maxRateLimitedAttempts: number;
+  /** Longest Retry-After we wait out; a longer one ends the sync as rate-limited. */
+  maxRetryAfterMs: number;
+  /** Longest wait for the store to answer (its state, or the ack of a page). */
+  storeTimeoutMs: number;
+  /** Least time between two progress events (phase changes and the end always go out). */
+  progressIntervalMs: number;
+}
+
+export interface SyncControllerExtras {
+  /** Shown in the User-Agent, e.g. "PeeringAssistant/0.1.0". */
+  appVersion?: string;
+  tuning?: Partial<SyncTuning>;
+  /** Reads a dump file as text; node:fs in the app. */
+  readTextFile?: (path: string) => Promise<string>;
+  /** Injected for tests of the retry timing. */
+  random?: () => number;
 }

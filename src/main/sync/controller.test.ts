@@ -1,0 +1,564 @@
+/**
+ * The sync engine against the fake PeeringDB on loopback, with an in-memory store that
+ * speaks the store protocol: every fault PeeringDB can throw at a sync, and what the user
+ * then sees (the end event) and keeps (the store).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFakePeeringDb, type FakePeeringDb } from '../../../e2e/fake-peeringdb/server';
+import { PDB_TYPES, type PdbType } from '../../shared/peeringdb';
+import type { SyncProgress } from '../../shared/sync';
+import { createSyncController } from './controller';
+import { idsOf, smallDataset, T0 } from './test-support/dataset';
+import { MemoryStore } from './test-support/memory-store';
+import type { SyncConfig, SyncController, SyncTuning } from './types';
+
+const KEY = 'key-with-user-rights';
+const FAST: Partial<SyncTuning> = {
+  pageSize: 10,
+  pageOverlap: 0,
+  anonymousMinIntervalMs: 0,
+  keyMinIntervalMs: 0,
+  requestTimeoutMs: 400,
+  stallTimeoutMs: 300,
+  maxAttempts: 3,
+  backoffBaseMs: 5,
+  backoffMaxMs: 20,
+  maxRateLimitedAttempts: 3,
+  maxRetryAfterMs: 5_000,
+  storeTimeoutMs: 5_000,
+  progressIntervalMs: 10,
+};
+
+interface SentRequest {
+  url: string;
+  at: number;
+  headers: Headers;
+}
+
+let fake: FakePeeringDb;
+let store: MemoryStore;
+let events: SyncProgress[];
+let sent: SentRequest[];
+let config: SyncConfig;
+let tuning: Partial<SyncTuning>;
+let controller: SyncController;
+const dataset = smallDataset();
+
+function makeController(): SyncController {
+  return createSyncController({
+    openStoreLink: store.openLink,
+    emitProgress: (progress) => events.push(progress),
+    getConfig: () => config,
+    fetch: (input, init) => {
+      sent.push({ url: String(input), at: Date.now(), headers: new Headers(init?.headers) });
+      return fetch(input, init);
+    },
+    appVersion: '1.2.3',
+    tuning,
+    random: () => 0.5,
+  });
+}
+
+beforeEach(async () => {
+  fake = await startFakePeeringDb({ data: dataset, apiKeys: [KEY], now: T0 });
+  store = new MemoryStore();
+  events = [];
+  sent = [];
+  tuning = { ...FAST };
+  config = { baseUrl: fake.apiUrl, apiKey: null, cacheUrl: fake.cacheUrl };
+  controller = makeController();
+});
+
+afterEach(async () => {
+  controller.cancel();
+  await controller.idle();
+  await fake.stop();
+});
+
+async function sync(): Promise<SyncProgress> {
+  expect(controller.start('user')).toEqual({ started: true });
+  await controller.idle();
+  const last = events.at(-1)!;
+  expect(['done', 'error', 'cancelled']).toContain(last.phase);
+  return last;
+}
+
+const apiRequests = (type?: PdbType) =>
+  fake.requests.filter((r) => r.pathname.startsWith('/api/') && (type === undefined || r.pathname === `/api/${type}`));
+const liveIds = (type: PdbType) => store.live(type).map((r) => r.id).sort((a, b) => a - b);
+const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
+const publicPocs = idsOf(dataset, 'poc', (r) => r.visible === 'Public');
+const keyPocs = idsOf(dataset, 'poc', (r) => r.visible !== 'Private');
+
+describe('first load', () => {
+  it('loads an empty copy anonymously from the bulk cache, one snapshot per type', async () => {
+    const end = await sync();
+    expect(end).toMatchObject({ phase: 'done', source: 'cache' });
+    for (const type of PDB_TYPES) {
+      expect(store.watermarks[type]).toBe(fake.cacheGeneratedAt);
+      if (type !== 'poc') expect(liveIds(type)).toEqual(sorted(idsOf(dataset, type)));
+    }
+    expect(liveIds('poc')).toEqual(sorted(publicPocs));
+    expect(store.pages.every((p) => p.replace)).toBe(true);
+    expect(apiRequests()).toEqual([]);
+    expect(fake.requests.map((r) => r.pathname)).toEqual(PDB_TYPES.map((t) => `/cache/${t}-0.json`));
+    expect(fake.requests.every((r) => r.auth === 'none')).toBe(true);
+    expect(store.pocWithKey).toBe(false);
+  });
+
+  it('identifies itself with a descriptive User-Agent, never the PeeringDB client form', async () => {
+    await sync();
+    const agents = new Set(fake.requests.map((r) => r.headers['user-agent']));
+    expect([...agents]).toEqual(['PeeringAssistant/1.2.3 (desktop app for peering engineers)']);
+    expect([...agents][0]).not.toMatch(/PeeringDB\/\d+\.\d+ backend\//);
+  });
+
+  it('loads from the API oldest change first with a key, so every page earns its watermark', async () => {
+    config.apiKey = KEY;
+    const watermarkAfterPage: number[] = [];
+    store.onApplied = (page) => {
+      if (page.type === 'net') watermarkAfterPage.push(store.watermarks.net ?? 0);
+    };
+    const end = await sync();
+    expect(end).toMatchObject({ phase: 'done', source: 'api' });
+    expect(fake.requests.every((r) => r.auth === 'api-key' && r.apiKey === KEY)).toBe(true);
+    expect(apiRequests('net').map((r) => r.query)).toEqual(
+      [0, 10, 20, 30].map((skip) => ({ since: '1', depth: '0', limit: '10', skip: String(skip) })),
+    );
+    // Three pages of rows, each moving the watermark forward, then the empty page that ends the list.
+    expect(watermarkAfterPage).toHaveLength(4);
+    expect(watermarkAfterPage[0]).toBeLessThan(watermarkAfterPage[1]!);
+    expect(watermarkAfterPage[1]).toBeLessThan(watermarkAfterPage[2]!);
+    expect(liveIds('poc')).toEqual(sorted(keyPocs));
+    expect(store.pocWithKey).toBe(true);
+  });
+
+  it('pages past contact pages made short by visibility until an empty one', async () => {
+    config.cacheUrl = null;
+    await sync();
+    const pocQueries = apiRequests('poc').map((r) => r.query.skip);
+    expect(pocQueries).toEqual(['0', '10', '20', '30']);
+    expect(liveIds('poc')).toEqual(sorted(publicPocs));
+  });
+
+  it('falls back to the API for a type the bulk cache does not have', async () => {
+    fake.fail({ path: '/cache/campus-0.json', with: { status: 404 } });
+    await sync();
+    expect(apiRequests('campus').map((r) => r.query.since)).toEqual(['1', '1']);
+    expect(liveIds('campus')).toEqual(sorted(idsOf(dataset, 'campus')));
+  });
+
+  it('reports progress: phases, per-type counts and the end', async () => {
+    const end = await sync();
+    expect(events[0]).toMatchObject({ phase: 'starting' });
+    const phases = new Set(events.map((e) => e.phase));
+    expect(phases).toEqual(new Set(['starting', 'fetching', 'storing', 'done']));
+    expect(end.endedAt).toBeGreaterThanOrEqual(end.startedAt);
+    expect(end.storedRows).toBe(PDB_TYPES.reduce((sum, t) => sum + store.live(t).length, 0));
+    expect(end.types.net).toMatchObject({ fetched: 25, stored: 25, done: true });
+    expect(end.bytes).toBeGreaterThan(0);
+    expect(events.filter((e) => e.phase === 'done')).toHaveLength(1);
+    expect(events.some((e) => e.etaMs !== undefined && e.phase !== 'done')).toBe(true);
+  });
+});
+
+describe('incremental sync', () => {
+  it('fetches only what changed since each watermark, deletions included', async () => {
+    await sync();
+    const firstWatermark = store.watermarks.net!;
+    fake.tick(60);
+    fake.update('net', 3, { name: 'Network Three renamed' });
+    fake.remove('net', 7);
+    fake.tick(1);
+    const added = fake.add('netixlan', { net_id: 1, ix_id: 1, ixlan_id: 1, asn: 64_501, speed: 100_000 });
+    fake.clearRequests();
+
+    const end = await sync();
+    expect(end.phase).toBe('done');
+    expect(fake.requests.every((r) => r.pathname.startsWith('/api/'))).toBe(true);
+    for (const request of fake.requests) expect(Number(request.query.since)).toBe(Math.floor(firstWatermark) - 1);
+    expect(store.live('net').find((r) => r.id === 3)?.name).toBe('Network Three renamed');
+    expect(liveIds('net')).not.toContain(7);
+    expect(liveIds('netixlan')).toContain(added.id);
+    // Nothing unchanged came back: only the changed rows were sent to the store.
+    const secondJob = store.pages.filter((p) => p.jobId !== store.pages[0]!.jobId);
+    expect(secondJob.flatMap((p) => p.ids.map((id) => `${p.type}:${id}`)).sort()).toEqual(['net:3', 'net:7', `netixlan:${added.id}`].sort());
+    expect(store.watermarks.net).toBeGreaterThan(firstWatermark);
+  });
+
+  it('treats the same rows coming back twice as one change', async () => {
+    tuning = { ...FAST, pageOverlap: 3 };
+    controller = makeController();
+    config.cacheUrl = null;
+    await sync();
+    expect(apiRequests('net').map((r) => r.query.skip)).toEqual(['0', '7', '14', '21', '28']);
+    expect(liveIds('net')).toEqual(sorted(idsOf(dataset, 'net')));
+  });
+});
+
+describe('resume after a kill', () => {
+  it('stops mid-type and a new sync refetches nothing already stored', async () => {
+    config.cacheUrl = null;
+    let netPages = 0;
+    store.onApplied = (page) => {
+      if (page.type === 'net' && ++netPages === 2) controller.cancel();
+    };
+    const ended = store.nextEnd();
+    const stopped = await sync();
+    expect(stopped.phase).toBe('cancelled');
+    expect(await ended).toMatchObject({ t: 'end', outcome: 'cancelled' });
+    const storedNet = new Set(liveIds('net'));
+    expect(storedNet.size).toBe(20);
+    const watermark = store.watermarks.net!;
+    const boundary = (dataset.net!.data as unknown as Record<string, string>[])
+      .filter((r) => Date.parse(r.updated!) / 1000 === watermark)
+      .map((r) => Number(r.id));
+    expect(boundary).toHaveLength(1);
+    expect(store.watermarks.ix).toBeUndefined();
+
+    store.onApplied = null;
+    fake.clearRequests();
+    const resumed = await sync();
+    expect(resumed.phase).toBe('done');
+    // Types finished before the kill are asked only for changes.
+    for (const type of ['org', 'campus', 'fac', 'carrier', 'carrierfac'] as const) {
+      expect(apiRequests(type).every((r) => r.query.since !== '1')).toBe(true);
+    }
+    // The interrupted type resumes at its watermark: of the rows already stored only the one
+    // in the watermark's own second comes back (the deliberate one-second lookback).
+    expect(apiRequests('net')[0]?.query.since).toBe(String(Math.floor(watermark) - 1));
+    const resumedJob = store.pages.filter((p) => p.jobId === store.pages.at(-1)!.jobId && p.type === 'net');
+    const refetched = resumedJob.flatMap((p) => p.ids).filter((id) => storedNet.has(id));
+    expect(refetched).toEqual(boundary);
+    expect(liveIds('net')).toEqual(sorted(idsOf(dataset, 'net')));
+    expect(apiRequests('ix')[0]?.query.since).toBe('1');
+  });
+
+  it('loads a snapshot cut off half way whole again', async () => {
+    tuning = { ...FAST, pageSize: 10 };
+    controller = makeController();
+    store.onApplied = (page) => {
+      if (page.type === 'netixlan' && !page.complete) controller.cancel();
+    };
+    expect((await sync()).phase).toBe('cancelled');
+    expect(store.watermarks.netixlan).toBeUndefined();
+    store.onApplied = null;
+    fake.clearRequests();
+    await sync();
+    expect(fake.requests.filter((r) => r.pathname.startsWith('/cache/')).map((r) => r.pathname)).toEqual(['/cache/netixlan-0.json', '/cache/poc-0.json']);
+    expect(liveIds('netixlan')).toEqual(sorted(idsOf(dataset, 'netixlan')));
+  });
+});
+
+describe('API key added', () => {
+  it('fetches all contacts again with the key and nothing else in full', async () => {
+    await sync();
+    expect(liveIds('poc')).toEqual(sorted(publicPocs));
+    const orgRowsBefore = liveIds('org');
+    config.apiKey = KEY;
+    fake.clearRequests();
+
+    await sync();
+    expect(fake.requests.every((r) => r.auth === 'api-key')).toBe(true);
+    const fullLists = fake.requests.filter((r) => r.query.since === '1').map((r) => r.pathname);
+    expect(new Set(fullLists)).toEqual(new Set(['/api/poc']));
+    expect(liveIds('poc')).toEqual(sorted(keyPocs));
+    expect(liveIds('poc')).not.toEqual(expect.arrayContaining(idsOf(dataset, 'poc', (r) => r.visible === 'Private')));
+    expect(store.pocWithKey).toBe(true);
+    expect(liveIds('org')).toEqual(orgRowsBefore);
+    const secondJobId = store.pages.at(-1)!.jobId;
+    expect(store.pages.filter((p) => p.jobId === secondJobId && p.replace)).toEqual([]);
+
+    // From now on contacts are incremental too.
+    fake.clearRequests();
+    await sync();
+    expect(fake.requests.filter((r) => r.query.since === '1')).toEqual([]);
+  });
+});
+
+describe('faults', () => {
+  it('stops at once on 401 with a clear message, no retries', async () => {
+    config.apiKey = 'wrong-key';
+    const ended = store.nextEnd();
+    const end = await sync();
+    expect(end).toMatchObject({ phase: 'error', code: 'auth' });
+    expect(end.message).toMatch(/rejected the API key.*Settings/);
+    expect(fake.requests).toHaveLength(1);
+    expect(await ended).toMatchObject({ outcome: 'error', code: 'auth' });
+  });
+
+  it('says a key lacks permission on a JSON 403, and suspects a block on an HTML 403', async () => {
+    config.apiKey = KEY;
+    fake.fail({ path: /\/api\/org/, with: { status: 403, body: { meta: { error: 'You do not have permission' } } } });
+    let end = await sync();
+    expect(end).toMatchObject({ phase: 'error', code: 'auth' });
+    expect(end.message).toMatch(/lacks permission.*You do not have permission/);
+
+    fake.fail({ path: /\/api\/org/, with: { status: 403, body: '<!DOCTYPE html><html><body>Access denied</body></html>', headers: { 'content-type': 'text/html' } } });
+    fake.clearRequests();
+    end = await sync();
+    expect(end.message).toMatch(/network address may be blocked/);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('honours Retry-After on 429 and carries on', async () => {
+    config.cacheUrl = null;
+    fake.fail({ path: /\/api\/org/, times: 1, with: { status: 429, retryAfter: 1 } });
+    const end = await sync();
+    expect(end.phase).toBe('done');
+    const [limited, retried] = sent.filter((s) => s.url.includes('/api/org'));
+    expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it('gives up on a 429 storm with "try again in"', async () => {
+    config.cacheUrl = null;
+    fake.fail({ path: /\/api\/org/, times: Infinity, with: { status: 429, retryAfter: 0 } });
+    const end = await sync();
+    expect(end).toMatchObject({ phase: 'error', code: 'rate-limited' });
+    expect(end.message).toMatch(/Try again in \d+ min/);
+    expect(apiRequests('org')).toHaveLength(3);
+  });
+
+  it('does not wait out a Retry-After past the cap', async () => {
+    config.cacheUrl = null;
+    fake.fail({ path: /\/api\/org/, times: Infinity, with: { status: 429, retryAfter: 2200 } });
+    const end = await sync();
+    expect(end).toMatchObject({ phase: 'error', code: 'rate-limited' });
+    expect(end.message).toMatch(/Try again in 37 min/);
+    expect(apiRequests('org')).toHaveLength(1);
+  });
+
+  it('retries 5xx with backoff, then gives up as a server error', async () => {
+    config.cacheUrl = null;
+    fake.fail({ path: /\/api\/org/, times: 2, with: { status: 502 } });
+    expect((await sync()).phase).toBe('done');
+
+    store = new MemoryStore();
+    controller = makeController();
+    fake.clearRequests();
+    fake.fail({ path: /\/api\/org/, times: Infinity, with: { status: 503 } });
+    const end = await sync();
+    expect(end).toMatchObject({ phase: 'error', code: 'server' });
+    expect(end.message).toMatch(/503.*3 tries/);
+    expect(apiRequests('org')).toHaveLength(3);
+  });
+
+  it('times out a request that never answers, retrying a bounded number of times', async () => {
+    config.cacheUrl = null;
+    fake.fail({ path: /\/api\/org/, times: Infinity, with: { kind: 'hang' } });
+    const end = await sync();
+    expect(end).toMatchObject({ phase: 'error', code: 'timeout' });
+    expect(apiRequests('org')).toHaveLength(3);
+  });
+
+  it('times out a body that stalls, and recovers when the retry is on time', async () => {
+    config.cacheUrl = null;
+    fake.fail({ path: /\/api\/org/, times: 1, with: { kind: 'slow', bodyDelayMs: 1000 } });
+    expect((await sync()).phase).toBe('done');
+    expect(apiRequests('org')[0]?.fault).toBe('slow');
+    expect(liveIds('org')).toEqual(sorted(idsOf(dataset, 'org')));
+  });
+
+  it('sends nothing of a malformed page and says so', async () => {
+    config.cacheUrl = null;
+    fake.fail({ path: /\/api\/net/, with: { kind: 'malformed' } });
+    const end = await sync();
+    expect(end).toMatchObject({ phase: 'error', code: 'malformed' });
+    expect(end.message).toMatch(/net .*not valid JSON/);
+    expect(store.pages.filter((p) => p.type === 'net')).toEqual([]);
+    expect(store.watermarks.net).toBeUndefined();
+    expect(store.watermarks.carrierfac).toBeDefined();
+  });
+
+  it('refuses a page without a data list', async () => {
+    config.cacheUrl = null;
+    fake.fail({ path: /\/api\/org/, with: { status: 200, body: { meta: { error: 'oops' } } } });
+    const end = await sync();
+    expect(end).toMatchObject({ phase: 'error', code: 'malformed' });
+    expect(end.message).toMatch(/no "data" list.*oops/);
+    expect(store.pages).toEqual([]);
+  });
+
+  it('retries a cut-off page and stores nothing of it when it stays cut', async () => {
+    config.cacheUrl = null;
+    fake.fail({ path: /\/api\/ix\?/, times: 1, with: { kind: 'cut', fraction: 0.5 } });
+    expect((await sync()).phase).toBe('done');
+    expect(liveIds('ix')).toEqual(sorted(idsOf(dataset, 'ix')));
+
+    store = new MemoryStore();
+    controller = makeController();
+    fake.fail({ path: /\/api\/ix\?/, times: Infinity, with: { kind: 'cut', fraction: 0.5 } });
+    const end = await sync();
+    expect(end).toMatchObject({ phase: 'error', code: 'malformed' });
+    expect(end.message).toMatch(/incomplete/);
+    expect(store.pages.filter((p) => p.type === 'ix')).toEqual([]);
+  });
+
+  it('says the network is unreachable and the local copy still works', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    config = { baseUrl: `http://127.0.0.1:${port}/api`, apiKey: null, cacheUrl: null };
+    const end = await sync();
+    expect(end).toMatchObject({ phase: 'error', code: 'network' });
+    expect(end.message).toMatch(/Offline\? The local copy still works/);
+  });
+
+  it('ends with a store error when the store refuses a page', async () => {
+    store.refuseNextPage = 'disk full';
+    const end = await sync();
+    expect(end).toMatchObject({ phase: 'error', code: 'store' });
+    expect(end.message).toMatch(/disk full/);
+  });
+});
+
+describe('redirects and the key', () => {
+  let redirector: Server;
+
+  afterEach(async () => {
+    await new Promise<void>((resolve) => redirector.close(() => resolve()));
+  });
+
+  async function startRedirector(target: string): Promise<string> {
+    redirector = createServer((req, res) => {
+      res.writeHead(301, { location: `${target}${req.url!.replace(/^\/api/, '')}` });
+      res.end();
+    });
+    await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(redirector.address() as AddressInfo).port}/api`;
+  }
+
+  it('never follows a redirect to another host with the key', async () => {
+    config = { baseUrl: await startRedirector(fake.apiUrl), apiKey: KEY, cacheUrl: null };
+    const end = await sync();
+    expect(end).toMatchObject({ phase: 'error' });
+    expect(end.message).toMatch(/redirected .* API key is sent only/);
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('follows it without a key', async () => {
+    config = { baseUrl: await startRedirector(fake.apiUrl), apiKey: null, cacheUrl: null };
+    expect((await sync()).phase).toBe('done');
+    expect(fake.requests.every((r) => r.auth === 'none')).toBe(true);
+  });
+});
+
+describe('pacing', () => {
+  it('keeps anonymous requests apart by the anonymous interval', async () => {
+    tuning = { ...FAST, anonymousMinIntervalMs: 40, keyMinIntervalMs: 10 };
+    controller = makeController();
+    await sync();
+    const gaps = sent.slice(1).map((s, i) => s.at - sent[i]!.at);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(39);
+  });
+
+  it('uses the shorter interval with a key', async () => {
+    // Were the anonymous interval used, the second request would come ten minutes later.
+    tuning = { ...FAST, anonymousMinIntervalMs: 600_000, keyMinIntervalMs: 20 };
+    controller = makeController();
+    config.apiKey = KEY;
+    expect((await sync()).phase).toBe('done');
+    const gaps = sent.slice(1).map((s, i) => s.at - sent[i]!.at);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(19);
+  });
+
+  it('defaults to PeeringDB\'s published limits', async () => {
+    const { DEFAULT_TUNING } = await import('./tuning');
+    expect(60_000 / DEFAULT_TUNING.anonymousMinIntervalMs).toBeLessThanOrEqual(20);
+    expect(60_000 / DEFAULT_TUNING.keyMinIntervalMs).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('one job at a time, cancel, window gone', () => {
+  it('refuses a second start while one runs', async () => {
+    fake.fail({ path: /\/cache\/org/, with: { kind: 'slow', headersDelayMs: 100 } });
+    expect(controller.start('user')).toEqual({ started: true });
+    expect(controller.running).toBe(true);
+    expect(controller.start('menu')).toMatchObject({ started: false, reason: expect.stringMatching(/already running/) });
+    expect(controller.importDump('/nowhere.json')).toMatchObject({ started: false });
+    await controller.idle();
+    expect(controller.running).toBe(false);
+    expect(events.at(-1)?.phase).toBe('done');
+  });
+
+  it('cancels while a request hangs, at once', async () => {
+    fake.fail({ path: /\/cache\/fac/, times: Infinity, with: { kind: 'hang' } });
+    tuning = { ...FAST, requestTimeoutMs: 60_000 };
+    controller = makeController();
+    controller.start('user');
+    await fake.waitForRequest((r) => r.pathname === '/cache/fac-0.json');
+    const ended = store.nextEnd();
+    expect(controller.cancel()).toBe(true);
+    await controller.idle();
+    expect(events.at(-1)).toMatchObject({ phase: 'cancelled' });
+    expect(await ended).toMatchObject({ outcome: 'cancelled' });
+    expect(store.watermarks.org).toBeDefined();
+    expect(controller.cancel()).toBe(false);
+  });
+
+  it('ends the job when the window goes away', async () => {
+    fake.fail({ path: /\/cache\/fac/, times: Infinity, with: { kind: 'hang' } });
+    tuning = { ...FAST, requestTimeoutMs: 60_000 };
+    controller = makeController();
+    controller.start('user');
+    await fake.waitForRequest((r) => r.pathname === '/cache/fac-0.json');
+    store.closeFromStoreSide();
+    await controller.idle();
+    expect(events.at(-1)).toMatchObject({ phase: 'cancelled', code: 'store' });
+    expect(controller.running).toBe(false);
+  });
+});
+
+describe('dump import', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pdb-dump-'));
+  const sample = readFileSync(new URL('./test-support/sample-dump.json', import.meta.url), 'utf8');
+
+  async function importFile(name: string, text: string): Promise<SyncProgress> {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    expect(controller.importDump(path)).toEqual({ started: true });
+    await controller.idle();
+    return events.at(-1)!;
+  }
+
+  it('loads every type of a dump as a snapshot, with its watermark', async () => {
+    const end = await importFile('peeringdb_2_dump_2026_04_16.json', sample);
+    expect(end).toMatchObject({ phase: 'done', source: 'dump' });
+    const parsed = JSON.parse(sample) as Record<string, { data: { id: number; status: string }[] }>;
+    for (const type of PDB_TYPES) {
+      expect(liveIds(type)).toEqual(sorted(parsed[type]!.data.filter((r) => r.status !== 'deleted').map((r) => r.id)));
+      expect(store.watermarks[type]).toBeGreaterThan(0);
+    }
+    expect(store.pages.every((p) => p.replace)).toBe(true);
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('touches nothing when the file is truncated', async () => {
+    const end = await importFile('cut.json', sample.slice(0, sample.length - 5000));
+    expect(end).toMatchObject({ phase: 'error', code: 'dump-format' });
+    expect(end.message).toMatch(/cut\.json is not complete JSON/);
+    expect(store.linksOpened).toBe(0);
+  });
+
+  it('reads a dump saved as a Python literal', async () => {
+    const net = [{ id: 5, status: 'ok', created: '2020-01-01T00:00:00Z', updated: '2026-04-01T00:00:00Z', name: "O'Brien", info_ipv6: true, logo: null }];
+    const repr = `{'net': {'data': [{'id': 5, 'status': 'ok', 'created': '2020-01-01T00:00:00Z', 'updated': '2026-04-01T00:00:00Z', 'name': "O'Brien", 'info_ipv6': True, 'logo': None}], 'meta': {}}}`;
+    const end = await importFile('py.json', repr);
+    expect(end.phase).toBe('done');
+    expect(end.message).toMatch(/holds no org, campus/);
+    expect(store.live('net')).toEqual(net);
+  });
+
+  it('says when the file cannot be read', async () => {
+    expect(controller.importDump(join(dir, 'missing.json'))).toEqual({ started: true });
+    await controller.idle();
+    expect(events.at(-1)).toMatchObject({ phase: 'error', code: 'dump-format' });
+    expect(events.at(-1)?.message).toMatch(/Cannot read missing\.json/);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Runs one sync job at a time (an API sync or a dump import), reports its progress, and ends
+ * it cleanly however it stops: done, cancelled, failed, or its window gone.
+ */
+import type { SyncSource } from '../../shared/sync';
+import { runApiSync } from './api-sync';
+import { runDumpImport } from './dump-import';
+import { SyncError } from './errors';
+import type { JobContext } from './job';
+import { ProgressReporter } from './progress';
+import { StoreSession } from './store-session';
+import { resolveTuning } from './tuning';
+import type { StartResult, StoreLink, SyncController, SyncControllerDeps } from './types';
+
+const CANCELLED = 'cancelled-by-user';
+
+interface RunningJob {
+  abort: AbortController;
+  finished: Promise<void>;
+}
+
+export function userAgentFor(appVersion: string | undefined): string {
+  // Never the "PeeringDB/x.y backend/x.y" form: PeeringDB checks that one for client compatibility.
+  return `PeeringAssistant/${appVersion ?? '0.0.0'} (desktop app for peering engineers)`;
+}
+
+export function createSyncController(deps: SyncControllerDeps): SyncController {
+  const tuning = resolveTuning(deps.tuning);
+  let running: RunningJob | null = null;
+
+  const launch = (source: SyncSource, body: (ctx: JobContext) => Promise<string | undefined | void>): StartResult => {
+    if (running) return { started: false, reason: 'A sync is already running.' };
+    const abort = new AbortController();
+    const jobId = globalThis.crypto.randomUUID();
+    const progress = new ProgressReporter(jobId, source, deps.emitProgress, tuning.progressIntervalMs);
+    let session: StoreSession | null = null;
+    const ctx: JobContext = {
+      jobId,
+      signal: abort.signal,
+      deps,
+      tuning,
+      progress,
+      userAgent: userAgentFor(deps.appVersion),
+      random: deps.random ?? Math.random,
+      openSession: () => {
+        let link: StoreLink;
+        try {
+          link = deps.openStoreLink(jobId);
+        } catch (error) {
+          throw new SyncError('store', `The local database is not reachable: ${(error as Error).message}`);
+        }
+        session = new StoreSession(link, abort.signal, tuning.storeTimeoutMs, () =>
+          abort.abort(new SyncError('store', 'The window closed, so the sync stopped. The next sync resumes where this one ended.')),
+        );
+        return session;
+      },
+    };
+
+    const job: RunningJob = { abort, finished: Promise.resolve() };
+    running = job;
+    progress.phase('starting');
+    job.finished = (async () => {
+      let outcome: { phase: 'done' | 'cancelled' | 'error'; message?: string; code?: SyncError['code'] };
+      try {
+        const note = await body(ctx);
+        outcome = { phase: 'done', ...(note ? { message: note } : {}) };
+      } catch (error) {
+        outcome = describeFailure(error, abort.signal);
+      }
+      (session as StoreSession | null)?.end(outcome.phase, outcome.message, outcome.code);
+      running = null;
+      progress.finish(outcome.phase, outcome.message, outcome.code);
+    })();
+    return { started: true };
+  };
+
+  return {
+    start: () => launch('api', runApiSync),
+    importDump: (path: string) => launch('dump', (ctx) => runDumpImport(ctx, path)),
+    cancel() {
+      if (!running || running.abort.signal.aborted) return false;
+      running.abort.abort(CANCELLED);
+      return true;
+    },
+    get running() {
+      return running !== null;
+    },
+    idle: () => running?.finished ?? Promise.resolve(),
+  };
+}
+
+function describeFailure(
+  error: unknown,
+  signal: AbortSignal,
+): { phase: 'cancelled' | 'error'; message?: string; code?: SyncError['code'] } {
+  if (signal.aborted) {
+    const reason: unknown = signal.reason;
+    if (reason === CANCELLED) return { phase: 'cancelled', message: 'The sync was cancelled. What was stored is kept; the next sync resumes from there.' };
+    if (reason instanceof SyncError) return { phase: 'cancelled', message: reason.message, code: reason.code };
+  }
+  if (error instanceof SyncError) return { phase: 'error', message: error.message, code: error.code };
+  return { phase: 'error', message: `The sync failed: ${error instanceof Error ? error.message : String(error)}` };
+}

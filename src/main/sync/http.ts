@@ -1,0 +1,301 @@
+/**
+ * One GET to PeeringDB with everything a polite, robust client needs: the key on the right
+ * host only, pacing, timeouts (headers and a stalled body), and bounded retries that honour
+ * Retry-After. Callers get the body text or a SyncError that says what to do.
+ */
+import { sleep, type Pacer } from './clock';
+import { SyncError } from './errors';
+import { backoffDelay, describeWait, isRetryableStatus, parseRetryAfter } from './retry-policy';
+import type { SyncTuning } from './types';
+
+export interface HttpClientOptions {
+  fetch: typeof fetch;
+  apiKey: string | null;
+  userAgent: string;
+  tuning: SyncTuning;
+  pacer: Pacer;
+  random: () => number;
+  now?: () => number;
+}
+
+export interface GetOptions {
+  signal: AbortSignal;
+  /** False for hosts that must never see the key (the public bulk cache). */
+  withKey: boolean;
+  /** Bytes as they arrive, for progress. */
+  onBytes?: (bytes: number) => void;
+  /** Answer a 404 as `null` instead of failing (a cache file that does not exist). */
+  notFoundIsNull?: boolean;
+}
+
+export interface TextResponse {
+  text: string;
+  bytes: number;
+}
+
+const MAX_REDIRECTS = 5;
+
+/** A failed attempt that another attempt may fix. */
+class TransientFailure extends Error {
+  constructor(
+    readonly kind: 'timeout' | 'cut-off' | 'network' | 'server',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+class StatusResponse {
+  constructor(
+    readonly status: number,
+    readonly statusText: string,
+    readonly headers: Headers,
+    readonly body: string,
+  ) {}
+}
+
+export class HttpClient {
+  private readonly now: () => number;
+
+  constructor(private readonly options: HttpClientOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  async getText(url: string, options: GetOptions): Promise<TextResponse | null> {
+    const { tuning, random } = this.options;
+    let failures = 0;
+    let rateLimited = 0;
+    for (;;) {
+      await this.options.pacer.turn(options.signal);
+      let outcome: TextResponse | StatusResponse;
+      try {
+        outcome = await this.attempt(url, options);
+      } catch (error) {
+        if (options.signal.aborted) throw error;
+        if (!(error instanceof TransientFailure)) throw error;
+        failures++;
+        if (failures >= tuning.maxAttempts) throw giveUp(error, failures);
+        await sleep(backoffDelay(failures, tuning.backoffBaseMs, tuning.backoffMaxMs, random), options.signal);
+        continue;
+      }
+      if (!(outcome instanceof StatusResponse)) return outcome;
+
+      const { status } = outcome;
+      if (status === 401 || status === 403) throw authError(outcome, this.options.apiKey !== null && options.withKey);
+      if (status === 429) {
+        rateLimited++;
+        const asked = parseRetryAfter(outcome.headers.get('retry-after'), this.now());
+        const wait = asked ?? backoffDelay(rateLimited, tuning.backoffBaseMs, tuning.backoffMaxMs, random);
+        if (wait > tuning.maxRetryAfterMs) {
+          throw new SyncError('rate-limited', `PeeringDB is limiting requests from this computer. Try again in ${describeWait(wait)}.`);
+        }
+        if (rateLimited >= tuning.maxRateLimitedAttempts) {
+          throw new SyncError(
+            'rate-limited',
+            `PeeringDB kept limiting requests (${rateLimited} times in a row). Try again in ${describeWait(Math.max(wait, 60_000))}.`,
+          );
+        }
+        await sleep(wait, options.signal);
+        continue;
+      }
+      if (isRetryableStatus(status)) {
+        failures++;
+        const failure = new TransientFailure('server', `PeeringDB answered ${describeStatus(outcome)}`);
+        if (failures >= tuning.maxAttempts) throw giveUp(failure, failures);
+        await sleep(backoffDelay(failures, tuning.backoffBaseMs, tuning.backoffMaxMs, random), options.signal);
+        continue;
+      }
+      if (status === 404 && options.notFoundIsNull) return null;
+      throw new SyncError('server', `PeeringDB answered ${describeStatus(outcome)}${errorDetail(outcome.body)} for ${url}`);
+    }
+  }
+
+  /** One request, following same-origin redirects by hand so the key never leaves its host. */
+  private async attempt(url: string, options: GetOptions): Promise<TextResponse | StatusResponse> {
+    const sendKey = options.withKey && this.options.apiKey !== null;
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'User-Agent': this.options.userAgent,
+    };
+    if (sendKey) headers.Authorization = `Api-Key ${this.options.apiKey}`;
+
+    let current = url;
+    for (let hop = 0; ; hop++) {
+      const response = await this.fetchWithTimeouts(current, headers, sendKey ? 'manual' : 'follow', options);
+      if (!('redirectTo' in response)) return response;
+      if (hop >= MAX_REDIRECTS) throw new SyncError('server', `PeeringDB redirected too many times (from ${url})`);
+      if (response.redirectTo === null || new URL(response.redirectTo).origin !== new URL(current).origin) {
+        const target = response.redirectTo === null ? 'another address' : new URL(response.redirectTo).origin;
+        throw new SyncError(
+          'server',
+          `PeeringDB redirected ${new URL(current).origin} to ${target}. The API key is sent only to the address in Settings: set the PeeringDB URL to the address it redirects to.`,
+        );
+      }
+      current = response.redirectTo;
+    }
+  }
+
+  private async fetchWithTimeouts(
+    url: string,
+    headers: Record<string, string>,
+    redirect: RequestRedirect,
+    options: GetOptions,
+  ): Promise<TextResponse | StatusResponse | { redirectTo: string | null }> {
+    const { tuning } = this.options;
+    const attempt = new AbortController();
+    const onJobAbort = (): void => attempt.abort(options.signal.reason);
+    options.signal.addEventListener('abort', onJobAbort, { once: true });
+    let timedOut: string | null = null;
+    const timeout = (what: string, ms: number): ReturnType<typeof setTimeout> =>
+      setTimeout(() => {
+        timedOut = what;
+        attempt.abort(new TransientFailure('timeout', what));
+      }, ms);
+
+    let timer = timeout(`no answer within ${Math.round(tuning.requestTimeoutMs / 1000)} s`, tuning.requestTimeoutMs);
+    try {
+      let response: Response;
+      try {
+        response = await this.options.fetch(url, { headers, redirect, signal: attempt.signal });
+      } catch (error) {
+        if (options.signal.aborted) throw error;
+        if (timedOut) throw new TransientFailure('timeout', timedOut);
+        throw new TransientFailure('network', describeNetworkError(error));
+      }
+      clearTimeout(timer);
+
+      if (response.type === 'opaqueredirect') {
+        await response.body?.cancel().catch(() => undefined);
+        return { redirectTo: null };
+      }
+      if (response.status >= 300 && response.status < 400 && response.status !== 304) {
+        const location = response.headers.get('location');
+        await response.body?.cancel().catch(() => undefined);
+        return { redirectTo: location === null ? null : new URL(location, url).toString() };
+      }
+
+      const stallMs = tuning.stallTimeoutMs;
+      timer = timeout(`the answer stalled for ${Math.round(stallMs / 1000)} s`, stallMs);
+      const body = await readBody(response, attempt.signal, options.onBytes, () => {
+        clearTimeout(timer);
+        timer = timeout(`the answer stalled for ${Math.round(stallMs / 1000)} s`, stallMs);
+      }).catch((error: unknown) => {
+        if (options.signal.aborted) throw error;
+        if (timedOut) throw new TransientFailure('timeout', timedOut);
+        if (error instanceof TransientFailure) throw error;
+        throw new TransientFailure('cut-off', `the answer was cut off (${describeNetworkError(error)})`);
+      });
+      if (response.ok) return body;
+      return new StatusResponse(response.status, response.statusText, response.headers, body.text);
+    } finally {
+      clearTimeout(timer);
+      options.signal.removeEventListener('abort', onJobAbort);
+    }
+  }
+}
+
+async function readBody(
+  response: Response,
+  signal: AbortSignal,
+  onBytes: ((bytes: number) => void) | undefined,
+  onChunk: () => void,
+): Promise<TextResponse> {
+  const decoder = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  let bytes = 0;
+  if (response.body) {
+    const reader = response.body.getReader();
+    const cancelOnAbort = (): void => {
+      reader.cancel(signal.reason).catch(() => undefined);
+    };
+    signal.addEventListener('abort', cancelOnAbort, { once: true });
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (signal.aborted) throw signal.reason;
+        if (done) break;
+        onChunk();
+        bytes += value.byteLength;
+        onBytes?.(value.byteLength);
+        parts.push(decoder.decode(value, { stream: true }));
+      }
+    } finally {
+      signal.removeEventListener('abort', cancelOnAbort);
+    }
+  }
+  parts.push(decoder.decode());
+  // A body shorter than its declared length was cut, even if the stream closed quietly.
+  const declared = Number(response.headers.get('content-length'));
+  if (!response.headers.get('content-encoding') && Number.isFinite(declared) && declared > 0 && bytes < declared) {
+    throw new TransientFailure('cut-off', `the answer was cut off after ${bytes} of ${declared} bytes`);
+  }
+  return { text: parts.join(''), bytes };
+}
+
+function giveUp(failure: TransientFailure, attempts: number): SyncError {
+  const tries = `${attempts} ${attempts === 1 ? 'try' : 'tries'}`;
+  switch (failure.kind) {
+    case 'timeout':
+      return new SyncError('timeout', `PeeringDB did not answer in time (${failure.message}; ${tries}). The local copy still works; try again later.`);
+    case 'cut-off':
+      return new SyncError('malformed', `PeeringDB's answer was incomplete (${failure.message}; ${tries}). Nothing of it was stored; try again later.`);
+    case 'network':
+      return new SyncError('network', `Cannot reach PeeringDB (${failure.message}). Offline? The local copy still works.`);
+    case 'server':
+      return new SyncError('server', `${failure.message} (${tries}). PeeringDB may be busy or down; the local copy still works, try again later.`);
+  }
+}
+
+function authError(response: StatusResponse, keySent: boolean): SyncError {
+  const detail = errorDetail(response.body);
+  if (looksLikeHtml(response.headers, response.body)) {
+    return new SyncError(
+      'auth',
+      `PeeringDB refused access (${response.status}) with a web page instead of an API answer: this network address may be blocked by PeeringDB's firewall. Try from another network, or ask PeeringDB support.`,
+    );
+  }
+  if (response.status === 401) {
+    return new SyncError(
+      'auth',
+      keySent
+        ? `PeeringDB rejected the API key (401${detail}). Check the key in Settings, or remove it to sync without one.`
+        : `PeeringDB asks for authentication (401${detail}). Add an API key in Settings.`,
+    );
+  }
+  return new SyncError(
+    'auth',
+    keySent
+      ? `The API key lacks permission for this (403${detail}). Check the key's permissions on PeeringDB, or remove it in Settings.`
+      : `PeeringDB refused access (403${detail}).`,
+  );
+}
+
+function looksLikeHtml(headers: Headers, body: string): boolean {
+  const type = headers.get('content-type') ?? '';
+  return type.includes('text/html') || /^\s*<(!doctype|html)/i.test(body);
+}
+
+/** PeeringDB's own words, from `{"meta": {"error": "..."}}`, as ": …" or nothing. */
+function errorDetail(body: string): string {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const meta = (parsed as { meta?: { error?: unknown } } | null)?.meta;
+    if (typeof meta?.error === 'string' && meta.error.trim() !== '') return `: ${meta.error.trim().slice(0, 200)}`;
+  } catch {
+    // Not JSON: no detail to add.
+  }
+  return '';
+}
+
+function describeStatus(response: StatusResponse): string {
+  return response.statusText ? `${response.status} ${response.statusText}` : String(response.status);
+}
+
+function describeNetworkError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as { cause?: unknown }).cause;
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string') return code;
+  if (cause instanceof Error && cause.message) return cause.message;
+  return error.message;
+}

@@ -1,0 +1,16 @@
+import type { ProgressReporter } from './progress';
+import type { StoreSession } from './store-session';
+import type { SyncControllerDeps, SyncTuning } from './types';
+
+/** What a running sync job works with. */
+export interface JobContext {
+  jobId: string;
+  signal: AbortSignal;
+  deps: SyncControllerDeps;
+  tuning: SyncTuning;
+  progress: ProgressReporter;
+  userAgent: string;
+  random: () => number;
+  /** Opens the channel to the store; its closing ends the job. */
+  openSession(): StoreSession;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { PdbPage } from './envelope';
+import { pageThroughList } from './page-loop';
+import type { ListQuery } from './urls';
+
+/** A list of `total` rows sliced by limit/skip, then filtered like hidden contacts are. */
+function listServer(total: number, visible: (id: number) => boolean = () => true) {
+  const queries: ListQuery[] = [];
+  return {
+    queries,
+    fetchPage: async (query: ListQuery): Promise<PdbPage> => {
+      queries.push(query);
+      const ids = Array.from({ length: total }, (_, i) => i + 1).slice(query.skip, query.skip + query.limit);
+      return { rows: ids.filter(visible).map((id) => ({ id })) };
+    },
+  };
+}
+
+describe('pageThroughList', () => {
+  it('keeps paging past short pages and stops at the first empty one', async () => {
+    // Only every third row is visible: every page is short, none is the end.
+    const server = listServer(25, (id) => id % 3 === 0);
+    const seen: number[] = [];
+    const result = await pageThroughList({
+      since: 1,
+      pageSize: 10,
+      overlap: 0,
+      fetchPage: server.fetchPage,
+      onPage: async (page) => void seen.push(...page.rows.map((r) => r.id as number)),
+    });
+    expect(seen).toEqual([3, 6, 9, 12, 15, 18, 21, 24]);
+    expect(server.queries.map((q) => q.skip)).toEqual([0, 10, 20, 30]);
+    expect(result).toEqual({ requests: 4, rows: 8 });
+  });
+
+  it('takes an empty page as the end of the list, whatever follows it', async () => {
+    const server = listServer(30, (id) => id > 20);
+    const seen: number[] = [];
+    await pageThroughList({
+      since: 1,
+      pageSize: 10,
+      overlap: 0,
+      fetchPage: server.fetchPage,
+      onPage: async (page) => void seen.push(...page.rows.map((r) => r.id as number)),
+    });
+    // The end is signalled only by emptiness; with pages of thousands of rows a slice with no
+    // visible contact at all does not occur in PeeringDB's data.
+    expect(seen).toEqual([]);
+    expect(server.queries).toHaveLength(1);
+  });
+
+  it('re-reads the overlap so a row shifted by a concurrent update is not lost', async () => {
+    const server = listServer(23);
+    const seen = new Set<number>();
+    await pageThroughList({
+      since: 1776000000,
+      pageSize: 10,
+      overlap: 2,
+      fetchPage: server.fetchPage,
+      onPage: async (page) => page.rows.forEach((r) => seen.add(r.id as number)),
+    });
+    expect(server.queries.map((q) => q.skip)).toEqual([0, 8, 16, 24]);
+    expect(server.queries.every((q) => q.since === 1776000000 && q.limit === 10)).toBe(true);
+    expect(seen.size).toBe(23);
+  });
+
+  it('waits for each page to be handled before asking for the next', async () => {
+    const server = listServer(30);
+    const events: string[] = [];
+    await pageThroughList({
+      since: 1,
+      pageSize: 10,
+      overlap: 0,
+      fetchPage: async (query) => {
+        events.push(`fetch ${query.skip}`);
+        return server.fetchPage(query);
+      },
+      onPage: async (_page, query) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        events.push(`stored ${query.skip}`);
+      },
+    });
+    expect(events).toEqual(['fetch 0', 'stored 0', 'fetch 10', 'stored 10', 'fetch 20', 'stored 20', 'fetch 30']);
+  });
+
+  it('stops after one page when the server ignores the limit and sends everything', async () => {
+    const queries: ListQuery[] = [];
+    const rows = Array.from({ length: 50 }, (_, i) => ({ id: i + 1 }));
+    let handled = 0;
+    await pageThroughList({
+      since: 1,
+      pageSize: 10,
+      overlap: 0,
+      fetchPage: async (query) => {
+        queries.push(query);
+        return { rows };
+      },
+      onPage: async (page) => void (handled += page.rows.length),
+    });
+    expect(queries).toHaveLength(1);
+    expect(handled).toBe(50);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { PDB_TYPES } from '../../shared/peeringdb';
+import { expectedRequests, planSync } from './plan';
+
+const CACHE = 'https://public.peeringdb.com';
+
+describe('planSync', () => {
+  it('loads an empty copy from the bulk cache when anonymous', () => {
+    const plans = planSync({ state: { watermarks: {}, pocWithKey: false }, hasApiKey: false, cacheUrl: CACHE });
+    expect(plans.map((p) => p.type)).toEqual([...PDB_TYPES]);
+    expect(plans.every((p) => p.mode === 'cache')).toBe(true);
+  });
+
+  it('loads an empty copy from the API, oldest change first, with a key or without a cache', () => {
+    for (const input of [
+      { hasApiKey: true, cacheUrl: CACHE },
+      { hasApiKey: false, cacheUrl: null },
+    ]) {
+      const plans = planSync({ state: { watermarks: {}, pocWithKey: false }, ...input });
+      expect(plans.every((p) => p.mode === 'api' && p.since === 1 && p.why === 'first-load')).toBe(true);
+    }
+  });
+
+  it('asks only for changes since each watermark, one second back', () => {
+    const plans = planSync({ state: { watermarks: { org: 1776000000, net: 1776000100 }, pocWithKey: false }, hasApiKey: false, cacheUrl: CACHE });
+    expect(plans.find((p) => p.type === 'org')).toEqual({ type: 'org', mode: 'api', since: 1775999999, why: 'changes' });
+    expect(plans.find((p) => p.type === 'net')).toEqual({ type: 'net', mode: 'api', since: 1776000099, why: 'changes' });
+    // A type never loaded (a kill before it) still comes from the cache.
+    expect(plans.find((p) => p.type === 'ix')?.mode).toBe('cache');
+  });
+
+  it('fetches all contacts again, and only them, when a key is added', () => {
+    const watermarks = Object.fromEntries(PDB_TYPES.map((t) => [t, 1776000000]));
+    const plans = planSync({ state: { watermarks, pocWithKey: false }, hasApiKey: true, cacheUrl: CACHE });
+    const full = plans.filter((p) => p.mode === 'api' && p.since === 1);
+    expect(full).toEqual([{ type: 'poc', mode: 'api', since: 1, why: 'contacts-with-key' }]);
+  });
+
+  it('keeps contacts incremental once they were fetched with a key', () => {
+    const plans = planSync({ state: { watermarks: { poc: 1776000000 }, pocWithKey: true }, hasApiKey: true, cacheUrl: CACHE });
+    expect(plans.find((p) => p.type === 'poc')).toMatchObject({ since: 1775999999, why: 'changes' });
+  });
+});
+
+describe('expectedRequests', () => {
+  it('expects one request for changes or a cache file, and a page count for a full list', () => {
+    expect(expectedRequests({ type: 'net', mode: 'cache' }, 4950)).toBe(1);
+    expect(expectedRequests({ type: 'net', mode: 'api', since: 5, why: 'changes' }, 4950)).toBe(1);
+    expect(expectedRequests({ type: 'net', mode: 'api', since: 1, why: 'first-load' }, 4950)).toBe(8);
+  });
+});

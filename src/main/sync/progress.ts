@@ -1,0 +1,129 @@
+/**
+ * The job's one progress stream: counters per type, throttled to a rate the UI can show,
+ * with phase changes and the end always sent at once.
+ */
+import type { PdbType } from '../../shared/peeringdb';
+import type { SyncErrorCode, SyncPhase, SyncProgress, SyncSource, TypeProgress } from '../../shared/sync';
+
+/** Milliseconds left, extrapolated from the time the work done so far took. */
+export function estimateEta(elapsedMs: number, done: number, total: number): number | undefined {
+  if (done <= 0 || total <= done || elapsedMs <= 0) return total > 0 && done >= total ? 0 : undefined;
+  return Math.round((elapsedMs / done) * (total - done));
+}
+
+export class ProgressReporter {
+  private readonly state: SyncProgress;
+  private lastEmitAt = Number.NEGATIVE_INFINITY;
+  private trailing: ReturnType<typeof setTimeout> | null = null;
+  private finished = false;
+
+  constructor(
+    jobId: string,
+    source: SyncSource,
+    private readonly emit: (progress: SyncProgress) => void,
+    private readonly intervalMs: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.state = { jobId, source, phase: 'starting', types: {}, fetchedRows: 0, storedRows: 0, bytes: 0, startedAt: now() };
+  }
+
+  get startedAt(): number {
+    return this.state.startedAt;
+  }
+
+  snapshot(): SyncProgress {
+    return structuredClone(this.state);
+  }
+
+  setSource(source: SyncSource): void {
+    this.state.source = source;
+  }
+
+  /** A new phase or type goes out at once, whatever the throttle says. */
+  phase(phase: SyncPhase, type?: PdbType): void {
+    if (this.finished) return;
+    const changed = phase !== this.state.phase || type !== this.state.type || this.lastEmitAt === Number.NEGATIVE_INFINITY;
+    this.state.phase = phase;
+    if (type !== undefined) {
+      this.state.type = type;
+      this.typeProgress(type);
+    }
+    if (changed) this.flush();
+  }
+
+  fetched(type: PdbType, rows: number): void {
+    this.typeProgress(type).fetched += rows;
+    this.state.fetchedRows += rows;
+    this.changed();
+  }
+
+  bytes(type: PdbType, bytes: number): void {
+    this.typeProgress(type).bytes += bytes;
+    this.state.bytes += bytes;
+    this.changed();
+  }
+
+  stored(type: PdbType, rows: number): void {
+    this.typeProgress(type).stored += rows;
+    this.state.storedRows += rows;
+    this.changed();
+  }
+
+  typeDone(type: PdbType): void {
+    this.typeProgress(type).done = true;
+    this.changed();
+  }
+
+  eta(ms: number | undefined): void {
+    if (ms === undefined) delete this.state.etaMs;
+    else this.state.etaMs = ms;
+  }
+
+  finish(phase: 'done' | 'cancelled' | 'error', message?: string, code?: SyncErrorCode): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.state.phase = phase;
+    this.state.endedAt = this.now();
+    if (phase === 'done') this.state.etaMs = 0;
+    else delete this.state.etaMs;
+    if (message !== undefined) this.state.message = message;
+    if (code !== undefined) this.state.code = code;
+    this.flush();
+  }
+
+  private typeProgress(type: PdbType): TypeProgress {
+    let entry = this.state.types[type];
+    if (!entry) {
+      entry = { fetched: 0, stored: 0, bytes: 0, done: false };
+      this.state.types[type] = entry;
+    }
+    return entry;
+  }
+
+  private changed(): void {
+    if (this.finished) return;
+    const wait = this.lastEmitAt + this.intervalMs - this.now();
+    if (wait <= 0) {
+      this.flush();
+      return;
+    }
+    // The last change before a quiet spell must still reach the UI.
+    this.trailing ??= setTimeout(() => {
+      this.trailing = null;
+      if (!this.finished) this.flush();
+    }, wait);
+  }
+
+  private flush(): void {
+    if (this.trailing) {
+      clearTimeout(this.trailing);
+      this.trailing = null;
+    }
+    this.lastEmitAt = this.now();
+    try {
+      this.emit(this.snapshot());
+    } catch {
+      // A listener that fails (a window that is closing) must not stop the sync.
+    }
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Main's side of one job's conversation with the store worker: ask its state, send a page
+ * and wait for the ack of its commit before the next (backpressure), end the job.
+ */
+import type { MainToStore, StoreState, StoreToMain, SyncErrorCode, SyncSource } from '../../shared/sync';
+import type { PdbType } from '../../shared/peeringdb';
+import { abortReason } from './clock';
+import { SyncError } from './errors';
+import type { StoreLink } from './types';
+
+export interface PageToStore {
+  type: PdbType;
+  rowsJson: string;
+  complete: boolean;
+  fetchedRows: number;
+  bytes: number;
+  snapshotAt?: number;
+  replace?: boolean;
+}
+
+type Pending =
+  | { kind: 'state'; resolve: (state: StoreState) => void; reject: (error: Error) => void }
+  | { kind: 'ack'; seq: number; resolve: (stored: number) => void; reject: (error: Error) => void };
+
+export class StoreSession {
+  private seq = 0;
+  private pending: Pending | null = null;
+  private closedError: Error | null = null;
+  private ended = false;
+
+  constructor(
+    private readonly link: StoreLink,
+    private readonly signal: AbortSignal,
+    private readonly timeoutMs: number,
+    private readonly onClosed: () => void,
+  ) {
+    link.onMessage((message) => this.receive(message));
+    link.onClose(() => {
+      if (this.ended) return;
+      this.closedError = new SyncError('store', 'The window closed, so the sync stopped. The next sync resumes where this one ended.');
+      this.pending?.reject(this.closedError);
+      this.pending = null;
+      this.onClosed();
+    });
+  }
+
+  hello(jobId: string, source: SyncSource, withKey: boolean): void {
+    this.send({ t: 'hello', jobId, source, withKey });
+  }
+
+  state(): Promise<StoreState> {
+    return this.wait<StoreState>((resolve, reject) => ({ kind: 'state', resolve, reject }), { t: 'state?' });
+  }
+
+  /** Sends one page and resolves with the rows the store kept once its transaction committed. */
+  page(page: PageToStore): Promise<number> {
+    const seq = ++this.seq;
+    const message: MainToStore = { t: 'page', seq, ...page };
+    return this.wait<number>((resolve, reject) => ({ kind: 'ack', seq, resolve, reject }), message);
+  }
+
+  end(outcome: 'done' | 'cancelled' | 'error', message?: string, code?: SyncErrorCode): void {
+    if (this.ended) return;
+    this.ended = true;
+    if (!this.closedError) {
+      const end: MainToStore = { t: 'end', outcome };
+      if (message !== undefined) end.message = message;
+      if (code !== undefined) end.code = code;
+      this.trySend(end);
+    }
+    this.link.close();
+  }
+
+  private wait<T>(
+    makePending: (resolve: (value: T) => void, reject: (error: Error) => void) => Pending,
+    message: MainToStore,
+  ): Promise<T> {
+    if (this.closedError) return Promise.reject(this.closedError);
+    if (this.signal.aborted) return Promise.reject(abortReason(this.signal));
+    return new Promise<T>((resolve, reject) => {
+      const what = message.t === 'page' ? `page ${message.seq} of ${message.type}` : 'its state';
+      const timer = setTimeout(
+        () => settle(() => reject(new SyncError('store', `The local database did not confirm ${what} in time.`))),
+        this.timeoutMs,
+      );
+      const onAbort = (): void => settle(() => reject(abortReason(this.signal)));
+      const settle = (finish: () => void): void => {
+        clearTimeout(timer);
+        this.signal.removeEventListener('abort', onAbort);
+        this.pending = null;
+        finish();
+      };
+      this.signal.addEventListener('abort', onAbort, { once: true });
+      this.pending = makePending(
+        (value) => settle(() => resolve(value as T)),
+        (error) => settle(() => reject(error)),
+      );
+      this.send(message);
+    });
+  }
+
+  private receive(message: StoreToMain): void {
+    const pending = this.pending;
+    if (!pending) return;
+    if (message.t === 'state' && pending.kind === 'state') pending.resolve(message.state);
+    else if (message.t === 'ack' && pending.kind === 'ack' && message.seq === pending.seq) pending.resolve(message.stored);
+    else if (message.t === 'nack' && pending.kind === 'ack' && message.seq === pending.seq) {
+      pending.reject(new SyncError('store', `The local database could not store the data: ${message.message}`));
+    }
+  }
+
+  private send(message: MainToStore): void {
+    if (this.closedError) throw this.closedError;
+    this.link.send(message);
+  }
+
+  private trySend(message: MainToStore): void {
+    try {
+      this.link.send(message);
+    } catch {
+      // The other side is already gone; nothing is waiting for this message.
+    }
+  }
+}
