@@ -1,0 +1,235 @@
+/**
+ * The harness's own parts, checked without the app: what the specs and the benchmark stand on
+ * has to be right on its own (the CSP it serves, the secret box, the page bridge and its ports).
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/security-policy';
+import type { MainToStore, StoreToMain } from '../../src/shared/sync';
+import { chromiumPath, launchChromium } from './chromium';
+import { ScriptedDialogs } from './dialogs';
+import { installPageBridge, type PageBridge } from './page-bridge';
+import { startRendererServer, type RendererServer } from './renderer-server';
+import { createAesSecretBox } from './secret-box';
+
+/** A page that behaves like the renderer toward the bridge: it echoes every sync page back as an ack. */
+const TEST_PAGE = `<!doctype html><html><head><title>bridge</title><script src="/page.js"></script></head>
+<body><iframe src="/frame.html"></iframe></body></html>`;
+const TEST_SCRIPT = `
+window.received = [];
+window.menuCommands = [];
+window.unsubscribeMenu = window.api.onMenuCommand((command) => window.menuCommands.push(command));
+window.addEventListener('message', (event) => {
+  if (event.source !== window || event.data?.kind !== 'peering-assistant:sync-port') return;
+  const port = event.ports[0];
+  window.syncPort = port;
+  port.onmessage = (message) => {
+    window.received.push(message.data);
+    if (message.data.t === 'page') port.postMessage({ t: 'ack', seq: message.data.seq, stored: 1 });
+  };
+});`;
+
+function rawGet(origin: string, path: string): Promise<{ status: number; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    // node:http sends the path as written, so "../" reaches the server un-normalised.
+    const req = request(`${origin}${path}`, { method: 'GET' }, (res) => {
+      res.resume();
+      resolve({ status: res.statusCode ?? 0, headers: res.headers });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test.describe('renderer server', () => {
+  let root: string;
+  let server: RendererServer;
+
+  test.beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'renderer-'));
+    writeFileSync(join(root, 'index.html'), TEST_PAGE);
+    writeFileSync(join(root, 'page.js'), TEST_SCRIPT);
+    server = await startRendererServer({ rootDir: root, contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+  });
+
+  test.afterAll(async () => {
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('serves the build with the app CSP on every response', async () => {
+    const page = await rawGet(server.origin, '/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    const script = await rawGet(server.origin, '/page.js');
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    const missing = await rawGet(server.origin, '/nope.js');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  test('never serves a file outside the build folder', async () => {
+    writeFileSync(join(root, '..', 'outside-secret.txt'), 'secret');
+    try {
+      for (const path of ['/../outside-secret.txt', '/%2e%2e/outside-secret.txt', '/..%2foutside-secret.txt']) {
+        expect((await rawGet(server.origin, path)).status, path).toBe(404);
+      }
+    } finally {
+      rmSync(join(root, '..', 'outside-secret.txt'), { force: true });
+    }
+  });
+
+  test('keeps its origin when started again on the saved port', async () => {
+    const port = server.port;
+    await server.close();
+    server = await startRendererServer({ rootDir: root, contentSecurityPolicy: CONTENT_SECURITY_POLICY, port });
+    expect(server.port).toBe(port);
+  });
+});
+
+test('the secret box encrypts for real and refuses tampered or foreign ciphertext', () => {
+  const box = createAesSecretBox();
+  const secret = 'my-peeringdb-api-key';
+  const sealed = box.encryptString(secret);
+  expect(sealed.toString('utf8')).not.toContain(secret);
+  expect(sealed.toString('base64')).not.toBe(box.encryptString(secret).toString('base64'));
+  expect(box.decryptString(sealed)).toBe(secret);
+
+  const tampered = Buffer.from(sealed);
+  tampered[tampered.length - 1]! ^= 1;
+  expect(() => box.decryptString(tampered)).toThrow();
+  expect(() => createAesSecretBox(Buffer.alloc(32, 7)).decryptString(sealed)).toThrow();
+});
+
+test('scripted dialogs answer in order and fail loudly when nothing was queued', async () => {
+  const dialogs = new ScriptedDialogs();
+  await dialogs.answerOpen('/tmp/a.json');
+  await dialogs.answerOpen(null);
+  await dialogs.answerConfirm(true);
+  expect(dialogs.openPath({ purpose: 'dump' })).toBe('/tmp/a.json');
+  expect(dialogs.openPath({ purpose: 'backup' })).toBeNull();
+  expect(dialogs.confirm({ purpose: 'flush' })).toBe(true);
+  expect(() => dialogs.savePath({ suggestedName: 'x.csv' })).toThrow('no answer was queued');
+  expect(dialogs.asked.map((asked) => asked.kind)).toEqual(['open', 'open', 'confirm', 'save']);
+});
+
+test.describe('page bridge', () => {
+  // On a machine that runs the specs in Electron, the harness may have no browser: say so.
+  test.skip(!existsSync(chromiumPath()), `the Chromium harness is not in use here: no Chromium at ${chromiumPath()}`);
+
+  let root: string;
+  let server: RendererServer;
+  let context: BrowserContext;
+  let page: Page;
+  let bridge: PageBridge;
+  const invoked: { channel: string; payload: unknown }[] = [];
+
+  test.beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'bridge-'));
+    writeFileSync(join(root, 'index.html'), TEST_PAGE);
+    writeFileSync(join(root, 'frame.html'), '<!doctype html><title>frame</title>');
+    writeFileSync(join(root, 'page.js'), TEST_SCRIPT);
+    server = await startRendererServer({ rootDir: root, contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+    context = await launchChromium(join(root, 'profile'));
+    page = context.pages()[0] ?? (await context.newPage());
+    bridge = await installPageBridge(page, {
+      appUrl: `${server.origin}/`,
+      invoke: async (channel, payload) => {
+        invoked.push({ channel, payload });
+        if (channel === 'settings:set') throw new Error('The PeeringDB URL must be an http(s) address');
+        return { channel };
+      },
+    });
+    await page.goto(`${server.origin}/`);
+  });
+
+  test.afterAll(async () => {
+    await context.close();
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('window.api calls main with the contract payloads, and errors keep their message', async () => {
+    await page.evaluate(() => window.api.startSync());
+    await page.evaluate(() => window.api.openExternal('https://www.peeringdb.com/'));
+    expect(invoked.slice(-2)).toEqual([
+      { channel: 'sync:start', payload: {} },
+      { channel: 'external:open', payload: { url: 'https://www.peeringdb.com/' } },
+    ]);
+    const failure = await page.evaluate(() =>
+      window.api.setSettings({ baseUrl: 'ftp://x' }).then(
+        () => 'resolved',
+        (error: Error) => error.message,
+      ),
+    );
+    expect(failure).toContain('The PeeringDB URL must be an http(s) address');
+    expect(await page.evaluate(() => Object.isFrozen(window.api))).toBe(true);
+  });
+
+  test('a frame inside the page cannot call main', async () => {
+    const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
+    expect(frame).toBeDefined();
+    const before = invoked.length;
+    const outcome = await frame!.evaluate(() =>
+      window.api.appInfo().then(
+        () => 'answered',
+        (error: Error) => error.message,
+      ),
+    );
+    expect(outcome).toContain('Refused');
+    expect(invoked.length).toBe(before);
+  });
+
+  test('events reach listeners in order until they unsubscribe', async () => {
+    bridge.broadcast('menu:command', 'navigate-search');
+    bridge.broadcast('menu:command', 'settings');
+    await bridge.settled();
+    expect(await page.evaluate(() => (window as unknown as { menuCommands: string[] }).menuCommands)).toEqual([
+      'navigate-search',
+      'settings',
+    ]);
+    await page.evaluate(() => (window as unknown as { unsubscribeMenu: () => void }).unsubscribeMenu());
+    bridge.broadcast('menu:command', 'flush');
+    await bridge.settled();
+    expect(await page.evaluate(() => (window as unknown as { menuCommands: string[] }).menuCommands)).toHaveLength(2);
+  });
+
+  test('a store link delivers pages in order, carries the acks back, and reports its end', async () => {
+    const link = bridge.openStoreLink('job-1');
+    const acks: StoreToMain[] = [];
+    const allAcked = new Promise<void>((resolve) =>
+      link.onMessage((message) => {
+        acks.push(message);
+        if (acks.length === 50) resolve();
+      }),
+    );
+    let closes = 0;
+    link.onClose(() => closes++);
+    for (let seq = 0; seq < 50; seq++) {
+      const message: MainToStore = {
+        t: 'page',
+        type: 'net',
+        seq,
+        rowsJson: JSON.stringify([{ id: seq, name: 'x'.repeat(10_000) }]),
+        complete: seq === 49,
+        fetchedRows: 1,
+        bytes: 10_000,
+      };
+      link.send(message);
+    }
+    await allAcked;
+    expect(acks.map((ack) => (ack.t === 'ack' ? ack.seq : -1))).toEqual([...Array(50).keys()]);
+    link.close();
+    expect(closes).toBe(1);
+
+    const second = bridge.openStoreLink('job-2');
+    const lost = new Promise<void>((resolve) => second.onClose(resolve));
+    await bridge.settled();
+    await page.reload();
+    await lost;
+  });
+});
