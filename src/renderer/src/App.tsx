@@ -9,6 +9,7 @@ import { commandForKey } from './app/shortcuts';
 import { emitAppEvent } from './app-events';
 import { getApi } from './bridge';
 import { CompareView } from './features/compare';
+import { RecordPage } from './features/network/RecordPage';
 import { ContactsView } from './features/contacts';
 import { NetworksView } from './features/networks';
 import { PeersView } from './features/peers';
@@ -34,6 +35,7 @@ const isMac = /Mac/.test(navigator.userAgent);
 
 export function App(): React.JSX.Element {
   const view = useAppStore((s) => s.view);
+  const openPage = useAppStore((s) => s.pages[s.pages.length - 1]);
   const focusRequest = useAppStore((s) => s.focusRequest);
 
   useEffect(
@@ -68,9 +70,15 @@ export function App(): React.JSX.Element {
       <div className="app-body">
         <Header />
         <main className="app-main" id="main" aria-label={VIEW_LABELS[view]}>
-          <ErrorBoundary key={view} label={`the ${VIEW_LABELS[view]} screen`}>
-            <Screen />
-          </ErrorBoundary>
+          {openPage ? (
+            <ErrorBoundary key={`${openPage.kind}:${openPage.id}`} label="this page">
+              <RecordPage page={openPage} />
+            </ErrorBoundary>
+          ) : (
+            <ErrorBoundary key={view} label={`the ${VIEW_LABELS[view]} screen`}>
+              <Screen />
+            </ErrorBoundary>
+          )}
         </main>
       </div>
     </div>

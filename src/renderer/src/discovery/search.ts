@@ -293,7 +293,7 @@ function toHit(index: DiscoveryIndex, candidate: Candidate): SearchHit {
       const net = index.net(candidate.id)!;
       const facts = [`AS${net.asn}`, infoTypesOf(net).join(', '), net.policy_general ? `${net.policy_general} policy` : ''];
       const detail = candidate.match === 'other-name' ? net.aka || net.name_long : candidate.detail;
-      return { ...base, detail, title: net.name, subtitle: facts.filter(Boolean).join(' · ') };
+      return { ...base, detail, asn: net.asn, title: net.name, subtitle: facts.filter(Boolean).join(' · ') };
     }
     case 'ix': {
       const ix = index.ix(candidate.id)!;

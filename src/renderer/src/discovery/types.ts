@@ -303,6 +303,8 @@ export interface SearchHit {
   match: SearchMatch;
   /** Why it matched when the title does not say (the IP, the as-set, the prefix). */
   detail: string;
+  /** For networks. */
+  asn?: number;
 }
 
 export interface SearchResult {

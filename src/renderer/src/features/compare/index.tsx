@@ -1,8 +1,202 @@
+/**
+ * Compare: where two or more networks meet. The IXPs and facilities all of them share, with
+ * each side's ports, and (from three networks on) where all but one meet.
+ */
+import { useState } from 'react';
+import { DataTable, type Column } from '../../discovery/ui/DataTable';
+import { formatAsn, formatSpeed, placeLine } from '../../discovery/ui/format';
+import { PageLink } from '../../discovery/ui/links';
+import { NetworkPicker } from '../../discovery/ui/NetworkPicker';
+import { useMyAsns } from '../../discovery/ui/userTables';
+import { useStoreQuery } from '../../discovery/ui/useStoreQuery';
+import { useDiscoveryViewState } from '../../discovery/ui/viewState';
+import type { CompareFac, CompareIx, NetSummary } from '../../discovery/types';
+
+type Tab = 'ixs' | 'facs' | 'ixs-but-one' | 'facs-but-one';
+
+function ixColumns(networks: NetSummary[], withMissing: boolean): Column<CompareIx>[] {
+  const columns: Column<CompareIx>[] = [
+    {
+      key: 'ix',
+      header: 'IXP',
+      width: 'minmax(12em, 2fr)',
+      sortValue: (row) => row.ix.name,
+      cell: (row) => <PageLink to={{ kind: 'ix', id: row.ix.id }}>{row.ix.name}</PageLink>,
+    },
+    { key: 'where', header: 'Where', width: 'minmax(7em, 1fr)', sortValue: (row) => placeLine(row.ix), cell: (row) => placeLine(row.ix) },
+    {
+      key: 'min',
+      header: 'Smallest side',
+      width: '7em',
+      numeric: true,
+      sortValue: (row) => row.minSideSpeed,
+      cell: (row) => formatSpeed(row.minSideSpeed),
+    },
+  ];
+  if (withMissing) {
+    columns.push({
+      key: 'missing',
+      header: 'Missing',
+      width: 'minmax(8em, 1fr)',
+      sortValue: (row) => networks.find((net) => net.netId === row.missingNetId)?.name ?? '',
+      cell: (row) => networks.find((net) => net.netId === row.missingNetId)?.name ?? '—',
+    });
+  }
+  for (const net of networks) {
+    columns.push({
+      key: `side-${net.netId}`,
+      header: `${net.name} (${formatAsn(net.asn)})`,
+      width: 'minmax(14em, 2fr)',
+      sortValue: (row) => row.sides.find((side) => side.netId === net.netId)?.totalSpeed ?? -1,
+      numeric: false,
+      cell: (row) => {
+        const side = row.sides.find((candidate) => candidate.netId === net.netId);
+        if (!side) return <span className="muted">not here</span>;
+        return side.connections.map((c) => (
+          <div key={c.netixlanId} className="mono">
+            {[c.ipaddr4, c.ipaddr6].filter(Boolean).join(' ') || '—'} · {formatSpeed(c.speed)}
+          </div>
+        ));
+      },
+    });
+  }
+  return columns;
+}
+
+function facColumns(networks: NetSummary[], withMissing: boolean): Column<CompareFac>[] {
+  const columns: Column<CompareFac>[] = [
+    {
+      key: 'fac',
+      header: 'Facility',
+      width: 'minmax(12em, 2fr)',
+      sortValue: (row) => row.fac.name,
+      cell: (row) => <PageLink to={{ kind: 'fac', id: row.fac.id }}>{row.fac.name}</PageLink>,
+    },
+    { key: 'where', header: 'Where', width: 'minmax(8em, 1fr)', sortValue: (row) => placeLine(row.fac), cell: (row) => placeLine(row.fac) },
+  ];
+  if (withMissing) {
+    columns.push({
+      key: 'missing',
+      header: 'Missing',
+      width: 'minmax(8em, 1fr)',
+      sortValue: (row) => networks.find((net) => net.netId === row.missingNetId)?.name ?? '',
+      cell: (row) => networks.find((net) => net.netId === row.missingNetId)?.name ?? '—',
+    });
+  }
+  return columns;
+}
+
 export function CompareView(): React.JSX.Element {
+  const asns = useDiscoveryViewState((s) => s.compareAsns);
+  const setAsns = useDiscoveryViewState((s) => s.setCompareAsns);
+  const myAsns = useMyAsns() ?? [];
+  const [tab, setTab] = useState<Tab>('ixs');
+  const { data, error } = useStoreQuery('compareNetworks', asns.length >= 2 ? { asns } : null);
+  const networks = data?.networks ?? [];
+  const names = new Map(networks.map((net) => [net.asn, net.name]));
+
+  const tabs: { id: Tab; label: string; count: number | undefined; hidden?: boolean }[] = [
+    { id: 'ixs', label: 'Common IXPs', count: data?.commonIxs.length },
+    { id: 'facs', label: 'Common facilities', count: data?.commonFacs.length },
+    { id: 'ixs-but-one', label: 'IXPs all but one share', count: data?.allButOneIxs.length, hidden: networks.length < 3 },
+    { id: 'facs-but-one', label: 'Facilities all but one share', count: data?.allButOneFacs.length, hidden: networks.length < 3 },
+  ];
+  const shownTab = tabs.find((candidate) => candidate.id === tab && !candidate.hidden)?.id ?? 'ixs';
+
   return (
-    <section aria-labelledby="compare-title">
-      <h1 id="compare-title">Compare</h1>
+    <section className="view" aria-labelledby="compare-title">
+      <div className="view-header">
+        <h1 id="compare-title">Compare</h1>
+      </div>
       <p>Pick two or more networks to see the IXPs and facilities they share.</p>
+      <ul className="chips" aria-label="Networks compared">
+        {asns.map((asn) => (
+          <li key={asn} className="chip">
+            {names.get(asn) ?? ''} {formatAsn(asn)}
+            <button
+              type="button"
+              className="link"
+              aria-label={`Remove ${formatAsn(asn)}`}
+              onClick={() => setAsns(asns.filter((other) => other !== asn))}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="actions">
+        <NetworkPicker label="Add a network" exclude={asns} onPick={(asn) => setAsns([...asns, asn])} />
+        {myAsns.some((asn) => !asns.includes(asn)) && (
+          <button type="button" onClick={() => setAsns([...new Set([...asns, ...myAsns])])}>
+            Add my networks
+          </button>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      {data && data.unknownAsns.length > 0 && (
+        <p className="note warning">Not in the local copy: {data.unknownAsns.map(formatAsn).join(', ')}</p>
+      )}
+      {asns.length >= 2 && data && networks.length >= 2 && (
+        <>
+          <div className="tabs" role="tablist" aria-label="What to compare">
+            {tabs
+              .filter((candidate) => !candidate.hidden)
+              .map((candidate) => (
+                <button
+                  key={candidate.id}
+                  type="button"
+                  role="tab"
+                  aria-selected={shownTab === candidate.id}
+                  onClick={() => setTab(candidate.id)}
+                >
+                  {candidate.label} ({candidate.count ?? 0})
+                </button>
+              ))}
+          </div>
+          <div role="tabpanel">
+            {shownTab === 'ixs' && (
+              <DataTable
+                label="Common IXPs"
+                rows={data.commonIxs}
+                columns={ixColumns(networks, false)}
+                rowKey={(row) => row.ix.id}
+                emptyText="These networks share no IXP."
+              />
+            )}
+            {shownTab === 'facs' && (
+              <DataTable
+                label="Common facilities"
+                rows={data.commonFacs}
+                columns={facColumns(networks, false)}
+                rowKey={(row) => row.fac.id}
+                emptyText="These networks share no facility."
+              />
+            )}
+            {shownTab === 'ixs-but-one' && (
+              <DataTable
+                label="IXPs all but one share"
+                rows={data.allButOneIxs}
+                columns={ixColumns(networks, true)}
+                rowKey={(row) => row.ix.id}
+                emptyText="No IXP where exactly one network is missing."
+              />
+            )}
+            {shownTab === 'facs-but-one' && (
+              <DataTable
+                label="Facilities all but one share"
+                rows={data.allButOneFacs}
+                columns={facColumns(networks, true)}
+                rowKey={(row) => row.fac.id}
+                emptyText="No facility where exactly one network is missing."
+              />
+            )}
+          </div>
+        </>
+      )}
     </section>
   );
 }

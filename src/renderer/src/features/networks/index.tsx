@@ -1,8 +1,138 @@
+/** My networks: the ASNs I work for, with their IXP connections and facilities. */
+import { useState } from 'react';
+import { DataTable, type Column } from '../../discovery/ui/DataTable';
+import { formatAsn, formatSpeed, placeLine } from '../../discovery/ui/format';
+import { PageLink } from '../../discovery/ui/links';
+import { NetworkPicker } from '../../discovery/ui/NetworkPicker';
+import { addMyNetwork, removeMyNetwork, useMyAsns } from '../../discovery/ui/userTables';
+import { useStoreQuery } from '../../discovery/ui/useStoreQuery';
+import type { MyNetworkOverview, NetAtFac, NetAtIx } from '../../discovery/types';
+
+const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+
+const IX_COLUMNS: Column<NetAtIx>[] = [
+  {
+    key: 'ix',
+    header: 'IXP',
+    width: 'minmax(12em, 2fr)',
+    sortValue: (row) => row.ix.name,
+    cell: (row) => <PageLink to={{ kind: 'ix', id: row.ix.id }}>{row.ix.name}</PageLink>,
+  },
+  { key: 'where', header: 'Where', width: 'minmax(8em, 1fr)', sortValue: (row) => placeLine(row.ix), cell: (row) => placeLine(row.ix) },
+  {
+    key: 'v4',
+    header: 'IPv4',
+    width: 'minmax(8em, 1fr)',
+    cell: (row) => row.connections.map((c) => <div key={c.netixlanId} className="mono">{c.ipaddr4 ?? '—'}</div>),
+  },
+  {
+    key: 'v6',
+    header: 'IPv6',
+    width: 'minmax(10em, 1.5fr)',
+    cell: (row) => row.connections.map((c) => <div key={c.netixlanId} className="mono">{c.ipaddr6 ?? '—'}</div>),
+  },
+  {
+    key: 'speed',
+    header: 'Speed',
+    width: '5em',
+    numeric: true,
+    sortValue: (row) => row.totalSpeed,
+    cell: (row) => row.connections.map((c) => <div key={c.netixlanId}>{formatSpeed(c.speed)}</div>),
+  },
+  {
+    key: 'rs',
+    header: 'RS peer',
+    width: '5em',
+    cell: (row) => row.connections.map((c) => <div key={c.netixlanId}>{yesNo(c.isRsPeer)}</div>),
+  },
+  {
+    key: 'operational',
+    header: 'Operational',
+    width: '6em',
+    cell: (row) => row.connections.map((c) => <div key={c.netixlanId}>{yesNo(c.operational)}</div>),
+  },
+];
+
+const FAC_COLUMNS: Column<NetAtFac>[] = [
+  {
+    key: 'fac',
+    header: 'Facility',
+    width: 'minmax(12em, 2fr)',
+    sortValue: (row) => row.fac.name,
+    cell: (row) => <PageLink to={{ kind: 'fac', id: row.fac.id }}>{row.fac.name}</PageLink>,
+  },
+  { key: 'where', header: 'Where', width: 'minmax(8em, 1fr)', sortValue: (row) => placeLine(row.fac), cell: (row) => placeLine(row.fac) },
+  { key: 'region', header: 'Region', width: 'minmax(8em, 1fr)', sortValue: (row) => row.fac.regionContinent, cell: (row) => row.fac.regionContinent || '—' },
+];
+
 export function NetworksView(): React.JSX.Element {
+  const myAsns = useMyAsns();
+  const [error, setError] = useState<string | null>(null);
+  const { data } = useStoreQuery('myNetworksOverview', myAsns ? { asns: myAsns } : null);
+
+  const run = (action: Promise<unknown>) => {
+    setError(null);
+    action.catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
+  };
+
   return (
-    <section aria-labelledby="networks-title">
-      <h1 id="networks-title">My networks</h1>
-      <p>Add the ASNs you work for to see their IXP connections and facilities.</p>
+    <section className="view" aria-labelledby="networks-title">
+      <div className="view-header">
+        <h1 id="networks-title">My networks</h1>
+      </div>
+      <NetworkPicker label="Add a network" exclude={myAsns ?? []} onPick={(asn) => run(addMyNetwork(asn))} />
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      {myAsns?.length === 0 && <p>Add the ASNs you work for to see their IXP connections and facilities.</p>}
+      {(data ?? []).map((entry) => (
+        <MyNetworkPanel key={entry.asn} entry={entry} onRemove={() => run(removeMyNetwork(entry.asn))} />
+      ))}
     </section>
+  );
+}
+
+function MyNetworkPanel({ entry, onRemove }: { entry: MyNetworkOverview; onRemove: () => void }) {
+  const title = entry.net ? `${entry.net.name} (${formatAsn(entry.asn)})` : formatAsn(entry.asn);
+  return (
+    <article className="panel" aria-label={title}>
+      <h2>
+        {entry.net ? <PageLink to={{ kind: 'net', id: entry.net.netId }}>{entry.net.name}</PageLink> : null}{' '}
+        {formatAsn(entry.asn)}{' '}
+        <button type="button" onClick={onRemove} aria-label={`Remove ${title}`}>
+          Remove
+        </button>
+      </h2>
+      {!entry.net ? (
+        <p className="muted">This ASN is not in the local copy (not synced yet, or no longer in PeeringDB).</p>
+      ) : (
+        <>
+          <h3>
+            IXP connections ({entry.ixs.length} IXPs, {entry.ixs.reduce((sum, at) => sum + at.connections.length, 0)} ports)
+          </h3>
+          <DataTable
+            label={`IXP connections of ${title}`}
+            rows={entry.ixs}
+            columns={IX_COLUMNS}
+            rowKey={(row) => row.ix.id}
+            initialSort={{ key: 'ix', descending: false }}
+            emptyText="No IXP connections."
+            maxHeight="40vh"
+          />
+          <h3>Facilities ({entry.facs.length})</h3>
+          <DataTable
+            label={`Facilities of ${title}`}
+            rows={entry.facs}
+            columns={FAC_COLUMNS}
+            rowKey={(row) => row.fac.id}
+            initialSort={{ key: 'fac', descending: false }}
+            emptyText="No facilities."
+            maxHeight="30vh"
+          />
+        </>
+      )}
+    </article>
   );
 }

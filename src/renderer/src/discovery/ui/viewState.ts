@@ -1,0 +1,28 @@
+/**
+ * What the discovery screens were showing (the query typed, the networks compared, the peer
+ * filters), kept across visits to record pages and other screens. UI state only.
+ */
+import { create } from 'zustand';
+import type { MemberFilters, MemberPlace } from '../types';
+
+interface DiscoveryViewState {
+  searchQuery: string;
+  compareAsns: number[];
+  peersPlace: MemberPlace;
+  peersFilters: MemberFilters;
+  setSearchQuery: (query: string) => void;
+  setCompareAsns: (asns: number[]) => void;
+  setPeersPlace: (place: MemberPlace) => void;
+  setPeersFilters: (filters: MemberFilters) => void;
+}
+
+export const useDiscoveryViewState = create<DiscoveryViewState>()((set) => ({
+  searchQuery: '',
+  compareAsns: [],
+  peersPlace: { kind: 'my-ixs' },
+  peersFilters: {},
+  setSearchQuery: (searchQuery) => set({ searchQuery }),
+  setCompareAsns: (compareAsns) => set({ compareAsns }),
+  setPeersPlace: (peersPlace) => set({ peersPlace }),
+  setPeersFilters: (peersFilters) => set({ peersFilters }),
+}));
