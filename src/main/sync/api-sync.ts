@@ -57,9 +57,16 @@ export async function runApiSync(ctx: JobContext): Promise<void> {
     progress.fetched(type, page.rows.length);
     return { ...page, bytes: response.bytes };
   };
-  const store = async (type: PdbType, page: FetchedPage, complete: boolean): Promise<void> => {
+  const store = async (type: PdbType, page: FetchedPage, complete: boolean, replace: boolean): Promise<void> => {
     progress.phase('storing', type);
-    const stored = await session.page({ type, rowsJson: JSON.stringify(page.rows), fetchedRows: page.rows.length, bytes: page.bytes, complete });
+    const stored = await session.page({
+      type,
+      rowsJson: JSON.stringify(page.rows),
+      fetchedRows: page.rows.length,
+      bytes: page.bytes,
+      complete,
+      ...(replace ? { replace } : {}),
+    });
     progress.stored(type, stored);
   };
 
@@ -78,6 +85,9 @@ export async function runApiSync(ctx: JobContext): Promise<void> {
       }
       // The cache has no file for this type: the API lists it instead.
     }
+    // A list standing in for a snapshot replaces what is stored; a first load has nothing to replace
+    // and stays resumable page by page.
+    const replace = plan.mode === 'api' ? plan.replace === true : state.watermarks[type] !== undefined;
     await pageThroughList({
       since: plan.mode === 'api' ? plan.since : 1,
       pageSize: tuning.pageSize,
@@ -86,10 +96,10 @@ export async function runApiSync(ctx: JobContext): Promise<void> {
         const response = await get(type, apiListUrl(base, type, query), false);
         return parse(type, response!, `${type} (since ${query.since}, skip ${query.skip})`);
       },
-      onPage: (page) => store(type, page as FetchedPage, false),
+      onPage: (page) => store(type, page as FetchedPage, false, replace),
     });
     // The empty page that ended the list tells the store the type is complete.
-    await store(type, { rows: [], bytes: 0 }, true);
+    await store(type, { rows: [], bytes: 0 }, true, replace);
     eta.typeDone(type);
     progress.typeDone(type);
   }

@@ -279,6 +279,29 @@ describe('API key added', () => {
     await sync();
     expect(fake.requests.filter((r) => r.query.since === '1')).toEqual([]);
   });
+
+  it('reloads the public contacts from the API when the cache lacks them and the key is removed', async () => {
+    config = { ...config, apiKey: KEY };
+    await sync();
+    config = { ...config, apiKey: null };
+    fake.fail({ path: '/cache/poc-0.json', with: { status: 404 } });
+    await sync();
+    expect(liveIds('poc')).toEqual(sorted(publicPocs));
+    expect(store.pocWithKey).toBe(false);
+  });
+
+  it('reloads only the public contacts when the key is removed', async () => {
+    config = { ...config, apiKey: KEY, cacheUrl: null };
+    await sync();
+    expect(liveIds('poc')).toEqual(sorted(keyPocs));
+    config = { ...config, apiKey: null };
+    fake.clearRequests();
+    await sync();
+    expect(fake.requests.filter((r) => r.query.since === '1').map((r) => r.pathname)).toEqual(['/api/poc', '/api/poc', '/api/poc', '/api/poc']);
+    expect(liveIds('poc')).toEqual(sorted(publicPocs));
+    expect(store.pocWithKey).toBe(false);
+    expect(liveIds('net')).toEqual(sorted(idsOf(dataset, 'net')));
+  });
 });
 
 describe('faults', () => {

@@ -10,7 +10,3 @@ export class SyncError extends Error {
     this.name = 'SyncError';
   }
 }
-
-export function isAbortError(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
-}

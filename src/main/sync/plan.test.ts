@@ -42,6 +42,21 @@ describe('planSync', () => {
   });
 });
 
+describe('planSync after the key was removed', () => {
+  it('reloads the public contacts so the users-only ones do not go stale', () => {
+    const state = { watermarks: { org: 1776000000, poc: 1776000000 }, pocWithKey: true };
+    expect(planSync({ state, hasApiKey: false, cacheUrl: CACHE }).find((p) => p.type === 'poc')).toEqual({ type: 'poc', mode: 'cache' });
+    expect(planSync({ state, hasApiKey: false, cacheUrl: null }).find((p) => p.type === 'poc')).toEqual({
+      type: 'poc',
+      mode: 'api',
+      since: 1,
+      why: 'contacts-without-key',
+      replace: true,
+    });
+    expect(planSync({ state, hasApiKey: false, cacheUrl: null }).find((p) => p.type === 'org')).toMatchObject({ why: 'changes' });
+  });
+});
+
 describe('expectedRequests', () => {
   it('expects one request for changes or a cache file, and a page count for a full list', () => {
     expect(expectedRequests({ type: 'net', mode: 'cache' }, 4950)).toBe(1);

@@ -10,7 +10,14 @@ export type TypePlan =
    * A `since` list from the API, oldest change first, so every stored page advances the
    * watermark. `since: 1` is a full load that still includes deleted rows.
    */
-  | { type: PdbType; mode: 'api'; since: number; why: 'first-load' | 'changes' | 'contacts-with-key' };
+  | {
+      type: PdbType;
+      mode: 'api';
+      since: number;
+      why: 'first-load' | 'changes' | 'contacts-with-key' | 'contacts-without-key';
+      /** The list replaces what the store holds of the type. */
+      replace?: boolean;
+    };
 
 export interface PlanInput {
   state: StoreState;
@@ -28,6 +35,10 @@ export function planSync({ state, hasApiKey, cacheUrl }: PlanInput): TypePlan[] 
     if (type === 'poc' && hasApiKey && !state.pocWithKey) {
       // Contacts visible to users only were never fetched: read them all again with the key.
       return { type, mode: 'api', since: 1, why: 'contacts-with-key' };
+    }
+    if (type === 'poc' && !hasApiKey && state.pocWithKey) {
+      // The key is gone: contacts only users may see would go stale, so reload the public ones.
+      return cacheUrl ? { type, mode: 'cache' } : { type, mode: 'api', since: 1, why: 'contacts-without-key', replace: true };
     }
     return { type, mode: 'api', since: sinceForWatermark(watermark), why: 'changes' };
   });
