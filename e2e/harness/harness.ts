@@ -137,6 +137,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
   let handlers: Handlers | null = null;
   const bridge: PageBridge = await installPageBridge(page, {
     appUrl,
+    stash: (text) => server.stash(text),
     invoke: async (channel, payload) => {
       const handler = handlers?.[channel];
       if (!handler) throw new Error(`No handler for '${String(channel)}'`);

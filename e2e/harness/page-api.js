@@ -64,10 +64,29 @@ function installPeeringAssistantApi(config) {
       });
       window.postMessage({ kind: config.syncPortMessage, jobId }, '*', [channel.port2]);
     },
-    deliver(jobId, messages) {
+    async deliver(jobId, messages) {
+      if (!ports.has(jobId)) throw new Error(`No sync port is open for job ${jobId}`);
+      // Large pages wait on the loopback server; fetch them all, then post in the order sent.
+      const bodies = await Promise.all(
+        messages.map(async (message) => {
+          const url = message[config.bulkUrlField];
+          if (typeof url !== 'string') return null;
+          const response = await fetch(url);
+          if (!response.ok) throw new Error(`A sync page could not be read from the harness (${response.status})`);
+          return response.text();
+        }),
+      );
       const port = ports.get(jobId);
-      if (!port) throw new Error(`No sync port is open for job ${jobId}`);
-      for (const message of messages) port.postMessage(message);
+      if (!port) return;
+      messages.forEach((message, index) => {
+        const rowsJson = bodies[index];
+        if (rowsJson === null) {
+          port.postMessage(message);
+          return;
+        }
+        const { [config.bulkUrlField]: _url, ...rest } = message;
+        port.postMessage({ ...rest, rowsJson });
+      });
     },
     closePort(jobId) {
       ports.get(jobId)?.close();

@@ -39,7 +39,7 @@ export interface PageBridge {
 interface PageHooks {
   dispatch(channel: string, payload: unknown): void;
   openPort(jobId: string): void;
-  deliver(jobId: string, messages: unknown[]): void;
+  deliver(jobId: string, messages: unknown[]): Promise<void>;
   closePort(jobId: string): void;
 }
 
@@ -51,10 +51,19 @@ declare global {
 
 const PAGE_API_SOURCE = readFileSync(fileURLToPath(new URL('./page-api.js', import.meta.url)), 'utf8');
 
-export async function installPageBridge(
-  page: Page,
-  options: { appUrl: string; invoke: InvokeHandler },
-): Promise<PageBridge> {
+/** Sync pages above this size are fetched by the page from the loopback server instead. */
+const BULK_THRESHOLD_CHARS = 64 * 1024;
+/** The page-side hook swaps this field back for `rowsJson` (see page-api.js). */
+const BULK_URL_FIELD = '__rowsJsonUrl';
+
+export interface PageBridgeOptions {
+  appUrl: string;
+  invoke: InvokeHandler;
+  /** Stashes a large text for one same-origin download and returns its path. */
+  stash?: (text: string) => string;
+}
+
+export async function installPageBridge(page: Page, options: PageBridgeOptions): Promise<PageBridge> {
   const links = new Map<string, HarnessStoreLink>();
   let delivery: Promise<void> = Promise.resolve();
 
@@ -84,6 +93,7 @@ export async function installPageBridge(
     portOutBinding: PORT_OUT_BINDING,
     portClosedBinding: PORT_CLOSED_BINDING,
     hooksName: PAGE_HOOKS,
+    bulkUrlField: BULK_URL_FIELD,
   };
   await page.addInitScript({
     content: `${PAGE_API_SOURCE}\ninstallPeeringAssistantApi(${JSON.stringify(config)});`,
@@ -107,6 +117,11 @@ export async function installPageBridge(
       () => true,
       () => false,
     );
+  const toWire = (message: MainToStore): unknown => {
+    if (!options.stash || message.t !== 'page' || message.rowsJson.length < BULK_THRESHOLD_CHARS) return message;
+    const { rowsJson, ...rest } = message;
+    return { ...rest, [BULK_URL_FIELD]: options.stash(rowsJson) };
+  };
   // These bodies run in the page, so they reach the hooks through the page's own global.
   const pageCalls = {
     dispatch: (channel: string, payload: unknown) =>
@@ -114,7 +129,12 @@ export async function installPageBridge(
     openPort: (jobId: string) =>
       settle(page.evaluate((id) => window.__peeringAssistantHarness!.openPort(id), jobId)),
     deliver: (jobId: string, messages: MainToStore[]) =>
-      settle(page.evaluate(([id, batch]) => window.__peeringAssistantHarness!.deliver(id, batch), [jobId, messages] as const)),
+      settle(
+        page.evaluate(([id, batch]) => window.__peeringAssistantHarness!.deliver(id, batch), [
+          jobId,
+          messages.map(toWire),
+        ] as const),
+      ),
     closePort: (jobId: string) =>
       settle(page.evaluate((id) => window.__peeringAssistantHarness!.closePort(id), jobId)),
   };

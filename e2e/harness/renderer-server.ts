@@ -2,6 +2,7 @@
  * Serves the built renderer on loopback with the app's CSP header, so the page under test
  * runs under the same policy as in the Electron window.
  */
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -26,8 +27,15 @@ const CONTENT_TYPES: Record<string, string> = {
 export interface RendererServer {
   readonly origin: string;
   readonly port: number;
+  /**
+   * Keeps `text` for one download by the page and returns its same-origin path. Large sync
+   * pages travel this way: a loopback fetch is several times faster than an evaluate argument.
+   */
+  stash(text: string): string;
   close(): Promise<void>;
 }
+
+const OUTBOX_PATH = '/__harness/outbox/';
 
 export interface RendererServerOptions {
   rootDir: string;
@@ -38,6 +46,7 @@ export interface RendererServerOptions {
 
 export async function startRendererServer(options: RendererServerOptions): Promise<RendererServer> {
   const root = resolve(options.rootDir);
+  const outbox = new Map<string, string>();
   const server = createServer((request, response) => {
     const headers = {
       'Content-Security-Policy': options.contentSecurityPolicy,
@@ -46,6 +55,14 @@ export async function startRendererServer(options: RendererServerOptions): Promi
     };
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, headers).end();
+      return;
+    }
+    if (request.url?.startsWith(OUTBOX_PATH)) {
+      const token = request.url.slice(OUTBOX_PATH.length);
+      const text = outbox.get(token);
+      outbox.delete(token);
+      if (text === undefined) response.writeHead(404, headers).end();
+      else response.writeHead(200, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end(text);
       return;
     }
     const file = fileFor(root, request.url ?? '/');
@@ -74,7 +91,15 @@ export async function startRendererServer(options: RendererServerOptions): Promi
   return {
     origin: `http://127.0.0.1:${port}`,
     port,
-    close: () => closeServer(server),
+    stash(text) {
+      const token = randomUUID();
+      outbox.set(token, text);
+      return `${OUTBOX_PATH}${token}`;
+    },
+    close: () => {
+      outbox.clear();
+      return closeServer(server);
+    },
   };
 }
 
