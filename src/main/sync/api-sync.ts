@@ -12,7 +12,14 @@ import { pageThroughList } from './page-loop';
 import { expectedRequests, planSync, type TypePlan } from './plan';
 import { estimateEta } from './progress';
 import { sendSnapshot } from './snapshot';
-import { apiListUrl, cacheFileUrl, canonicalApiBase } from './urls';
+import { apiListUrl, cacheFileUrl, canonicalApiBase, isOnDomain } from './urls';
+import type { SyncTuning } from './types';
+
+/** PeeringDB's published limits pace requests to PeeringDB; other servers set their own. */
+export function requestIntervalMs(base: string, withKey: boolean, tuning: SyncTuning): number {
+  if (tuning.pacedDomain !== null && !isOnDomain(base, tuning.pacedDomain)) return 0;
+  return withKey ? tuning.keyMinIntervalMs : tuning.anonymousMinIntervalMs;
+}
 
 interface FetchedPage extends PdbPage {
   bytes: number;
@@ -28,7 +35,7 @@ export async function runApiSync(ctx: JobContext): Promise<void> {
     apiKey,
     userAgent: ctx.userAgent,
     tuning,
-    pacer: new Pacer(apiKey ? tuning.keyMinIntervalMs : tuning.anonymousMinIntervalMs),
+    pacer: new Pacer(requestIntervalMs(base, apiKey !== null, tuning)),
     random: ctx.random,
   });
 

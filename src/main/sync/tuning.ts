@@ -6,6 +6,7 @@ export const DEFAULT_TUNING: SyncTuning = {
   // PeeringDB asks for at least two seconds between queries; 3 s keeps anonymous use under 20/min.
   anonymousMinIntervalMs: 3000,
   keyMinIntervalMs: 1500,
+  pacedDomain: 'peeringdb.com',
   requestTimeoutMs: 60_000,
   stallTimeoutMs: 30_000,
   maxAttempts: 4,

@@ -55,6 +55,12 @@ export interface SyncTuning {
   anonymousMinIntervalMs: number;
   /** Least time between two requests with an API key (PeeringDB: 40 requests a minute). */
   keyMinIntervalMs: number;
+  /**
+   * The intervals above are PeeringDB's published limits, so they apply to hosts under this
+   * domain; a mirror or a local server is not paced (a 429 from it is still honoured).
+   * Null paces every host.
+   */
+  pacedDomain: string | null;
   /** Longest wait for a response's headers. */
   requestTimeoutMs: number;
   /** Longest silence while a response body is being read. */

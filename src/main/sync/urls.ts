@@ -46,3 +46,10 @@ export function sinceForWatermark(watermark: number): number {
 export function sameOrigin(a: string, b: string): boolean {
   return new URL(a).origin === new URL(b).origin;
 }
+
+/** Whether `baseUrl` is on `domain` or one of its subdomains (www.peeringdb.com on peeringdb.com). */
+export function isOnDomain(baseUrl: string, domain: string): boolean {
+  const host = new URL(baseUrl).hostname.toLowerCase();
+  const wanted = domain.toLowerCase();
+  return host === wanted || host.endsWith(`.${wanted}`);
+}
