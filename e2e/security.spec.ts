@@ -89,3 +89,21 @@ test('the API key reaches PeeringDB from main and is never readable from the pag
     expect(text, `the key must not be readable from ${where}`).not.toContain(apiKey);
   }
 });
+
+test('links leave the app only as plain web or mail addresses', async ({ app }) => {
+  const results = await app.page.evaluate(async () => {
+    const urls = [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'java\tscript:alert(1)',
+      'https://user:pass@www.peeringdb.com/',
+      'https://www.peeringdb.com/net/1',
+      'mailto:peering@example.net',
+    ];
+    const answers: boolean[] = [];
+    for (const url of urls) answers.push((await window.api.openExternal(url)).opened);
+    return answers;
+  });
+  expect(results).toEqual([false, false, false, false, true, true]);
+  expect(await app.openedExternally()).toEqual(['https://www.peeringdb.com/net/1', 'mailto:peering@example.net']);
+});
