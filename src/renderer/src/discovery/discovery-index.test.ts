@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { getDiscoveryIndex } from './discovery-index';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { getDiscoveryIndex, warmUpSearchSoon } from './discovery-index';
 import { findMembers } from './members';
 import { search } from './search';
 import { copyOf, liveRows, makeDataset } from './test-dataset';
@@ -64,5 +64,33 @@ describe('the discovery index follows the copy', () => {
     expect(search(getDiscoveryIndex(copy), { query: 'cloud' }).total).toBeGreaterThan(0);
     copy.clear();
     expect(search(getDiscoveryIndex(copy), { query: 'cloud' }).total).toBe(0);
+  });
+});
+
+describe('search structures', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('are built in the background once the copy is still, and again after names change', () => {
+    vi.useFakeTimers();
+    const dataset = makeDataset({ seed: 10 });
+    const copy = copyOf(dataset);
+    const index = getDiscoveryIndex(copy);
+    expect(index.searchReady).toBe(false);
+    warmUpSearchSoon(index);
+    // A sync keeps changing the copy: the build waits.
+    copy.version++;
+    vi.advanceTimersToNextTimer();
+    expect(index.searchReady).toBe(false);
+    vi.runAllTimers();
+    expect(index.searchReady).toBe(true);
+
+    const net = liveRows(dataset, 'net')[0]!;
+    copy.rows.net.set(net.id, { ...net, name: 'Wombat Backbone' });
+    copy.version++;
+    getDiscoveryIndex(copy);
+    expect(index.searchReady).toBe(false);
+    expect(search(index, { query: 'wombat' }).hits[0]).toMatchObject({ kind: 'net', id: net.id });
   });
 });

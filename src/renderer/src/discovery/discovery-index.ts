@@ -96,10 +96,6 @@ function irrNamesOf(irrAsSet: string): string[] {
 interface NetSection {
   byAsn: Map<number, Net>;
   byOrg: Map<number, Net[]>;
-  search: KindSearchIndex;
-  irr: PrefixIndex;
-  /** ASNs as decimal text, sorted, for "ASN starts with" while typing. */
-  asnTexts: string[];
   /** Distinct values for the filter menus. */
   scopes: Set<string>;
   ratios: Set<string>;
@@ -129,18 +125,30 @@ interface PrefixSection {
   parsed: { v4: IndexedPrefix[]; v6: IndexedPrefix[] } | null;
 }
 
+/** What only search needs: built on the first search after its types changed. */
+interface NetSearchExtras {
+  irr: PrefixIndex;
+  /** ASNs as decimal text, sorted, for "ASN starts with" while typing. */
+  asnTexts: string[];
+}
+
 type SectionName = 'net' | 'ix' | 'fac' | 'org' | 'netixlan' | 'netfac' | 'ixfac' | 'ixlan' | 'ixpfx' | 'poc';
 
 export class DiscoveryIndex {
   private readonly tracker = new TypeChangeTracker();
   private builtVersion = -1;
+  // Search structures cost most to build and only the search box needs them, so they wait
+  // for the first search; a sync that changes names drops them for the next search to rebuild.
+  private readonly searchIndexes = new Map<SearchKind, KindSearchIndex>();
+  private netSearchExtras: NetSearchExtras | null = null;
+  // Per network, the IXPs and facilities it is at: asked for every candidate of every peers
+  // list, so kept until connections, presences or the places themselves change.
+  private readonly ixIdsCache = new Map<number, Set<number>>();
+  private readonly facIdsCache = new Map<number, Set<number>>();
 
   netSection!: NetSection;
-  ixSearch!: KindSearchIndex;
   ixByOrg!: Map<number, Ix[]>;
-  facSearch!: KindSearchIndex;
   facByOrg!: Map<number, Fac[]>;
-  orgSearch!: KindSearchIndex;
   connections!: ConnectionSection;
   netFacs!: NetFacSection;
   ixFacs!: IxFacSection;
@@ -154,18 +162,28 @@ export class DiscoveryIndex {
   refresh(): this {
     if (this.builtVersion === this.copy.version) return this;
     const builders: Record<SectionName, () => void> = {
-      net: () => (this.netSection = this.buildNetSection()),
+      net: () => {
+        this.netSection = this.buildNetSection();
+        this.searchIndexes.delete('net');
+        this.netSearchExtras = null;
+      },
       ix: () => {
-        this.ixSearch = buildKindSearch(this.copy.rows.ix.values(), (ix) => ix.net_count);
         this.ixByOrg = this.groupBy(this.copy.rows.ix.values(), (ix) => ix.org_id);
+        this.searchIndexes.delete('ix');
+        this.ixIdsCache.clear();
       },
       fac: () => {
-        this.facSearch = buildKindSearch(this.copy.rows.fac.values(), (fac) => fac.net_count);
         this.facByOrg = this.groupBy(this.copy.rows.fac.values(), (fac) => fac.org_id);
+        this.searchIndexes.delete('fac');
+        this.facIdsCache.clear();
       },
-      org: () => (this.orgSearch = buildKindSearch(this.copy.rows.org.values(), () => 0)),
-      netixlan: () => (this.connections = this.buildConnectionSection()),
+      org: () => this.searchIndexes.delete('org'),
+      netixlan: () => {
+        this.connections = this.buildConnectionSection();
+        this.ixIdsCache.clear();
+      },
       netfac: () => {
+        this.facIdsCache.clear();
         const rows = this.copy.rows.netfac;
         this.netFacs = {
           byFac: this.groupBy(rows.values(), (row) => row.fac_id),
@@ -199,7 +217,6 @@ export class DiscoveryIndex {
   private buildNetSection(): NetSection {
     const byAsn = new Map<number, Net>();
     const byOrg = new Map<number, Net[]>();
-    const irr = new PrefixIndexBuilder();
     const scopes = new Set<string>();
     const ratios = new Set<string>();
     const infoTypes = new Set<string>();
@@ -210,18 +227,20 @@ export class DiscoveryIndex {
       for (const type of net.info_types ?? []) if (type) infoTypes.add(type);
       if (net.info_type) infoTypes.add(net.info_type);
       pushTo(byOrg, net.org_id, net);
-      if (net.irr_as_set) irr.add(net.id, irrNamesOf(net.irr_as_set));
     }
-    return {
-      byAsn,
-      byOrg,
-      search: buildKindSearch(this.copy.rows.net.values(), (net) => net.ix_count + net.fac_count),
-      irr: irr.build(),
-      asnTexts: Array.from(byAsn.keys(), String).sort(),
-      scopes,
-      ratios,
-      infoTypes,
-    };
+    return { byAsn, byOrg, scopes, ratios, infoTypes };
+  }
+
+  /** The IRR as-set index and the sorted ASNs, for search. */
+  netSearch(): NetSearchExtras {
+    if (!this.netSearchExtras) {
+      const irr = new PrefixIndexBuilder();
+      for (const net of this.copy.rows.net.values()) {
+        if (net.irr_as_set) irr.add(net.id, irrNamesOf(net.irr_as_set));
+      }
+      this.netSearchExtras = { irr: irr.build(), asnTexts: Array.from(this.netSection.byAsn.keys(), String).sort() };
+    }
+    return this.netSearchExtras;
   }
 
   private buildConnectionSection(): ConnectionSection {
@@ -313,36 +332,84 @@ export class DiscoveryIndex {
     return rows ? rows.filter((row) => this.copy.rows.net.has(row.net_id)) : [];
   }
 
-  /** Ids of the IXPs a network is connected at (live only). */
-  ixIdsOfNet(netId: number): Set<number> {
-    const ids = new Set<number>();
-    for (const row of this.connections.byNet.get(netId) ?? []) {
-      if (this.copy.rows.ix.has(row.ix_id)) ids.add(row.ix_id);
+  /** Ids of the IXPs a network is connected at (live only). Shared: do not modify. */
+  ixIdsOfNet(netId: number): ReadonlySet<number> {
+    let ids = this.ixIdsCache.get(netId);
+    if (!ids) {
+      ids = new Set<number>();
+      for (const row of this.connections.byNet.get(netId) ?? []) {
+        if (this.copy.rows.ix.has(row.ix_id)) ids.add(row.ix_id);
+      }
+      this.ixIdsCache.set(netId, ids);
     }
     return ids;
   }
 
-  /** Ids of the facilities a network is present at (live only). */
-  facIdsOfNet(netId: number): Set<number> {
-    const ids = new Set<number>();
-    for (const row of this.netFacs.byNet.get(netId) ?? []) {
-      if (this.copy.rows.fac.has(row.fac_id)) ids.add(row.fac_id);
+  /** Ids of the facilities a network is present at (live only). Shared: do not modify. */
+  facIdsOfNet(netId: number): ReadonlySet<number> {
+    let ids = this.facIdsCache.get(netId);
+    if (!ids) {
+      ids = new Set<number>();
+      for (const row of this.netFacs.byNet.get(netId) ?? []) {
+        if (this.copy.rows.fac.has(row.fac_id)) ids.add(row.fac_id);
+      }
+      this.facIdsCache.set(netId, ids);
     }
     return ids;
   }
 
+  warmUpPending = false;
+
+  /** True when every search structure is built. */
+  get searchReady(): boolean {
+    return this.searchIndexes.size === SEARCH_KINDS.length && this.netSearchExtras !== null;
+  }
+
+  /** Builds one missing search structure; true when more remain. */
+  warmUpStep(): boolean {
+    this.refresh();
+    const missing = SEARCH_KINDS.find((kind) => !this.searchIndexes.has(kind));
+    if (missing) this.searchIndexOf(missing);
+    else if (!this.netSearchExtras) this.netSearch();
+    else return false;
+    return true;
+  }
+
+  /** The name index of one kind, built on first use after its rows changed. */
   searchIndexOf(kind: SearchKind): KindSearchIndex {
-    switch (kind) {
-      case 'net':
-        return this.netSection.search;
-      case 'ix':
-        return this.ixSearch;
-      case 'fac':
-        return this.facSearch;
-      case 'org':
-        return this.orgSearch;
+    let index = this.searchIndexes.get(kind);
+    if (!index) {
+      const rows = this.copy.rows;
+      if (kind === 'net') index = buildKindSearch(rows.net.values(), (net) => net.ix_count + net.fac_count);
+      else if (kind === 'ix') index = buildKindSearch(rows.ix.values(), (ix) => ix.net_count);
+      else if (kind === 'fac') index = buildKindSearch(rows.fac.values(), (fac) => fac.net_count);
+      else index = buildKindSearch(rows.org.values(), () => 0);
+      this.searchIndexes.set(kind, index);
     }
+    return index;
   }
+}
+
+const WARM_UP_DELAY_MS = 250;
+const SEARCH_KINDS: readonly SearchKind[] = ['net', 'ix', 'fac', 'org'];
+
+/**
+ * Builds the search structures in the background, one kind per task, once the copy has been
+ * still for a moment: the first keystroke then finds them ready, and queries arriving
+ * meanwhile wait for one short task at most. A sync that keeps changing the copy postpones it.
+ */
+export function warmUpSearchSoon(index: DiscoveryIndex): void {
+  if (index.warmUpPending) return;
+  index.warmUpPending = true;
+  const versionAtStart = index.copy.version;
+  setTimeout(() => {
+    index.warmUpPending = false;
+    if (index.copy.version !== versionAtStart) {
+      warmUpSearchSoon(index);
+      return;
+    }
+    if (index.warmUpStep()) warmUpSearchSoon(index);
+  }, WARM_UP_DELAY_MS);
 }
 
 const indexes = new WeakMap<LocalCopy, DiscoveryIndex>();

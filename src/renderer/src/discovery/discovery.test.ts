@@ -6,6 +6,7 @@ import { getDiscoveryIndex } from './discovery-index';
 import { findMembers } from './members';
 import { myNetworksOverview } from './my-networks';
 import { networkPage } from './pages';
+import { rankPeer } from './ranking';
 import { copyOf, liveRows, makeDataset } from './test-dataset';
 import type { MemberFilters, MemberPlace } from './types';
 
@@ -176,7 +177,8 @@ describe('potential peers', () => {
         expect(row.sharedFacCount).toBe(want.sharedFacCount);
         expect(row.score).toBe(want.score);
         expect(row.bestSpeed).toBe(want.bestSpeed);
-        expect(row.reasons.reduce((sum, reason) => sum + reason.points, 0)).toBe(row.score);
+        const explained = rankPeer(row.net.policyGeneral, row.sharedIxIds.length, row.sharedFacCount);
+        expect(explained.reasons.reduce((sum, reason) => sum + reason.points, 0)).toBe(row.score);
         for (const id of row.sharedIxIds) expect(result.ixNames[id]).toBeTruthy();
       }
       const scores = result.rows.map((row) => row.score);
@@ -231,7 +233,8 @@ describe('potential peers', () => {
   it('explain the ranking in words', () => {
     const result = findMembers(index, { place: { kind: 'my-ixs' } }, { myAsns: [64_007], peerStates: [], today: '2026-05-01' });
     const top = result.rows[0]!;
-    expect(top.reasons.map((reason) => reason.label).join(' ')).toMatch(/Meets you at \d+ IXPs?/);
+    const { reasons } = rankPeer(top.net.policyGeneral, top.sharedIxIds.length, top.sharedFacCount);
+    expect(reasons.map((reason) => reason.label).join(' ')).toMatch(/Meets you at \d+ IXPs?/);
   });
 });
 

@@ -8,7 +8,7 @@ import type { PeerStateRecord } from '../db/schema';
 import type { DiscoveryIndex } from './discovery-index';
 import { markHidesPeer } from './peer-state';
 import { rankPeer } from './ranking';
-import { connectionOf, infoTypesOf, netSummary } from './summaries';
+import { connectionOf, infoTypesOf } from './summaries';
 import { foldText, parseAsn } from './text';
 import { trafficRank } from './traffic';
 import type { MemberFilters, MemberRow, PeersArgs, PeersResult } from './types';
@@ -161,10 +161,16 @@ export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserCo
       for (const id of index.facIdsOfNet(netId)) if (mine.facIds.has(id)) sharedFacCount++;
     }
     for (const ixId of sharedIxIds) ixNames[ixId] ??= index.ix(ixId)!.name;
-    const { score, reasons } = rankPeer(net.policy_general ?? '', sharedIxIds.length, sharedFacCount);
-    rows.push({
-      net: netSummary(net),
-      connections: place.kind === 'ix' ? connections.map(connectionOf).sort((a, b) => a.netixlanId - b.netixlanId) : [],
+    const { score } = rankPeer(net.policy_general ?? '', sharedIxIds.length, sharedFacCount);
+    const row: MemberRow = {
+      net: {
+        netId: net.id,
+        asn: net.asn,
+        name: net.name,
+        policyGeneral: net.policy_general ?? '',
+        infoTypes: infoTypesOf(net),
+        traffic: net.info_traffic ?? '',
+      },
       ixCount: stats.ixCount,
       bestSpeed: stats.bestSpeed,
       isRsPeer: stats.isRsPeer,
@@ -173,11 +179,12 @@ export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserCo
       sharedIxIds,
       sharedFacCount,
       score,
-      reasons,
       isMine,
       peerState: mark?.state ?? null,
       note: mark?.note ?? '',
-    });
+    };
+    if (place.kind === 'ix') row.connections = connections.map(connectionOf).sort((a, b) => a.netixlanId - b.netixlanId);
+    rows.push(row);
   }
   rows.sort(
     (a, b) => b.score - a.score || b.bestSpeed - a.bestSpeed || a.net.name.localeCompare(b.net.name) || a.net.asn - b.net.asn,

@@ -5,7 +5,7 @@
  */
 import type { StoreContext, StoreOperation } from '../store/context';
 import { compareNetworks } from './compare';
-import { getDiscoveryIndex } from './discovery-index';
+import { getDiscoveryIndex as currentIndex, warmUpSearchSoon } from './discovery-index';
 import { filterOptions } from './filter-options';
 import { findMembers, type UserContext } from './members';
 import { myNetworksOverview } from './my-networks';
@@ -13,6 +13,13 @@ import { facPage, ixPage, networkPage, orgPage } from './pages';
 import { localIsoDate } from './peer-state';
 import { search, type SearchArgs } from './search';
 import type { CompareArgs, PeersArgs } from './types';
+
+/** The index, up to date; the search structures follow in the background. */
+function getDiscoveryIndex(copy: StoreContext['copy']) {
+  const index = currentIndex(copy);
+  warmUpSearchSoon(index);
+  return index;
+}
 
 async function readUserContext(ctx: StoreContext): Promise<UserContext> {
   const [myNetworks, peerStates] = await Promise.all([ctx.db.myNetworks.toArray(), ctx.db.peerStates.toArray()]);

@@ -11,9 +11,12 @@ export class PrefixIndex {
     this.postings = this.words.map((word) => wordIds.get(word) ?? []);
   }
 
-  /** Adds to `into` every id having a word that starts with `prefix`. */
-  collect(prefix: string, into: Set<number>): void {
-    this.forEachWithPrefix(prefix, (id) => into.add(id));
+  /** Adds to `into` the ids having a word that starts with `prefix`, until it holds `cap`. */
+  collect(prefix: string, into: Set<number>, cap = Infinity): void {
+    for (let i = this.firstAtOrAfter(prefix); i < this.words.length && into.size < cap; i++) {
+      if (!this.words[i]!.startsWith(prefix)) break;
+      for (const id of this.postings[i]!) into.add(id);
+    }
   }
 
   /** Calls `visit` for each id having a word that starts with `prefix` (an id may repeat). */

@@ -42,6 +42,8 @@ const SCORE = {
 
 const KINDS: readonly SearchKind[] = ['net', 'ix', 'fac', 'org'];
 const ASN_PREFIX_CAP = 200;
+const IRR_PREFIX_MIN_LENGTH = 5;
+const IRR_PREFIX_CAP = 200;
 
 /** One number that orders candidates: score, then popularity, then shorter names first. */
 function rankKey(score: number, popularity: number, nameLength: number): number {
@@ -160,7 +162,7 @@ function findByAsn(index: DiscoveryIndex, query: string, offer: (candidate: Cand
   if (net) offer({ kind: 'net', id: net.id, variant: '', score: SCORE.asnExact, popularity: 0, match: 'asn', detail: '' });
   // While an ASN is being typed: the networks whose ASN starts with what is typed so far.
   const digits = String(asn);
-  const texts = index.netSection.asnTexts;
+  const texts = index.netSearch().asnTexts;
   let low = 0;
   let high = texts.length;
   while (low < high) {
@@ -189,9 +191,11 @@ function findByIrr(index: DiscoveryIndex, query: string, offer: (candidate: Cand
   // As-set names: "AS-FOO", "RIPE::AS-FOO", "AS64500:AS-FOO"; no spaces, start with "as" or name a source.
   if (folded.length < 3 || !/^[a-z0-9:_.-]+$/.test(folded)) return;
   if (!(folded.startsWith('as') || folded.includes(':'))) return;
-  const exact = new Set(index.netSection.irr.exact(folded));
-  const withPrefix = new Set<number>();
-  index.netSection.irr.collect(folded, withPrefix);
+  const irr = index.netSearch().irr;
+  const exact = new Set(irr.exact(folded));
+  // "as-" alone would match nearly every network; until the name takes shape, exact only.
+  const withPrefix = new Set<number>(exact);
+  if (folded.length >= IRR_PREFIX_MIN_LENGTH) irr.collect(folded, withPrefix, IRR_PREFIX_CAP);
   for (const netId of withPrefix) {
     const net = index.net(netId);
     if (!net) continue;

@@ -150,13 +150,16 @@ export interface RankReason {
   points: number;
 }
 
+/** The part of a network a member row shows (lists run to 10,000 rows: every field costs). */
+export type MemberNet = Pick<NetSummary, 'netId' | 'asn' | 'name' | 'policyGeneral' | 'infoTypes' | 'traffic'>;
+
 export interface MemberRow {
-  net: NetSummary;
+  net: MemberNet;
   /**
-   * Connections at the IXP when the place is one IXP; empty otherwise (across all my IXPs the
-   * summary fields below say enough, and the list stays small enough to send).
+   * Connections at the IXP, when the place is one IXP. Elsewhere left out: across all my IXPs
+   * the summary fields below say enough, and the answer stays quick to send.
    */
-  connections: IxConnection[];
+  connections?: IxConnection[];
   /** How many IXPs in question the network is connected at. */
   ixCount: number;
   /** Largest total speed at one of the IXPs in question, Mbit/s. */
@@ -167,8 +170,8 @@ export interface MemberRow {
   /** IXPs where this network and one of mine are both connected (names in PeersResult.ixNames). */
   sharedIxIds: number[];
   sharedFacCount: number;
+  /** The reasons behind it: rankPeer(net.policyGeneral, sharedIxIds.length, sharedFacCount). */
   score: number;
-  reasons: RankReason[];
   isMine: boolean;
   peerState: PeerStateKind | null;
   note: string;

@@ -3,7 +3,8 @@
  * the Peers screen and the member lists of IXP and facility pages.
  */
 import { useState } from 'react';
-import type { MemberFilters, MemberPlace, MemberRow, PeersArgs } from '../types';
+import { rankPeer } from '../ranking';
+import type { IxConnection, MemberFilters, MemberPlace, MemberRow, PeersArgs } from '../types';
 import { DataTable, type Column } from './DataTable';
 import { formatAsn, formatSpeed, PEER_STATE_LABELS } from './format';
 import { PageLink } from './links';
@@ -11,8 +12,8 @@ import { MemberFiltersPanel } from './MemberFiltersPanel';
 import { PeerMarkControl } from './PeerMarkControl';
 import { useStoreQuery } from './useStoreQuery';
 
-function connectionLines(row: MemberRow, pick: (c: MemberRow['connections'][number]) => string | null) {
-  if (row.connections.length === 0) return <span className="muted">—</span>;
+function connectionLines(row: MemberRow, pick: (c: IxConnection) => string | null) {
+  if (!row.connections?.length) return <span className="muted">—</span>;
   return row.connections.map((connection) => (
     <div key={connection.netixlanId} className="mono">
       {pick(connection) ?? '—'}
@@ -110,7 +111,7 @@ export function MembersPanel({
           <li>
             <strong>{row.score}</strong>
           </li>
-          {row.reasons.map((reason) => (
+          {rankPeer(row.net.policyGeneral, row.sharedIxIds.length, row.sharedFacCount).reasons.map((reason) => (
             <li key={reason.label}>
               {reason.label} ({reason.points > 0 ? '+' : ''}
               {reason.points})
