@@ -154,6 +154,9 @@ describe('first load', () => {
   });
 
   it('reports progress: phases, per-type counts and the end', async () => {
+    // Unthrottled, so the fetching/storing flips within a type show too.
+    tuning = { ...FAST, progressIntervalMs: 0 };
+    controller = makeController();
     const end = await sync();
     expect(events[0]).toMatchObject({ phase: 'starting' });
     const phases = new Set(events.map((e) => e.phase));

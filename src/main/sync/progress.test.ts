@@ -47,11 +47,18 @@ describe('ProgressReporter', () => {
     expect(events[1]?.types.net).toEqual({ fetched: 0, stored: 0, bytes: 5000, done: false });
   });
 
-  it('sends phase and type changes at once', () => {
+  it('sends a new type at once and phase flips within a type by the throttle', () => {
     reporter.phase('fetching', 'org');
     reporter.phase('storing', 'org');
+    reporter.phase('fetching', 'org');
+    reporter.phase('storing', 'org');
+    expect(events.map((e) => `${e.phase}:${e.type}`)).toEqual(['fetching:org']);
     reporter.phase('fetching', 'net');
-    expect(events.map((e) => `${e.phase}:${e.type}`)).toEqual(['fetching:org', 'storing:org', 'fetching:net']);
+    expect(events.map((e) => `${e.phase}:${e.type}`)).toEqual(['fetching:org', 'fetching:net']);
+    reporter.phase('storing', 'net');
+    now += 100;
+    vi.advanceTimersByTime(100);
+    expect(events.map((e) => `${e.phase}:${e.type}`)).toEqual(['fetching:org', 'fetching:net', 'storing:net']);
   });
 
   it('ends with the outcome, the end time and nothing after it', () => {
@@ -68,7 +75,7 @@ describe('ProgressReporter', () => {
 
   it('gives each event its own copy', () => {
     reporter.phase('fetching', 'org');
-    reporter.phase('storing', 'org');
+    reporter.phase('storing', 'net');
     expect(events[0]?.phase).toBe('fetching');
   });
 

@@ -39,16 +39,23 @@ export class ProgressReporter {
     this.state.source = source;
   }
 
-  /** A new phase or type goes out at once, whatever the throttle says. */
+  /**
+   * The first event and a new type go out at once, whatever the throttle says. Within a type
+   * the phase flips between fetching and storing with every page: those follow the throttle,
+   * or a quiet resync would send a handful of events per type for nothing a person could see.
+   */
   phase(phase: SyncPhase, type?: PdbType): void {
     if (this.finished) return;
-    const changed = phase !== this.state.phase || type !== this.state.type || this.lastEmitAt === Number.NEGATIVE_INFINITY;
+    const first = this.lastEmitAt === Number.NEGATIVE_INFINITY;
+    const newType = type !== undefined && type !== this.state.type;
+    const phaseChanged = phase !== this.state.phase;
     this.state.phase = phase;
     if (type !== undefined) {
       this.state.type = type;
       this.typeProgress(type);
     }
-    if (changed) this.flush();
+    if (first || newType) this.flush();
+    else if (phaseChanged) this.changed();
   }
 
   fetched(type: PdbType, rows: number): void {
