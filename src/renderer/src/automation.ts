@@ -1,0 +1,17 @@
+/**
+ * Under browser automation (the end-to-end suite, the benchmark) the page offers its store
+ * client, so a test can seed the user's tables and time queries the way the UI runs them.
+ * A normal window never has `navigator.webdriver` set, and gains nothing from this anyway:
+ * the page's own code can reach its worker.
+ */
+import { getStoreClient, type StoreClient } from './store/client';
+
+declare global {
+  interface Window {
+    __storeClient?: StoreClient;
+  }
+}
+
+export function offerStoreToAutomation(): void {
+  if (navigator.webdriver) window.__storeClient = getStoreClient();
+}
