@@ -2,7 +2,7 @@
  * The discovery screens end to end: my networks, potential peers with filters and marks,
  * search with the keyboard, record pages, and compare, over a small imported dump.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { PdbType } from '../src/shared/peeringdb';
 import { completeRow } from './fake-peeringdb/rows';
 import { expect, test, type AppDriver } from './fixtures/app';
@@ -150,6 +150,15 @@ test('my networks, potential peers with filters and marks', async ({ app }, test
   await expect(table.getByRole('row').nth(1)).toContainText('Beta Cloud');
   await expect(table.getByRole('row').nth(1)).toContainText('192.0.2.3');
   await peers.getByRole('button', { name: 'Clear filters' }).click();
+
+  const csvPath = testInfo.outputPath('peers.csv');
+  await app.dialogs.answerSave(csvPath);
+  const exportMark = await app.appEventMark();
+  await peers.getByRole('button', { name: 'Export CSV…' }).click();
+  await app.waitForAppEvent('export-saved', { after: exportMark });
+  const csvLines = readFileSync(csvPath, 'utf8').split('\r\n');
+  expect(csvLines[0]).toContain('"ASN","Network","Policy"');
+  expect(csvLines[1]).toContain('"64520","Alpha Transit","Open"');
 
   await table.getByLabel('Mark Alpha Transit').selectOption('requested');
   await expect(table).not.toContainText('Alpha Transit');

@@ -3,6 +3,7 @@
  * the Peers screen and the member lists of IXP and facility pages.
  */
 import { useState } from 'react';
+import { ExportTableButton } from '../../features/contacts';
 import { rankPeer } from '../ranking';
 import type { IxConnection, MemberFilters, MemberPlace, MemberRow, PeersArgs } from '../types';
 import { DataTable, type Column } from './DataTable';
@@ -143,6 +144,28 @@ export function MembersPanel({
         <p role="alert" className="field-error">
           {error}
         </p>
+      )}
+      {data && (
+        <ExportTableButton
+          rows={data.rows}
+          fileLabel={label}
+          columns={[
+            { header: 'ASN', value: (row) => row.net.asn },
+            { header: 'Network', value: (row) => row.net.name },
+            { header: 'Policy', value: (row) => row.net.policyGeneral },
+            { header: 'Types', value: (row) => row.net.infoTypes.join('; ') },
+            { header: 'Traffic', value: (row) => row.net.traffic },
+            { header: 'IPv4', value: (row) => (row.connections ?? []).map((c) => c.ipaddr4 ?? '').join('; ') },
+            { header: 'IPv6', value: (row) => (row.connections ?? []).map((c) => c.ipaddr6 ?? '').join('; ') },
+            { header: 'Best speed (Mbit/s)', value: (row) => row.bestSpeed },
+            { header: 'RS peer', value: (row) => (row.isRsPeer ? 'yes' : 'no') },
+            { header: 'Shared IXPs', value: (row) => row.sharedIxIds.map((id) => ixNames[id] ?? id).join('; ') },
+            { header: 'Shared facilities', value: (row) => row.sharedFacCount },
+            { header: 'Score', value: (row) => row.score },
+            { header: 'Mark', value: (row) => row.peerState ?? '' },
+            { header: 'Note', value: (row) => row.note },
+          ]}
+        />
       )}
       <p className="muted" aria-live="polite" data-testid="member-count">
         {data

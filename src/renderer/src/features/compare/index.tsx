@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { DataTable, type Column } from '../../discovery/ui/DataTable';
+import { ExportTableButton } from '../contacts';
 import { formatAsn, formatSpeed, placeLine } from '../../discovery/ui/format';
 import { PageLink } from '../../discovery/ui/links';
 import { NetworkPicker } from '../../discovery/ui/NetworkPicker';
@@ -157,6 +158,26 @@ export function CompareView(): React.JSX.Element {
                 </button>
               ))}
           </div>
+          <ExportTableButton
+            rows={shownTab === 'ixs' ? data.commonIxs : shownTab === 'ixs-but-one' ? data.allButOneIxs : []}
+            fileLabel={`IXPs shared by ${networks.map((net) => `AS${net.asn}`).join(' ')}`}
+            label="Export IXPs as CSV…"
+            columns={[
+              { header: 'IXP', value: (row) => row.ix.name },
+              { header: 'City', value: (row) => row.ix.city },
+              { header: 'Country', value: (row) => row.ix.country },
+              { header: 'Smallest side (Mbit/s)', value: (row) => row.minSideSpeed },
+              { header: 'Missing', value: (row) => networks.find((net) => net.netId === row.missingNetId)?.name ?? '' },
+              ...networks.map((net) => ({
+                header: `AS${net.asn} ports`,
+                value: (row: CompareIx) =>
+                  row.sides
+                    .find((side) => side.netId === net.netId)
+                    ?.connections.map((c) => [c.ipaddr4, c.ipaddr6, `${c.speed} Mbit/s`].filter(Boolean).join(' '))
+                    .join('; ') ?? '',
+              })),
+            ]}
+          />
           <div role="tabpanel">
             {shownTab === 'ixs' && (
               <DataTable

@@ -3,6 +3,7 @@
  * IXPs and facilities it shares with my networks.
  */
 import { DataTable, type Column } from '../../discovery/ui/DataTable';
+import { PeeringDraftButton } from '../contacts';
 import { formatAsn, formatSpeed, placeLine } from '../../discovery/ui/format';
 import { ExternalLink, PageLink } from '../../discovery/ui/links';
 import { Details, PageFrame } from '../../discovery/ui/PageFrame';
@@ -109,6 +110,7 @@ export function NetworkPage({ netId }: { netId: number }): React.JSX.Element {
             withNote
           />
         )}
+        {!data.isMine && <PeeringDraftButton peerAsn={net.asn} />}
       </div>
       <section className="panel" aria-labelledby="net-details-title">
         <h2 id="net-details-title">Details</h2>

@@ -1,6 +1,7 @@
 /** My networks: the ASNs I work for, with their IXP connections and facilities. */
 import { useState } from 'react';
 import { DataTable, type Column } from '../../discovery/ui/DataTable';
+import { ExportTableButton } from '../contacts';
 import { formatAsn, formatSpeed, placeLine } from '../../discovery/ui/format';
 import { PageLink } from '../../discovery/ui/links';
 import { NetworkPicker } from '../../discovery/ui/NetworkPicker';
@@ -120,6 +121,20 @@ function MyNetworkPanel({ entry, onRemove }: { entry: MyNetworkOverview; onRemov
             initialSort={{ key: 'ix', descending: false }}
             emptyText="No IXP connections."
             maxHeight="40vh"
+          />
+          <ExportTableButton
+            rows={entry.ixs.flatMap((at) => at.connections.map((connection) => ({ at, connection })))}
+            fileLabel={`IXP connections of AS${entry.asn}`}
+            label="Export connections as CSV…"
+            columns={[
+              { header: 'IXP', value: (row) => row.at.ix.name },
+              { header: 'Country', value: (row) => row.at.ix.country },
+              { header: 'IPv4', value: (row) => row.connection.ipaddr4 ?? '' },
+              { header: 'IPv6', value: (row) => row.connection.ipaddr6 ?? '' },
+              { header: 'Speed (Mbit/s)', value: (row) => row.connection.speed },
+              { header: 'RS peer', value: (row) => (row.connection.isRsPeer ? 'yes' : 'no') },
+              { header: 'Operational', value: (row) => (row.connection.operational ? 'yes' : 'no') },
+            ]}
           />
           <h3>Facilities ({entry.facs.length})</h3>
           <DataTable
