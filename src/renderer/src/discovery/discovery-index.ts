@@ -32,6 +32,9 @@ export interface KindSearchIndex {
   folded: Map<number, string>;
   squashed: Map<number, string>;
   popularity: Map<number, number>;
+  /** Squashed names sorted, with their ids: answers a one-letter query by name start. */
+  startKeys: string[];
+  startIds: Int32Array;
   /** Scratch space for one query: per id, how many query words matched so far. */
   wordsMatched: Int32Array;
   nameWordsMatched: Int32Array;
@@ -72,8 +75,13 @@ function buildKindSearch<R extends NamedRow>(rows: Iterable<R>, popularity: (row
     index.squashed.set(row.id, squashed);
     index.popularity.set(row.id, popularity(row));
   }
+  const byStart = Array.from(index.squashed, ([id, key]) => ({ id, key })).sort((a, b) =>
+    a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
+  );
   return {
     ...index,
+    startKeys: byStart.map((entry) => entry.key),
+    startIds: Int32Array.from(byStart, (entry) => entry.id),
     names: names.build(),
     otherNames: others.build(),
     wordsMatched: new Int32Array(maxId + 1),
@@ -359,6 +367,7 @@ export class DiscoveryIndex {
   }
 
   warmUpPending = false;
+  lastActivityAt = 0;
 
   /** True when every search structure is built. */
   get searchReady(): boolean {
@@ -394,22 +403,30 @@ const WARM_UP_DELAY_MS = 250;
 const SEARCH_KINDS: readonly SearchKind[] = ['net', 'ix', 'fac', 'org'];
 
 /**
- * Builds the search structures in the background, one kind per task, once the copy has been
- * still for a moment: the first keystroke then finds them ready, and queries arriving
- * meanwhile wait for one short task at most. A sync that keeps changing the copy postpones it.
+ * Builds the search structures in the background, one kind per task, once the worker has had
+ * nothing to do for a moment: the first keystroke then finds them ready, and no query waits
+ * behind more than one short task. Each query and each change of the copy (a sync running)
+ * pushes the moment back.
  */
 export function warmUpSearchSoon(index: DiscoveryIndex): void {
+  index.lastActivityAt = Date.now();
   if (index.warmUpPending) return;
   index.warmUpPending = true;
-  const versionAtStart = index.copy.version;
-  setTimeout(() => {
-    index.warmUpPending = false;
-    if (index.copy.version !== versionAtStart) {
-      warmUpSearchSoon(index);
+  let versionSeen = index.copy.version;
+  const tick = () => {
+    if (index.copy.version !== versionSeen) {
+      versionSeen = index.copy.version;
+      index.lastActivityAt = Date.now();
+    }
+    const idleFor = Date.now() - index.lastActivityAt;
+    if (idleFor < WARM_UP_DELAY_MS) {
+      setTimeout(tick, WARM_UP_DELAY_MS - idleFor);
       return;
     }
-    if (index.warmUpStep()) warmUpSearchSoon(index);
-  }, WARM_UP_DELAY_MS);
+    if (index.warmUpStep()) setTimeout(tick, 0);
+    else index.warmUpPending = false;
+  };
+  setTimeout(tick, WARM_UP_DELAY_MS);
 }
 
 const indexes = new WeakMap<LocalCopy, DiscoveryIndex>();

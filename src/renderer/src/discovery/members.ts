@@ -7,7 +7,7 @@ import type { Net, NetIxLan } from '../../../shared/peeringdb';
 import type { PeerStateRecord } from '../db/schema';
 import type { DiscoveryIndex } from './discovery-index';
 import { markHidesPeer } from './peer-state';
-import { rankPeer } from './ranking';
+import { peerScore } from './ranking';
 import { connectionOf, infoTypesOf } from './summaries';
 import { foldText, parseAsn } from './text';
 import { trafficRank } from './traffic';
@@ -80,17 +80,23 @@ interface ConnectionStats {
 }
 
 function connectionStats(rows: readonly NetIxLan[]): ConnectionStats {
-  const speedByIx = new Map<number, number>();
   const stats: ConnectionStats = { bestSpeed: 0, isRsPeer: false, hasIpv4: false, hasIpv6: false, ixCount: 0 };
+  // Rows arrive grouped by IXP (gathered one IXP after the other), so a running sum per run
+  // of one IXP is the speed there.
+  let currentIx = -1;
+  let speedHere = 0;
   for (const row of rows) {
-    const speed = (speedByIx.get(row.ix_id) ?? 0) + (row.speed ?? 0);
-    speedByIx.set(row.ix_id, speed);
-    if (speed > stats.bestSpeed) stats.bestSpeed = speed;
+    if (row.ix_id !== currentIx) {
+      currentIx = row.ix_id;
+      speedHere = 0;
+      stats.ixCount++;
+    }
+    speedHere += row.speed ?? 0;
+    if (speedHere > stats.bestSpeed) stats.bestSpeed = speedHere;
     if (row.is_rs_peer) stats.isRsPeer = true;
     if (row.ipaddr4) stats.hasIpv4 = true;
     if (row.ipaddr6) stats.hasIpv6 = true;
   }
-  stats.ixCount = speedByIx.size;
   return stats;
 }
 
@@ -125,8 +131,10 @@ export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserCo
 
   // Candidates and their connections at those places.
   const connectionsByNet = new Map<number, NetIxLan[]>();
+  const nets = index.copy.rows.net;
   for (const ixId of ixIds) {
-    for (const row of index.connectionsAtIx(ixId)) {
+    for (const row of index.connections.byIx.get(ixId) ?? []) {
+      if (!nets.has(row.net_id)) continue;
       const list = connectionsByNet.get(row.net_id);
       if (list) list.push(row);
       else connectionsByNet.set(row.net_id, [row]);
@@ -161,7 +169,7 @@ export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserCo
       for (const id of index.facIdsOfNet(netId)) if (mine.facIds.has(id)) sharedFacCount++;
     }
     for (const ixId of sharedIxIds) ixNames[ixId] ??= index.ix(ixId)!.name;
-    const { score } = rankPeer(net.policy_general ?? '', sharedIxIds.length, sharedFacCount);
+    const score = peerScore(net.policy_general ?? '', sharedIxIds.length, sharedFacCount);
     const row: MemberRow = {
       net: {
         netId: net.id,
@@ -186,9 +194,9 @@ export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserCo
     if (place.kind === 'ix') row.connections = connections.map(connectionOf).sort((a, b) => a.netixlanId - b.netixlanId);
     rows.push(row);
   }
-  rows.sort(
-    (a, b) => b.score - a.score || b.bestSpeed - a.bestSpeed || a.net.name.localeCompare(b.net.name) || a.net.asn - b.net.asn,
-  );
+  // Numbers only: ten thousand rows with many equal scores make name comparisons costly, and
+  // the table re-sorts by name in the user's collation when asked.
+  rows.sort((a, b) => b.score - a.score || b.bestSpeed - a.bestSpeed || a.net.asn - b.net.asn);
   for (const ixId of ixIds) ixNames[ixId] ??= index.ix(ixId)!.name;
   return { rows, candidateCount, ixCount: ixIds.length, ixNames, noneOfMine: mine.netIds.size === 0 };
 }

@@ -16,6 +16,13 @@ const POLICY_POINTS: Record<PolicyGeneral, RankReason | null> = {
   '': null,
 };
 
+/** The score alone, for ranking long lists without building the explanations. */
+export function peerScore(policy: PolicyGeneral, sharedIxCount: number, sharedFacCount: number): number {
+  return (
+    sharedIxCount * POINTS_PER_SHARED_IX + sharedFacCount * POINTS_PER_SHARED_FAC + (POLICY_POINTS[policy]?.points ?? 0)
+  );
+}
+
 export function rankPeer(
   policy: PolicyGeneral,
   sharedIxCount: number,

@@ -226,6 +226,7 @@ function findByName(
   const words = wordsOf(foldedQuery);
   if (words.length === 0) return 0;
   const squashedQuery = squash(foldedQuery);
+  if (squashedQuery.length === 1) return findByNameStart(index, squashedQuery, special, top);
   let count = 0;
   for (const kind of KINDS) {
     const kindIndex = index.searchIndexOf(kind);
@@ -253,6 +254,44 @@ function findByName(
     for (const id of touched) {
       wordsMatched[id] = 0;
       nameWordsMatched[id] = 0;
+    }
+  }
+  return count;
+}
+
+/**
+ * A single letter matches a word in most names; what a user means by it is names that start
+ * with it, most popular first, found as one run of the sorted names.
+ */
+function findByNameStart(
+  index: DiscoveryIndex,
+  letter: string,
+  special: Map<string, Candidate>,
+  top: TopCandidates,
+): number {
+  let count = 0;
+  for (const kind of KINDS) {
+    const kindIndex = index.searchIndexOf(kind);
+    const { startKeys, startIds } = kindIndex;
+    let low = 0;
+    let high = startKeys.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (startKeys[mid]! < letter) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low; i < startKeys.length && startKeys[i]!.startsWith(letter); i++) {
+      const id = startIds[i]!;
+      const score = startKeys[i] === letter ? SCORE.nameExact : SCORE.nameStart;
+      const existing = special.get(`${kind}:${id}`);
+      if (existing) {
+        if (existing.score < score) Object.assign(existing, { score, match: 'name', detail: '' });
+        continue;
+      }
+      count++;
+      const popularity = kindIndex.popularity.get(id) ?? 0;
+      const key = rankKey(score, popularity, kindIndex.folded.get(id)?.length ?? 0);
+      if (top.wouldTake(key)) top.offer(key, { kind, id, variant: '', score, popularity, match: 'name', detail: '' });
     }
   }
   return count;
