@@ -7,6 +7,8 @@ import { parseAsn } from '../text';
 import { useListKeys } from './useListKeys';
 import { useStoreQuery } from './useStoreQuery';
 
+const MAX_SUGGESTIONS = 10;
+
 export function NetworkPicker({
   label,
   onPick,
@@ -19,9 +21,12 @@ export function NetworkPicker({
   const [text, setText] = useState('');
   const listId = useId();
   const query = text.trim();
-  const { data } = useStoreQuery('searchEverything', query ? { query, limit: 12 } : null);
+  // IXPs and facilities share the ranking; ask for more so enough networks remain.
+  const { data } = useStoreQuery('searchEverything', query ? { query, limit: 40 } : null);
   const suggestions = query
-    ? (data?.hits ?? []).filter((hit) => hit.kind === 'net' && hit.asn !== undefined && !exclude.includes(hit.asn))
+    ? (data?.hits ?? [])
+        .filter((hit) => hit.kind === 'net' && hit.asn !== undefined && !exclude.includes(hit.asn))
+        .slice(0, MAX_SUGGESTIONS)
     : [];
   const typedAsn = parseAsn(query);
 
