@@ -8,10 +8,16 @@ import type { Watermarks } from '../../../shared/sync';
 import { META, type PeeringDatabase } from './schema';
 
 const WATERMARK_PREFIX = 'watermark:';
+const STAGING_PREFIX = 'staging:';
 
 /** Keys that describe PeeringDB's data, emptied by a flush (the data version is kept and bumped). */
 export function isPeeringDbMetaKey(key: string): boolean {
-  return key.startsWith(WATERMARK_PREFIX) || key === META.lastSync || key === META.pocWithKey;
+  return (
+    key.startsWith(WATERMARK_PREFIX) ||
+    key.startsWith(STAGING_PREFIX) ||
+    key === META.lastSync ||
+    key === META.pocWithKey
+  );
 }
 
 export async function readWatermarks(db: PeeringDatabase): Promise<Watermarks> {
@@ -27,6 +33,20 @@ export async function readWatermarks(db: PeeringDatabase): Promise<Watermarks> {
 export async function readWatermark(db: PeeringDatabase, type: PdbType): Promise<number | null> {
   const value = (await db.meta.get(META.watermark(type)))?.value;
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+const stagedCountOf = (value: unknown): number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : 0;
+
+/** How many staging records the type holds: 0 when it is stored as bucket chunks only. */
+export async function readStagedCount(db: PeeringDatabase, type: PdbType): Promise<number> {
+  return stagedCountOf((await db.meta.get(META.staging(type)))?.value);
+}
+
+/** The types whose first load is in progress on disk (kept as staging records). */
+export async function readStagedTypes(db: PeeringDatabase): Promise<Set<PdbType>> {
+  const records = await db.meta.bulkGet(PDB_TYPES.map((type) => META.staging(type)));
+  return new Set(PDB_TYPES.filter((_, index) => stagedCountOf(records[index]?.value) > 0));
 }
 
 export async function readDataVersion(db: PeeringDatabase): Promise<number> {

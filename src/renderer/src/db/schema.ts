@@ -21,14 +21,40 @@ export function chunkKey(type: PdbType, bucket: number): string {
   return `${type}:${bucket}`;
 }
 
+/**
+ * A bucket chunk (`bucket` >= 0) holds the live rows of one id bucket, sorted by id. A staging
+ * record (`bucket` < 0) holds one page of a first load that is still in progress, as received.
+ */
 export interface ChunkRecord {
-  /** `${type}:${bucket}` */
+  /** `${type}:${bucket}` for a bucket chunk, `${type}:s${n}` for the n-th staging record. */
   key: string;
   type: PdbType;
+  /** The id bucket, or -n for the n-th staging record of the type. */
   bucket: number;
-  /** JSON text of the chunk's rows (an array), never rows with status "deleted". */
+  /**
+   * JSON text of the rows (an array). A bucket chunk never holds rows with status "deleted";
+   * a staging record keeps them, so that loading it removes the rows' earlier versions.
+   */
   json: string;
   count: number;
+}
+
+/**
+ * Pages of a first load from `since` lists come in order of change, each spread over nearly
+ * every bucket of its type: merging each into the buckets would rewrite the whole type per
+ * page. Until the type completes, each page is kept as one staging record instead, applied
+ * in arrival order on load, and the type is then written out as buckets once.
+ */
+export function stagingKey(type: PdbType, n: number): string {
+  return `${type}:s${n}`;
+}
+
+export function stagingBucket(n: number): number {
+  return -n;
+}
+
+export function isStagingRecord(chunk: Pick<ChunkRecord, 'bucket'>): boolean {
+  return chunk.bucket < 0;
 }
 
 export interface MetaRecord {
@@ -100,4 +126,6 @@ export const META = {
   dataVersion: 'dataVersion',
   lastSync: 'lastSync',
   pocWithKey: 'pocWithKey',
+  /** How many staging records the type's first load has written (absent: none on disk). */
+  staging: (type: PdbType) => `staging:${type}`,
 } as const;

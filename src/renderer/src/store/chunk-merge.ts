@@ -3,7 +3,7 @@
  * is written back as one JSON text sorted by id.
  */
 import type { PdbRow, PdbType } from '../../../shared/peeringdb';
-import { CHUNK_IDS, chunkKey, type ChunkRecord } from '../db/schema';
+import { CHUNK_IDS, bucketOf, chunkKey, type ChunkRecord } from '../db/schema';
 
 export interface ChunkWrites {
   puts: ChunkRecord[];
@@ -100,6 +100,25 @@ export function mergeChunks(
     const rows = mergeBucket(existingOf(bucket), incoming);
     if (rows.length === 0) writes.deletes.push(key);
     else put({ key, type, bucket, json: JSON.stringify(rows), count: rows.length }, rows[rows.length - 1]!.id);
+  }
+  return writes;
+}
+
+/** Every live row of a type as bucket chunks, each bucket sorted and stringified once. */
+export function chunksOfType(type: PdbType, rows: ReadonlyMap<number, PdbRow>): ChunkWrites {
+  const byBucket = new Map<number, PdbRow[]>();
+  for (const [id, row] of rows) {
+    const bucket = bucketOf(id);
+    const inBucket = byBucket.get(bucket);
+    if (inBucket) inBucket.push(row);
+    else byBucket.set(bucket, [row]);
+  }
+  const writes: ChunkWrites = { puts: [], written: [], deletes: [] };
+  for (const bucket of [...byBucket.keys()].sort((a, b) => a - b)) {
+    const rows = sortedById(byBucket.get(bucket)!);
+    const record: ChunkRecord = { key: chunkKey(type, bucket), type, bucket, json: JSON.stringify(rows), count: rows.length };
+    writes.puts.push(record);
+    writes.written.push({ record, maxId: rows[rows.length - 1]!.id });
   }
   return writes;
 }

@@ -1,6 +1,7 @@
 /**
- * Emptying PeeringDB's data (the menu's flush): chunks, the change log and PeeringDB's meta
- * keys go; the user's tables stay. The data version survives and moves on, so readers reload.
+ * Emptying PeeringDB's data (the menu's flush): chunks (buckets and staging records), the change
+ * log and PeeringDB's meta keys (watermarks, staging counts) go; the user's tables stay. The data
+ * version survives and moves on, so readers reload.
  */
 import { bumpDataVersion, isPeeringDbMetaKey } from '../db/meta';
 import type { PeeringDatabase } from '../db/schema';

@@ -2,15 +2,32 @@
  * The store's end of one sync job (see src/shared/sync.ts). Each page is committed in one
  * transaction together with the watermark it earns and the data version, and only then
  * applied to the in-memory copy and acknowledged; main sends the next page after the ack.
+ * Pages of a first load from `since` lists are staged (see ./staging.ts), others merge into
+ * the type's bucket chunks.
  */
 import { isPdbType, type PdbRow, type PdbType } from '../../../shared/peeringdb';
 import type { MainToStore, StoreToMain, SyncChangeSummary, SyncSource } from '../../../shared/sync';
-import { bumpDataVersion, readPocWithKey, readWatermark, readWatermarks } from '../db/meta';
+import {
+  bumpDataVersion,
+  readPocWithKey,
+  readStagedCount,
+  readStagedTypes,
+  readWatermark,
+  readWatermarks,
+} from '../db/meta';
 import { META, chunkKey, type PeeringDatabase } from '../db/schema';
 import { ChangeTracker } from './change-summary';
-import { bucketRowsFromCopy, mergeChunks, parseChunkRows, type ChunkWrites, type KnownChunk } from './chunk-merge';
+import {
+  bucketRowsFromCopy,
+  chunksOfType,
+  mergeChunks,
+  parseChunkRows,
+  type ChunkWrites,
+  type KnownChunk,
+} from './chunk-merge';
 import type { LocalCopy } from './copy';
 import { PageFormatError, groupRowsByBucket, parsePageRows, type GroupedPage } from './page-rows';
+import { appendStagingRecord, clearStoredType, pageIsStaged, writeTypeAsBuckets } from './staging';
 
 type PageMessage = Extract<MainToStore, { t: 'page' }>;
 type EndMessage = Extract<MainToStore, { t: 'end' }>;
@@ -47,6 +64,8 @@ interface JobState {
    * stored: valid only as long as nothing else changed the copy (`copyVersion`).
    */
   lastWritten: { copyVersion: number; chunks: Map<string, KnownChunk> };
+  /** Types with staging records on disk, read when first needed in the job. */
+  stagedTypes: Set<PdbType> | null;
 }
 
 type WatermarkPlan =
@@ -79,6 +98,7 @@ export function createSyncEndpoint(
       replacing: new Set(),
       listNewest: new Map(),
       lastWritten: { copyVersion: -1, chunks: new Map() },
+      stagedTypes: null,
     };
   }
 
@@ -110,19 +130,26 @@ export function createSyncEndpoint(
       post({ t: 'nack', seq: page.seq, message: pageErrorMessage(page, error) });
       return;
     }
+    let stored: number;
     try {
-      const stored = await commitPage(page, groupRowsByBucket(rows));
-      post({ t: 'ack', seq: page.seq, stored });
+      stored = await commitPage(page, groupRowsByBucket(rows), rows.length);
     } catch (error) {
       post({ t: 'nack', seq: page.seq, message: pageErrorMessage(page, error) });
+      return;
+    }
+    post({ t: 'ack', seq: page.seq, stored });
+    // Written out after the ack, while main fetches its next page; the next message waits.
+    if (page.complete && page.replace !== true && (await stagedTypes()).has(page.type)) {
+      await compactStagedType(page.type);
     }
   }
 
-  async function commitPage(page: PageMessage, grouped: GroupedPage): Promise<number> {
+  async function commitPage(page: PageMessage, grouped: GroupedPage, rowCount: number): Promise<number> {
     const { type } = page;
     const initialLoad = job.tracker.isInitialLoad(type);
-    const startsReplace = page.replace === true && !job.replacing.has(type);
-    const isFullList = page.replace === true || page.snapshotAt !== undefined;
+    const isReplace = page.replace === true;
+    const startsReplace = isReplace && !job.replacing.has(type);
+    const isFullList = isReplace || page.snapshotAt !== undefined;
     const listNewest = isFullList ? maxOf(job.listNewest.get(type), grouped.newestChange) : undefined;
     const watermark = planWatermark(page, grouped, startsReplace, listNewest);
     const pocWithKey = planPocWithKey(page);
@@ -139,27 +166,34 @@ export function createSyncEndpoint(
     // and reading chunks back would only cost), or the stored chunks.
     const source = startsReplace ? 'empty' : initialLoad || job.replacing.has(type) ? 'copy' : 'db';
     const typeRows = copy.rows[type] as Map<number, PdbRow>;
-    let prepared: ChunkWrites | null = null;
-    if (source === 'empty') prepared = mergeChunks(type, grouped.buckets, () => []);
-    if (source === 'copy') {
-      const { copyVersion, chunks } = job.lastWritten;
-      const knownOf = (key: string) => (copyVersion === copy.version ? chunks.get(key) : undefined);
-      prepared = mergeChunks(type, grouped.buckets, (b) => bucketRowsFromCopy(typeRows, b), knownOf);
-    }
 
-    const { dataVersion, writes } = await db.transaction('rw', [db.chunks, db.meta], async () => {
-      if (startsReplace) await db.chunks.where('type').equals(type).delete();
-      const writes = prepared ?? (await mergeWithStoredChunks(type, grouped));
-      if (writes.puts.length) await db.chunks.bulkPut(writes.puts);
-      if (writes.deletes.length) await db.chunks.bulkDelete(writes.deletes);
-      await writeWatermark(type, watermark);
+    const { dataVersion, staged, writes } = await db.transaction('rw', [db.chunks, db.meta], async () => {
+      const currentWatermark = await readWatermark(db, type);
+      const stagedCount = isReplace ? 0 : await readStagedCount(db, type);
+      const staged = pageIsStaged({
+        stagedCount,
+        replace: isReplace,
+        snapshot: page.snapshotAt !== undefined,
+        typeHasRows: typeRows.size > 0,
+        watermark: currentWatermark,
+        pageHasRows: grouped.distinct > 0,
+      });
+      let writes: ChunkWrites | null = null;
+      if (staged) {
+        if (grouped.distinct > 0) await appendStagingRecord(db, type, stagedCount, page.rowsJson, rowCount);
+      } else {
+        writes = await writeIntoBuckets(type, grouped, source);
+      }
+      await writeWatermark(type, watermark, currentWatermark);
       if (pocWithKey !== undefined) await db.meta.put({ key: META.pocWithKey, value: pocWithKey });
-      return { dataVersion: await bumpDataVersion(db), writes };
+      return { dataVersion: await bumpDataVersion(db), staged, writes };
     });
 
     // Committed: now the job's bookkeeping and the copy follow.
     if (listNewest !== undefined) job.listNewest.set(type, listNewest);
+    if (staged) job.stagedTypes?.add(type);
     if (startsReplace) {
+      job.stagedTypes?.delete(type);
       job.tracker.recordReplace(type);
       typeRows.clear();
       job.replacing.add(type);
@@ -172,12 +206,67 @@ export function createSyncEndpoint(
       }
     }
     copy.version++;
-    job.lastWritten =
-      source === 'db'
-        ? { copyVersion: -1, chunks: new Map() }
-        : { copyVersion: copy.version, chunks: new Map(writes.written.map((known) => [known.record.key, known])) };
+    job.lastWritten = writes !== null && source !== 'db' ? knownChunks(writes) : { copyVersion: -1, chunks: new Map() };
     hooks.onCommitted?.(dataVersion);
     return grouped.distinct;
+  }
+
+  /** The chunks just written, whose texts match the copy as it is now. */
+  function knownChunks(writes: ChunkWrites): JobState['lastWritten'] {
+    return { copyVersion: copy.version, chunks: new Map(writes.written.map((known) => [known.record.key, known])) };
+  }
+
+  /**
+   * The staged type completed: its rows, all in the copy, become bucket chunks in one
+   * transaction that also removes the staging records. The data it holds does not change, so
+   * the data version stays. Should this fail, the type stays staged, which loads just as well,
+   * and the next page that completes it tries again.
+   */
+  async function compactStagedType(type: PdbType): Promise<void> {
+    const typeRows = copy.rows[type] as Map<number, PdbRow>;
+    try {
+      const writes = await db.transaction('rw', [db.chunks, db.meta], async () => {
+        // A flush since the type's last page took the staging records away, and the rows.
+        if ((await readStagedCount(db, type)) === 0) return null;
+        const writes = chunksOfType(type, typeRows);
+        await writeTypeAsBuckets(db, type, writes);
+        return writes;
+      });
+      job.stagedTypes?.delete(type);
+      if (writes) job.lastWritten = knownChunks(writes);
+    } catch {
+      // Left staged (see above).
+    }
+  }
+
+  /** The types with staging records on disk, read once per job; a flush may leave extra ones. */
+  async function stagedTypes(): Promise<Set<PdbType>> {
+    job.stagedTypes ??= await readStagedTypes(db);
+    return job.stagedTypes;
+  }
+
+  /** Merges the page into the type's bucket chunks, inside the page's transaction. */
+  async function writeIntoBuckets(
+    type: PdbType,
+    grouped: GroupedPage,
+    source: 'empty' | 'copy' | 'db',
+  ): Promise<ChunkWrites> {
+    let writes: ChunkWrites;
+    if (source === 'empty') {
+      // A full list begins: whatever the type held goes, staging records included.
+      await clearStoredType(db, type);
+      writes = mergeChunks(type, grouped.buckets, () => []);
+    } else if (source === 'copy') {
+      const typeRows = copy.rows[type] as Map<number, PdbRow>;
+      const { copyVersion, chunks } = job.lastWritten;
+      const knownOf = (key: string) => (copyVersion === copy.version ? chunks.get(key) : undefined);
+      writes = mergeChunks(type, grouped.buckets, (b) => bucketRowsFromCopy(typeRows, b), knownOf);
+    } else {
+      writes = await mergeWithStoredChunks(type, grouped);
+    }
+    if (writes.puts.length) await db.chunks.bulkPut(writes.puts);
+    if (writes.deletes.length) await db.chunks.bulkDelete(writes.deletes);
+    return writes;
   }
 
   /** Reads the page's buckets back inside the page's transaction and merges into them. */
@@ -215,14 +304,11 @@ export function createSyncEndpoint(
     return page.replace === true ? false : undefined;
   }
 
-  async function writeWatermark(type: PdbType, plan: WatermarkPlan): Promise<void> {
+  async function writeWatermark(type: PdbType, plan: WatermarkPlan, current: number | null): Promise<void> {
     const key = META.watermark(type);
     if (plan.kind === 'clear') await db.meta.delete(key);
     if (plan.kind === 'set') await db.meta.put({ key, value: plan.value });
-    if (plan.kind === 'advance') {
-      const current = await readWatermark(db, type);
-      if (current === null || plan.value > current) await db.meta.put({ key, value: plan.value });
-    }
+    if (plan.kind === 'advance' && (current === null || plan.value > current)) await db.meta.put({ key, value: plan.value });
   }
 
   async function handleEnd(end: EndMessage): Promise<void> {
