@@ -64,9 +64,10 @@ describe('pageThroughList', () => {
     expect(seen.size).toBe(23);
   });
 
-  it('waits for each page to be handled before asking for the next', async () => {
+  it('hands pages over one at a time, in order, at most one fetch ahead', async () => {
     const server = listServer(30);
     const events: string[] = [];
+    let handling = 0;
     await pageThroughList({
       since: 1,
       pageSize: 10,
@@ -76,11 +77,19 @@ describe('pageThroughList', () => {
         return server.fetchPage(query);
       },
       onPage: async (_page, query) => {
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        handling++;
+        expect(handling).toBe(1);
+        await Promise.resolve();
         events.push(`stored ${query.skip}`);
+        handling--;
       },
     });
-    expect(events).toEqual(['fetch 0', 'stored 0', 'fetch 10', 'stored 10', 'fetch 20', 'stored 20', 'fetch 30']);
+    expect(events.filter((e) => e.startsWith('stored'))).toEqual(['stored 0', 'stored 10', 'stored 20']);
+    // Page N+1 is fetched before page N is stored, never page N+2.
+    for (const [i, skip] of [0, 10, 20].entries()) {
+      expect(events.indexOf(`fetch ${skip + 10}`)).toBeLessThan(events.indexOf(`stored ${skip}`));
+      if (i < 2) expect(events.indexOf(`fetch ${skip + 20}`)).toBeGreaterThan(events.indexOf(`stored ${skip}`));
+    }
   });
 
   it('stops after one page when the server ignores the limit and sends everything', async () => {
@@ -99,5 +108,82 @@ describe('pageThroughList', () => {
     });
     expect(queries).toHaveLength(1);
     expect(handled).toBe(50);
+  });
+});
+
+describe('pageThroughList prefetch', () => {
+  it('fetches the next page while the last one is stored, and stores in order', async () => {
+    const server = listServer(25);
+    const events: string[] = [];
+    let releaseStore: (() => void) | null = null;
+    const result = pageThroughList({
+      since: 1,
+      pageSize: 10,
+      overlap: 0,
+      fetchPage: async (query) => {
+        events.push(`fetch ${query.skip}`);
+        return server.fetchPage(query);
+      },
+      onPage: (page) => {
+        events.push(`store ${page.rows[0]!.id as number}`);
+        return new Promise<void>((resolve) => {
+          releaseStore = () => {
+            events.push(`stored ${page.rows[0]!.id as number}`);
+            resolve();
+          };
+        });
+      },
+    });
+    // Each store is held until released: by then the next fetch must already have started.
+    for (let i = 0; i < 3; i++) {
+      await new Promise<void>((resolve) => {
+        const check = () => (releaseStore ? resolve() : setImmediate(check));
+        check();
+      });
+      const release = releaseStore!;
+      releaseStore = null;
+      release();
+    }
+    await result;
+    expect(events).toEqual([
+      'fetch 0', 'fetch 10', 'store 1', 'stored 1',
+      'fetch 20', 'store 11', 'stored 11',
+      'fetch 30', 'store 21', 'stored 21',
+    ]);
+  });
+
+  it('reports a failed prefetch only after the page before it was stored', async () => {
+    const stored: number[] = [];
+    await expect(
+      pageThroughList({
+        since: 1,
+        pageSize: 10,
+        overlap: 0,
+        fetchPage: async (query) => {
+          if (query.skip > 0) throw new Error('cut off');
+          return { rows: [{ id: 1 }] };
+        },
+        onPage: async (page) => void stored.push(page.rows[0]!.id as number),
+      }),
+    ).rejects.toThrow('cut off');
+    expect(stored).toEqual([1]);
+  });
+
+  it('stops when storing fails, leaving the prefetched page unsent', async () => {
+    const stored: number[] = [];
+    const server = listServer(30);
+    await expect(
+      pageThroughList({
+        since: 1,
+        pageSize: 10,
+        overlap: 0,
+        fetchPage: server.fetchPage,
+        onPage: async (page) => {
+          stored.push(page.rows[0]!.id as number);
+          throw new Error('store refused');
+        },
+      }),
+    ).rejects.toThrow('store refused');
+    expect(stored).toEqual([1]);
   });
 });

@@ -26,15 +26,39 @@ export async function pageThroughList(options: PageLoopOptions): Promise<PageLoo
   let skip = 0;
   let requests = 0;
   let rows = 0;
+  let query: ListQuery = { since, limit: pageSize, skip };
+  let fetching = settled(options.fetchPage(query));
   for (;;) {
-    const query: ListQuery = { since, limit: pageSize, skip };
-    const page = await options.fetchPage(query);
+    const page = unwrap(await fetching);
     requests++;
     if (page.rows.length === 0) return { requests, rows };
     rows += page.rows.length;
-    await options.onPage(page, query);
     // A server that ignores `limit` sent the whole list at once; asking again would repeat it.
-    if (page.rows.length > pageSize) return { requests, rows };
-    skip += step;
+    const last = page.rows.length > pageSize;
+    // The next page is fetched while this one is stored: the store still gets it only after
+    // this one is acknowledged (backpressure holds), but the network wait overlaps the commit.
+    const current = query;
+    if (!last) {
+      skip += step;
+      query = { since, limit: pageSize, skip };
+      fetching = settled(options.fetchPage(query));
+    }
+    await options.onPage(page, current);
+    if (last) return { requests, rows };
   }
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** Holds a prefetch's failure until the loop reaches it, so it is never an unhandled rejection. */
+function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+}
+
+function unwrap<T>(result: Settled<T>): T {
+  if (!result.ok) throw result.error;
+  return result.value;
 }
