@@ -3,18 +3,22 @@ import { appActionDeps } from '../../app/appActions';
 import { saveSettings } from '../../app/actions';
 import { useAppStore } from '../../state/store';
 
-/** The daily sync switch; saves as soon as it changes. */
+/**
+ * The daily sync switch; saves as soon as it changes. The box shows the new value while main
+ * saves it, and falls back to the stored one if the save fails.
+ */
 export function DailySyncToggle(): React.JSX.Element {
   const settings = useAppStore((s) => s.settings);
-  const [saving, setSaving] = useState(false);
+  const [pending, setPending] = useState<boolean | null>(null);
+  const saving = pending !== null;
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
 
   async function toggle(dailySync: boolean) {
-    setSaving(true);
+    setPending(dailySync);
     setError(null);
     const result = await saveSettings(appActionDeps(), { dailySync });
-    setSaving(false);
+    setPending(null);
     if (!result.ok) setError(result.error);
   }
 
@@ -23,7 +27,7 @@ export function DailySyncToggle(): React.JSX.Element {
       <label>
         <input
           type="checkbox"
-          checked={settings?.dailySync ?? false}
+          checked={pending ?? settings?.dailySync ?? false}
           disabled={!settings || saving}
           aria-describedby={error ? errorId : undefined}
           onChange={(event) => void toggle(event.currentTarget.checked)}
