@@ -16,6 +16,10 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Electron's MessagePortMain tells main when the renderer's end of a sync port closes; the
+  // harness's relay worker learns it from the port's 'close' event, which Chromium ships
+  // behind this switch.
+  '--enable-blink-features=MessagePortCloseEvent',
 ];
 
 export const WINDOW_SIZE = { width: 1280, height: 800 } as const;

@@ -12,7 +12,7 @@ import type { MainToStore, StoreToMain } from '../../src/shared/sync';
 import { chromiumPath, launchChromium } from './chromium';
 import { ScriptedDialogs } from './dialogs';
 import { installPageBridge, type PageBridge } from './page-bridge';
-import { startRendererServer, type RendererServer } from './renderer-server';
+import { PORT_RELAY_PATH, startRendererServer, type RendererServer } from './renderer-server';
 import { createAesSecretBox } from './secret-box';
 
 /** A page that behaves like the renderer toward the bridge: it echoes every sync page back as an ack. */
@@ -85,6 +85,16 @@ test.describe('renderer server', () => {
     }
   });
 
+  test('serves the port relay from the harness, never a harness file from anywhere else', async () => {
+    const relay = await rawGet(server.origin, PORT_RELAY_PATH);
+    expect(relay.status).toBe(200);
+    expect(relay.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(relay.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    for (const path of ['/__harness/page-api.js', '/__harness/page-bridge.ts', '/port-relay.js', `${PORT_RELAY_PATH}/x`]) {
+      expect((await rawGet(server.origin, path)).status, path).toBe(404);
+    }
+  });
+
   test('keeps its origin when started again on the saved port', async () => {
     const port = server.port;
     await server.close();
@@ -130,6 +140,10 @@ test.describe('page bridge', () => {
   let bridge: PageBridge;
   const invoked: { channel: string; payload: unknown }[] = [];
   let stashed = 0;
+  /** Set to make the next large pages unreadable, as a lost download would be. */
+  let stashLost = false;
+  /** Calls the bridge made into the page, the round trips its batching saves. */
+  let pageCalls = 0;
 
   test.beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'bridge-'));
@@ -139,11 +153,18 @@ test.describe('page bridge', () => {
     server = await startRendererServer({ rootDir: root, contentSecurityPolicy: CONTENT_SECURITY_POLICY });
     context = await launchChromium(join(root, 'profile'));
     page = context.pages()[0] ?? (await context.newPage());
-    bridge = await installPageBridge(page, {
+    const countedPage = new Proxy(page, {
+      get(target, key) {
+        if (key === 'evaluate') pageCalls++;
+        const value = Reflect.get(target, key) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    bridge = await installPageBridge(countedPage, {
       appUrl: `${server.origin}/`,
       stash: (text) => {
         stashed++;
-        return server.stash(text);
+        return stashLost ? '/__harness/outbox/never-stashed' : server.stash(text);
       },
       invoke: async (channel, payload) => {
         invoked.push({ channel, payload });
@@ -191,6 +212,20 @@ test.describe('page bridge', () => {
     expect(invoked.length).toBe(before);
   });
 
+  test('events sent together reach the page in order, in one call', async () => {
+    await bridge.settled();
+    await page.evaluate(() => ((window as unknown as { menuCommands: string[] }).menuCommands = []));
+    const callsBefore = pageCalls;
+    const commands = ['navigate-search', 'settings', 'flush'] as const;
+    for (let i = 0; i < 60; i++) bridge.broadcast('menu:command', commands[i % 3]!);
+    await bridge.settled();
+    expect(pageCalls - callsBefore).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { menuCommands: string[] }).menuCommands)).toEqual(
+      Array.from({ length: 60 }, (_, i) => commands[i % 3]),
+    );
+    await page.evaluate(() => ((window as unknown as { menuCommands: string[] }).menuCommands = []));
+  });
+
   test('events reach listeners in order until they unsubscribe', async () => {
     bridge.broadcast('menu:command', 'navigate-search');
     bridge.broadcast('menu:command', 'settings');
@@ -235,6 +270,12 @@ test.describe('page bridge', () => {
     await allAcked;
     expect(acks).toEqual([...Array(50).keys()].map((seq) => ({ t: 'ack', seq, stored: rowCount(seq) })));
     expect(stashed).toBe(17);
+    // The large pages were downloaded by the relay worker: the page's own thread fetched none.
+    const pageDownloads = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname),
+    );
+    expect(pageDownloads).toContain('/__harness/port-relay.js');
+    expect(pageDownloads.filter((path) => path.startsWith('/__harness/outbox/'))).toEqual([]);
     link.close();
     expect(closes).toBe(1);
 
@@ -243,5 +284,31 @@ test.describe('page bridge', () => {
     await bridge.settled();
     await page.reload();
     await lost;
+  });
+
+  test('a port the store closes, or a page the relay cannot download, ends the link', async () => {
+    const closedByStore = bridge.openStoreLink('job-closed');
+    const storeClosed = new Promise<void>((resolve) => closedByStore.onClose(resolve));
+    closedByStore.send({ t: 'state?' });
+    await bridge.settled();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { received: MainToStore[] }).received.at(-1)))
+      .toEqual({ t: 'state?' });
+    await page.evaluate(() => (window as unknown as { syncPort: MessagePort }).syncPort.close());
+    await storeClosed;
+
+    const unreadable = bridge.openStoreLink('job-unreadable');
+    const lost = new Promise<void>((resolve) => unreadable.onClose(resolve));
+    let answered = false;
+    unreadable.onMessage(() => (answered = true));
+    stashLost = true;
+    try {
+      const rowsJson = JSON.stringify(Array.from({ length: 5_000 }, (_, id) => ({ id, name: `row ${id}` })));
+      unreadable.send({ t: 'page', type: 'net', seq: 1, rowsJson, complete: true, fetchedRows: 5_000, bytes: rowsJson.length });
+      await lost;
+    } finally {
+      stashLost = false;
+    }
+    expect(answered).toBe(false);
   });
 });

@@ -3,8 +3,11 @@
  * method by method on the IPC contract, main's events pushed in as they happen, and sync job
  * ports handed to the page exactly as the preload hands them over.
  *
- * Node plays main: every invoke arrives through one binding, and each store link is a
- * MessageChannel whose page end stays in the bridge while the other end is posted to the app.
+ * Node plays main: every invoke arrives through one binding. Each store link is a
+ * MessageChannel whose main end lives in a relay worker in the page (port-relay.js), so sync
+ * pages reach the store worker without crossing the page's main thread, as in the app. All
+ * that Node sends (events and port messages) goes to the page in order, in batches: whatever
+ * queued up while the last batch was on its way travels in the next one.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,13 +21,14 @@ import {
 import type { MainToStore, StoreToMain } from '../../src/shared/sync';
 import type { StoreLink } from '../../src/main/sync/types';
 import { isTrustedSender } from '../../src/main/security-policy';
+import { PORT_RELAY_PATH } from './renderer-server';
 
 type BindingSource = Parameters<Parameters<Page['exposeBinding']>[1]>[0];
 
 const INVOKE_BINDING = '__peeringAssistantInvoke';
 const PORT_OUT_BINDING = '__peeringAssistantPortOut';
 const PORT_CLOSED_BINDING = '__peeringAssistantPortClosed';
-/** Page-side entry points the init script installs for Node to call (see `Window` below). */
+/** Page-side entry point the init script installs for Node to call (see `Window` below). */
 const PAGE_HOOKS = '__peeringAssistantHarness';
 
 export type InvokeHandler = (channel: InvokeChannel, payload: unknown) => Promise<unknown>;
@@ -36,11 +40,16 @@ export interface PageBridge {
   settled(): Promise<void>;
 }
 
+/** One thing main sends to the page; a batch is a list of them, carried out in order. */
+type PageOp =
+  | { kind: 'dispatch'; channel: string; payload: unknown }
+  | { kind: 'open'; jobId: string }
+  | { kind: 'deliver'; jobId: string; messages: unknown[] }
+  | { kind: 'close'; jobId: string };
+
 interface PageHooks {
-  dispatch(channel: string, payload: unknown): void;
-  openPort(jobId: string): void;
-  deliver(jobId: string, messages: unknown[]): Promise<void>;
-  closePort(jobId: string): void;
+  /** Resolves, once the port messages were posted, with the jobs whose port was not open. */
+  run(ops: PageOp[]): Promise<string[]>;
 }
 
 declare global {
@@ -51,9 +60,9 @@ declare global {
 
 const PAGE_API_SOURCE = readFileSync(fileURLToPath(new URL('./page-api.js', import.meta.url)), 'utf8');
 
-/** Sync pages above this size are fetched by the page from the loopback server instead. */
+/** Sync pages above this size are fetched by the relay worker from the loopback server instead. */
 const BULK_THRESHOLD_CHARS = 64 * 1024;
-/** The page-side hook swaps this field back for `rowsJson` (see page-api.js). */
+/** The relay worker swaps this field back for `rowsJson` (see port-relay.js). */
 const BULK_URL_FIELD = '__rowsJsonUrl';
 
 export interface PageBridgeOptions {
@@ -65,7 +74,6 @@ export interface PageBridgeOptions {
 
 export async function installPageBridge(page: Page, options: PageBridgeOptions): Promise<PageBridge> {
   const links = new Map<string, HarnessStoreLink>();
-  let delivery: Promise<void> = Promise.resolve();
 
   // Main's own sender check: only the app's top-level document may call in.
   const fromApp = (source: BindingSource) => {
@@ -94,6 +102,7 @@ export async function installPageBridge(page: Page, options: PageBridgeOptions):
     portClosedBinding: PORT_CLOSED_BINDING,
     hooksName: PAGE_HOOKS,
     bulkUrlField: BULK_URL_FIELD,
+    relayUrl: PORT_RELAY_PATH,
   };
   await page.addInitScript({
     content: `${PAGE_API_SOURCE}\ninstallPeeringAssistantApi(${JSON.stringify(config)});`,
@@ -108,48 +117,31 @@ export async function installPageBridge(page: Page, options: PageBridgeOptions):
     if (frame === page.mainFrame()) loseAllLinks();
   });
 
-  /**
-   * Calls into the page. Each hook is a static function (the app's CSP forbids eval, and a
-   * harness that needed it would test a weaker policy); a page that went away answers false.
-   */
-  const settle = (call: Promise<unknown>): Promise<boolean> =>
-    call.then(
-      () => true,
-      () => false,
-    );
   const toWire = (message: MainToStore): unknown => {
     if (!options.stash || message.t !== 'page' || message.rowsJson.length < BULK_THRESHOLD_CHARS) return message;
     const { rowsJson, ...rest } = message;
     return { ...rest, [BULK_URL_FIELD]: options.stash(rowsJson) };
   };
-  // These bodies run in the page, so they reach the hooks through the page's own global.
-  const pageCalls = {
-    dispatch: (channel: string, payload: unknown) =>
-      settle(page.evaluate(([c, p]) => window.__peeringAssistantHarness!.dispatch(c, p), [channel, payload] as const)),
-    openPort: (jobId: string) =>
-      settle(page.evaluate((id) => window.__peeringAssistantHarness!.openPort(id), jobId)),
-    deliver: (jobId: string, messages: MainToStore[]) =>
-      settle(
-        page.evaluate(([id, batch]) => window.__peeringAssistantHarness!.deliver(id, batch), [
-          jobId,
-          messages.map(toWire),
-        ] as const),
-      ),
-    closePort: (jobId: string) =>
-      settle(page.evaluate((id) => window.__peeringAssistantHarness!.closePort(id), jobId)),
-  };
+
+  const outbox = new PageOutbox(
+    // The hook is a static function (the app's CSP forbids eval, and a harness that needed it
+    // would test a weaker policy). It runs in the page, so it is reached through the page's own
+    // global; a page that went away rejects, and every port in the batch counts as lost.
+    (batch) =>
+      page.evaluate((ops) => window.__peeringAssistantHarness!.run(ops), batch).catch(() => null),
+    (message) => toWire(message as MainToStore),
+    (jobIds) => {
+      for (const jobId of jobIds) links.get(jobId)?.lost();
+    },
+  );
 
   function broadcast<C extends EventChannel>(channel: C, payload: EventMap[C]): void {
-    delivery = delivery.then(async () => {
-      await pageCalls.dispatch(channel, payload);
-    });
+    outbox.push({ kind: 'dispatch', channel, payload });
   }
 
   function openStoreLink(jobId: string): StoreLink {
     const link = new HarnessStoreLink(jobId, {
-      open: () => pageCalls.openPort(jobId),
-      deliver: (messages) => pageCalls.deliver(jobId, messages),
-      close: () => pageCalls.closePort(jobId),
+      send: (op) => outbox.push(op),
       forget: () => links.delete(jobId),
     });
     links.set(jobId, link);
@@ -160,11 +152,54 @@ export async function installPageBridge(page: Page, options: PageBridgeOptions):
   return {
     broadcast,
     openStoreLink,
-    settled: async () => {
-      await delivery;
-      await Promise.all([...links.values()].map((link) => link.settled()));
-    },
+    settled: () => outbox.settled(),
   };
+}
+
+/**
+ * Main's sends, waiting for the page. Sends of the same turn of Node's event loop, and all
+ * that queued while a batch was on its way, go in one evaluate: a page.evaluate costs a
+ * round trip of a few milliseconds however little it carries.
+ */
+class PageOutbox {
+  private queue: PageOp[] = [];
+  private draining: Promise<void> | null = null;
+
+  constructor(
+    private readonly run: (batch: PageOp[]) => Promise<string[] | null>,
+    private readonly toWire: (message: unknown) => unknown,
+    private readonly onNotDelivered: (jobIds: string[]) => void,
+  ) {}
+
+  push(op: PageOp): void {
+    const last = this.queue.at(-1);
+    if (op.kind === 'deliver' && last?.kind === 'deliver' && last.jobId === op.jobId) {
+      last.messages.push(...op.messages);
+    } else {
+      this.queue.push(op.kind === 'deliver' ? { ...op, messages: [...op.messages] } : op);
+    }
+    // A microtask later, so what the caller sends in the same turn joins the batch.
+    this.draining ??= Promise.resolve().then(() => this.drain());
+  }
+
+  /** Settles once everything pushed so far was carried out by the page (or the page is gone). */
+  settled(): Promise<void> {
+    return this.draining ?? Promise.resolve();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.queue.length).map((op) =>
+        // Large bodies are stashed only now, when they leave, so nothing is stashed for a page
+        // that went away while they waited.
+        op.kind === 'deliver' ? { ...op, messages: op.messages.map(this.toWire) } : op,
+      );
+      const notDelivered = await this.run(batch);
+      const lost = notDelivered ?? batch.flatMap((op) => (op.kind === 'open' || op.kind === 'deliver' ? [op.jobId] : []));
+      if (lost.length > 0) this.onNotDelivered(lost);
+    }
+    this.draining = null;
+  }
 }
 
 function isStoreMessage(value: unknown): value is StoreToMain {
@@ -172,22 +207,14 @@ function isStoreMessage(value: unknown): value is StoreToMain {
 }
 
 interface LinkTransport {
-  open(): Promise<boolean>;
-  deliver(messages: MainToStore[]): Promise<boolean>;
-  close(): Promise<boolean>;
+  send(op: PageOp): void;
   forget(): void;
 }
 
-/**
- * Main's end of one job's port. Sends are queued and delivered in batches, in order, so a
- * burst of pages costs one round trip to the page instead of one each.
- */
+/** Main's end of one job's port, as src/main/store-link.ts is in the app. */
 class HarnessStoreLink implements StoreLink {
   private readonly messageListeners = new Set<(message: StoreToMain) => void>();
   private readonly closeListeners = new Set<() => void>();
-  private readonly queue: MainToStore[] = [];
-  private pump: Promise<void> = Promise.resolve();
-  private pumping = false;
   private ended = false;
 
   constructor(
@@ -196,27 +223,12 @@ class HarnessStoreLink implements StoreLink {
   ) {}
 
   start(): void {
-    this.pump = this.transport.open().then((opened) => {
-      if (!opened) this.lost();
-    });
+    this.transport.send({ kind: 'open', jobId: this.jobId });
   }
 
   send(message: MainToStore): void {
     if (this.ended) return;
-    this.queue.push(message);
-    if (this.pumping) return;
-    this.pumping = true;
-    this.pump = this.pump.then(async () => {
-      // Runs on after close(): what was sent before it still reaches the store.
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, this.queue.length);
-        if (!(await this.transport.deliver(batch))) {
-          this.queue.length = 0;
-          this.lost();
-        }
-      }
-      this.pumping = false;
-    });
+    this.transport.send({ kind: 'deliver', jobId: this.jobId, messages: [message] });
   }
 
   onMessage(listener: (message: StoreToMain) => void): void {
@@ -230,9 +242,7 @@ class HarnessStoreLink implements StoreLink {
   close(): void {
     if (this.ended) return;
     // Messages already sent still reach the store, as they would through a real port.
-    this.pump = this.pump.then(async () => {
-      await this.transport.close();
-    });
+    this.transport.send({ kind: 'close', jobId: this.jobId });
     this.lost();
   }
 
@@ -250,10 +260,6 @@ class HarnessStoreLink implements StoreLink {
     if (this.ended) return;
     this.end();
     for (const listener of this.closeListeners) listener();
-  }
-
-  settled(): Promise<void> {
-    return this.pump;
   }
 
   private end(): void {

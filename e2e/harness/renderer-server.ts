@@ -1,12 +1,15 @@
 /**
  * Serves the built renderer on loopback with the app's CSP header, so the page under test
- * runs under the same policy as in the Electron window.
+ * runs under the same policy as in the Electron window. Besides the build it serves only the
+ * harness's own parts of the page, under /__harness/: the port relay worker and one-time
+ * downloads of large sync pages.
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,6 +40,14 @@ export interface RendererServer {
 
 const OUTBOX_PATH = '/__harness/outbox/';
 
+/** The worker that holds main's ends of the sync ports in the page (see port-relay.js). */
+export const PORT_RELAY_PATH = '/__harness/port-relay.js';
+
+/** Files of the harness itself, by the one path each is served at; never part of the build. */
+const HARNESS_FILES: ReadonlyMap<string, string> = new Map([
+  [PORT_RELAY_PATH, fileURLToPath(new URL('./port-relay.js', import.meta.url))],
+]);
+
 export interface RendererServerOptions {
   rootDir: string;
   contentSecurityPolicy: string;
@@ -65,7 +76,7 @@ export async function startRendererServer(options: RendererServerOptions): Promi
       else response.writeHead(200, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end(text);
       return;
     }
-    const file = fileFor(root, request.url ?? '/');
+    const file = HARNESS_FILES.get(request.url ?? '') ?? fileFor(root, request.url ?? '/');
     if (!file) {
       response.writeHead(404, headers).end();
       return;
