@@ -85,3 +85,40 @@ export function groupRowsByBucket(rows: readonly PdbRow[]): GroupedPage {
   }
   return { buckets, distinct, newestChange: newestChangeOf(rows, true) };
 }
+
+/**
+ * The rows of a delta page that change something: the one-second lookback of every `since`
+ * sync brings back rows the copy already holds exactly, and a deletion of a row the copy no
+ * longer has changes nothing. Dropping them lets a sync with nothing new write nothing.
+ */
+export function changedRows(
+  rows: readonly PdbRow[],
+  stored: ReadonlyMap<number, PdbRow>,
+): { changed: PdbRow[]; unchanged: number } {
+  // A row that comes twice counts as its later copy, which is the one compared.
+  const latest = new Map<number, PdbRow>();
+  for (const row of rows) latest.set(row.id, row);
+  const changed = rows.filter((row) => {
+    if (latest.get(row.id) !== row) return false;
+    const current = stored.get(row.id);
+    if (current === undefined) return row.status !== 'deleted';
+    return !sameRow(row, current);
+  });
+  return { changed, unchanged: latest.size - changed.length };
+}
+
+function sameRow(a: PdbRow, b: PdbRow): boolean {
+  const left = a as unknown as Record<string, unknown>;
+  const right = b as unknown as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  for (const key of keys) {
+    const x = left[key];
+    const y = right[key];
+    if (x === y) continue;
+    // Lists and objects (social media, info types) compare by their JSON text.
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+    if (JSON.stringify(x) !== JSON.stringify(y)) return false;
+  }
+  return true;
+}

@@ -377,6 +377,52 @@ describe('the change summary', () => {
     expect((await db.meta.get(META.lastSync))?.value).toBeGreaterThanOrEqual(before);
   });
 
+  it('a resync whose lookback brings back stored rows as they are writes nothing and counts them stored', async () => {
+    await seedExchanges();
+    const version = await readDataVersion(db);
+    const chunks = await db.chunks.toArray();
+    committedVersions.length = 0;
+    posted.length = 0;
+
+    // The one-second lookback: the newest rows again, unchanged, and a deletion of a row the
+    // copy never had.
+    const lookback = pageOf('netixlan', [
+      netixlanRow(3, { ix_id: 1, asn: 200 }),
+      netixlanRow(4, { ix_id: 3, asn: 100 }),
+      netixlanRow(77, { ix_id: 3, asn: 700, status: 'deleted' }),
+    ]);
+    await send(hello('lookback'), lookback, end());
+
+    expect(posted).toEqual([{ t: 'ack', seq: lookback.seq, stored: 3 }]);
+    expect(committedVersions).toEqual([]);
+    expect(await readDataVersion(db)).toBe(version);
+    expect(await db.chunks.toArray()).toEqual(chunks);
+    expect(await db.changes.count()).toBe(1);
+  });
+
+  it('a lookback page with one real change stores that change only, and a twice-sent row as its later copy', async () => {
+    await seedExchanges();
+    const later = '2026-04-15T12:00:00Z';
+    await send(
+      hello('mixed'),
+      pageOf('netixlan', [
+        netixlanRow(3, { ix_id: 1, asn: 200 }),
+        netixlanRow(4, { ix_id: 3, asn: 100, speed: 100_000, updated: later }),
+        // Changed, then sent again as stored: the later copy wins, which changes nothing.
+        netixlanRow(2, { ix_id: 1, asn: 100, ipaddr4: '198.32.118.99', updated: later }),
+        netixlanRow(2, { ix_id: 1, asn: 100, ipaddr4: '198.32.118.92' }),
+      ]),
+      end(),
+    );
+
+    const fresh = await reloaded();
+    expect(fresh.get('netixlan', 4)).toMatchObject({ speed: 100_000 });
+    expect(fresh.get('netixlan', 2)).toMatchObject({ ipaddr4: '198.32.118.92' });
+    expect(await readWatermark(db, 'netixlan')).toBe(epoch(later));
+    const summaries = await db.changes.toArray();
+    expect(summaries.at(-1)).toMatchObject({ jobId: 'mixed', perType: { netixlan: { added: 0, updated: 1, deleted: 0 } } });
+  });
+
   it('a cancelled sync keeps what it committed and records it as cancelled, without a last sync time', async () => {
     await send(hello('cut'), pageOf('org', [orgRow(1)]), end('cancelled'));
     const [summary] = await db.changes.toArray();

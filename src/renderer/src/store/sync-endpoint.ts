@@ -26,7 +26,7 @@ import {
   type KnownChunk,
 } from './chunk-merge';
 import type { LocalCopy } from './copy';
-import { PageFormatError, groupRowsByBucket, parsePageRows, type GroupedPage } from './page-rows';
+import { PageFormatError, changedRows, groupRowsByBucket, parsePageRows, type GroupedPage } from './page-rows';
 import { appendStagingRecord, clearStoredType, pageIsStaged, writeTypeAsBuckets } from './staging';
 
 type PageMessage = Extract<MainToStore, { t: 'page' }>;
@@ -123,16 +123,26 @@ export function createSyncEndpoint(
 
   async function handlePage(page: PageMessage): Promise<void> {
     let rows: PdbRow[];
+    /** Rows of the page already in the store as they are: stored, without a write. */
+    let unchanged = 0;
     try {
       if (!isPdbType(page.type)) throw new PageFormatError(`"${String(page.type)}" is not a PeeringDB type`);
       rows = parsePageRows(page.rowsJson);
+      if (await isDelta(page)) {
+        const typeRows = copy.rows[page.type] as Map<number, PdbRow>;
+        const trimmed = changedRows(rows, typeRows);
+        if (trimmed.changed.length < rows.length) {
+          rows = trimmed.changed;
+          unchanged = trimmed.unchanged;
+        }
+      }
     } catch (error) {
       post({ t: 'nack', seq: page.seq, message: pageErrorMessage(page, error) });
       return;
     }
     let stored: number;
     try {
-      stored = await commitPage(page, groupRowsByBucket(rows), rows.length);
+      stored = unchanged + (await commitPage(page, groupRowsByBucket(rows), rows, unchanged > 0));
     } catch (error) {
       post({ t: 'nack', seq: page.seq, message: pageErrorMessage(page, error) });
       return;
@@ -144,7 +154,23 @@ export function createSyncEndpoint(
     }
   }
 
-  async function commitPage(page: PageMessage, grouped: GroupedPage, rowCount: number): Promise<number> {
+  /**
+   * A page of changes to a type the store holds whole, which keeps only the rows that change
+   * something. Full lists go whole (they replace the type or stand for a snapshot), and so do
+   * the pages of a first load, staged as the text they came in.
+   */
+  async function isDelta(page: PageMessage): Promise<boolean> {
+    if (page.replace === true || page.snapshotAt !== undefined) return false;
+    if (job.tracker.isInitialLoad(page.type) || copy.rows[page.type].size === 0) return false;
+    return !(await stagedTypes()).has(page.type);
+  }
+
+  async function commitPage(
+    page: PageMessage,
+    grouped: GroupedPage,
+    rows: readonly PdbRow[],
+    trimmed: boolean,
+  ): Promise<number> {
     const { type } = page;
     const initialLoad = job.tracker.isInitialLoad(type);
     const isReplace = page.replace === true;
@@ -180,7 +206,9 @@ export function createSyncEndpoint(
       });
       let writes: ChunkWrites | null = null;
       if (staged) {
-        if (grouped.distinct > 0) await appendStagingRecord(db, type, stagedCount, page.rowsJson, rowCount);
+        // The page's own text, unless unchanged rows were left out of it.
+        const rowsJson = trimmed ? JSON.stringify(rows) : page.rowsJson;
+        if (grouped.distinct > 0) await appendStagingRecord(db, type, stagedCount, rowsJson, rows.length);
       } else {
         writes = await writeIntoBuckets(type, grouped, source);
       }
