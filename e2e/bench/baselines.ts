@@ -5,7 +5,6 @@
  */
 import type { BrowserContext } from '@playwright/test';
 import { PDB_TYPES } from '../../src/shared/peeringdb';
-import type { FakePeeringDb } from '../fake-peeringdb/server';
 
 export interface Baselines {
   floorMs: number;
@@ -18,7 +17,7 @@ const BLOBS_PER_TYPE = 4;
 
 export async function measureBaselines(
   context: BrowserContext,
-  fake: FakePeeringDb,
+  fake: { cacheUrl: string },
   dexieUmdPath: string,
 ): Promise<Baselines> {
   const page = await context.newPage();

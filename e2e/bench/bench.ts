@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: the app's own store path on a full-size, seeded PeeringDB copy served by the
  * fake server on loopback, measured in headless Chromium through the harness (the real main-side
- * sync controller, the real renderer and store worker). Prints progress lines, then one JSON
- * object as the last line.
+ * sync controller, the real renderer and store worker). The server runs in a worker thread of
+ * its own, as another machine would. Prints progress lines, then one JSON object as the last
+ * line.
  *
  * Baselines measured in the same run, in a page of their own: `floorMs` (fetch the same bytes,
  * parse them and write them to IndexedDB as large blobs) and `naiveMs` (fetch, parse and one
@@ -12,16 +13,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { PDB_TYPES, type PdbType } from '../../src/shared/peeringdb';
+import { Worker } from 'node:worker_threads';
 import { generateDataset } from '../fake-peeringdb/generator';
-import { startFakePeeringDb, type FakePeeringDb } from '../fake-peeringdb/server';
+import type { FakeWorkerData, FromFakeWorker, ToFakeWorker } from './fake-worker';
 import { launchChromium } from '../harness/chromium';
 import { launchHarness, REPO_ROOT, type Harness } from '../harness/harness';
 import { measureBaselines } from './baselines';
 import { measureQueries } from './queries';
 import { heapUsageMB, startMainThreadProbe } from './probes';
 import { appEventMark, waitForAppEvent } from './events';
-import type { PdbDump } from '../fake-peeringdb/dump';
 
 const SEED = Number(process.env.BENCH_SEED ?? 7);
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -44,49 +44,81 @@ async function timedSync(harness: Harness): Promise<number> {
   return Math.round(done.pageTime - started.t0);
 }
 
-/** Change `count` rows spread over the types, as a day of PeeringDB edits would. */
-function changeRows(fake: FakePeeringDb, data: PdbDump, count: number): void {
-  fake.tick(60);
-  const plan: [PdbType, number][] = [
-    ['net', 0.3],
-    ['netixlan', 0.3],
-    ['netfac', 0.2],
-    ['poc', 0.1],
-    ['org', 0.1],
-  ];
-  let changed = 0;
-  for (const [type, share] of plan) {
-    const ids = (data[type]?.data ?? []).map((row) => row.id);
-    const wanted = Math.round(count * share);
-    // A fixed stride keeps the choice deterministic and spread over the id range.
-    const stride = Math.max(1, Math.floor(ids.length / wanted));
-    for (let i = 0, n = 0; n < wanted && i < ids.length; i += stride, n++) {
-      fake.update(type, ids[i]!, { notes: `Changed in the benchmark (${n})` } as never);
-      changed++;
+/** The fake PeeringDB in its worker thread (see fake-worker.ts), driven by messages. */
+class FakeInWorker {
+  private readonly worker: Worker;
+  private replies: FromFakeWorker[] = [];
+  private waiting: ((reply: FromFakeWorker) => void) | null = null;
+  private failure: Error | null = null;
+
+  constructor(data: FakeWorkerData) {
+    // The worker loads its TypeScript through tsx, as the bench itself is loaded.
+    const entry = new URL('./fake-worker.ts', import.meta.url).href;
+    const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+    this.worker = new Worker(boot, { eval: true, workerData: data });
+    this.worker.on('message', (reply: FromFakeWorker) => this.deliver(reply));
+    this.worker.on('error', (error) => this.deliver({ kind: 'failed', message: error.message }));
+    this.worker.on('exit', (code) => {
+      if (code !== 0) this.deliver({ kind: 'failed', message: `the fake server's worker exited with ${code}` });
+    });
+  }
+
+  private deliver(reply: FromFakeWorker): void {
+    if (reply.kind === 'failed') this.failure ??= new Error(`Fake PeeringDB: ${reply.message}`);
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = null;
+      resolve(reply);
+    } else {
+      this.replies.push(reply);
     }
   }
+
+  async next<K extends FromFakeWorker['kind']>(kind: K): Promise<Extract<FromFakeWorker, { kind: K }>> {
+    const reply = this.replies.shift() ?? (await new Promise<FromFakeWorker>((resolve) => (this.waiting = resolve)));
+    if (reply.kind !== kind) throw this.failure ?? new Error(`Fake PeeringDB answered ${reply.kind}, not ${kind}`);
+    return reply as Extract<FromFakeWorker, { kind: K }>;
+  }
+
+  send(message: ToFakeWorker): void {
+    this.worker.postMessage(message);
+  }
+
+  async stop(): Promise<void> {
+    if (this.failure) {
+      await this.worker.terminate();
+      return;
+    }
+    this.send({ kind: 'stop' });
+    await this.next('stopped');
+  }
+}
+
+/** Changes `count` rows on the server, as a day of PeeringDB edits would. */
+async function changeRows(fake: FakeInWorker, count: number): Promise<void> {
+  fake.send({ kind: 'change', count });
+  const { count: changed } = await fake.next('changed');
   log(`changed ${changed} rows`);
 }
 
 async function main(): Promise<void> {
   const t = Date.now();
-  const data = generateDataset({ seed: SEED, scale: SCALE });
-  const rowCounts = Object.fromEntries(PDB_TYPES.map((type) => [type, data[type]?.data.length ?? 0]));
-  const totalRows = Object.values(rowCounts).reduce((a, b) => a + b, 0);
-  log(`generated ${totalRows} rows (scale ${SCALE}, seed ${SEED}) in ${Date.now() - t} ms`);
-
-  const fake = await startFakePeeringDb({ data });
+  const fake = new FakeInWorker({ seed: SEED, scale: SCALE });
   const workDir = mkdtempSync(join(tmpdir(), 'peering-assistant-bench-'));
   let harness: Harness | null = null;
   try {
     // Baselines first, in a browser of their own, so their IndexedDB work cannot slow the app.
+    const served = await fake.next('ready');
+    const rowCounts = served.rows;
+    const totalRows = Object.values(rowCounts).reduce((a, b) => a + b, 0);
+    log(`generated and serving ${totalRows} rows (scale ${SCALE}, seed ${SEED}) in ${Date.now() - t} ms`);
     const baselineContext = await launchChromium(join(workDir, 'baseline-profile'));
     const require = createRequire(import.meta.url);
-    const baselines = await measureBaselines(baselineContext, fake, require.resolve('dexie/dist/dexie.js'));
+    const baselines = await measureBaselines(baselineContext, served, require.resolve('dexie/dist/dexie.js'));
     await baselineContext.close();
     log(`floor ${baselines.floorMs} ms, naive ${baselines.naiveMs} ms, ${baselines.bytes} bytes`);
 
-    harness = await launchHarness({ env: { PEERINGDB_URL: fake.apiUrl }, userDataDir: join(workDir, 'app') });
+    harness = await launchHarness({ env: { PEERINGDB_URL: served.apiUrl }, userDataDir: join(workDir, 'app') });
     await waitForAppEvent(harness.page, 'ready', 0);
 
     const probe = await startMainThreadProbe(harness.page);
@@ -100,11 +132,13 @@ async function main(): Promise<void> {
     const noChangeResyncMs = await timedSync(harness);
     log(`no-change resync ${noChangeResyncMs} ms`);
 
-    changeRows(fake, data, CHANGED_ROWS);
+    await changeRows(fake, CHANGED_ROWS);
     const changeResyncMs = await timedSync(harness);
     log(`resync of ${CHANGED_ROWS} changed rows ${changeResyncMs} ms`);
 
-    const queries = await measureQueries(harness.page, data);
+    // The same seeded dataset, made here only now: held through the loads, its heap would
+    // slow every garbage collection of the main side being measured.
+    const queries = await measureQueries(harness.page, generateDataset({ seed: SEED, scale: SCALE }));
     log(`queries ${JSON.stringify(queries)}`);
 
     const result = {

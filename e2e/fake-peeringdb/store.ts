@@ -87,6 +87,8 @@ export class PdbStore {
   readonly clock: VirtualClock;
   private readonly tables = new Map<PdbType, Map<number, StoredRow>>();
   private readonly byIdCache = new Map<PdbType, AnyRow[]>();
+  /** Each type's rows oldest `updated` first, kept until the type changes: a sync asks per page. */
+  private readonly sinceOrderCache = new Map<PdbType, StoredRow[]>();
 
   constructor(dump: PdbDump, clockStart?: number) {
     let newest = 0;
@@ -131,18 +133,23 @@ export class PdbStore {
    * (whole seconds), oldest `updated` first.
    */
   changedSince(type: PdbType, since: number): AnyRow[] {
-    const hits: StoredRow[] = [];
-    for (const entry of this.table(type).values()) {
-      if (entry.changedAt > since) hits.push(entry);
+    let ordered = this.sinceOrderCache.get(type);
+    if (!ordered) {
+      ordered = [...this.table(type).values()].sort((a, b) => a.updatedAt - b.updatedAt || a.row.id - b.row.id);
+      this.sinceOrderCache.set(type, ordered);
     }
-    hits.sort((a, b) => a.updatedAt - b.updatedAt || a.row.id - b.row.id);
-    return hits.map((entry) => entry.row);
+    const hits: AnyRow[] = [];
+    for (const entry of ordered) {
+      if (entry.changedAt > since) hits.push(entry.row);
+    }
+    return hits;
   }
 
   private put(type: PdbType, row: AnyRow): void {
     const table = this.table(type);
     const isNew = !table.has(row.id);
     table.set(row.id, stored(row));
+    this.sinceOrderCache.delete(type);
     const cached = this.byIdCache.get(type);
     if (!cached) return;
     if (isNew) {

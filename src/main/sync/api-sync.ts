@@ -23,6 +23,8 @@ export function requestIntervalMs(base: string, withKey: boolean, tuning: SyncTu
 
 interface FetchedPage extends PdbPage {
   bytes: number;
+  /** The rows as the text the store gets, made while the previous page is being stored. */
+  rowsJson: string;
 }
 
 export async function runApiSync(ctx: JobContext): Promise<void> {
@@ -59,7 +61,7 @@ export async function runApiSync(ctx: JobContext): Promise<void> {
     progress.eta(eta.estimate());
     return response;
   };
-  const parse = (type: PdbType, response: { text: string; bytes: number }, where: string): FetchedPage => {
+  const parse = (type: PdbType, response: { text: string; bytes: number }, where: string): PdbPage & { bytes: number } => {
     const page = parseEnvelopeText(response.text, where);
     progress.fetched(type, page.rows.length);
     return { ...page, bytes: response.bytes };
@@ -68,7 +70,7 @@ export async function runApiSync(ctx: JobContext): Promise<void> {
     progress.phase('storing', type);
     const stored = await session.page({
       type,
-      rowsJson: JSON.stringify(page.rows),
+      rowsJson: page.rowsJson,
       fetchedRows: page.rows.length,
       bytes: page.bytes,
       complete,
@@ -101,12 +103,13 @@ export async function runApiSync(ctx: JobContext): Promise<void> {
       overlap: tuning.pageOverlap,
       fetchPage: async (query) => {
         const response = await get(type, apiListUrl(base, type, query), false);
-        return parse(type, response!, `${type} (since ${query.since}, skip ${query.skip})`);
+        const page = parse(type, response!, `${type} (since ${query.since}, skip ${query.skip})`);
+        return { ...page, rowsJson: page.rows.length ? JSON.stringify(page.rows) : '[]' };
       },
       onPage: (page) => store(type, page as FetchedPage, false, replace),
     });
     // The empty page that ended the list tells the store the type is complete.
-    await store(type, { rows: [], bytes: 0 }, true, replace);
+    await store(type, { rows: [], bytes: 0, rowsJson: '[]' }, true, replace);
     eta.typeDone(type);
     progress.typeDone(type);
   }
