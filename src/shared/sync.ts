@@ -42,9 +42,11 @@ export type MainToStore =
   | { t: 'hello'; jobId: string; source: SyncSource; withKey: boolean }
   | { t: 'state?' }
   /**
-   * One page of rows of one type, as JSON text of an array of depth-0 rows (parsing is the
-   * store's job, off main's event loop). `complete` marks the last page of the type;
-   * `snapshotAt` (epoch s) is the cache's `meta.generated`, the watermark of a snapshot load.
+   * One page of rows of one type, as JSON text (parsing into rows is the store's job, off
+   * main's event loop): an array of depth-0 rows, or a PeeringDB answer whose `data` is that
+   * array, which main passes on as it came once it has checked it. `complete` marks the last
+   * page of the type; `snapshotAt` (epoch s) is the cache's `meta.generated`, the watermark
+   * of a snapshot load.
    */
   | {
       t: 'page';

@@ -23,7 +23,7 @@ export function requestIntervalMs(base: string, withKey: boolean, tuning: SyncTu
 
 interface FetchedPage extends PdbPage {
   bytes: number;
-  /** The rows as the text the store gets, made while the previous page is being stored. */
+  /** The text the store gets: PeeringDB's answer as it came, checked (see MainToStore). */
   rowsJson: string;
 }
 
@@ -104,7 +104,7 @@ export async function runApiSync(ctx: JobContext): Promise<void> {
       fetchPage: async (query) => {
         const response = await get(type, apiListUrl(base, type, query), false);
         const page = parse(type, response!, `${type} (since ${query.since}, skip ${query.skip})`);
-        return { ...page, rowsJson: page.rows.length ? JSON.stringify(page.rows) : '[]' };
+        return { ...page, rowsJson: response!.text };
       },
       onPage: (page) => store(type, page as FetchedPage, false, replace),
     });

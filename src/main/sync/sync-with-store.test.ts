@@ -171,7 +171,10 @@ describe('sync into the real store', () => {
     fake.clearRequests();
     const receivedNet: number[] = [];
     second.onPage = (page) => {
-      if (page.type === 'net') receivedNet.push(...(JSON.parse(page.rowsJson) as { id: number }[]).map((r) => r.id));
+      if (page.type === 'net') {
+        const value = JSON.parse(page.rowsJson) as { id: number }[] | { data: { id: number }[] };
+        receivedNet.push(...(Array.isArray(value) ? value : value.data).map((r) => r.id));
+      }
     };
     expect(await sync(controllerFor(second))).toMatchObject({ phase: 'done' });
 

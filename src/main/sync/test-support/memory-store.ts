@@ -112,7 +112,9 @@ export class MemoryStore {
       reply({ t: 'nack', seq: page.seq, message: reason });
       return;
     }
-    const rows = JSON.parse(page.rowsJson) as Row[];
+    // Rows, or PeeringDB's answer holding them (see MainToStore).
+    const value = JSON.parse(page.rowsJson) as Row[] | { data: Row[] };
+    const rows = Array.isArray(value) ? value : value.data;
     let table = this.rows.get(page.type);
     if (!table) {
       table = new Map();

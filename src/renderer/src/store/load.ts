@@ -7,6 +7,7 @@
 import { isPdbType, type PdbRow } from '../../../shared/peeringdb';
 import { isStagingRecord, type ChunkRecord, type PeeringDatabase } from '../db/schema';
 import type { LocalCopy } from './copy';
+import { rowsOfPageValue } from './page-rows';
 
 export async function loadCopy(db: PeeringDatabase, copy: LocalCopy): Promise<void> {
   const chunks = await db.chunks.toArray();
@@ -26,7 +27,8 @@ export async function loadCopy(db: PeeringDatabase, copy: LocalCopy): Promise<vo
   staged.sort((a, b) => b.bucket - a.bucket);
   for (const record of staged) {
     const rows = copy.rows[record.type] as Map<number, PdbRow>;
-    for (const row of JSON.parse(record.json) as PdbRow[]) {
+    // A staging record is a page's text as it came: rows, or PeeringDB's answer holding them.
+    for (const row of (rowsOfPageValue(JSON.parse(record.json)) ?? []) as PdbRow[]) {
       if (row.status === 'deleted') rows.delete(row.id);
       else rows.set(row.id, row);
     }

@@ -16,14 +16,28 @@ export interface GroupedPage {
   newestChange: number | null;
 }
 
+/**
+ * The rows of a page's or a staging record's text: a JSON array of rows, or a PeeringDB
+ * answer (`{"data": [...], "meta": {...}}`) holding them. Null for anything else.
+ */
+export function rowsOfPageValue(value: unknown): unknown[] | null {
+  if (Array.isArray(value)) return value;
+  if (typeof value === 'object' && value !== null) {
+    const data = (value as { data?: unknown }).data;
+    if (Array.isArray(data)) return data;
+  }
+  return null;
+}
+
 export function parsePageRows(rowsJson: string): PdbRow[] {
-  let parsed: unknown;
+  let value: unknown;
   try {
-    parsed = JSON.parse(rowsJson);
+    value = JSON.parse(rowsJson);
   } catch (error) {
     throw new PageFormatError(`the page is not valid JSON (${(error as Error).message})`);
   }
-  if (!Array.isArray(parsed)) throw new PageFormatError('the page is not a JSON array of rows');
+  const parsed = rowsOfPageValue(value);
+  if (parsed === null) throw new PageFormatError('the page is not a JSON array of rows');
   for (let index = 0; index < parsed.length; index++) {
     const row = parsed[index] as { id?: unknown; status?: unknown } | null;
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {

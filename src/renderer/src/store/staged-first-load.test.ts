@@ -187,6 +187,26 @@ describe('a first load from a since-ordered list', () => {
     await expectOnlyBucketChunks(expected);
   });
 
+  it('pages passed on as PeeringDB answered them are staged as they came and load back after a kill', async () => {
+    const feed = sinceFeed();
+    const answers = pagesOf(feed, 100).map((rows) => {
+      const page = pageOf('net', rows, { complete: false });
+      return { ...page, rowsJson: JSON.stringify({ data: rows, meta: {} }) };
+    });
+    const first = await startWorker();
+    await send(first.endpoint, hello('answers'), ...answers.slice(0, 4));
+    expect(posted.filter((reply) => reply.t === 'ack')).toHaveLength(4);
+    expect((await chunksOfNet()).find((chunk) => chunk.key === 'net:s2')?.json).toBe(answers[1]!.rowsJson);
+    // Killed here.
+
+    const afterKill = await startWorker();
+    expect(afterKill.copy.rows.net).toEqual(expectedAfter(feed.slice(0, 400)));
+    await send(afterKill.endpoint, hello('resumed'), ...answers.slice(4), pageOf('net', [], { complete: true }), end());
+    const expected = expectedAfter(feed);
+    expect((await reloaded()).rows.net).toEqual(expected);
+    await expectOnlyBucketChunks(expected);
+  });
+
   it('a kill after a row was deleted later in the feed does not bring the row back on reload', async () => {
     const earlier = [netRow(10, { updated: isoAt(1) }), netRow(2000, { updated: isoAt(2) })];
     const later = [netRow(10, { status: 'deleted', updated: isoAt(3) }), netRow(4000, { updated: isoAt(4) })];
