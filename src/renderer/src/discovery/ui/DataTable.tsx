@@ -72,7 +72,11 @@ export function DataTable<R>({
     overscan: 12,
   });
 
-  const gridTemplateColumns = columns.map((column) => column.width ?? 'minmax(6em, 1fr)').join(' ');
+  const gridTemplateColumns = columns.map((column) => column.width ?? DEFAULT_WIDTH).join(' ');
+  // Narrower than this the columns would overlap: the table scrolls sideways instead.
+  const minWidth = `calc(${columns.reduce((sum, column) => sum + leastEm(column.width ?? DEFAULT_WIDTH), 0)}em + ${
+    (columns.length - 1) * ROW_GAP_PX + 2 * ROW_PADDING_PX
+  }px)`;
 
   function toggleSort(column: Column<R>) {
     setSort((current) =>
@@ -84,7 +88,7 @@ export function DataTable<R>({
 
   return (
     <div className="data-table" role="table" aria-label={label} aria-rowcount={sorted.length + 1}>
-      <div className="data-table-head" role="rowgroup">
+      <div className="data-table-head" role="rowgroup" style={{ minWidth }}>
         <div className="data-table-row" role="row" aria-rowindex={1} style={{ gridTemplateColumns }}>
           {columns.map((column) => {
             const active = sort?.key === column.key;
@@ -112,7 +116,7 @@ export function DataTable<R>({
       {sorted.length === 0 ? (
         <p className="muted data-table-empty">{emptyText}</p>
       ) : (
-        <div ref={scrollRef} className="data-table-scroll" style={{ maxHeight }} role="rowgroup">
+        <div ref={scrollRef} className="data-table-scroll" style={{ maxHeight, minWidth }} role="rowgroup">
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = sorted[item.index]!;
@@ -139,4 +143,15 @@ export function DataTable<R>({
       )}
     </div>
   );
+}
+
+const DEFAULT_WIDTH = 'minmax(6em, 1fr)';
+/** The row's gap and side padding in discovery.css (.data-table-row). */
+const ROW_GAP_PX = 8;
+const ROW_PADDING_PX = 8;
+
+/** The least width of a column given as `Nem` or `minmax(Nem, …)`, in em. */
+function leastEm(width: string): number {
+  const match = /^(?:minmax\(\s*)?([\d.]+)em/.exec(width);
+  return match ? Number(match[1]) : 6;
 }

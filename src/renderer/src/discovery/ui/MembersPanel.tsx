@@ -53,7 +53,7 @@ export function MembersPanel({
     {
       key: 'name',
       header: 'Network',
-      width: 'minmax(12em, 2fr)',
+      width: 'minmax(10em, 2fr)',
       sortValue: (row) => row.net.name,
       cell: (row) => (
         <>
@@ -63,8 +63,8 @@ export function MembersPanel({
         </>
       ),
     },
-    { key: 'asn', header: 'ASN', width: '7em', numeric: true, sortValue: (row) => row.net.asn, cell: (row) => formatAsn(row.net.asn) },
-    { key: 'policy', header: 'Policy', width: '7em', sortValue: (row) => row.net.policyGeneral, cell: (row) => row.net.policyGeneral || '—' },
+    { key: 'asn', header: 'ASN', width: '6.5em', numeric: true, sortValue: (row) => row.net.asn, cell: (row) => formatAsn(row.net.asn) },
+    { key: 'policy', header: 'Policy', width: '6.5em', sortValue: (row) => row.net.policyGeneral, cell: (row) => row.net.policyGeneral || '—' },
     {
       key: 'types',
       header: 'Type',
@@ -72,7 +72,7 @@ export function MembersPanel({
       sortValue: (row) => row.net.infoTypes.join(', '),
       cell: (row) => row.net.infoTypes.join(', ') || '—',
     },
-    { key: 'traffic', header: 'Traffic', width: '7em', sortValue: (row) => row.net.traffic, cell: (row) => row.net.traffic || '—' },
+    { key: 'traffic', header: 'Traffic', width: '6.5em', sortValue: (row) => row.net.traffic, cell: (row) => row.net.traffic || '—' },
   ];
   if (place.kind === 'ix') {
     columns.push(
@@ -82,29 +82,31 @@ export function MembersPanel({
   }
   if (place.kind !== 'fac') {
     columns.push(
-      { key: 'speed', header: 'Speed', width: '5em', numeric: true, sortValue: (row) => row.bestSpeed, cell: (row) => formatSpeed(row.bestSpeed) },
-      { key: 'rs', header: 'RS', width: '3em', sortValue: (row) => Number(row.isRsPeer), cell: (row) => (row.isRsPeer ? 'Yes' : 'No') },
+      { key: 'speed', header: 'Speed', width: '4.5em', numeric: true, sortValue: (row) => row.bestSpeed, cell: (row) => formatSpeed(row.bestSpeed) },
+      { key: 'rs', header: 'RS', width: '2.5em', sortValue: (row) => Number(row.isRsPeer), cell: (row) => (row.isRsPeer ? 'Yes' : 'No') },
     );
   }
   if (place.kind === 'my-ixs') {
-    columns.push({ key: 'ixs', header: 'My IXPs', width: '5em', numeric: true, sortValue: (row) => row.ixCount, cell: (row) => row.ixCount });
+    columns.push({ key: 'ixs', header: 'My IXPs', width: '4.5em', numeric: true, sortValue: (row) => row.ixCount, cell: (row) => row.ixCount });
   }
   columns.push(
     {
       key: 'shared',
-      header: 'Shared IXPs / facilities',
-      width: 'minmax(10em, 1.5fr)',
+      header: 'Shared',
+      width: 'minmax(6.5em, 1fr)',
       sortValue: (row) => row.sharedIxIds.length * 1000 + row.sharedFacCount,
       cell: (row) => (
         <span title={row.sharedIxIds.map((id) => ixNames[id] ?? `IXP ${id}`).join(', ')}>
-          {row.sharedIxIds.length} IXPs · {row.sharedFacCount} facilities
+          {countOf(row.sharedIxIds.length, 'IXP', 'IXPs')}
+          <br />
+          {countOf(row.sharedFacCount, 'facility', 'facilities')}
         </span>
       ),
     },
     {
       key: 'score',
       header: 'Rank',
-      width: 'minmax(12em, 2fr)',
+      width: 'minmax(9em, 1.5fr)',
       numeric: false,
       sortValue: (row) => row.score,
       cell: (row) => (
@@ -126,7 +128,7 @@ export function MembersPanel({
     columns.push({
       key: 'mark',
       header: 'Mark',
-      width: 'minmax(9em, 1fr)',
+      width: '8.5em',
       cell: (row) => <PeerMarkControl asn={row.net.asn} name={row.net.name} state={row.peerState} note={row.note} />,
     });
   }
@@ -134,18 +136,19 @@ export function MembersPanel({
   return (
     <section aria-label={label}>
       <MemberFiltersPanel value={activeFilters} onChange={changeFilters} placeKind={place.kind} />
-      {peersOnly && (
-        <label>
-          <input type="checkbox" checked={showMarked} onChange={(event) => setShowMarked(event.target.checked)} /> Show
-          networks I marked
-        </label>
-      )}
       {error && (
         <p role="alert" className="field-error">
           {error}
         </p>
       )}
-      {data && (
+      <div className="table-tools">
+        {peersOnly && (
+          <label>
+            <input type="checkbox" checked={showMarked} onChange={(event) => setShowMarked(event.target.checked)} /> Show
+            networks I marked
+          </label>
+        )}
+        {data && (
         <ExportTableButton
           rows={data.rows}
           fileLabel={label}
@@ -166,7 +169,8 @@ export function MembersPanel({
             { header: 'Note', value: (row) => row.note },
           ]}
         />
-      )}
+        )}
+      </div>
       <p className="muted" aria-live="polite" data-testid="member-count">
         {data
           ? `${data.rows.length} of ${data.candidateCount} ${peersOnly ? 'potential peers' : 'members'}${pending ? ' (updating…)' : ''}`
@@ -184,4 +188,8 @@ export function MembersPanel({
       )}
     </section>
   );
+}
+
+function countOf(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
 }

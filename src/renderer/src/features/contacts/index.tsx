@@ -2,6 +2,7 @@ import { ContactListPanel } from './ContactListPanel';
 import { BackupPanel } from './BackupPanel';
 import { DraftPanel } from './DraftPanel';
 import { useOperation } from './useOperation';
+import './contacts.css';
 
 export { ContactExportButton } from './ContactExportButton';
 export { ExportTableButton } from './ExportTableButton';
@@ -11,7 +12,7 @@ export { openContactList, openPeeringDraft } from './intent';
 export function ContactsView(): React.JSX.Element {
   const sources = useOperation('contactSources', undefined, 'sources');
   return (
-    <section className="view" aria-labelledby="contacts-title">
+    <section className="view contacts-view" aria-labelledby="contacts-title">
       <div className="view-header">
         <h1 id="contacts-title">Contacts</h1>
       </div>
