@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { devServerIndexHtml } from './src/main/security-policy';
 
 export default defineConfig({
   main: {
@@ -20,7 +21,11 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [
+      react(),
+      // The dev server applies CSS as inline style elements; its page's policy allows them.
+      { name: 'dev-server-style-policy', apply: 'serve', transformIndexHtml: (html: string) => devServerIndexHtml(html) },
+    ],
     worker: { format: 'es' },
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },

@@ -77,7 +77,7 @@ function send<E extends EventChannel>(channel: E, payload: EventMap[E]): void {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  secureSession(session.defaultSession, appUrl);
+  secureSession(session.defaultSession, appUrl, { devServer: devRendererUrl !== undefined });
 
   const settings = createSettingsStore({ dir: app.getPath('userData'), secrets: safeStorage });
   const sync = createSyncController({

@@ -18,6 +18,24 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The style directive of the app's policy, and what development relaxes it to. */
+const STYLE_SRC = "style-src 'self'";
+const DEV_SERVER_STYLE_SRC = "style-src 'self' 'unsafe-inline'";
+
+/**
+ * The policy while `npm run dev` serves the renderer: Vite's dev server applies each module's
+ * CSS as an inline style element (the build links style sheets), so inline styles are allowed
+ * there, and only there. Scripts stay as strict.
+ */
+export const DEV_SERVER_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(STYLE_SRC, DEV_SERVER_STYLE_SRC);
+
+/** The renderer's index.html as the dev server sends it: its meta policy relaxed likewise. */
+export function devServerIndexHtml(html: string): string {
+  const meta = /(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*)style-src 'self'(;|")/;
+  if (!meta.test(html)) throw new Error(`index.html has no Content-Security-Policy meta tag with "${STYLE_SRC}"`);
+  return html.replace(meta, `$1${DEV_SERVER_STYLE_SRC}$2`);
+}
+
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const MAX_EXTERNAL_URL_LENGTH = 8192;
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   CONTENT_SECURITY_POLICY,
+  DEV_SERVER_CONTENT_SECURITY_POLICY,
+  devServerIndexHtml,
   isAppUrl,
   isPermissionAllowed,
   isTrustedSender,
@@ -139,5 +143,27 @@ describe('the content security policy', () => {
     expect(directives.get('base-uri')).toEqual(["'none'"]);
     expect(directives.get('form-action')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+  });
+});
+
+describe('the policy while the dev server serves the renderer', () => {
+  const indexHtml = readFileSync(join(__dirname, '..', 'renderer', 'index.html'), 'utf8');
+
+  it('allows inline styles and nothing else the app policy forbids', () => {
+    expect(DEV_SERVER_CONTENT_SECURITY_POLICY).toBe(
+      CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+    );
+    expect(DEV_SERVER_CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+  });
+
+  it('relaxes the style directive of the page meta tag the same way, and only that', () => {
+    const served = devServerIndexHtml(indexHtml);
+    expect(served).not.toBe(indexHtml);
+    expect(served.replace("style-src 'self' 'unsafe-inline'", "style-src 'self'")).toBe(indexHtml);
+    expect(served).toContain("script-src 'self';");
+  });
+
+  it('refuses a page whose policy it cannot find, rather than serve it unchanged', () => {
+    expect(() => devServerIndexHtml('<html><head></head></html>')).toThrow(/Content-Security-Policy/);
   });
 });

@@ -4,7 +4,13 @@
  * The decisions themselves are pure and tested in security-policy.ts.
  */
 import { shell, type Session, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY, isAppUrl, isPermissionAllowed, safeExternalUrl } from './security-policy';
+import {
+  CONTENT_SECURITY_POLICY,
+  DEV_SERVER_CONTENT_SECURITY_POLICY,
+  isAppUrl,
+  isPermissionAllowed,
+  safeExternalUrl,
+} from './security-policy';
 
 export { CONTENT_SECURITY_POLICY, isTrustedSender } from './security-policy';
 
@@ -25,13 +31,17 @@ export async function openExternalSafely(url: unknown): Promise<boolean> {
   }
 }
 
-/** Session-wide: CSP on every response and permissions refused, whatever the page. */
-export function secureSession(session: Session, appUrl: string): void {
+/**
+ * Session-wide: CSP on every response and permissions refused, whatever the page. `devServer`
+ * (an unpackaged app on `npm run dev`) allows the dev server's inline styles.
+ */
+export function secureSession(session: Session, appUrl: string, { devServer = false } = {}): void {
+  const policy = devServer ? DEV_SERVER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
         ...details.responseHeaders,
-        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+        'Content-Security-Policy': [policy],
       },
     });
   });

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { offerStoreToAutomation } from './automation';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import './styles.css';
 
 offerStoreToAutomation();
@@ -10,6 +11,9 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
-    <App />
+    {/* The window says what stopped it rather than stay blank (a preload that did not load). */}
+    <ErrorBoundary label="Peering Assistant">
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );
