@@ -25,6 +25,8 @@ export function describeSelection(selection: ContactSelection, sources: ContactS
 
 function Coverage({ list }: { list: ContactListResult }): React.JSX.Element {
   const missing = list.networksWithoutContact.length;
+  // A dump file can hold the users-only contacts without any key having fetched them.
+  const hasUsersOnly = list.contactsFetchedWithKey || list.usersOnlyCount > 0;
   return (
     <div className="contact-coverage" aria-live="polite">
       <p>
@@ -33,16 +35,16 @@ function Coverage({ list }: { list: ContactListResult }): React.JSX.Element {
       {missing > 0 && (
         <p>
           {missing} of {list.networkCount} networks {missing === 1 ? 'has' : 'have'} no{' '}
-          {list.contactsFetchedWithKey ? '' : 'public '}contact of the chosen roles.
+          {hasUsersOnly ? '' : 'public '}contact of the chosen roles.
         </p>
       )}
-      {!list.contactsFetchedWithKey && (
+      {!hasUsersOnly && (
         <p className="note">
           Contacts were fetched without an API key: PeeringDB shows some contacts to registered users only, so they are
           hidden here. Add an API key in Settings; the next sync brings them.
         </p>
       )}
-      {list.contactsFetchedWithKey && list.usersOnlyCount > 0 && (
+      {list.usersOnlyCount > 0 && (
         <p className="muted">{list.usersOnlyCount} of these contacts are visible to registered PeeringDB users only.</p>
       )}
       {list.unknownAsns.length > 0 && (
