@@ -49,7 +49,7 @@ const IX_COLUMNS: Column<NetAtIx>[] = [
   {
     key: 'operational',
     header: 'Operational',
-    width: '6em',
+    width: '7em',
     cell: (row) => row.connections.map((c) => <div key={c.netixlanId}>{yesNo(c.operational)}</div>),
   },
 ];
