@@ -43,13 +43,6 @@ function writeDump(path: string): void {
   writeFileSync(path, JSON.stringify(dump));
 }
 
-async function importDump(app: AppDriver, path: string): Promise<void> {
-  await app.dialogs.answerOpen(path);
-  const mark = await app.appEventMark();
-  await app.menu('import-dump');
-  await app.waitForAppEvent('sync-done', { after: mark, timeout: 30_000 });
-}
-
 async function exportTo(app: AppDriver, button: string, path: string): Promise<string> {
   await app.dialogs.answerSave(path);
   const mark = await app.appEventMark();
@@ -62,7 +55,7 @@ async function exportTo(app: AppDriver, button: string, path: string): Promise<s
 test('exports the contacts of an IXP as CSV and vCard, with hostile names inert', async ({ app }, testInfo) => {
   const dumpPath = testInfo.outputPath('dump.json');
   writeDump(dumpPath);
-  await importDump(app, dumpPath);
+  await app.importDump(dumpPath);
 
   await app.menu('export-contacts');
   const view = app.page.getByRole('main', { name: 'Contacts' });
@@ -120,7 +113,7 @@ test('drafts a peering request with the shared IXP and both sides’ addresses, 
 }, testInfo) => {
   const dumpPath = testInfo.outputPath('dump.json');
   writeDump(dumpPath);
-  await importDump(app, dumpPath);
+  await app.importDump(dumpPath);
 
   await app.menu('navigate-contacts');
   const view = app.page.getByRole('main', { name: 'Contacts' });

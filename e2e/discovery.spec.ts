@@ -98,13 +98,6 @@ function writeDump(path: string): void {
   writeFileSync(path, JSON.stringify(dump));
 }
 
-async function importDump(app: AppDriver, path: string): Promise<void> {
-  await app.dialogs.answerOpen(path);
-  const mark = await app.appEventMark();
-  await app.menu('import-dump');
-  await app.waitForAppEvent('sync-done', { after: mark, timeout: 30_000 });
-}
-
 async function addMyNetwork(app: AppDriver, asn: string): Promise<void> {
   await app.menu('navigate-networks');
   const view = app.page.getByRole('main', { name: 'My networks' });
@@ -116,7 +109,7 @@ async function addMyNetwork(app: AppDriver, asn: string): Promise<void> {
 test('my networks, potential peers with filters and marks', async ({ app }, testInfo) => {
   const dumpPath = testInfo.outputPath('dump.json');
   writeDump(dumpPath);
-  await importDump(app, dumpPath);
+  await app.importDump(dumpPath);
 
   await addMyNetwork(app, 'AS64500');
   const networks = app.page.getByRole('main', { name: 'My networks' });
@@ -177,7 +170,7 @@ test('my networks, potential peers with filters and marks', async ({ app }, test
 test('search by name, IP and as-set, keyboard to a page, links out only through main', async ({ app }, testInfo) => {
   const dumpPath = testInfo.outputPath('dump.json');
   writeDump(dumpPath);
-  await importDump(app, dumpPath);
+  await app.importDump(dumpPath);
   await addMyNetwork(app, '64500');
 
   await app.menu('focus-search');
@@ -234,7 +227,7 @@ test('search by name, IP and as-set, keyboard to a page, links out only through 
 test('compare: common IXPs with both sides’ ports, and where all but one meet', async ({ app }, testInfo) => {
   const dumpPath = testInfo.outputPath('dump.json');
   writeDump(dumpPath);
-  await importDump(app, dumpPath);
+  await app.importDump(dumpPath);
 
   await app.menu('navigate-compare');
   const compare = app.page.getByRole('main', { name: 'Compare' });

@@ -6,10 +6,10 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { settingsPatchSchema, type SettingsPatch, type SettingsView } from '../shared/ipc';
+import { DEFAULT_BASE_URL, settingsPatchSchema, type SettingsPatch, type SettingsView } from '../shared/ipc';
 import type { SyncConfig } from './sync/types';
 
-export const DEFAULT_BASE_URL = 'https://www.peeringdb.com/api';
+export { DEFAULT_BASE_URL };
 /** PeeringDB's public bulk cache, used for a first anonymous load from the official API. */
 export const PUBLIC_CACHE_URL = 'https://public.peeringdb.com';
 export const SETTINGS_FILE_NAME = 'settings.json';

@@ -28,6 +28,9 @@ export const settingsPatchSchema = z
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
+/** Where the app syncs from unless the user or PEERINGDB_URL says otherwise. */
+export const DEFAULT_BASE_URL = 'https://www.peeringdb.com/api';
+
 /** What the renderer may know about settings. The API key itself never leaves main. */
 export interface SettingsView {
   baseUrl: string;

@@ -4,7 +4,7 @@
  */
 import type { Net } from '../../../shared/peeringdb';
 import type { DiscoveryIndex } from './discovery-index';
-import { connectionOf, facPlace, ixPlace, netSummary, totalSpeed } from './summaries';
+import { connectionOf, netSummary, placeSummary, totalSpeed } from './summaries';
 import type { CompareArgs, CompareFac, CompareIx, CompareResult, CompareSide } from './types';
 
 export function compareNetworks(index: DiscoveryIndex, args: CompareArgs): CompareResult {
@@ -49,7 +49,7 @@ function compareIxs(index: DiscoveryIndex, nets: Net[], result: CompareResult): 
     if (!ix) continue;
     for (const side of present) side.connections.sort((a, b) => a.netixlanId - b.netixlanId);
     const entry: CompareIx = {
-      ix: ixPlace(ix),
+      ix: placeSummary(ix),
       sides: present,
       minSideSpeed: Math.min(...present.map((side) => totalSpeed(side.connections))),
     };
@@ -77,7 +77,7 @@ function compareFacs(index: DiscoveryIndex, nets: Net[], result: CompareResult):
     if (missing > 1 || (missing === 1 && nets.length < 3)) continue;
     const fac = index.fac(facId);
     if (!fac) continue;
-    const entry: CompareFac = { fac: facPlace(fac), sides: present };
+    const entry: CompareFac = { fac: placeSummary(fac), sides: present };
     if (missing === 0) result.commonFacs.push(entry);
     else result.allButOneFacs.push({ ...entry, missingNetId: nets[sides.findIndex((side) => !side)]!.id });
   }

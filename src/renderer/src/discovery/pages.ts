@@ -3,7 +3,7 @@ import { POC_ROLES } from '../../../shared/peeringdb';
 import type { DiscoveryIndex } from './discovery-index';
 import { myPresence, type UserContext } from './members';
 import { facsOfNet, ixsOfNet } from './presence';
-import { connectionOf, facPlace, ixPlace, netSummary, sortByName } from './summaries';
+import { connectionOf, netSummary, placeSummary, sortByName } from './summaries';
 import type { FacPage, IxPage, NetworkPage, OrgPage, PocView, SharedPlace } from './types';
 
 export class NotInCopyError extends Error {
@@ -108,7 +108,7 @@ export function ixPage(index: DiscoveryIndex, ixId: number, user: UserContext): 
     Array.from(facIds)
       .map((id) => index.fac(id))
       .filter((fac) => fac !== undefined)
-      .map(facPlace),
+      .map(placeSummary),
   );
   const connections = index.connectionsAtIx(ix.id);
   const mine = myPresence(index, user.myAsns);
@@ -121,7 +121,7 @@ export function ixPage(index: DiscoveryIndex, ixId: number, user: UserContext): 
   }
   return {
     ix: {
-      ...ixPlace(ix),
+      ...placeSummary(ix),
       orgId: ix.org_id,
       orgName: index.org(ix.org_id)?.name ?? '',
       nameLong: ix.name_long ?? '',
@@ -150,13 +150,13 @@ export function facPage(index: DiscoveryIndex, facId: number, user: UserContext)
     Array.from(ixIds)
       .map((id) => index.ix(id))
       .filter((ix) => ix !== undefined)
-      .map(ixPlace),
+      .map(placeSummary),
   );
   const netIds = new Set(index.netsAtFac(fac.id).map((row) => row.net_id));
   const mine = myPresence(index, user.myAsns);
   return {
     fac: {
-      ...facPlace(fac),
+      ...placeSummary(fac),
       orgId: fac.org_id,
       orgName: index.org(fac.org_id)?.name ?? '',
       nameLong: fac.name_long ?? '',
@@ -191,7 +191,7 @@ export function orgPage(index: DiscoveryIndex, orgId: number): OrgPage {
       notes: org.notes ?? '',
     },
     nets: (index.netSection.byOrg.get(org.id) ?? []).map(netSummary).sort((a, b) => a.name.localeCompare(b.name)),
-    ixs: sortByName((index.ixByOrg.get(org.id) ?? []).map(ixPlace)),
-    facs: sortByName((index.facByOrg.get(org.id) ?? []).map(facPlace)),
+    ixs: sortByName((index.ixByOrg.get(org.id) ?? []).map(placeSummary)),
+    facs: sortByName((index.facByOrg.get(org.id) ?? []).map(placeSummary)),
   };
 }

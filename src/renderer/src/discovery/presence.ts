@@ -1,6 +1,6 @@
 /** Where one network is: its IXP connections grouped per IXP, and its facilities. */
 import type { DiscoveryIndex } from './discovery-index';
-import { connectionOf, facPlace, ixPlace, totalSpeed } from './summaries';
+import { connectionOf, placeSummary, totalSpeed } from './summaries';
 import type { IxConnection, NetAtFac, NetAtIx } from './types';
 
 /** Connections grouped by IXP (several ports at one IXP stay together), sorted by IXP name. */
@@ -16,7 +16,7 @@ export function ixsOfNet(index: DiscoveryIndex, netId: number): NetAtIx[] {
     const ix = index.ix(ixId);
     if (!ix) continue;
     connections.sort((a, b) => a.netixlanId - b.netixlanId);
-    result.push({ ix: ixPlace(ix), connections, totalSpeed: totalSpeed(connections) });
+    result.push({ ix: placeSummary(ix), connections, totalSpeed: totalSpeed(connections) });
   }
   return result.sort((a, b) => a.ix.name.localeCompare(b.ix.name));
 }
@@ -26,7 +26,7 @@ export function facsOfNet(index: DiscoveryIndex, netId: number): NetAtFac[] {
   const seen = new Map<number, NetAtFac>();
   for (const row of index.facsOfNet(netId)) {
     const fac = index.fac(row.fac_id);
-    if (fac && !seen.has(fac.id)) seen.set(fac.id, { fac: facPlace(fac), localAsn: row.local_asn });
+    if (fac && !seen.has(fac.id)) seen.set(fac.id, { fac: placeSummary(fac), localAsn: row.local_asn });
   }
   return Array.from(seen.values()).sort((a, b) => a.fac.name.localeCompare(b.fac.name));
 }

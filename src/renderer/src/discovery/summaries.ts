@@ -22,23 +22,14 @@ export function infoTypesOf(net: Net): Net['info_types'] {
   return net.info_type ? [net.info_type] : [];
 }
 
-export function ixPlace(ix: Ix): PlaceSummary {
+/** An IXP or a facility: its name and where it is. */
+export function placeSummary(place: Ix | Fac): PlaceSummary {
   return {
-    id: ix.id,
-    name: ix.name,
-    city: ix.city ?? '',
-    country: ix.country ?? '',
-    regionContinent: ix.region_continent ?? '',
-  };
-}
-
-export function facPlace(fac: Fac): PlaceSummary {
-  return {
-    id: fac.id,
-    name: fac.name,
-    city: fac.city ?? '',
-    country: fac.country ?? '',
-    regionContinent: fac.region_continent ?? '',
+    id: place.id,
+    name: place.name,
+    city: place.city ?? '',
+    country: place.country ?? '',
+    regionContinent: place.region_continent ?? '',
   };
 }
 

@@ -5,22 +5,14 @@
 import { useState } from 'react';
 import { ExportTableButton } from '../../features/contacts';
 import { rankPeer } from '../ranking';
-import type { IxConnection, MemberFilters, MemberPlace, MemberRow, PeersArgs } from '../types';
+import type { MemberFilters, MemberPlace, MemberRow, PeersArgs } from '../types';
+import { addressColumns } from './columns';
 import { DataTable, type Column } from './DataTable';
 import { formatAsn, formatSpeed, PEER_STATE_LABELS } from './format';
 import { PageLink } from './links';
 import { MemberFiltersPanel } from './MemberFiltersPanel';
 import { PeerMarkControl } from './PeerMarkControl';
 import { useStoreQuery } from './useStoreQuery';
-
-function connectionLines(row: MemberRow, pick: (c: IxConnection) => string | null) {
-  if (!row.connections?.length) return <span className="muted">—</span>;
-  return row.connections.map((connection) => (
-    <div key={connection.netixlanId} className="mono">
-      {pick(connection) ?? '—'}
-    </div>
-  ));
-}
 
 export function MembersPanel({
   label,
@@ -76,8 +68,7 @@ export function MembersPanel({
   ];
   if (place.kind === 'ix') {
     columns.push(
-      { key: 'v4', header: 'IPv4', width: 'minmax(8em, 1fr)', cell: (row) => connectionLines(row, (c) => c.ipaddr4) },
-      { key: 'v6', header: 'IPv6', width: 'minmax(10em, 1.5fr)', cell: (row) => connectionLines(row, (c) => c.ipaddr6) },
+      ...addressColumns<MemberRow>((row) => row.connections),
     );
   }
   if (place.kind !== 'fac') {

@@ -3,10 +3,10 @@
  * each side's ports, and (from three networks on) where all but one meet.
  */
 import { useState } from 'react';
+import { missingNetworkColumn, placeNameColumn, whereColumn } from '../../discovery/ui/columns';
 import { DataTable, type Column } from '../../discovery/ui/DataTable';
 import { ExportTableButton } from '../contacts';
-import { formatAsn, formatSpeed, placeLine } from '../../discovery/ui/format';
-import { PageLink } from '../../discovery/ui/links';
+import { formatAsn, formatSpeed } from '../../discovery/ui/format';
 import { NetworkPicker } from '../../discovery/ui/NetworkPicker';
 import { useMyAsns } from '../../discovery/ui/userTables';
 import { useStoreQuery } from '../../discovery/ui/useStoreQuery';
@@ -17,14 +17,8 @@ type Tab = 'ixs' | 'facs' | 'ixs-but-one' | 'facs-but-one';
 
 function ixColumns(networks: NetSummary[], withMissing: boolean): Column<CompareIx>[] {
   const columns: Column<CompareIx>[] = [
-    {
-      key: 'ix',
-      header: 'IXP',
-      width: 'minmax(12em, 2fr)',
-      sortValue: (row) => row.ix.name,
-      cell: (row) => <PageLink to={{ kind: 'ix', id: row.ix.id }}>{row.ix.name}</PageLink>,
-    },
-    { key: 'where', header: 'Where', width: 'minmax(7em, 1fr)', sortValue: (row) => placeLine(row.ix), cell: (row) => placeLine(row.ix) },
+    placeNameColumn('ix', (row) => row.ix),
+    whereColumn((row) => row.ix, 'minmax(7em, 1fr)'),
     {
       key: 'min',
       header: 'Smallest side',
@@ -35,13 +29,7 @@ function ixColumns(networks: NetSummary[], withMissing: boolean): Column<Compare
     },
   ];
   if (withMissing) {
-    columns.push({
-      key: 'missing',
-      header: 'Missing',
-      width: 'minmax(8em, 1fr)',
-      sortValue: (row) => networks.find((net) => net.netId === row.missingNetId)?.name ?? '',
-      cell: (row) => networks.find((net) => net.netId === row.missingNetId)?.name ?? '—',
-    });
+    columns.push(missingNetworkColumn(networks));
   }
   for (const net of networks) {
     columns.push({
@@ -66,23 +54,11 @@ function ixColumns(networks: NetSummary[], withMissing: boolean): Column<Compare
 
 function facColumns(networks: NetSummary[], withMissing: boolean): Column<CompareFac>[] {
   const columns: Column<CompareFac>[] = [
-    {
-      key: 'fac',
-      header: 'Facility',
-      width: 'minmax(12em, 2fr)',
-      sortValue: (row) => row.fac.name,
-      cell: (row) => <PageLink to={{ kind: 'fac', id: row.fac.id }}>{row.fac.name}</PageLink>,
-    },
-    { key: 'where', header: 'Where', width: 'minmax(8em, 1fr)', sortValue: (row) => placeLine(row.fac), cell: (row) => placeLine(row.fac) },
+    placeNameColumn('fac', (row) => row.fac),
+    whereColumn((row) => row.fac),
   ];
   if (withMissing) {
-    columns.push({
-      key: 'missing',
-      header: 'Missing',
-      width: 'minmax(8em, 1fr)',
-      sortValue: (row) => networks.find((net) => net.netId === row.missingNetId)?.name ?? '',
-      cell: (row) => networks.find((net) => net.netId === row.missingNetId)?.name ?? '—',
-    });
+    columns.push(missingNetworkColumn(networks));
   }
   return columns;
 }
@@ -102,7 +78,8 @@ export function CompareView(): React.JSX.Element {
     { id: 'ixs-but-one', label: 'IXPs all but one share', count: data?.allButOneIxs.length, hidden: networks.length < 3 },
     { id: 'facs-but-one', label: 'Facilities all but one share', count: data?.allButOneFacs.length, hidden: networks.length < 3 },
   ];
-  const shownTab = tabs.find((candidate) => candidate.id === tab && !candidate.hidden)?.id ?? 'ixs';
+  const shown = tabs.find((candidate) => candidate.id === tab && !candidate.hidden) ?? tabs[0]!;
+  const { id: shownTab, label: shownLabel } = shown;
 
   return (
     <section className="view" aria-labelledby="compare-title">
@@ -179,40 +156,27 @@ export function CompareView(): React.JSX.Element {
             ]}
           />
           <div role="tabpanel">
-            {shownTab === 'ixs' && (
+            {/* Keyed by tab: each table keeps its own sort, as a separate table would. */}
+            {(shownTab === 'ixs' || shownTab === 'ixs-but-one') && (
               <DataTable
-                label="Common IXPs"
-                rows={data.commonIxs}
-                columns={ixColumns(networks, false)}
+                key={shownTab}
+                label={shownLabel}
+                rows={shownTab === 'ixs' ? data.commonIxs : data.allButOneIxs}
+                columns={ixColumns(networks, shownTab === 'ixs-but-one')}
                 rowKey={(row) => row.ix.id}
-                emptyText="These networks share no IXP."
+                emptyText={shownTab === 'ixs' ? 'These networks share no IXP.' : 'No IXP where exactly one network is missing.'}
               />
             )}
-            {shownTab === 'facs' && (
+            {(shownTab === 'facs' || shownTab === 'facs-but-one') && (
               <DataTable
-                label="Common facilities"
-                rows={data.commonFacs}
-                columns={facColumns(networks, false)}
+                key={shownTab}
+                label={shownLabel}
+                rows={shownTab === 'facs' ? data.commonFacs : data.allButOneFacs}
+                columns={facColumns(networks, shownTab === 'facs-but-one')}
                 rowKey={(row) => row.fac.id}
-                emptyText="These networks share no facility."
-              />
-            )}
-            {shownTab === 'ixs-but-one' && (
-              <DataTable
-                label="IXPs all but one share"
-                rows={data.allButOneIxs}
-                columns={ixColumns(networks, true)}
-                rowKey={(row) => row.ix.id}
-                emptyText="No IXP where exactly one network is missing."
-              />
-            )}
-            {shownTab === 'facs-but-one' && (
-              <DataTable
-                label="Facilities all but one share"
-                rows={data.allButOneFacs}
-                columns={facColumns(networks, true)}
-                rowKey={(row) => row.fac.id}
-                emptyText="No facility where exactly one network is missing."
+                emptyText={
+                  shownTab === 'facs' ? 'These networks share no facility.' : 'No facility where exactly one network is missing.'
+                }
               />
             )}
           </div>

@@ -5,6 +5,7 @@ import { getStoreClient } from '../../store/client';
 import { useAppStore } from '../../state/store';
 import { todayIso } from './draftActions';
 import { saveExportFile } from './save';
+import { OutcomeLine } from '../../ui/OutcomeLine';
 
 type Status = { tone: 'ok' | 'error'; text: string } | null;
 
@@ -65,9 +66,7 @@ export function BackupPanel(): React.JSX.Element {
       </div>
       <p className="muted">Importing replaces your current networks, peer states and templates with those in the file.</p>
       {status && (
-        <p className={status.tone === 'ok' ? 'field-ok' : 'field-error'} role={status.tone === 'ok' ? 'status' : 'alert'}>
-          {status.text}
-        </p>
+        <OutcomeLine ok={status.tone === 'ok'}>{status.text}</OutcomeLine>
       )}
     </section>
   );

@@ -13,6 +13,7 @@ import { copyDraft, markRequested, openDraftInMail, type DraftActionResult } fro
 import { useContactsIntent } from './intent';
 import { parseAsnList } from './SelectionPicker';
 import { useOperation } from './useOperation';
+import { OutcomeLine } from '../../ui/OutcomeLine';
 
 function TemplateEditor({ saved }: { saved: DraftTemplate | null }): React.JSX.Element {
   const start = saved ?? DEFAULT_PEERING_TEMPLATE;
@@ -60,9 +61,7 @@ function TemplateEditor({ saved }: { saved: DraftTemplate | null }): React.JSX.E
         </button>
       </div>
       {status && (
-        <p className={status.tone === 'ok' ? 'field-ok' : 'field-error'} role={status.tone === 'error' ? 'alert' : 'status'}>
-          {status.text}
-        </p>
+        <OutcomeLine ok={status.tone === 'ok'}>{status.text}</OutcomeLine>
       )}
     </details>
   );
@@ -120,9 +119,7 @@ function DraftPreview({ context, template }: { context: DraftContext; template: 
         </button>
       </div>
       {outcome && (
-        <p className={outcome.ok ? 'field-ok' : 'field-error'} role={outcome.ok ? 'status' : 'alert'}>
-          {outcome.ok ? outcome.message : outcome.error}
-        </p>
+        <OutcomeLine ok={outcome.ok}>{outcome.ok ? outcome.message : outcome.error}</OutcomeLine>
       )}
     </div>
   );

@@ -4,7 +4,8 @@
  */
 import { DataTable, type Column } from '../../discovery/ui/DataTable';
 import { PeeringDraftButton } from '../contacts';
-import { formatAsn, formatSpeed, placeLine } from '../../discovery/ui/format';
+import { addressColumns, placeNameColumn, whereColumn } from '../../discovery/ui/columns';
+import { formatAsn, formatSpeed } from '../../discovery/ui/format';
 import { ExternalLink, PageLink } from '../../discovery/ui/links';
 import { Details, PageFrame } from '../../discovery/ui/PageFrame';
 import { PeerMarkControl } from '../../discovery/ui/PeerMarkControl';
@@ -12,26 +13,9 @@ import { useStoreQuery } from '../../discovery/ui/useStoreQuery';
 import type { NetAtFac, NetAtIx, PocView, SharedPlace } from '../../discovery/types';
 
 const IX_COLUMNS: Column<NetAtIx>[] = [
-  {
-    key: 'ix',
-    header: 'IXP',
-    width: 'minmax(12em, 2fr)',
-    sortValue: (row) => row.ix.name,
-    cell: (row) => <PageLink to={{ kind: 'ix', id: row.ix.id }}>{row.ix.name}</PageLink>,
-  },
-  { key: 'where', header: 'Where', width: 'minmax(8em, 1fr)', sortValue: (row) => placeLine(row.ix), cell: (row) => placeLine(row.ix) },
-  {
-    key: 'v4',
-    header: 'IPv4',
-    width: 'minmax(8em, 1fr)',
-    cell: (row) => row.connections.map((c) => <div key={c.netixlanId} className="mono">{c.ipaddr4 ?? '—'}</div>),
-  },
-  {
-    key: 'v6',
-    header: 'IPv6',
-    width: 'minmax(10em, 1.5fr)',
-    cell: (row) => row.connections.map((c) => <div key={c.netixlanId} className="mono">{c.ipaddr6 ?? '—'}</div>),
-  },
+  placeNameColumn('ix', (row) => row.ix),
+  whereColumn((row) => row.ix),
+  ...addressColumns<NetAtIx>((row) => row.connections),
   { key: 'speed', header: 'Speed', width: '5em', numeric: true, sortValue: (row) => row.totalSpeed, cell: (row) => formatSpeed(row.totalSpeed) },
   {
     key: 'rs',
@@ -42,16 +26,7 @@ const IX_COLUMNS: Column<NetAtIx>[] = [
   },
 ];
 
-const FAC_COLUMNS: Column<NetAtFac>[] = [
-  {
-    key: 'fac',
-    header: 'Facility',
-    width: 'minmax(12em, 2fr)',
-    sortValue: (row) => row.fac.name,
-    cell: (row) => <PageLink to={{ kind: 'fac', id: row.fac.id }}>{row.fac.name}</PageLink>,
-  },
-  { key: 'where', header: 'Where', width: 'minmax(8em, 1fr)', sortValue: (row) => placeLine(row.fac), cell: (row) => placeLine(row.fac) },
-];
+const FAC_COLUMNS: Column<NetAtFac>[] = [placeNameColumn('fac', (row) => row.fac), whereColumn((row) => row.fac)];
 
 function sharedColumns(kind: 'ix' | 'fac'): Column<SharedPlace>[] {
   return [

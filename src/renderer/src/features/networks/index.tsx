@@ -1,8 +1,9 @@
 /** My networks: the ASNs I work for, with their IXP connections and facilities. */
 import { useState } from 'react';
+import { addressColumns, placeNameColumn, whereColumn } from '../../discovery/ui/columns';
 import { DataTable, type Column } from '../../discovery/ui/DataTable';
 import { ExportTableButton } from '../contacts';
-import { formatAsn, formatSpeed, placeLine } from '../../discovery/ui/format';
+import { formatAsn, formatSpeed } from '../../discovery/ui/format';
 import { PageLink } from '../../discovery/ui/links';
 import { NetworkPicker } from '../../discovery/ui/NetworkPicker';
 import { addMyNetwork, removeMyNetwork, useMyAsns } from '../../discovery/ui/userTables';
@@ -12,26 +13,9 @@ import type { MyNetworkOverview, NetAtFac, NetAtIx } from '../../discovery/types
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
 const IX_COLUMNS: Column<NetAtIx>[] = [
-  {
-    key: 'ix',
-    header: 'IXP',
-    width: 'minmax(12em, 2fr)',
-    sortValue: (row) => row.ix.name,
-    cell: (row) => <PageLink to={{ kind: 'ix', id: row.ix.id }}>{row.ix.name}</PageLink>,
-  },
-  { key: 'where', header: 'Where', width: 'minmax(8em, 1fr)', sortValue: (row) => placeLine(row.ix), cell: (row) => placeLine(row.ix) },
-  {
-    key: 'v4',
-    header: 'IPv4',
-    width: 'minmax(8em, 1fr)',
-    cell: (row) => row.connections.map((c) => <div key={c.netixlanId} className="mono">{c.ipaddr4 ?? '—'}</div>),
-  },
-  {
-    key: 'v6',
-    header: 'IPv6',
-    width: 'minmax(10em, 1.5fr)',
-    cell: (row) => row.connections.map((c) => <div key={c.netixlanId} className="mono">{c.ipaddr6 ?? '—'}</div>),
-  },
+  placeNameColumn('ix', (row) => row.ix),
+  whereColumn((row) => row.ix),
+  ...addressColumns<NetAtIx>((row) => row.connections),
   {
     key: 'speed',
     header: 'Speed',
@@ -55,14 +39,8 @@ const IX_COLUMNS: Column<NetAtIx>[] = [
 ];
 
 const FAC_COLUMNS: Column<NetAtFac>[] = [
-  {
-    key: 'fac',
-    header: 'Facility',
-    width: 'minmax(12em, 2fr)',
-    sortValue: (row) => row.fac.name,
-    cell: (row) => <PageLink to={{ kind: 'fac', id: row.fac.id }}>{row.fac.name}</PageLink>,
-  },
-  { key: 'where', header: 'Where', width: 'minmax(8em, 1fr)', sortValue: (row) => placeLine(row.fac), cell: (row) => placeLine(row.fac) },
+  placeNameColumn('fac', (row) => row.fac),
+  whereColumn((row) => row.fac),
   { key: 'region', header: 'Region', width: 'minmax(8em, 1fr)', sortValue: (row) => row.fac.regionContinent, cell: (row) => row.fac.regionContinent || '—' },
 ];
 

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { SettingsView } from '../../../../shared/ipc';
 import { appActionDeps } from '../../app/appActions';
 import { saveSettings } from '../../app/actions';
+import { OutcomeLine } from '../../ui/OutcomeLine';
 
 /** The key goes to main and never comes back: the screen only knows whether one is stored. */
 export function ApiKeyForm({ settings }: { settings: SettingsView }): React.JSX.Element {
@@ -75,15 +76,11 @@ export function ApiKeyForm({ settings }: { settings: SettingsView }): React.JSX.
         </p>
       )}
       {error && (
-        <p id={errorId} className="field-error" role="alert">
+        <OutcomeLine ok={false} id={errorId}>
           {error}
-        </p>
+        </OutcomeLine>
       )}
-      {message && (
-        <p className="field-ok" role="status">
-          {message}
-        </p>
-      )}
+      {message && <OutcomeLine ok>{message}</OutcomeLine>}
     </form>
   );
 }

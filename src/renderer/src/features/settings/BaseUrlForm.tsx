@@ -1,9 +1,8 @@
 import { useId, useState } from 'react';
-import type { SettingsView } from '../../../../shared/ipc';
+import { DEFAULT_BASE_URL, type SettingsView } from '../../../../shared/ipc';
 import { appActionDeps } from '../../app/appActions';
 import { saveSettings } from '../../app/actions';
-
-export const DEFAULT_BASE_URL = 'https://www.peeringdb.com/api';
+import { OutcomeLine } from '../../ui/OutcomeLine';
 
 export function BaseUrlForm({ settings }: { settings: SettingsView }): React.JSX.Element {
   // Edits start from what main holds; a save or an outside change resets the draft.
@@ -70,15 +69,11 @@ export function BaseUrlForm({ settings }: { settings: SettingsView }): React.JSX
         </p>
       )}
       {error && (
-        <p id={errorId} className="field-error" role="alert">
+        <OutcomeLine ok={false} id={errorId}>
           {error}
-        </p>
+        </OutcomeLine>
       )}
-      {saved && (
-        <p className="field-ok" role="status">
-          Saved.
-        </p>
-      )}
+      {saved && <OutcomeLine ok>Saved.</OutcomeLine>}
     </form>
   );
 }
