@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { completeRow } from './fake-peeringdb/rows';
+import { completeRow } from '../tools/fake-peeringdb/rows';
 import { expect, test } from './fixtures/app';
 
 test('opens to the empty state and offers a first sync', async ({ app }) => {

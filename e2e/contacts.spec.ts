@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import type { PdbType } from '../src/shared/peeringdb';
-import { completeRow } from './fake-peeringdb/rows';
+import { completeRow } from '../tools/fake-peeringdb/rows';
 import { expect, test, type AppDriver } from './fixtures/app';
 
 const AT = Date.UTC(2026, 3, 16) / 1000;

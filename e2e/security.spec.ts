@@ -1,4 +1,4 @@
-import { startFakePeeringDb, type FakePeeringDb } from './fake-peeringdb/server';
+import { startFakePeeringDb, type FakePeeringDb } from '../tools/fake-peeringdb/server';
 import { expect, test as appTest } from './fixtures/app';
 
 declare global {

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { generateDataset } from '../fake-peeringdb/generator';
+import { generateDataset } from '../../tools/fake-peeringdb/generator';
 import type { FakeWorkerData, FromFakeWorker, ToFakeWorker } from './fake-worker';
 import { launchChromium } from '../harness/chromium';
 import { launchHarness, REPO_ROOT, type Harness } from '../harness/harness';

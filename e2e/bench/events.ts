@@ -1,10 +1,10 @@
-/** Waiting for the app's own events (src/renderer/src/app-events.ts) from the benchmark. */
+/** Waiting for the app's own events (src/renderer/src/ui/bridge/app-events.ts) from the benchmark. */
 import type { Page } from '@playwright/test';
-import type { AppEventName } from '../../src/renderer/src/app-events';
+import type { AppEventName } from '../../src/renderer/src/ui/bridge/app-events';
 
-/** How many events the app has announced so far: later waits look only past this mark. */
+/** The number of the last event the app announced: later waits look only past this mark. */
 export function appEventMark(page: Page): Promise<number> {
-  return page.evaluate(() => window.__appEvents?.length ?? 0);
+  return page.evaluate(() => window.__appEvents?.at(-1)?.seq ?? 0);
 }
 
 export interface SeenEvent {
@@ -27,9 +27,8 @@ export async function waitForAppEvent(
 ): Promise<SeenEvent> {
   const handle = await page.waitForFunction(
     ({ name, mark, failOn }) => {
-      const events = window.__appEvents ?? [];
-      for (let i = mark; i < events.length; i++) {
-        const event = events[i]!;
+      for (const event of window.__appEvents ?? []) {
+        if (event.seq <= mark) continue;
         if (event.name === name || failOn.includes(event.name)) {
           return { name: event.name, pageTime: event.at - performance.timeOrigin, detail: event.detail ?? null };
         }

@@ -6,9 +6,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PDB_TYPES, type PdbType } from '../../src/shared/peeringdb';
-import type { PdbDump } from '../fake-peeringdb/dump';
-import { generateDataset } from '../fake-peeringdb/generator';
-import { startFakePeeringDb } from '../fake-peeringdb/server';
+import type { PdbDump } from '../../tools/fake-peeringdb/dump';
+import { generateDataset } from '../../tools/fake-peeringdb/generator';
+import { startFakePeeringDb } from '../../tools/fake-peeringdb/server';
 
 export interface FakeWorkerData {
   seed: number;

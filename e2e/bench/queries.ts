@@ -4,9 +4,9 @@
  * is reported apart (`indexBuildMs`) and left out of the percentiles.
  */
 import type { Page } from '@playwright/test';
-import type { PdbDump } from '../fake-peeringdb/dump';
+import type { PdbDump } from '../../tools/fake-peeringdb/dump';
 // Declares window.__storeClient, which the page offers under automation.
-import type {} from '../../src/renderer/src/automation';
+import type {} from '../../src/renderer/src/ui/bridge/automation';
 
 const RUNS = 40;
 
@@ -99,8 +99,8 @@ export async function measureQueries(page: Page, data: PdbDump): Promise<QueryFi
         for (let i = 0; i < runs; i++) samples.push(await time(run));
         return samples;
       };
-      const indexBuildMs = await time(() => store.run('compareNetworks', { asns: five }));
-      const commonIxp5 = await repeat(() => store.run('compareNetworks', { asns: five }));
+      const indexBuildMs = await time(() => store.query('compareNetworks', { asns: five }));
+      const commonIxp5 = await repeat(() => store.query('compareNetworks', { asns: five }));
       const allFilters = {
         policies: ['Open', 'Selective', 'Restrictive'],
         infoTypes: ['NSP', 'Content', 'Cable/DSL/ISP', 'Enterprise', 'Network Services'],
@@ -116,22 +116,22 @@ export async function measureQueries(page: Page, data: PdbDump): Promise<QueryFi
         text: 'e',
       };
       const peersLargestIx = await repeat(() =>
-        store.run('findPeers', { place: { kind: 'ix', ixId: ix.ixId }, filters: allFilters } as never),
+        store.query('findPeers', { place: { kind: 'ix', ixId: ix.ixId }, filters: allFilters } as never),
       );
-      await store.run('setMyNetworks', { asns: [me] });
-      const peersAllMyIxps = await repeat(() => store.run('findPeers', { place: { kind: 'my-ixs' } }));
-      const fiftyPlusRows = ((await store.run('findPeers', { place: { kind: 'my-ixs' } })) as { rows: unknown[] }).rows.length;
-      await store.run('setMyNetworks', { asns: [heaviest] });
-      const peersAllMyIxpsHeaviest = await repeat(() => store.run('findPeers', { place: { kind: 'my-ixs' } }));
-      const heaviestRows = ((await store.run('findPeers', { place: { kind: 'my-ixs' } })) as { rows: unknown[] }).rows.length;
+      await store.command('setMyNetworks', { asns: [me] });
+      const peersAllMyIxps = await repeat(() => store.query('findPeers', { place: { kind: 'my-ixs' } }));
+      const fiftyPlusRows = ((await store.query('findPeers', { place: { kind: 'my-ixs' } })) as { rows: unknown[] }).rows.length;
+      await store.command('setMyNetworks', { asns: [heaviest] });
+      const peersAllMyIxpsHeaviest = await repeat(() => store.query('findPeers', { place: { kind: 'my-ixs' } }));
+      const heaviestRows = ((await store.query('findPeers', { place: { kind: 'my-ixs' } })) as { rows: unknown[] }).rows.length;
       const search: number[] = [];
-      for (const query of typed) search.push(await time(() => store.run('searchEverything', { query, limit: 50 })));
+      for (const query of typed) search.push(await time(() => store.query('searchEverything', { query, limit: 50 })));
       const sizes = {
-        peersLargestIxRows: ((await store.run('findPeers', { place: { kind: 'ix', ixId: ix.ixId } })) as { rows: unknown[] }).rows.length,
+        peersLargestIxRows: ((await store.query('findPeers', { place: { kind: 'ix', ixId: ix.ixId } })) as { rows: unknown[] }).rows.length,
         peersAllMyIxpsRows: fiftyPlusRows,
         peersAllMyIxpsHeaviestRows: heaviestRows,
       };
-      await store.run('setMyNetworks', { asns: [] });
+      await store.command('setMyNetworks', { asns: [] });
       return { indexBuildMs, commonIxp5, peersLargestIx, peersAllMyIxps, peersAllMyIxpsHeaviest, search, sizes };
     },
     { five, ix, me: atFiftyPlus.asn, heaviest: heaviest.asn, typed, runs: RUNS },

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateDataset } from '../fake-peeringdb/generator';
+import { generateDataset } from '../../tools/fake-peeringdb/generator';
 import { launchHarness, REPO_ROOT } from './harness';
 
 const { values } = parseArgs({

@@ -9,12 +9,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakePeeringDb, type FakePeeringDb } from '../../../e2e/fake-peeringdb/server';
+import { startFakePeeringDb, type FakePeeringDb } from '../../../tools/fake-peeringdb/server';
 import { PDB_TYPES, type PdbType } from '../../shared/peeringdb';
 import type { SyncProgress } from '../../shared/sync';
 import { createSyncController } from './controller';
-import { idsOf, smallDataset, T0 } from './test-support/dataset';
-import { MemoryStore } from './test-support/memory-store';
+import { idsOf, smallDataset, T0 } from '../../../tools/fake-peeringdb/datasets/small';
+import { MemoryStore } from './memory-store.test-support';
 import type { SyncConfig, SyncController, SyncTuning } from './types';
 
 const KEY = 'key-with-user-rights';
@@ -561,7 +561,7 @@ describe('one job at a time, cancel, window gone', () => {
 
 describe('dump import', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pdb-dump-'));
-  const sample = readFileSync(new URL('./test-support/sample-dump.json', import.meta.url), 'utf8');
+  const sample = readFileSync(new URL('../../../tools/fake-peeringdb/datasets/sample-dump.json', import.meta.url), 'utf8');
 
   async function importFile(name: string, text: string): Promise<SyncProgress> {
     const path = join(dir, name);

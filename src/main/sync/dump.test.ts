@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDumpText } from './dump';
 import { SyncError } from './errors';
 
-const SAMPLE = new URL('./test-support/sample-dump.json', import.meta.url);
+const SAMPLE = new URL('../../../tools/fake-peeringdb/datasets/sample-dump.json', import.meta.url);
 
 function row(id: number, updated: string, extra: Record<string, unknown> = {}) {
   return { id, status: 'ok', created: '2020-01-01T00:00:00Z', updated, ...extra };

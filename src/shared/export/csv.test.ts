@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { neutraliseFormula, toCsv, type CsvColumn } from './csv';
-import { HOSTILE_STRINGS } from './hostile-strings.test-data';
+import { HOSTILE_STRINGS } from './hostile-strings.test-support';
 
 interface Row {
   name: string;

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_STRINGS } from './hostile-strings.test-data';
+import { HOSTILE_STRINGS } from './hostile-strings.test-support';
 import { escapeVCardText, foldVCardLine, toVCard, VCARD_LINE_OCTETS, type VCardEntry } from './vcard';
 
 type JCardProperty = [string, Record<string, unknown>, string, ...unknown[]];

@@ -1,0 +1,205 @@
+/**
+ * A store worker in memory for tests of the sync engine: it speaks the protocol of
+ * src/shared/sync.ts as the real store does (acks a page only after applying it, keeps
+ * per-type watermarks, replaces a type on a full list, records pocWithKey), and records
+ * what it received so tests can check what was sent.
+ */
+import type { PdbType } from '../../shared/peeringdb';
+import type { MainToStore, StoreState, StoreToMain } from '../../shared/sync';
+import type { StoreLink } from './types';
+
+type Row = Record<string, unknown> & { id: number; status?: string };
+type PageMessage = Extract<MainToStore, { t: 'page' }>;
+
+export interface ReceivedPage {
+  jobId: string;
+  type: PdbType;
+  seq: number;
+  ids: number[];
+  complete: boolean;
+  replace: boolean;
+  snapshotAt?: number;
+}
+
+function newestChange(rows: Row[]): number | undefined {
+  let newest: number | undefined;
+  for (const row of rows) {
+    for (const field of ['created', 'updated']) {
+      const value = row[field];
+      const at = typeof value === 'string' ? Date.parse(value) / 1000 : Number.NaN;
+      if (!Number.isNaN(at) && (newest === undefined || at > newest)) newest = at;
+    }
+  }
+  return newest;
+}
+
+export class MemoryStore {
+  readonly rows = new Map<PdbType, Map<number, Row>>();
+  readonly watermarks: Partial<Record<PdbType, number>> = {};
+  pocWithKey = false;
+  readonly pages: ReceivedPage[] = [];
+  readonly ends: Extract<MainToStore, { t: 'end' }>[] = [];
+  readonly messages: MainToStore[] = [];
+  /** Called after a page was applied and before it is acked. */
+  onApplied: ((page: ReceivedPage) => void) | null = null;
+  /** When set, the next page is refused with this reason. */
+  refuseNextPage: string | null = null;
+  linksOpened = 0;
+  private endWaiters: ((end: Extract<MainToStore, { t: 'end' }>) => void)[] = [];
+
+  private job = { jobId: '', withKey: false, replacing: new Set<PdbType>(), listNewest: new Map<PdbType, number>() };
+  private openLinks = new Set<MemoryLink>();
+
+  /** What the app's openStoreLink would return. */
+  openLink = (jobId: string): StoreLink => {
+    this.linksOpened++;
+    const link = new MemoryLink(jobId, this);
+    this.openLinks.add(link);
+    return link;
+  };
+
+  /** The end message of the job that is running, once it arrives (ends travel asynchronously). */
+  nextEnd(): Promise<Extract<MainToStore, { t: 'end' }>> {
+    return new Promise((resolve) => this.endWaiters.push(resolve));
+  }
+
+  /** The window goes away: every open link reports closed. */
+  closeFromStoreSide(): void {
+    for (const link of this.openLinks) link.closedByStore();
+    this.openLinks.clear();
+  }
+
+  live(type: PdbType): Row[] {
+    return [...(this.rows.get(type)?.values() ?? [])].filter((row) => row.status !== 'deleted');
+  }
+
+  state(): StoreState {
+    return { watermarks: { ...this.watermarks }, pocWithKey: this.pocWithKey };
+  }
+
+  linkClosed(link: MemoryLink): void {
+    this.openLinks.delete(link);
+  }
+
+  receive(message: MainToStore, reply: (message: StoreToMain) => void): void {
+    this.messages.push(message);
+    switch (message.t) {
+      case 'hello':
+        this.job = { jobId: message.jobId, withKey: message.withKey, replacing: new Set(), listNewest: new Map() };
+        return;
+      case 'state?':
+        reply({ t: 'state', state: this.state() });
+        return;
+      case 'page':
+        this.applyPage(message, reply);
+        return;
+      case 'end': {
+        this.ends.push(message);
+        const waiters = this.endWaiters;
+        this.endWaiters = [];
+        for (const resolve of waiters) resolve(message);
+        return;
+      }
+      case 'progress':
+        return;
+    }
+  }
+
+  private applyPage(page: PageMessage, reply: (message: StoreToMain) => void): void {
+    if (this.refuseNextPage !== null) {
+      const reason = this.refuseNextPage;
+      this.refuseNextPage = null;
+      reply({ t: 'nack', seq: page.seq, message: reason });
+      return;
+    }
+    // Rows, or PeeringDB's answer holding them (see MainToStore).
+    const value = JSON.parse(page.rowsJson) as Row[] | { data: Row[] };
+    const rows = Array.isArray(value) ? value : value.data;
+    let table = this.rows.get(page.type);
+    if (!table) {
+      table = new Map();
+      this.rows.set(page.type, table);
+    }
+    const isFullList = page.replace === true || page.snapshotAt !== undefined;
+    if (page.replace && !this.job.replacing.has(page.type)) {
+      table.clear();
+      delete this.watermarks[page.type];
+      this.job.replacing.add(page.type);
+    }
+    for (const row of rows) table.set(row.id, row);
+    const newest = newestChange(rows);
+    if (isFullList) {
+      const listNewest = Math.max(this.job.listNewest.get(page.type) ?? -Infinity, newest ?? -Infinity);
+      if (Number.isFinite(listNewest)) this.job.listNewest.set(page.type, listNewest);
+      if (page.complete) {
+        const value = page.snapshotAt ?? this.job.listNewest.get(page.type);
+        if (value !== undefined) this.watermarks[page.type] = value;
+      }
+    } else if (newest !== undefined && (this.watermarks[page.type] ?? -Infinity) < newest) {
+      this.watermarks[page.type] = newest;
+    }
+    if (page.type === 'poc' && page.complete) {
+      if (this.job.withKey) this.pocWithKey = true;
+      else if (page.replace) this.pocWithKey = false;
+    }
+    const received: ReceivedPage = {
+      jobId: this.job.jobId,
+      type: page.type,
+      seq: page.seq,
+      ids: rows.map((row) => row.id),
+      complete: page.complete,
+      replace: page.replace === true,
+      ...(page.snapshotAt === undefined ? {} : { snapshotAt: page.snapshotAt }),
+    };
+    this.pages.push(received);
+    this.onApplied?.(received);
+    reply({ t: 'ack', seq: page.seq, stored: new Set(received.ids).size });
+  }
+}
+
+/** A channel that, like a MessagePort, delivers each message asynchronously. */
+class MemoryLink implements StoreLink {
+  private listeners: ((message: StoreToMain) => void)[] = [];
+  private closeListeners: (() => void)[] = [];
+  private closed = false;
+
+  constructor(
+    readonly jobId: string,
+    private readonly store: MemoryStore,
+  ) {}
+
+  send(message: MainToStore): void {
+    if (this.closed) throw new Error('the store link is closed');
+    const copy = structuredClone(message);
+    setTimeout(() => {
+      if (this.closed) return;
+      this.store.receive(copy, (reply) => {
+        setTimeout(() => {
+          if (!this.closed) for (const listener of this.listeners) listener(structuredClone(reply));
+        }, 0);
+      });
+    }, 0);
+  }
+
+  onMessage(listener: (message: StoreToMain) => void): void {
+    this.listeners.push(listener);
+  }
+
+  onClose(listener: () => void): void {
+    this.closeListeners.push(listener);
+  }
+
+  close(): void {
+    // Messages already sent (the end) are still delivered, as with a MessagePort.
+    setTimeout(() => {
+      this.closed = true;
+      this.store.linkClosed(this);
+    }, 1);
+  }
+
+  closedByStore(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const listener of this.closeListeners) listener();
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * What the page may ask of the store worker, split as Signal splits its database interfaces:
+ * queries read (the local copy and the user's tables) and never write; commands change the
+ * user's tables. Method name = operation name; the worker implements both tables, and the
+ * page's client is typed by them, so neither side imports the other.
+ */
+import type { PeerStateKind, PeerStateRecord, TemplateRecord } from '../../../shared/user-data';
+import type { ContactListArgs, ContactListResult, ContactSources, PeeringDraftArgs, PeeringDraftResult } from './contacts';
+import type {
+  CompareArgs,
+  CompareResult,
+  FacPage,
+  FilterOptions,
+  IxPage,
+  MyNetworkOverview,
+  NetworkPage,
+  OrgPage,
+  PeersArgs,
+  PeersResult,
+  SearchArgs,
+  SearchResult,
+} from './discovery';
+
+type NoArgs = Record<string, never>;
+
+export interface StoreQueries {
+  /** My networks with their IXP connections and facilities; `asns` defaults to the stored list. */
+  myNetworksOverview(args: { asns?: number[] }): MyNetworkOverview[];
+  compareNetworks(args: CompareArgs): CompareResult;
+  /** Potential peers (and, with includeMine/includeMarked, the member lists of pages). */
+  findPeers(args: PeersArgs): PeersResult;
+  networkPage(args: { netId?: number; asn?: number }): NetworkPage;
+  ixPage(args: { ixId: number }): IxPage;
+  facPage(args: { facId: number }): FacPage;
+  orgPage(args: { orgId: number }): OrgPage;
+  searchEverything(args: SearchArgs): SearchResult;
+  memberFilterOptions(args: NoArgs): FilterOptions;
+  contactList(args: ContactListArgs): ContactListResult;
+  /** What the Contacts screen offers to choose from: my networks and the IXPs. */
+  contactSources(args: NoArgs): ContactSources;
+  /** Everything a peering request draft needs: the data and the user's template (or the default). */
+  peeringDraft(args: PeeringDraftArgs): PeeringDraftResult;
+  /** My ASNs in the order I added them. */
+  listMyNetworks(args: NoArgs): number[];
+  listPeerStates(args: NoArgs): PeerStateRecord[];
+  getTemplate(args: { key: string }): TemplateRecord | null;
+  /** The user's tables as backup file text. */
+  exportUserData(args: NoArgs): string;
+}
+
+export interface PeerMarkArgs {
+  asn: number;
+  state: PeerStateKind | null;
+  /** YYYY-MM-DD until which a hidden peer stays hidden. */
+  hiddenUntil?: string | null;
+  /** YYYY-MM-DD the request was sent. */
+  requestedAt?: string | null;
+  note?: string;
+}
+
+export interface StoreCommands {
+  /** Replaces the list of my ASNs, keeping the given order; answers the list as stored. */
+  setMyNetworks(args: { asns: number[] }): number[];
+  addMyNetwork(args: { asn: number }): number[];
+  removeMyNetwork(args: { asn: number }): number[];
+  /** A mark with no state and no note is removed (null) rather than kept empty. */
+  setPeerState(args: PeerMarkArgs): PeerStateRecord | null;
+  saveTemplate(args: { key: string; subject: string; body: string }): TemplateRecord;
+  /** Restores a backup: the user's tables become exactly what the file holds. */
+  importUserData(args: { json: string }): { myNetworks: number; peerStates: number; templates: number };
+}
+
+export type QueryName = keyof StoreQueries;
+export type CommandName = keyof StoreCommands;
+export type QueryArgs<N extends QueryName> = Parameters<StoreQueries[N]>[0];
+export type QueryResult<N extends QueryName> = ReturnType<StoreQueries[N]>;
+export type CommandArgs<N extends CommandName> = Parameters<StoreCommands[N]>[0];
+export type CommandResult<N extends CommandName> = ReturnType<StoreCommands[N]>;

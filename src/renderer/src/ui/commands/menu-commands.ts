@@ -1,0 +1,52 @@
+import type { MenuCommand } from '../../../../shared/ipc';
+import type { ViewId } from '../state/views';
+import { cancelSync, flushCopy, importDump, startSync, type ActionDeps } from './actions';
+
+const NAVIGATION = {
+  'navigate-sync': 'sync',
+  'navigate-networks': 'networks',
+  'navigate-compare': 'compare',
+  'navigate-peers': 'peers',
+  'navigate-search': 'search',
+  'navigate-contacts': 'contacts',
+  'export-contacts': 'contacts',
+  settings: 'settings',
+} as const satisfies Partial<Record<MenuCommand, ViewId>>;
+
+type NavigationCommand = keyof typeof NAVIGATION;
+
+function isNavigation(command: MenuCommand): command is NavigationCommand {
+  return Object.hasOwn(NAVIGATION, command);
+}
+
+/** Runs one command of the native menu (or of a shortcut that mirrors it). */
+export async function runMenuCommand(command: MenuCommand, deps: ActionDeps): Promise<void> {
+  if (isNavigation(command)) {
+    deps.store.getState().navigate(NAVIGATION[command]);
+    return;
+  }
+  switch (command) {
+    case 'sync-now':
+      return startSync(deps, 'menu');
+    case 'cancel-sync':
+      return cancelSync(deps);
+    case 'import-dump':
+      return importDump(deps);
+    case 'flush':
+      await flushCopy(deps);
+      return;
+    case 'focus-search': {
+      const state = deps.store.getState();
+      state.navigate('search');
+      state.requestFocus('search');
+      return;
+    }
+    default:
+      // Every command either navigates (above) or is handled here; the compiler checks it.
+      assertNever(command);
+  }
+}
+
+function assertNever(command: never): never {
+  throw new Error(`Unknown menu command: ${String(command)}`);
+}

@@ -1,0 +1,33 @@
+import type { MenuCommand } from '../../../../shared/ipc';
+
+export interface KeyLike {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+}
+
+const DIGIT_COMMANDS: Record<string, MenuCommand> = {
+  '1': 'navigate-sync',
+  '2': 'navigate-networks',
+  '3': 'navigate-compare',
+  '4': 'navigate-peers',
+  '5': 'navigate-search',
+  '6': 'navigate-contacts',
+};
+
+/**
+ * The window's own shortcuts mirror the menu's accelerators, so they also work where no
+ * native menu exists (the browser harness) and when the menu bar is hidden.
+ */
+export function commandForKey(event: KeyLike, isMac: boolean): MenuCommand | null {
+  const primary = isMac ? event.metaKey : event.ctrlKey;
+  const other = isMac ? event.ctrlKey : event.metaKey;
+  if (!primary || other || event.altKey || event.shiftKey) return null;
+  const digit = DIGIT_COMMANDS[event.key];
+  if (digit) return digit;
+  if (event.key === ',') return 'settings';
+  if (event.key.toLowerCase() === 'f') return 'focus-search';
+  return null;
+}

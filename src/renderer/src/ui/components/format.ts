@@ -1,0 +1,81 @@
+/** Display formats shared by the screens; all pure, all locale-aware where it matters. */
+
+const numberFormat = new Intl.NumberFormat();
+
+export function formatCount(value: number): string {
+  return numberFormat.format(value);
+}
+
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '—';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${value.toFixed(digits)} ${BYTE_UNITS[unit]}`;
+}
+
+/** "45 s", "3 min 10 s", "1 h 5 min": precise enough for an ETA, short enough for a header. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  const totalSeconds = Math.round(ms / 1000);
+  if (totalSeconds < 60) return `${totalSeconds} s`;
+  const minutes = Math.floor(totalSeconds / 60);
+  const seconds = totalSeconds % 60;
+  if (minutes < 60) return seconds ? `${minutes} min ${seconds} s` : `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const restMinutes = minutes % 60;
+  return restMinutes ? `${hours} h ${restMinutes} min` : `${hours} h`;
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function formatDateTime(epochMs: number): string {
+  return dateTimeFormat.format(new Date(epochMs));
+}
+
+/** "just now", "5 minutes ago", "3 days ago", relative to `now`. */
+export function formatAgo(epochMs: number, now: number): string {
+  const seconds = Math.max(0, Math.round((now - epochMs) / 1000));
+  if (seconds < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} hour${hours === 1 ? '' : 's'} ago`;
+  const days = Math.round(hours / 24);
+  return `${days} day${days === 1 ? '' : 's'} ago`;
+}
+
+// How discovery values read on screen.
+
+/** Port speed in Mbit/s as engineers say it: "100M", "10G", "1.6T". */
+export function formatSpeed(mbps: number): string {
+  if (!Number.isFinite(mbps) || mbps <= 0) return '—';
+  if (mbps >= 1_000_000) return `${trim(mbps / 1_000_000)}T`;
+  if (mbps >= 1_000) return `${trim(mbps / 1_000)}G`;
+  return `${trim(mbps)}M`;
+}
+
+function trim(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+export function formatAsn(asn: number): string {
+  return `AS${asn}`;
+}
+
+export function placeLine(place: { city: string; country: string }): string {
+  return [place.city, place.country].filter(Boolean).join(', ');
+}
+
+export const PEER_STATE_LABELS = {
+  requested: 'Requested',
+  peered: 'Peered',
+  rejected: 'Rejected',
+  hidden: 'Hidden',
+} as const;

@@ -1,0 +1,46 @@
+/** Links inside the app (to a record's page) and out of it (always through main's checked helper). */
+import { getApi } from '../bridge/api';
+import { useAppState } from '../state/app-state';
+import type { PageRef } from '../state/ui-slice';
+
+export function openRecordPage(page: PageRef): void {
+  useAppState.getState().openPage(page);
+}
+
+export function PageLink({
+  to,
+  children,
+  label,
+}: {
+  to: PageRef;
+  children: React.ReactNode;
+  label?: string;
+}): React.JSX.Element {
+  return (
+    <button type="button" className="link" aria-label={label} onClick={() => openRecordPage(to)}>
+      {children}
+    </button>
+  );
+}
+
+/** Only http(s) and mailto links are offered; anything else is shown as plain text. */
+function isOpenable(url: string): boolean {
+  return /^(https?:\/\/|mailto:)/i.test(url.trim());
+}
+
+export function ExternalLink({ url, children }: { url: string; children?: React.ReactNode }): React.JSX.Element {
+  if (!url) return <span className="muted">—</span>;
+  if (!isOpenable(url)) return <span>{url}</span>;
+  return (
+    <button
+      type="button"
+      className="link external"
+      title={url}
+      onClick={() => {
+        void getApi().openExternal(url.trim());
+      }}
+    >
+      {children ?? url}
+    </button>
+  );
+}

@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './shell/App';
+import { offerStoreToAutomation } from './bridge/automation';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import './styles.css';
+
+offerStoreToAutomation();
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+createRoot(container).render(
+  <StrictMode>
+    {/* The window says what stopped it rather than stay blank (a preload that did not load). */}
+    <ErrorBoundary label="Peering Assistant">
+      <App />
+    </ErrorBoundary>
+  </StrictMode>,
+);

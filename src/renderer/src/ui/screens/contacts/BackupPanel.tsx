@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { exportFileName } from '../../../../../shared/export/contacts';
+import { getApi, ipcErrorMessage } from '../../bridge/api';
+import { getStoreClient } from '../../store-client/client';
+import { useAppState } from '../../state/app-state';
+import { todayIso } from './draft-actions';
+import { saveExportFile } from '../../components/export/save-export';
+import { OutcomeLine } from '../../components/OutcomeLine';
+
+type Status = { tone: 'ok' | 'error'; text: string } | null;
+
+/** Backup of what only the user has: my networks, peer states and notes, templates. */
+export function BackupPanel(): React.JSX.Element {
+  const [status, setStatus] = useState<Status>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function exportBackup() {
+    setBusy(true);
+    setStatus(null);
+    try {
+      const content = await getStoreClient().query('exportUserData', {});
+      await saveExportFile(
+        { format: 'json', suggestedName: exportFileName(`peering-assistant-backup-${todayIso()}`, 'json'), content },
+        'the backup',
+      );
+    } catch (error) {
+      setStatus({ tone: 'error', text: `The backup could not be made: ${ipcErrorMessage(error)}` });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function importBackup() {
+    setBusy(true);
+    setStatus(null);
+    try {
+      const file = await getApi().openBackup();
+      if (!file.opened) return;
+      const counts = await getStoreClient().command('importUserData', { json: file.content });
+      const text =
+        `Restored ${counts.myNetworks} networks, ${counts.peerStates} peer states and ` +
+        `${counts.templates} templates from ${file.path}.`;
+      setStatus({ tone: 'ok', text });
+      useAppState.getState().showNotice('success', text);
+    } catch (error) {
+      // The store checks the whole file before writing: on any error nothing was changed.
+      setStatus({ tone: 'error', text: `${ipcErrorMessage(error)} Your data was not changed.` });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="backup-title">
+      <h2 id="backup-title">Backup of your data</h2>
+      <p className="muted">
+        Your networks, peer states with their notes, and templates. PeeringDB data is not in the backup: a sync brings it back.
+      </p>
+      <div className="actions">
+        <button type="button" disabled={busy} onClick={() => void exportBackup()}>
+          Export backup…
+        </button>
+        <button type="button" disabled={busy} onClick={() => void importBackup()}>
+          Import backup…
+        </button>
+      </div>
+      <p className="muted">Importing replaces your current networks, peer states and templates with those in the file.</p>
+      {status && (
+        <OutcomeLine ok={status.tone === 'ok'}>{status.text}</OutcomeLine>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+/** My networks: the ASNs I work for, with their IXP connections and facilities. */
+import { useState } from 'react';
+import { addressColumns, placeNameColumn, whereColumn } from '../../components/columns';
+import { DataTable, type Column } from '../../components/DataTable';
+import { ExportTableButton } from '../../components/export/ExportTableButton';
+import { formatAsn, formatSpeed } from '../../components/format';
+import { PageLink } from '../../components/links';
+import { NetworkPicker } from '../../components/NetworkPicker';
+import { addMyNetwork, removeMyNetwork, useMyAsns } from '../../store-client/user-tables';
+import { useStoreQuery } from '../../store-client/use-store-query';
+import type { MyNetworkOverview, NetAtFac, NetAtIx } from '../../../protocol/discovery';
+
+const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+
+const IX_COLUMNS: Column<NetAtIx>[] = [
+  placeNameColumn('ix', (row) => row.ix),
+  whereColumn((row) => row.ix),
+  ...addressColumns<NetAtIx>((row) => row.connections),
+  {
+    key: 'speed',
+    header: 'Speed',
+    width: '5em',
+    numeric: true,
+    sortValue: (row) => row.totalSpeed,
+    cell: (row) => row.connections.map((c) => <div key={c.netixlanId}>{formatSpeed(c.speed)}</div>),
+  },
+  {
+    key: 'rs',
+    header: 'RS peer',
+    width: '5em',
+    cell: (row) => row.connections.map((c) => <div key={c.netixlanId}>{yesNo(c.isRsPeer)}</div>),
+  },
+  {
+    key: 'operational',
+    header: 'Operational',
+    width: '7em',
+    cell: (row) => row.connections.map((c) => <div key={c.netixlanId}>{yesNo(c.operational)}</div>),
+  },
+];
+
+const FAC_COLUMNS: Column<NetAtFac>[] = [
+  placeNameColumn('fac', (row) => row.fac),
+  whereColumn((row) => row.fac),
+  { key: 'region', header: 'Region', width: 'minmax(8em, 1fr)', sortValue: (row) => row.fac.regionContinent, cell: (row) => row.fac.regionContinent || '—' },
+];
+
+export function MyNetworksScreen(): React.JSX.Element {
+  const myAsns = useMyAsns();
+  const [error, setError] = useState<string | null>(null);
+  const { data } = useStoreQuery('myNetworksOverview', myAsns ? { asns: myAsns } : null);
+
+  const run = (action: Promise<unknown>) => {
+    setError(null);
+    action.catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
+  };
+
+  return (
+    <section className="view" aria-labelledby="networks-title">
+      <div className="view-header">
+        <h1 id="networks-title">My networks</h1>
+      </div>
+      <NetworkPicker label="Add a network" exclude={myAsns ?? []} onPick={(asn) => run(addMyNetwork(asn))} />
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      {myAsns?.length === 0 && <p>Add the ASNs you work for to see their IXP connections and facilities.</p>}
+      {(data ?? []).map((entry) => (
+        <MyNetworkPanel key={entry.asn} entry={entry} onRemove={() => run(removeMyNetwork(entry.asn))} />
+      ))}
+    </section>
+  );
+}
+
+function MyNetworkPanel({ entry, onRemove }: { entry: MyNetworkOverview; onRemove: () => void }) {
+  const title = entry.net ? `${entry.net.name} (${formatAsn(entry.asn)})` : formatAsn(entry.asn);
+  return (
+    <article className="panel" aria-label={title}>
+      <h2>
+        {entry.net ? <PageLink to={{ kind: 'net', id: entry.net.netId }}>{entry.net.name}</PageLink> : null}{' '}
+        {formatAsn(entry.asn)}{' '}
+        <button type="button" onClick={onRemove} aria-label={`Remove ${title}`}>
+          Remove
+        </button>
+      </h2>
+      {!entry.net ? (
+        <p className="muted">This ASN is not in the local copy (not synced yet, or no longer in PeeringDB).</p>
+      ) : (
+        <>
+          <h3>
+            IXP connections ({entry.ixs.length} IXPs, {entry.ixs.reduce((sum, at) => sum + at.connections.length, 0)} ports)
+          </h3>
+          <DataTable
+            label={`IXP connections of ${title}`}
+            rows={entry.ixs}
+            columns={IX_COLUMNS}
+            rowKey={(row) => row.ix.id}
+            initialSort={{ key: 'ix', descending: false }}
+            emptyText="No IXP connections."
+            maxHeight="40vh"
+          />
+          <ExportTableButton
+            rows={entry.ixs.flatMap((at) => at.connections.map((connection) => ({ at, connection })))}
+            fileLabel={`IXP connections of AS${entry.asn}`}
+            label="Export connections as CSV…"
+            columns={[
+              { header: 'IXP', value: (row) => row.at.ix.name },
+              { header: 'Country', value: (row) => row.at.ix.country },
+              { header: 'IPv4', value: (row) => row.connection.ipaddr4 ?? '' },
+              { header: 'IPv6', value: (row) => row.connection.ipaddr6 ?? '' },
+              { header: 'Speed (Mbit/s)', value: (row) => row.connection.speed },
+              { header: 'RS peer', value: (row) => (row.connection.isRsPeer ? 'yes' : 'no') },
+              { header: 'Operational', value: (row) => (row.connection.operational ? 'yes' : 'no') },
+            ]}
+          />
+          <h3>Facilities ({entry.facs.length})</h3>
+          <DataTable
+            label={`Facilities of ${title}`}
+            rows={entry.facs}
+            columns={FAC_COLUMNS}
+            rowKey={(row) => row.fac.id}
+            initialSort={{ key: 'fac', descending: false }}
+            emptyText="No facilities."
+            maxHeight="30vh"
+          />
+        </>
+      )}
+    </article>
+  );
+}

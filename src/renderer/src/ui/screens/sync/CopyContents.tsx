@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { PDB_TYPES } from '../../../../../shared/peeringdb';
+import type { StoreStatus } from '../../../protocol/messages';
+import { formatAgo, formatCount, formatDateTime } from '../../components/format';
+import { PDB_TYPE_LABELS } from '../../components/pdb-type-labels';
+
+/** Re-renders once a minute so "5 minutes ago" stays true. */
+function useNow(intervalMs = 60_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+export function CopyContents({ status }: { status: StoreStatus }): React.JSX.Element {
+  const now = useNow();
+  const total = PDB_TYPES.reduce((sum, type) => sum + status.counts[type], 0);
+  return (
+    <section className="panel" aria-labelledby="copy-title">
+      <h2 id="copy-title">Local copy</h2>
+      <p>
+        Last complete sync:{' '}
+        {status.lastSyncAt === null ? (
+          <strong>never</strong>
+        ) : (
+          <>
+            <time dateTime={new Date(status.lastSyncAt).toISOString()}>{formatDateTime(status.lastSyncAt)}</time>{' '}
+            <span className="muted">({formatAgo(status.lastSyncAt, now)})</span>
+          </>
+        )}
+      </p>
+      <table className="data compact counts">
+        <caption className="visually-hidden">Rows in the local copy per type</caption>
+        <thead>
+          <tr>
+            <th scope="col">Type</th>
+            <th scope="col" className="num">Rows</th>
+          </tr>
+        </thead>
+        <tbody>
+          {PDB_TYPES.map((type) => (
+            <tr key={type}>
+              <th scope="row">{PDB_TYPE_LABELS[type]}</th>
+              <td className="num">{formatCount(status.counts[type])}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            <td className="num">{formatCount(total)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { useAppState } from '../state/app-state';
+import { VIEW_LABELS, VIEWS, type ViewId } from '../state/views';
+
+const SHORTCUT_KEYS: Partial<Record<ViewId, string>> = {
+  sync: '1',
+  networks: '2',
+  compare: '3',
+  peers: '4',
+  search: '5',
+  contacts: '6',
+  settings: ',',
+};
+
+export function Navigation({ isMac }: { isMac: boolean }): React.JSX.Element {
+  const current = useAppState((s) => s.view);
+  const navigate = useAppState((s) => s.navigate);
+  const modifier = isMac ? 'Meta' : 'Control';
+  return (
+    <nav className="app-nav" aria-label="Main">
+      <div className="app-title">Peering Assistant</div>
+      <ul>
+        {VIEWS.map((view) => {
+          const key = SHORTCUT_KEYS[view];
+          return (
+            <li key={view}>
+              <button
+                type="button"
+                className="nav-item"
+                aria-current={view === current ? 'page' : undefined}
+                aria-keyshortcuts={key ? `${modifier}+${key}` : undefined}
+                onClick={() => navigate(view)}
+              >
+                <span>{VIEW_LABELS[view]}</span>
+                {key && (
+                  <kbd aria-hidden="true">
+                    {isMac ? '⌘' : 'Ctrl+'}
+                    {key}
+                  </kbd>
+                )}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

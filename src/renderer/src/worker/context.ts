@@ -1,0 +1,18 @@
+import type { StoreCommands, StoreQueries } from '../protocol/operations';
+import type { PeeringDatabase } from './db/schema';
+import type { LocalCopy } from './copy/local-copy';
+
+/** What a worker operation gets: the database (the worker is its only writer) and the copy. */
+export interface StoreContext {
+  db: PeeringDatabase;
+  copy: LocalCopy;
+  /** Tell UI readers that the user's tables or the copy changed. */
+  notifyChanged(): void;
+}
+
+/** The worker's side of a protocol table: each method takes the context first and may answer later. */
+type Handlers<T> = {
+  [K in keyof T]: T[K] extends (args: infer A) => infer R ? (ctx: StoreContext, args: A) => R | Promise<R> : never;
+};
+export type QueryHandlers = Handlers<StoreQueries>;
+export type CommandHandlers = Handlers<StoreCommands>;

@@ -1,0 +1,113 @@
+/**
+ * The store worker's message handling, apart from the worker global so it runs in tests:
+ * start (open, load the copy, say ready), queries and commands, status, flush, and sync ports.
+ */
+import type { MainToStore, StoreToMain } from '../../../shared/sync';
+import { readDataVersion } from './db/meta';
+import type { PeeringDatabase } from './db/schema';
+import { createChangeNotifier, type ChangeNotifierOptions } from './change-notifier';
+import type { StoreContext } from './context';
+import type { LocalCopy } from './copy/local-copy';
+import { flushPeeringDb } from './copy/flush';
+import { loadCopy } from './copy/load';
+import type { UiToWorker, WorkerToUi } from '../protocol/messages';
+import { readStoreStatus } from './copy/status';
+import { createSyncEndpoint } from './sync/endpoint';
+
+type AnyHandler = (ctx: StoreContext, args: never) => unknown;
+
+/** The part of a MessagePort the sync endpoint needs. */
+export interface SyncPortLike {
+  postMessage(message: StoreToMain): void;
+  addEventListener(type: 'message', listener: (event: { data: MainToStore }) => void): void;
+  start?(): void;
+}
+
+export interface StoreWorkerOptions {
+  db: PeeringDatabase;
+  copy: LocalCopy;
+  queries: Record<string, AnyHandler>;
+  commands: Record<string, AnyHandler>;
+  post: (message: WorkerToUi) => void;
+  notifier?: ChangeNotifierOptions;
+}
+
+export interface StoreWorkerHost {
+  /** Opens the database and loads the copy, then posts 'ready' (or 'fatal'). */
+  start(): Promise<void>;
+  handle(message: UiToWorker): Promise<void>;
+}
+
+export function createStoreWorkerHost({ db, copy, queries, commands, post, notifier: notifierOptions }: StoreWorkerOptions): StoreWorkerHost {
+  const notifier = createChangeNotifier((dataVersion) => post({ t: 'changed', dataVersion }), notifierOptions);
+  let markStarted!: (ok: boolean) => void;
+  const started = new Promise<boolean>((resolve) => (markStarted = resolve));
+
+  const ctx: StoreContext = {
+    db,
+    copy,
+    notifyChanged() {
+      void readDataVersion(db).then((dataVersion) => notifier.now(dataVersion));
+    },
+  };
+
+  function reply(id: number, run: () => Promise<unknown>): Promise<void> {
+    return run().then(
+      (value) => post({ t: 'reply', id, ok: true, value }),
+      (error: unknown) => post({ t: 'reply', id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+
+  async function runHandler(table: Record<string, AnyHandler>, kind: string, name: string, args: unknown): Promise<unknown> {
+    const handler = Object.hasOwn(table, name) ? table[name] : undefined;
+    if (typeof handler !== 'function') throw new Error(`The store has no ${kind} named "${name}"`);
+    return handler(ctx, args as never);
+  }
+
+  function attachSyncPort(port: SyncPortLike): void {
+    const endpoint = createSyncEndpoint({ db, copy }, (message) => port.postMessage(message), {
+      onCommitted: (dataVersion) => notifier.committed(dataVersion),
+      onEnded: () => ctx.notifyChanged(),
+    });
+    // The endpoint applies messages in arrival order; each page's ack or nack goes to main.
+    port.addEventListener('message', (event) => void endpoint.receive(event.data).catch(() => undefined));
+    port.start?.();
+  }
+
+  return {
+    async start() {
+      try {
+        await db.open();
+        await loadCopy(db, copy);
+        const status = await readStoreStatus(db, copy);
+        markStarted(true);
+        post({ t: 'ready', status });
+      } catch (error) {
+        markStarted(false);
+        post({ t: 'fatal', error: `The local database could not start: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    },
+
+    async handle(message) {
+      if (!(await started)) {
+        if ('id' in message) post({ t: 'reply', id: message.id, ok: false, error: 'The local database is not available' });
+        return;
+      }
+      switch (message.t) {
+        case 'query':
+          return reply(message.id, () => runHandler(queries, 'query', message.name, message.args));
+        case 'command':
+          return reply(message.id, () => runHandler(commands, 'command', message.name, message.args));
+        case 'status':
+          return reply(message.id, () => readStoreStatus(db, copy));
+        case 'flush':
+          return reply(message.id, async () => {
+            notifier.now(await flushPeeringDb(db, copy));
+          });
+        case 'sync-port':
+          attachSyncPort(message.port as unknown as SyncPortLike);
+          return;
+      }
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildMailto } from '../../../../shared/export/mailto';
+import { DEFAULT_PEERING_TEMPLATE, fillTemplate, PEERING_TEMPLATE_KEY } from '../../../../shared/export/template';
+import { META, openDatabase, type PeeringDatabase } from '../db/schema';
+import type { StoreContext } from '../context';
+import { contactQueries } from './contact-queries';
+import { ix, net, poc, port } from '../../../../../tools/fake-peeringdb/datasets/contact-rows';
+import { copyOf } from '../copy/local-copy.test-support';
+
+const decix = ix(1, 'DE-CIX Frankfurt');
+const linx = ix(2, 'LINX LON1');
+const solo = ix(3, 'Only Mine IX');
+const me = net(10, 64500, 'My Net', { irr_as_set: 'AS-MYNET', info_prefixes4: 1500, info_prefixes6: 400 });
+const them = net(20, 64501, 'Their Net', { policy_url: 'https://their.example/peering' });
+
+const copy = copyOf({
+  ix: [decix, linx, solo],
+  net: [me, them],
+  netixlan: [
+    port(1, me, decix, '80.81.192.1', '2001:7f8::fbf4:0:1', 100000),
+    port(2, them, decix, '80.81.192.2', '2001:7f8::fbf5:0:1', 10000),
+    port(3, me, linx, '195.66.224.1', null),
+    port(4, them, linx, null, '2001:7f8:4::fbf5:1'),
+    port(5, them, linx, '195.66.224.99', null),
+    port(6, me, solo, '10.0.0.1', null),
+  ],
+  poc: [
+    poc(1, 20, 'Policy', 'peering@their.example'),
+    poc(2, 20, 'Policy', 'PEERING@their.example'),
+    poc(3, 20, 'NOC', 'noc@their.example'),
+    poc(4, 20, 'Policy', 'old@their.example', { status: 'deleted' }),
+  ],
+});
+
+let db: PeeringDatabase;
+let ctx: StoreContext;
+let dbCount = 0;
+
+beforeEach(async () => {
+  db = openDatabase(`contacts-ops-${++dbCount}`);
+  await db.open();
+  ctx = { db, copy, notifyChanged: () => {} };
+});
+
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('contactList', () => {
+  it('tells whether contacts were fetched with an API key', async () => {
+    const args = { selection: { kind: 'networks' as const, asns: [64501] }, roles: ['Policy' as const] };
+    expect((await contactQueries.contactList(ctx, args)).contactsFetchedWithKey).toBe(false);
+    await db.meta.put({ key: META.pocWithKey, value: true });
+    const withKey = await contactQueries.contactList(ctx, args);
+    expect(withKey.contactsFetchedWithKey).toBe(true);
+    expect(withKey.contacts.map((c) => c.email)).toEqual(['peering@their.example']);
+  });
+});
+
+describe('contactSources', () => {
+  it('offers my networks and the IXPs with their member counts', async () => {
+    await db.myNetworks.bulkPut([{ asn: 64500, addedAt: 1 }, { asn: 65999, addedAt: 2 }]);
+    const sources = await contactQueries.contactSources(ctx, {});
+    expect(sources.myNetworks).toEqual([
+      { netId: 10, asn: 64500, name: 'My Net' },
+      { netId: 0, asn: 65999, name: 'AS65999 (not in the local copy)' },
+    ]);
+    expect(sources.ixps.map((i) => [i.name, i.memberCount])).toEqual([
+      ['DE-CIX Frankfurt', 2],
+      ['LINX LON1', 2],
+      ['Only Mine IX', 1],
+    ]);
+  });
+});
+
+describe('peeringDraft', () => {
+  it('gathers both networks, the shared IXPs with both sides’ ports, and the Policy addresses', async () => {
+    const result = await contactQueries.peeringDraft(ctx, { myAsn: 64500, peerAsn: 64501 });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.templateIsDefault).toBe(true);
+    expect(result.context.to).toEqual(['peering@their.example']);
+    expect(result.context.sharedIxps.map((s) => s.name)).toEqual(['DE-CIX Frankfurt', 'LINX LON1']);
+
+    const draft = fillTemplate(result.template, result.context);
+    expect(draft.subject).toBe('Peering request: AS64500 My Net / AS64501 Their Net');
+    expect(draft.body).toContain(
+      [
+        '  - DE-CIX Frankfurt',
+        '    AS64500: 80.81.192.1, 2001:7f8::fbf4:0:1 (100G)',
+        '    AS64501: 80.81.192.2, 2001:7f8::fbf5:0:1 (10G)',
+        '  - LINX LON1',
+        '    AS64500: 195.66.224.1 (10G)',
+        '    AS64501: 2001:7f8:4::fbf5:1 (10G)',
+        '    AS64501: 195.66.224.99 (10G)',
+      ].join('\n'),
+    );
+    expect(draft.body).not.toContain('Only Mine IX');
+    expect(draft.body).toContain('IRR as-set: AS-MYNET');
+    expect(draft.body).toContain('Max prefixes: 1500 IPv4, 400 IPv6');
+    expect(draft.body).toContain('https://their.example/peering');
+
+    const mailto = buildMailto(draft);
+    if (!mailto.ok) throw new Error(mailto.reason);
+    expect(mailto.url.startsWith('mailto:peering@their.example?subject=Peering%20request%3A%20AS64500')).toBe(true);
+    expect(decodeURIComponent(mailto.url.split('&body=')[1]!)).toBe(draft.body.replace(/\n/g, '\r\n'));
+  });
+
+  it('uses the template the user saved', async () => {
+    await db.templates.put({ key: PEERING_TEMPLATE_KEY, subject: 'Hi {{peer_name}}', body: 'From AS{{my_asn}}', updatedAt: 1 });
+    const result = await contactQueries.peeringDraft(ctx, { myAsn: 64500, peerAsn: 64501 });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.templateIsDefault).toBe(false);
+    expect(fillTemplate(result.template, result.context)).toMatchObject({ subject: 'Hi Their Net', body: 'From AS64500' });
+    expect(result.template).not.toEqual(DEFAULT_PEERING_TEMPLATE);
+  });
+
+  it('explains why a draft cannot be built', async () => {
+    expect(await contactQueries.peeringDraft(ctx, { myAsn: 65999, peerAsn: 64501 })).toEqual({
+      ok: false,
+      error: 'AS65999 is not in the local copy. Sync, or check your networks.',
+    });
+    expect(await contactQueries.peeringDraft(ctx, { myAsn: 64500, peerAsn: 64500 })).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,66 @@
+import { DEFAULT_PEERING_TEMPLATE, PEERING_TEMPLATE_KEY } from '../../../../shared/export/template';
+import { META, type PeeringDatabase } from '../db/schema';
+import type { QueryHandlers, StoreContext } from '../context';
+import { getDiscoveryIndex } from '../index/discovery-index';
+import { buildDraftContext } from './draft';
+import { buildContactList } from './contact-list';
+import type {
+  ContactListArgs,
+  ContactListResult,
+  ContactSources,
+  IxChoice,
+  NetworkRef,
+  PeeringDraftArgs,
+  PeeringDraftResult,
+} from '../../protocol/contacts';
+
+/** The sync records whether contacts came with an API key; without one, 'Users' contacts are absent. */
+async function contactsFetchedWithKey(db: PeeringDatabase): Promise<boolean> {
+  return (await db.meta.get(META.pocWithKey))?.value === true;
+}
+
+async function contactList(ctx: StoreContext, args: ContactListArgs): Promise<ContactListResult> {
+  return buildContactList(ctx.copy, args, await contactsFetchedWithKey(ctx.db));
+}
+
+/** What the Contacts view offers to choose from: my networks and the IXPs. */
+async function contactSources(ctx: StoreContext, _args: Record<string, never>): Promise<ContactSources> {
+  const index = getDiscoveryIndex(ctx.copy);
+  const mine = (await ctx.db.myNetworks.toArray()).sort((a, b) => a.addedAt - b.addedAt || a.asn - b.asn);
+  const myNetworks: NetworkRef[] = mine.map(({ asn }) => {
+    const net = index.netByAsn(asn);
+    return { netId: net?.id ?? 0, asn, name: net?.name ?? `AS${asn} (not in the local copy)` };
+  });
+  const ixps: IxChoice[] = [];
+  for (const ix of ctx.copy.rows.ix.values()) {
+    ixps.push({
+      id: ix.id,
+      name: ix.name,
+      city: ix.city,
+      country: ix.country,
+      memberCount: index.netIdsAtIx(ix.id).size,
+    });
+  }
+  ixps.sort((a, b) => a.name.localeCompare(b.name));
+  return { myNetworks, ixps };
+}
+
+/** Everything a peering request draft needs: the data and the user's template (or the default). */
+async function peeringDraft(ctx: StoreContext, args: PeeringDraftArgs): Promise<PeeringDraftResult> {
+  const built = buildDraftContext(ctx.copy, args.myAsn, args.peerAsn);
+  if (!built.ok) return built;
+  const saved = await ctx.db.templates.get(PEERING_TEMPLATE_KEY);
+  return {
+    ok: true,
+    context: built.context,
+    template: saved ? { subject: saved.subject, body: saved.body } : DEFAULT_PEERING_TEMPLATE,
+    templateIsDefault: !saved,
+  };
+}
+
+/** Contact lists, drafts and backups the store worker answers. */
+export const contactQueries = {
+  contactList,
+  contactSources,
+  peeringDraft,
+} satisfies Partial<QueryHandlers>;

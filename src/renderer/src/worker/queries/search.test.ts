@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { liveData } from './brute-force.test-support';
+import { getDiscoveryIndex } from '../index/discovery-index';
+import { search } from './search';
+import { liveRows, makeDataset } from '../../../../../tools/fake-peeringdb/datasets/discovery';
+import { copyOf } from '../copy/local-copy.test-support';
+import { foldText, squash, wordsOf } from '../index/text';
+
+const dataset = makeDataset({ seed: 99 });
+const live = liveData(dataset);
+const index = getDiscoveryIndex(copyOf(dataset));
+const find = (query: string, limit = 500) => search(index, { query, limit });
+
+describe('search by name', () => {
+  it('finds, for any word prefix, exactly the live networks a scan finds', () => {
+    const wordsOfNet = (name: string, aka: string, nameLong: string) => {
+      const folded = foldText(name);
+      return [...wordsOf(folded), squash(folded), ...wordsOf(foldText(`${aka} ${nameLong}`)), squash(foldText(aka))];
+    };
+    for (const prefix of ['cl', 'clou', 'zur', 'zür', 'data', 'fiber networks', 'hosting 1', 'qqq']) {
+      const queryWords = wordsOf(foldText(prefix));
+      const expected = liveRows(dataset, 'net')
+        .filter((net) => {
+          const words = wordsOfNet(net.name, net.aka, net.name_long).filter(Boolean);
+          return queryWords.every((q) => words.some((word) => word.startsWith(q)));
+        })
+        .map((net) => net.id)
+        .sort((a, b) => a - b);
+      const found = find(prefix)
+        .hits.filter((hit) => hit.kind === 'net' && (hit.match === 'name' || hit.match === 'other-name'))
+        .map((hit) => hit.id)
+        .sort((a, b) => a - b);
+      expect(found, prefix).toEqual(expected);
+    }
+  });
+
+  it('answers a single letter with the names that start with it', () => {
+    const expected = liveRows(dataset, 'net')
+      .filter((net) => squash(foldText(net.name)).startsWith('c'))
+      .map((net) => net.id)
+      .sort((a, b) => a - b);
+    const hits = find('C').hits.filter((hit) => hit.kind === 'net');
+    expect(hits.map((hit) => hit.id).sort((a, b) => a - b)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(5);
+  });
+
+  it('puts an exact name first and finds "DE-CIX" by "decix" and by "de-cix frank"', () => {
+    expect(find('decix').hits[0]).toMatchObject({ kind: 'ix', id: 1, title: 'DE-CIX Frankfurt' });
+    expect(find('de-cix frank').hits[0]).toMatchObject({ kind: 'ix', id: 1 });
+    expect(find('DE-CIX Frankfurt').hits[0]).toMatchObject({ kind: 'ix', id: 1 });
+  });
+
+  it('finds IXPs, facilities and organisations, and never deleted ones', () => {
+    const kinds = new Set(find('frankfurt').hits.map((hit) => hit.kind));
+    expect(kinds.has('ix')).toBe(true);
+    expect(kinds.has('fac')).toBe(true);
+    expect(find('holdings').hits.some((hit) => hit.kind === 'org')).toBe(true);
+    const deleted = dataset.net.data.filter((net) => net.status === 'deleted');
+    for (const net of deleted) {
+      const hits = find(net.name).hits;
+      expect(hits.some((hit) => hit.kind === 'net' && hit.id === net.id)).toBe(false);
+    }
+    const deletedIx = dataset.ix.data.find((ix) => ix.status === 'deleted')!;
+    expect(find(deletedIx.name).hits.some((hit) => hit.kind === 'ix' && hit.id === deletedIx.id)).toBe(false);
+  });
+
+  it('keeps hostile names as plain text in the answer', () => {
+    const hostile = liveRows(dataset, 'net').find((net) => net.name.startsWith('<img'))!;
+    const hit = find(`AS${hostile.asn}`).hits[0]!;
+    expect(hit.title).toBe(hostile.name);
+  });
+});
+
+describe('search by ASN and IRR as-set', () => {
+  it('finds a network by "AS64007", "as 64007" and "64007", first', () => {
+    const net = liveRows(dataset, 'net')[0]!;
+    for (const query of [`AS${net.asn}`, `as ${net.asn}`, String(net.asn)]) {
+      expect(find(query).hits[0], query).toMatchObject({ kind: 'net', id: net.id, match: 'asn' });
+    }
+  });
+
+  it('offers the networks whose ASN starts with what is typed', () => {
+    const hits = find('6401').hits.filter((hit) => hit.match === 'asn');
+    const expected = liveRows(dataset, 'net').filter((net) => String(net.asn).startsWith('6401'));
+    expect(hits.map((hit) => hit.id).sort((a, b) => a - b)).toEqual(expected.map((net) => net.id).sort((a, b) => a - b));
+  });
+
+  it('finds a network by its as-set, with or without source, and by an as-set prefix', () => {
+    const net = liveRows(dataset, 'net').find((candidate) => candidate.irr_as_set)!;
+    const first = net.irr_as_set.split(' ')[0]!; // RIPE::AS-NET<id>
+    const bare = first.split('::')[1]!;
+    expect(find(first).hits[0]).toMatchObject({ kind: 'net', id: net.id, match: 'irr' });
+    expect(find(bare.toLowerCase()).hits[0]).toMatchObject({ kind: 'net', id: net.id, match: 'irr' });
+    expect(find(`AS-CUST${net.id}`).hits[0]).toMatchObject({ kind: 'net', id: net.id, match: 'irr' });
+    expect(find('AS-NET').hits.filter((hit) => hit.match === 'irr').length).toBeGreaterThan(5);
+  });
+});
+
+describe('search by IP address and prefix', () => {
+  it('names who holds a peering IP, whatever the IPv6 spelling', () => {
+    const row = live.connections.find((candidate) => candidate.ipaddr6)!;
+    const holders = live.connections.filter((candidate) => candidate.ipaddr6 === row.ipaddr6).map((c) => c.net_id);
+    // Spell it long: every group padded to four digits, no "::".
+    const parts = row.ipaddr6!.split('::');
+    const head = parts[0]!.split(':');
+    const tail = parts[1] ? parts[1].split(':') : [];
+    const long = [...head, ...Array(8 - head.length - tail.length).fill('0'), ...tail]
+      .map((group) => group.padStart(4, '0'))
+      .join(':')
+      .toUpperCase();
+    const hits = find(long).hits.filter((hit) => hit.match === 'ip');
+    expect(hits.map((hit) => hit.id).sort()).toEqual(holders.sort());
+    const ixName = liveRows(dataset, 'ix').find((ix) => ix.id === row.ix_id)!.name;
+    expect(hits.some((hit) => hit.detail.endsWith(`at ${ixName}`))).toBe(true);
+  });
+
+  it('names who holds an IPv4 address and never a holder that is gone', () => {
+    const row = live.connections.find((candidate) => candidate.ipaddr4)!;
+    const hits = find(row.ipaddr4!).hits;
+    expect(hits.some((hit) => hit.match === 'ip' && hit.id === row.net_id)).toBe(true);
+    const deleted = dataset.netixlan.data.find((candidate) => candidate.status === 'deleted' && candidate.ipaddr4)!;
+    const stillHeld = live.connections.some((candidate) => candidate.ipaddr4 === deleted.ipaddr4);
+    if (!stillHeld) expect(find(deleted.ipaddr4!).hits.some((hit) => hit.match === 'ip')).toBe(false);
+    // The orphan connection (its network is missing) is nobody's.
+    expect(find('10.1.0.251').hits.some((hit) => hit.match === 'ip' && hit.id === 99_999)).toBe(false);
+  });
+
+  it('tells which IX LAN an address or prefix belongs to', () => {
+    const ixOfLan = new Map(liveRows(dataset, 'ixlan').map((lan) => [lan.id, lan.ix_id]));
+    const hits = find('10.5.0.77').hits.filter((hit) => hit.match === 'prefix');
+    expect(hits.map((hit) => hit.id)).toEqual([ixOfLan.get(liveRows(dataset, 'ixlan').find((lan) => lan.ix_id === 5)!.id)]);
+    expect(hits[0]!.detail).toContain('10.5.0.0/24');
+    // A wider prefix covers every IX LAN inside it.
+    const wide = find('10.0.0.0/8').hits.filter((hit) => hit.match === 'prefix');
+    const liveV4 = liveRows(dataset, 'ixpfx').filter(
+      (pfx) => pfx.protocol === 'IPv4' && ixOfLan.has(pfx.ixlan_id) && live.ixIds.has(ixOfLan.get(pfx.ixlan_id)!),
+    );
+    expect(wide.length).toBe(liveV4.length);
+    expect(find('10.250.1.1').hits.filter((hit) => hit.match === 'prefix')).toEqual([]);
+    expect(find('2001:db8:3:0::/64').hits.some((hit) => hit.match === 'prefix')).toBe(
+      liveRows(dataset, 'ixpfx').some((pfx) => pfx.prefix === '2001:db8:3:0::/64') && live.ixIds.has(3),
+    );
+  });
+
+  it('answers nonsense with nothing rather than an error', () => {
+    for (const query of ['', '   ', '::::', '999.1.1.1', '10.0.0.0/99', '%%%', 'AS']) {
+      expect(() => find(query)).not.toThrow();
+    }
+    expect(find('').hits).toEqual([]);
+  });
+});

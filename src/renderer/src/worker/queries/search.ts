@@ -1,0 +1,351 @@
+/**
+ * One search box: networks, IXPs, facilities and organisations by name, ASN, IRR as-set, IX
+ * peering IP (who holds it) and prefix (which IX LAN it falls in). Answers come from the
+ * prefix indexes; a one-letter query can match tens of thousands of names, so name matches
+ * are counted in typed arrays and only the best `limit` become display rows.
+ */
+import type { DiscoveryIndex, KindSearchIndex } from '../index/discovery-index';
+import { canonicalIp, parsePrefix, prefixesOverlap, type ParsedPrefix } from '../index/ip';
+import { infoTypesOf } from './summaries';
+import { foldText, squash, wordsOf } from '../index/text';
+import { parseAsn } from '../../../../shared/asn';
+import type { SearchArgs, SearchHit, SearchKind, SearchMatch, SearchResult } from '../../protocol/discovery';
+
+interface Candidate {
+  kind: SearchKind;
+  id: number;
+  score: number;
+  popularity: number;
+  match: SearchMatch;
+  detail: string;
+  /** Distinguishes hits of one row (an IP held at two IXPs); empty for most. */
+  variant: string;
+}
+
+// Scores order the kinds of match; popularity, then the shorter name, break ties.
+const SCORE = {
+  ipHolder: 20_000,
+  prefixLan: 15_000,
+  asnExact: 10_000,
+  irrExact: 5_000,
+  nameExact: 3_000,
+  nameStart: 2_000,
+  nameWords: 1_000,
+  otherNameWords: 500,
+  irrPrefix: 400,
+  asnPrefix: 300,
+} as const;
+
+const KINDS: readonly SearchKind[] = ['net', 'ix', 'fac', 'org'];
+const ASN_PREFIX_CAP = 200;
+const IRR_PREFIX_MIN_LENGTH = 5;
+const IRR_PREFIX_CAP = 200;
+
+/** One number that orders candidates: score, then popularity, then shorter names first. */
+function rankKey(score: number, popularity: number, nameLength: number): number {
+  const boundedPopularity = Math.max(0, Math.min(popularity, 99_999));
+  return score * 10_000_000 + boundedPopularity * 100 + (99 - Math.min(nameLength, 99));
+}
+
+/** Keeps the `size` candidates with the highest rank keys seen so far. */
+class TopCandidates {
+  private readonly keys: number[] = [];
+  private readonly items: Candidate[] = [];
+
+  constructor(private readonly size: number) {}
+
+  /** Cheap rejection before a candidate object is made. */
+  wouldTake(key: number): boolean {
+    return this.keys.length < this.size || key > this.keys[this.keys.length - 1]!;
+  }
+
+  offer(key: number, candidate: Candidate): void {
+    if (!this.wouldTake(key)) return;
+    // Sorted descending; the list is short, so a linear insert is fine.
+    let at = this.keys.length;
+    while (at > 0 && this.keys[at - 1]! < key) at--;
+    this.keys.splice(at, 0, key);
+    this.items.splice(at, 0, candidate);
+    if (this.keys.length > this.size) {
+      this.keys.pop();
+      this.items.pop();
+    }
+  }
+
+  best(): Candidate[] {
+    return this.items;
+  }
+}
+
+export function search(index: DiscoveryIndex, args: SearchArgs): SearchResult {
+  const query = args.query.trim();
+  const limit = Math.max(1, Math.min(args.limit ?? 50, 500));
+  if (!query) return { query: args.query, hits: [], total: 0 };
+
+  // Matches other than by name are few; they are gathered first, one per row and variant.
+  const special = new Map<string, Candidate>();
+  const offer = (candidate: Candidate) => {
+    const key = `${candidate.kind}:${candidate.id}${candidate.variant}`;
+    const existing = special.get(key);
+    if (!existing || existing.score < candidate.score) special.set(key, candidate);
+  };
+  const top = new TopCandidates(limit);
+  let total = 0;
+
+  const address = parsePrefix(query);
+  if (address) {
+    findByAddress(index, query, address, offer);
+  } else {
+    findByAsn(index, query, offer);
+    findByIrr(index, query, offer);
+    total += findByName(index, query, special, top);
+  }
+  for (const candidate of special.values()) {
+    const nameLength = index.searchIndexOf(candidate.kind).folded.get(candidate.id)?.length ?? 0;
+    top.offer(rankKey(candidate.score, candidate.popularity, nameLength), candidate);
+  }
+  total += special.size;
+  return { query: args.query, hits: top.best().map((candidate) => toHit(index, candidate)), total };
+}
+
+function findByAddress(
+  index: DiscoveryIndex,
+  query: string,
+  address: ParsedPrefix,
+  offer: (candidate: Candidate) => void,
+): void {
+  const isHostAddress = !query.includes('/');
+  if (isHostAddress) {
+    const ip = canonicalIp(query);
+    for (const row of index.connectionsWithIp(query)) {
+      const ix = index.ix(row.ix_id);
+      const net = index.net(row.net_id);
+      if (!ix || !net) continue;
+      offer({
+        kind: 'net',
+        id: net.id,
+        variant: `@${row.id}`,
+        score: SCORE.ipHolder,
+        popularity: 0,
+        match: 'ip',
+        detail: `${ip} at ${ix.name}`,
+      });
+    }
+  }
+  for (const { pfx, parsed } of index.prefixesOfFamily(address.family)) {
+    if (!prefixesOverlap(address, parsed)) continue;
+    const lan = index.copy.rows.ixlan.get(pfx.ixlan_id);
+    const ix = lan && index.ix(lan.ix_id);
+    if (!ix) continue;
+    const lanName = lan.name ? ` (${lan.name})` : '';
+    offer({
+      kind: 'ix',
+      id: ix.id,
+      variant: `/${pfx.id}`,
+      score: SCORE.prefixLan,
+      // The most specific prefix first.
+      popularity: parsed.bits,
+      match: 'prefix',
+      detail: isHostAddress ? `${query} is in ${pfx.prefix}${lanName}` : `${pfx.prefix}${lanName}`,
+    });
+  }
+}
+
+function findByAsn(index: DiscoveryIndex, query: string, offer: (candidate: Candidate) => void): void {
+  const asn = parseAsn(query);
+  if (asn === null) return;
+  const net = index.netByAsn(asn);
+  if (net) offer({ kind: 'net', id: net.id, variant: '', score: SCORE.asnExact, popularity: 0, match: 'asn', detail: '' });
+  // While an ASN is being typed: the networks whose ASN starts with what is typed so far.
+  const digits = String(asn);
+  const texts = index.netSearch().asnTexts;
+  let low = 0;
+  let high = texts.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (texts[mid]! < digits) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < texts.length && i - low < ASN_PREFIX_CAP && texts[i]!.startsWith(digits); i++) {
+    const other = index.netByAsn(Number(texts[i]));
+    if (!other || other.asn === asn) continue;
+    offer({
+      kind: 'net',
+      id: other.id,
+      variant: '',
+      score: SCORE.asnPrefix,
+      // Shorter ASNs first: they are closer to what is typed.
+      popularity: 100 - texts[i]!.length,
+      match: 'asn',
+      detail: '',
+    });
+  }
+}
+
+function findByIrr(index: DiscoveryIndex, query: string, offer: (candidate: Candidate) => void): void {
+  const folded = query.toLowerCase();
+  // As-set names: "AS-FOO", "RIPE::AS-FOO", "AS64500:AS-FOO"; no spaces, start with "as" or name a source.
+  if (folded.length < 3 || !/^[a-z0-9:_.-]+$/.test(folded)) return;
+  if (!(folded.startsWith('as') || folded.includes(':'))) return;
+  const irr = index.netSearch().irr;
+  const exact = new Set(irr.exact(folded));
+  // "as-" alone would match nearly every network; until the name takes shape, exact only.
+  const withPrefix = new Set<number>(exact);
+  if (folded.length >= IRR_PREFIX_MIN_LENGTH) irr.collect(folded, withPrefix, IRR_PREFIX_CAP);
+  for (const netId of withPrefix) {
+    const net = index.net(netId);
+    if (!net) continue;
+    offer({
+      kind: 'net',
+      id: netId,
+      variant: '',
+      score: exact.has(netId) ? SCORE.irrExact : SCORE.irrPrefix,
+      popularity: net.ix_count,
+      match: 'irr',
+      detail: net.irr_as_set,
+    });
+  }
+}
+
+/**
+ * Rows of every kind whose names have a word starting with each query word. Rows already
+ * found another way keep one entry, with the better score. Returns how many rows matched
+ * by name alone.
+ */
+function findByName(
+  index: DiscoveryIndex,
+  query: string,
+  special: Map<string, Candidate>,
+  top: TopCandidates,
+): number {
+  const foldedQuery = foldText(query);
+  const words = wordsOf(foldedQuery);
+  if (words.length === 0) return 0;
+  const squashedQuery = squash(foldedQuery);
+  if (squashedQuery.length === 1) return findByNameStart(index, squashedQuery, special, top);
+  let count = 0;
+  for (const kind of KINDS) {
+    const kindIndex = index.searchIndexOf(kind);
+    const touched = markMatches(kindIndex, words);
+    const { wordsMatched, nameWordsMatched } = kindIndex;
+    for (const id of touched) {
+      if (wordsMatched[id] !== words.length) continue;
+      const folded = kindIndex.folded.get(id) ?? '';
+      const squashed = kindIndex.squashed.get(id) ?? '';
+      let score: number = SCORE.otherNameWords;
+      if (squashed === squashedQuery) score = SCORE.nameExact;
+      else if (folded.startsWith(foldedQuery) || squashed.startsWith(squashedQuery)) score = SCORE.nameStart;
+      else if (nameWordsMatched[id] === words.length) score = SCORE.nameWords;
+      const match: SearchMatch = score === SCORE.otherNameWords ? 'other-name' : 'name';
+      const existing = special.get(`${kind}:${id}`);
+      if (existing) {
+        if (existing.score < score) Object.assign(existing, { score, match, detail: '' });
+        continue;
+      }
+      count++;
+      const popularity = kindIndex.popularity.get(id) ?? 0;
+      const key = rankKey(score, popularity, folded.length);
+      if (top.wouldTake(key)) top.offer(key, { kind, id, variant: '', score, popularity, match, detail: '' });
+    }
+    for (const id of touched) {
+      wordsMatched[id] = 0;
+      nameWordsMatched[id] = 0;
+    }
+  }
+  return count;
+}
+
+/**
+ * A single letter matches a word in most names; what a user means by it is names that start
+ * with it, most popular first, found as one run of the sorted names.
+ */
+function findByNameStart(
+  index: DiscoveryIndex,
+  letter: string,
+  special: Map<string, Candidate>,
+  top: TopCandidates,
+): number {
+  let count = 0;
+  for (const kind of KINDS) {
+    const kindIndex = index.searchIndexOf(kind);
+    const { startKeys, startIds } = kindIndex;
+    let low = 0;
+    let high = startKeys.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (startKeys[mid]! < letter) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low; i < startKeys.length && startKeys[i]!.startsWith(letter); i++) {
+      const id = startIds[i]!;
+      const score = startKeys[i] === letter ? SCORE.nameExact : SCORE.nameStart;
+      const existing = special.get(`${kind}:${id}`);
+      if (existing) {
+        if (existing.score < score) Object.assign(existing, { score, match: 'name', detail: '' });
+        continue;
+      }
+      count++;
+      const popularity = kindIndex.popularity.get(id) ?? 0;
+      const key = rankKey(score, popularity, kindIndex.folded.get(id)?.length ?? 0);
+      if (top.wouldTake(key)) top.offer(key, { kind, id, variant: '', score, popularity, match: 'name', detail: '' });
+    }
+  }
+  return count;
+}
+
+/**
+ * Counts, per id, how many of the words in order it matched (a word counts only if all
+ * before it did), by any name and by the main name. Returns the ids touched, to read and reset.
+ */
+function markMatches(kindIndex: KindSearchIndex, words: string[]): number[] {
+  const { wordsMatched, nameWordsMatched } = kindIndex;
+  const touched: number[] = [];
+  words.forEach((word, position) => {
+    const advanced = position + 1;
+    kindIndex.names.forEachWithPrefix(word, (id) => {
+      if (position === 0 && wordsMatched[id] === 0) touched.push(id);
+      if (nameWordsMatched[id] === position) nameWordsMatched[id] = advanced;
+      if (wordsMatched[id] === position) wordsMatched[id] = advanced;
+    });
+    kindIndex.otherNames.forEachWithPrefix(word, (id) => {
+      if (position === 0 && wordsMatched[id] === 0) touched.push(id);
+      if (wordsMatched[id] === position) wordsMatched[id] = advanced;
+    });
+  });
+  return touched;
+}
+
+function place(city: string | undefined, country: string | undefined): string {
+  return [city, country].filter(Boolean).join(', ');
+}
+
+function toHit(index: DiscoveryIndex, candidate: Candidate): SearchHit {
+  const base = {
+    key: `${candidate.kind}:${candidate.id}${candidate.variant}`,
+    kind: candidate.kind,
+    id: candidate.id,
+    match: candidate.match,
+    detail: candidate.detail,
+  };
+  switch (candidate.kind) {
+    case 'net': {
+      const net = index.net(candidate.id)!;
+      const facts = [`AS${net.asn}`, infoTypesOf(net).join(', '), net.policy_general ? `${net.policy_general} policy` : ''];
+      const detail = candidate.match === 'other-name' ? net.aka || net.name_long : candidate.detail;
+      return { ...base, detail, asn: net.asn, title: net.name, subtitle: facts.filter(Boolean).join(' · ') };
+    }
+    case 'ix': {
+      const ix = index.ix(candidate.id)!;
+      const facts = [place(ix.city, ix.country), `${ix.net_count} networks`];
+      return { ...base, title: ix.name, subtitle: facts.filter(Boolean).join(' · ') };
+    }
+    case 'fac': {
+      const fac = index.fac(candidate.id)!;
+      return { ...base, title: fac.name, subtitle: place(fac.city, fac.country) };
+    }
+    case 'org': {
+      const org = index.org(candidate.id)!;
+      return { ...base, title: org.name, subtitle: place(org.city, org.country) };
+    }
+  }
+}

@@ -1,0 +1,441 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PdbType } from '../../../../shared/peeringdb';
+import type { MainToStore, StoreToMain } from '../../../../shared/sync';
+import { readDataVersion, readWatermark, readWatermarks } from '../db/meta';
+import { META, openDatabase, type PeeringDatabase } from '../db/schema';
+import { LocalCopy } from '../copy/local-copy';
+import { flushPeeringDb } from '../copy/flush';
+import { loadCopy } from '../copy/load';
+import { createSyncEndpoint, type SyncEndpoint } from './endpoint';
+import { ixRow, netRow, netixlanRow, orgRow, pageOf, pocRow } from './rows.test-support';
+
+let db: PeeringDatabase;
+let copy: LocalCopy;
+let posted: StoreToMain[];
+let committedVersions: number[];
+let endpoint: SyncEndpoint;
+let dbCounter = 0;
+
+beforeEach(async () => {
+  db = openDatabase(`sync-endpoint-test-${++dbCounter}`);
+  await db.open();
+  copy = new LocalCopy();
+  posted = [];
+  committedVersions = [];
+  endpoint = createSyncEndpoint({ db, copy }, (m) => posted.push(m), {
+    onCommitted: (v) => committedVersions.push(v),
+  });
+});
+
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+async function send(...messages: MainToStore[]): Promise<void> {
+  for (const message of messages) await endpoint.receive(message);
+}
+
+async function reloaded(): Promise<LocalCopy> {
+  const fresh = new LocalCopy();
+  await loadCopy(db, fresh);
+  return fresh;
+}
+
+function idsOf(target: LocalCopy, type: PdbType): number[] {
+  return [...target.rows[type].keys()].sort((a, b) => a - b);
+}
+
+const hello = (jobId = 'job-1', withKey = false): MainToStore => ({ t: 'hello', jobId, source: 'api', withKey });
+const end = (outcome: 'done' | 'cancelled' | 'error' = 'done'): MainToStore => ({ t: 'end', outcome });
+const epoch = (iso: string) => Date.parse(iso) / 1000;
+
+describe('applying pages', () => {
+  it('stores pages so that a fresh load of the database gives the same copy', async () => {
+    const orgs = [orgRow(2), orgRow(1500, { name: 'Tenant "quoted" <b>' }), orgRow(3100)];
+    const nets = [netRow(1), netRow(2), netRow(9000)];
+    await send(
+      hello(),
+      pageOf('org', orgs.slice(0, 2), { complete: false }),
+      pageOf('org', orgs.slice(2)),
+      pageOf('net', nets),
+      end(),
+    );
+
+    expect(posted.filter((m) => m.t === 'ack').map((m) => (m as { stored: number }).stored)).toEqual([2, 1, 3]);
+    const fresh = await reloaded();
+    expect(fresh.rows.org).toEqual(copy.rows.org);
+    expect(fresh.rows.net).toEqual(copy.rows.net);
+    expect(fresh.get('org', 1500)?.name).toBe('Tenant "quoted" <b>');
+    expect(fresh.counts()).toMatchObject({ org: 3, net: 3, ix: 0 });
+    // One record per (type, bucket), not one per row.
+    expect(await db.chunks.count()).toBe(3 + 2);
+  });
+
+  it('continues a bucket across id-ordered pages of a first load, each chunk valid and sorted', async () => {
+    const nets = Array.from({ length: 2600 }, (_, i) => netRow(i + 1));
+    await send(hello());
+    for (let start = 0; start < nets.length; start += 300) {
+      await send(pageOf('net', nets.slice(start, start + 300), { complete: start + 300 >= nets.length, snapshotAt: 1_776_300_000 }));
+    }
+    await send(end());
+
+    const chunks = await db.chunks.where('type').equals('net').toArray();
+    expect(chunks.map((c) => c.count)).toEqual([1023, 1024, 553]);
+    for (const chunk of chunks) {
+      const ids = (JSON.parse(chunk.json) as { id: number }[]).map((row) => row.id);
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      expect(ids.length).toBe(chunk.count);
+    }
+    const fresh = await reloaded();
+    expect(fresh.rows.net).toEqual(copy.rows.net);
+    expect(fresh.rows.net.size).toBe(2600);
+  });
+
+  it('does not bring back rows flushed while a sync was running', async () => {
+    await send(hello(), pageOf('net', [netRow(1), netRow(2)], { complete: false, snapshotAt: 1_776_300_000 }));
+    await flushPeeringDb(db, copy);
+    await send(pageOf('net', [netRow(3)], { complete: true, snapshotAt: 1_776_300_000 }), end());
+    expect(idsOf(await reloaded(), 'net')).toEqual([3]);
+    expect(idsOf(copy, 'net')).toEqual([3]);
+  });
+
+  it('merges a later page into chunks stored earlier without losing their other rows', async () => {
+    await send(hello(), pageOf('net', [netRow(1), netRow(2), netRow(3)]), end());
+    await send(hello('job-2'), pageOf('net', [netRow(2, { name: 'Renamed', updated: '2026-01-01T00:00:00Z' })]), end());
+
+    const fresh = await reloaded();
+    expect(idsOf(fresh, 'net')).toEqual([1, 2, 3]);
+    expect(fresh.get('net', 2)?.name).toBe('Renamed');
+    expect(fresh.rows.net).toEqual(copy.rows.net);
+  });
+
+  it('removes rows that come back deleted, from the copy and from disk', async () => {
+    await send(hello(), pageOf('netixlan', [netixlanRow(1), netixlanRow(2), netixlanRow(2048)]), end());
+    await send(
+      hello('job-2'),
+      pageOf('netixlan', [
+        netixlanRow(2, { status: 'deleted', updated: '2026-03-01T00:00:00Z' }),
+        netixlanRow(2048, { status: 'deleted', updated: '2026-03-01T00:00:00Z' }),
+      ]),
+      end(),
+    );
+
+    expect(idsOf(copy, 'netixlan')).toEqual([1]);
+    expect(idsOf(await reloaded(), 'netixlan')).toEqual([1]);
+    // The bucket left without live rows is not kept as an empty chunk.
+    expect(await db.chunks.where('type').equals('netixlan').count()).toBe(1);
+  });
+
+  it('applies a row that comes twice once: the later copy wins and counts once', async () => {
+    await send(
+      hello(),
+      pageOf('poc', [pocRow(15, { name: 'Old' }), pocRow(15, { name: 'New', updated: '2026-02-01T00:00:00Z' })]),
+      end(),
+    );
+    expect(posted).toContainEqual(expect.objectContaining({ t: 'ack', stored: 1 }));
+    expect((await reloaded()).get('poc', 15)?.name).toBe('New');
+
+    // The one-second lookback brings the same row again next time: nothing changed.
+    await send(hello('job-2'), pageOf('poc', [pocRow(15, { name: 'New', updated: '2026-02-01T00:00:00Z' })]), end());
+    const changes = await db.changes.toArray();
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.perType.poc).toEqual({ added: 1, updated: 0, deleted: 0 });
+    expect(copy.rows.poc.size).toBe(1);
+  });
+
+  it('keeps rows of a still pending status (a campus with one facility is pending)', async () => {
+    await send(hello(), pageOf('org', [orgRow(5, { status: 'pending' })]), end());
+    expect((await reloaded()).get('org', 5)?.status).toBe('pending');
+  });
+});
+
+describe('watermarks', () => {
+  it('advance to the newest created/updated of each delta page and never move back', async () => {
+    await send(
+      hello(),
+      pageOf('net', [netRow(1, { updated: '2026-04-01T10:00:00Z' }), netRow(2, { created: '2026-04-02T00:00:00Z', updated: '2026-04-02T00:00:00Z' })]),
+    );
+    expect(await readWatermark(db, 'net')).toBe(epoch('2026-04-02T00:00:00Z'));
+
+    await send(pageOf('net', [netRow(3, { updated: '2025-01-01T00:00:00Z' })]));
+    expect(await readWatermark(db, 'net')).toBe(epoch('2026-04-02T00:00:00Z'));
+    expect(copy.get('net', 3)).toBeDefined();
+  });
+
+  it('of a snapshot are its time, written only with its last page', async () => {
+    const snapshotAt = epoch('2026-04-16T06:00:00Z');
+    await send(hello(), pageOf('org', [orgRow(1)], { complete: false, snapshotAt }));
+    expect(await readWatermark(db, 'org')).toBeNull();
+    await send(pageOf('org', [orgRow(2)], { complete: true, snapshotAt }));
+    expect(await readWatermark(db, 'org')).toBe(snapshotAt);
+  });
+
+  it('answer state? with the stored watermarks and whether contacts were fetched with a key', async () => {
+    await send(hello('job-1', true), pageOf('net', [netRow(1)]), pageOf('poc', [pocRow(1)]), end());
+    posted.length = 0;
+    await send({ t: 'state?' });
+    expect(posted).toEqual([
+      {
+        t: 'state',
+        state: {
+          watermarks: { net: epoch('2022-07-27T05:33:22Z'), poc: epoch('2024-02-07T15:42:16Z') },
+          pocWithKey: true,
+        },
+      },
+    ]);
+  });
+
+  it('record that contacts lack the key-only ones after an anonymous full list', async () => {
+    await send(hello('job-1', true), pageOf('poc', [pocRow(1)]), end());
+    await send(hello('job-2', false), pageOf('poc', [pocRow(1)], { replace: true }), end());
+    expect((await db.meta.get(META.pocWithKey))?.value).toBe(false);
+  });
+});
+
+describe('a page and its watermark commit together', () => {
+  it('a failure inside the transaction moves neither rows, watermark, copy nor data version', async () => {
+    await send(hello(), pageOf('net', [netRow(1, { updated: '2026-01-01T00:00:00Z' })]));
+    const versionBefore = await readDataVersion(db);
+    const watermarkBefore = await readWatermark(db, 'net');
+
+    // The watermark write is the last write of the page's transaction: make it fail.
+    const failWatermark = (key: string) => {
+      if (key === META.watermark('net')) throw new Error('QuotaExceededError: the disk is full');
+    };
+    db.meta.hook('creating', failWatermark);
+    db.meta.hook('updating', (_mods, key) => failWatermark(key as string));
+
+    const page = pageOf('net', [netRow(1, { name: 'Changed', updated: '2026-03-01T00:00:00Z' }), netRow(2000, { updated: '2026-03-01T00:00:00Z' })]);
+    await send(page);
+
+    expect(posted.at(-1)).toMatchObject({ t: 'nack', seq: page.seq });
+    expect((posted.at(-1) as { message: string }).message).toMatch(/disk is full/);
+    expect(await readWatermark(db, 'net')).toBe(watermarkBefore);
+    expect(await readDataVersion(db)).toBe(versionBefore);
+    const fresh = await reloaded();
+    expect(idsOf(fresh, 'net')).toEqual([1]);
+    expect(fresh.get('net', 1)?.name).toBe('Network 1');
+    expect(copy.get('net', 1)?.name).toBe('Network 1');
+    expect(copy.get('net', 2000)).toBeUndefined();
+  });
+
+  it('a failing chunk write (quota) leaves the watermark where it was', async () => {
+    db.chunks.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const page = pageOf('org', [orgRow(1, { updated: '2026-03-01T00:00:00Z' })]);
+    await send(hello(), page, end());
+    expect(posted[0]).toMatchObject({ t: 'nack', seq: page.seq });
+    expect(await readWatermarks(db)).toEqual({});
+    expect(await db.chunks.count()).toBe(0);
+    expect(copy.rows.org.size).toBe(0);
+    expect(await db.changes.count()).toBe(0);
+  });
+});
+
+describe('refused pages', () => {
+  it.each([
+    ['not JSON', '[{"id": 1,', /not valid JSON/],
+    ['not an array', '{"id": 1}', /not a JSON array/],
+    ['a row without an id', '[{"status": "ok"}]', /row 0 has no valid id/],
+    ['a row without a status', '[{"id": 3}]', /no status/],
+  ])('are nacked with a message and write nothing: %s', async (_label, rowsJson, message) => {
+    await send(hello(), pageOf('net', [netRow(1)]));
+    const version = await readDataVersion(db);
+    const chunks = await db.chunks.toArray();
+    const bad: MainToStore = { ...pageOf('net', []), rowsJson };
+    await send(bad);
+    const reply = posted.at(-1) as Extract<StoreToMain, { t: 'nack' }>;
+    expect(reply).toMatchObject({ t: 'nack', seq: (bad as { seq: number }).seq });
+    expect(reply.message).toMatch(message);
+    expect(reply.message).toMatch(/net/);
+    expect(await db.chunks.toArray()).toEqual(chunks);
+    expect(await readDataVersion(db)).toBe(version);
+  });
+
+  it('a page of an unknown type is refused', async () => {
+    const bad = { ...pageOf('net', [netRow(1)]), type: 'nope' } as unknown as MainToStore;
+    await send(bad);
+    expect(posted[0]).toMatchObject({ t: 'nack' });
+    expect(await db.chunks.count()).toBe(0);
+  });
+});
+
+describe('full lists that replace a type', () => {
+  it('clear the old rows with the first page, so rows missing from the list are gone', async () => {
+    await send(hello(), pageOf('org', [orgRow(1), orgRow(2), orgRow(3), orgRow(5000)]), end());
+    const snapshotAt = epoch('2026-04-16T06:00:00Z');
+
+    await send(hello('job-2'), pageOf('org', [orgRow(1), orgRow(4)], { replace: true, complete: false, snapshotAt }));
+    // Cut off here, the type must be fetched whole again: no watermark claims otherwise.
+    expect(await readWatermark(db, 'org')).toBeNull();
+    expect(idsOf(await reloaded(), 'org')).toEqual([1, 4]);
+
+    await send(pageOf('org', [orgRow(6, { updated: '2026-04-10T00:00:00Z' })], { replace: true, complete: true, snapshotAt }), end());
+    expect(idsOf(copy, 'org')).toEqual([1, 4, 6]);
+    expect(idsOf(await reloaded(), 'org')).toEqual([1, 4, 6]);
+    expect(await readWatermark(db, 'org')).toBe(snapshotAt);
+
+    const [, summary] = await db.changes.orderBy('id').toArray();
+    expect(summary!.perType.org).toEqual({ added: 2, updated: 0, deleted: 3 });
+  });
+
+  it('an empty full list empties the type', async () => {
+    await send(hello(), pageOf('poc', [pocRow(1), pocRow(2)]), end());
+    await send(hello('job-2'), pageOf('poc', [], { replace: true, complete: true }), end());
+    expect(copy.rows.poc.size).toBe(0);
+    expect(await db.chunks.where('type').equals('poc').count()).toBe(0);
+  });
+});
+
+describe('the change summary', () => {
+  async function seedExchanges(): Promise<void> {
+    await send(
+      hello('seed'),
+      pageOf('ix', [ixRow(1, { name: 'DE-CIX Frankfurt' }), ixRow(3, { name: 'AMS-IX' })]),
+      pageOf('netixlan', [
+        netixlanRow(1, { ix_id: 1, asn: 100 }),
+        netixlanRow(2, { ix_id: 1, asn: 100, ipaddr4: '198.32.118.92' }),
+        netixlanRow(3, { ix_id: 1, asn: 200 }),
+        netixlanRow(4, { ix_id: 3, asn: 100 }),
+      ]),
+      end(),
+    );
+  }
+
+  it('a first load counts everything as added and reports no IXP moves', async () => {
+    await seedExchanges();
+    const [summary] = await db.changes.toArray();
+    expect(summary).toMatchObject({
+      jobId: 'seed',
+      source: 'api',
+      outcome: 'done',
+      perType: { ix: { added: 2, updated: 0, deleted: 0 }, netixlan: { added: 4, updated: 0, deleted: 0 } },
+      ixMoves: [],
+    });
+  });
+
+  it('counts added, updated and deleted rows and the networks that joined or left each IXP', async () => {
+    await seedExchanges();
+    const later = '2026-04-15T12:00:00Z';
+    await send(
+      hello('job-2'),
+      pageOf('netixlan', [
+        // AS100 drops one of its two ports at IX 1: still there, no move.
+        netixlanRow(1, { ix_id: 1, asn: 100, status: 'deleted', updated: later }),
+        // AS200 leaves IX 1.
+        netixlanRow(3, { ix_id: 1, asn: 200, status: 'deleted', updated: later }),
+        // AS300 joins IX 1; AS400 joins IX 7, which the copy does not know (named by the row).
+        netixlanRow(5, { ix_id: 1, asn: 300, created: later, updated: later }),
+        netixlanRow(6, { ix_id: 7, asn: 400, name: 'Far Away IX', created: later, updated: later }),
+        // A speed change: updated, no move.
+        netixlanRow(4, { ix_id: 3, asn: 100, speed: 400000, updated: later }),
+      ]),
+      end(),
+    );
+
+    const summaries = await db.changes.orderBy('id').toArray();
+    expect(summaries).toHaveLength(2);
+    expect(summaries[1]).toMatchObject({
+      jobId: 'job-2',
+      perType: { netixlan: { added: 2, updated: 1, deleted: 2 } },
+      ixMoves: [
+        { ixId: 1, ixName: 'DE-CIX Frankfurt', joined: [300], left: [200] },
+        { ixId: 7, ixName: 'Far Away IX', joined: [400], left: [] },
+      ],
+    });
+  });
+
+  it('a row added and deleted within one sync leaves no trace', async () => {
+    await seedExchanges();
+    await send(
+      hello('job-2'),
+      pageOf('netixlan', [netixlanRow(9, { ix_id: 3, asn: 900 })], { complete: false }),
+      pageOf('netixlan', [netixlanRow(9, { ix_id: 3, asn: 900, status: 'deleted', updated: '2026-04-16T00:00:00Z' })]),
+      end(),
+    );
+    expect(await db.changes.count()).toBe(1);
+  });
+
+  it('a resync with nothing new writes no chunks, no change record, and only the last sync time', async () => {
+    await seedExchanges();
+    const version = await readDataVersion(db);
+    const chunks = await db.chunks.toArray();
+    committedVersions.length = 0;
+    posted.length = 0;
+
+    const before = Date.now();
+    await send(hello('quiet'), pageOf('ix', []), pageOf('netixlan', []), end());
+
+    expect(posted).toEqual([expect.objectContaining({ t: 'ack', stored: 0 }), expect.objectContaining({ t: 'ack', stored: 0 })]);
+    expect(committedVersions).toEqual([]);
+    expect(await readDataVersion(db)).toBe(version);
+    expect(await db.chunks.toArray()).toEqual(chunks);
+    expect(await db.changes.count()).toBe(1);
+    expect((await db.meta.get(META.lastSync))?.value).toBeGreaterThanOrEqual(before);
+  });
+
+  it('a resync whose lookback brings back stored rows as they are writes nothing and counts them stored', async () => {
+    await seedExchanges();
+    const version = await readDataVersion(db);
+    const chunks = await db.chunks.toArray();
+    committedVersions.length = 0;
+    posted.length = 0;
+
+    // The one-second lookback: the newest rows again, unchanged, and a deletion of a row the
+    // copy never had.
+    const lookback = pageOf('netixlan', [
+      netixlanRow(3, { ix_id: 1, asn: 200 }),
+      netixlanRow(4, { ix_id: 3, asn: 100 }),
+      netixlanRow(77, { ix_id: 3, asn: 700, status: 'deleted' }),
+    ]);
+    await send(hello('lookback'), lookback, end());
+
+    expect(posted).toEqual([{ t: 'ack', seq: lookback.seq, stored: 3 }]);
+    expect(committedVersions).toEqual([]);
+    expect(await readDataVersion(db)).toBe(version);
+    expect(await db.chunks.toArray()).toEqual(chunks);
+    expect(await db.changes.count()).toBe(1);
+  });
+
+  it('a lookback page with one real change stores that change only, and a twice-sent row as its later copy', async () => {
+    await seedExchanges();
+    const later = '2026-04-15T12:00:00Z';
+    await send(
+      hello('mixed'),
+      pageOf('netixlan', [
+        netixlanRow(3, { ix_id: 1, asn: 200 }),
+        netixlanRow(4, { ix_id: 3, asn: 100, speed: 100_000, updated: later }),
+        // Changed, then sent again as stored: the later copy wins, which changes nothing.
+        netixlanRow(2, { ix_id: 1, asn: 100, ipaddr4: '198.32.118.99', updated: later }),
+        netixlanRow(2, { ix_id: 1, asn: 100, ipaddr4: '198.32.118.92' }),
+      ]),
+      end(),
+    );
+
+    const fresh = await reloaded();
+    expect(fresh.get('netixlan', 4)).toMatchObject({ speed: 100_000 });
+    expect(fresh.get('netixlan', 2)).toMatchObject({ ipaddr4: '198.32.118.92' });
+    expect(await readWatermark(db, 'netixlan')).toBe(epoch(later));
+    const summaries = await db.changes.toArray();
+    expect(summaries.at(-1)).toMatchObject({ jobId: 'mixed', perType: { netixlan: { added: 0, updated: 1, deleted: 0 } } });
+  });
+
+  it('a cancelled sync keeps what it committed and records it as cancelled, without a last sync time', async () => {
+    await send(hello('cut'), pageOf('org', [orgRow(1)]), end('cancelled'));
+    const [summary] = await db.changes.toArray();
+    expect(summary).toMatchObject({ outcome: 'cancelled', perType: { org: { added: 1, updated: 0, deleted: 0 } } });
+    expect(await db.meta.get(META.lastSync)).toBeUndefined();
+    expect(copy.rows.org.size).toBe(1);
+  });
+});
+
+describe('data version', () => {
+  it('moves with every committed page and is reported to the listener', async () => {
+    await send(hello(), pageOf('org', [orgRow(1)]), pageOf('net', [netRow(1)]));
+    expect(committedVersions).toEqual([1, 2]);
+    expect(await readDataVersion(db)).toBe(2);
+  });
+});
