@@ -14,7 +14,7 @@ import { authOf, RequestLog, type RecordedRequest } from './request-log';
 import { PdbStore, type VirtualClock } from './store';
 import type { Viewer } from './visibility';
 
-export type { Fault, FaultHandle, FaultRule } from './faults';
+export type { FaultHandle, FaultRule } from './faults';
 export type { RecordedRequest } from './request-log';
 
 export interface FakePeeringDbOptions {

@@ -43,10 +43,6 @@ export function sinceForWatermark(watermark: number): number {
   return Math.max(1, Math.floor(watermark) - 1);
 }
 
-export function sameOrigin(a: string, b: string): boolean {
-  return new URL(a).origin === new URL(b).origin;
-}
-
 /** Whether `baseUrl` is on `domain` or one of its subdomains (www.peeringdb.com on peeringdb.com). */
 export function isOnDomain(baseUrl: string, domain: string): boolean {
   const host = new URL(baseUrl).hostname.toLowerCase();
