@@ -13,7 +13,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { MenuCommand } from '../../src/shared/ipc';
 import { createHandlers, type Dialogs, type Handlers } from '../../src/main/handlers';
 import { createFileAccess } from '../../src/main/files';
-import { createProgressRelay } from '../../src/main/progress';
+import { createSyncProgressRelay } from '../../src/main/sync-progress-relay';
 import { startDailySchedule } from '../../src/main/schedule';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security-policy';
 import { createSettingsStore, type SettingsStore } from '../../src/main/settings';
@@ -150,7 +150,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     appVersion: version,
     ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
     openStoreLink: (jobId) => bridge.openStoreLink(jobId),
-    emitProgress: createProgressRelay(settings, (progress) => bridge.broadcast('sync:progress', progress)),
+    emitProgress: createSyncProgressRelay(settings, (progress) => bridge.broadcast('sync:progress', progress)),
     getConfig: () => settings.syncConfig(),
     fetch: options.network === 'any' ? globalThis.fetch : loopbackOnlyFetch(),
   });

@@ -11,7 +11,7 @@ import { createFileAccess } from './files';
 import { createHandlers } from './handlers';
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate, PEERINGDB_WEBSITE } from './menu';
-import { createProgressRelay } from './progress';
+import { createSyncProgressRelay } from './sync-progress-relay';
 import { startDailySchedule } from './schedule';
 import { openExternalSafely, secureSession, secureWebContents } from './security';
 import { createSettingsStore } from './settings';
@@ -84,7 +84,7 @@ async function start(): Promise<void> {
     fetch: electronFetch,
     appVersion: app.getVersion(),
     getConfig: () => settings.syncConfig(),
-    emitProgress: createProgressRelay(settings, (progress) => send('sync:progress', progress)),
+    emitProgress: createSyncProgressRelay(settings, (progress) => send('sync:progress', progress)),
     openStoreLink: (jobId) => openStoreLink(mainWindow?.webContents, jobId),
   });
 

@@ -7,7 +7,7 @@ import { runApiSync } from './api-sync';
 import { runDumpImport } from './dump-import';
 import { SyncError } from './errors';
 import type { JobContext } from './job';
-import { ProgressReporter } from './progress';
+import { ProgressReporter } from './progress-reporter';
 import { StoreSession } from './store-session';
 import { resolveTuning } from './tuning';
 import type { StartResult, StoreLink, SyncController, SyncControllerDeps } from './types';

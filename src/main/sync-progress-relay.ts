@@ -6,7 +6,7 @@ import type { SettingsStore } from './settings';
  * Relays progress to the renderer and records when a sync from PeeringDB ended done. A dump
  * import does not count: the file may be weeks old, and the daily sync must still run.
  */
-export function createProgressRelay(
+export function createSyncProgressRelay(
   settings: Pick<SettingsStore, 'recordSyncDone'>,
   send: (progress: SyncProgress) => void,
   now: () => number = Date.now,
