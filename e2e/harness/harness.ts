@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { MenuCommand } from '../../src/shared/ipc';
-import { createHandlers, type Dialogs, type Handlers } from '../../src/main/handlers';
+import { createHandlers, type Dialogs, type Handlers } from '../../src/main/ipc-handlers';
 import { createFileAccess } from '../../src/main/files';
 import { createSyncProgressRelay } from '../../src/main/sync-progress-relay';
 import { startDailySchedule } from '../../src/main/schedule';

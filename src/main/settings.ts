@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_BASE_URL, settingsPatchSchema, type SettingsPatch, type SettingsView } from '../shared/ipc';
+import { DEFAULT_BASE_URL, type SettingsPatch, type SettingsView } from '../shared/ipc';
+import { settingsPatchSchema } from '../shared/ipc-schemas';
 import type { SyncConfig } from './sync/types';
 
 export { DEFAULT_BASE_URL };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventChannel, EventMap, InvokeChannel } from '../shared/ipc';
 import { createFileAccess } from './files';
-import { createHandlers, MAX_BACKUP_BYTES, type Dialogs, type Handlers, type MainDeps } from './handlers';
+import { createHandlers, MAX_BACKUP_BYTES, type Dialogs, type Handlers, type MainDeps } from './ipc-handlers';
 import { createSettingsStore, type SecretBox, type SettingsStore } from './settings';
 import type { StartResult, SyncController } from './sync/types';
 
