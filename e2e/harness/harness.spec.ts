@@ -11,7 +11,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src/main/security-policy';
 import { IPC_METHODS } from '../../src/shared/ipc';
 import type { MainToStore, StoreToMain } from '../../src/shared/sync';
 import { chromiumPath, launchChromium } from './chromium';
-import { ScriptedDialogs } from './dialogs';
+import { ScriptedDialogs } from './scripted-dialogs';
 import { installPageBridge, type PageBridge } from './page-bridge';
 import { PORT_RELAY_PATH, startRendererServer, type RendererServer } from './renderer-server';
 import { createAesSecretBox } from './secret-box';

@@ -14,7 +14,7 @@ import { buildMenuTemplate, PEERINGDB_WEBSITE } from './menu';
 import { createSyncProgressRelay } from './sync-progress-relay';
 import { startDailySchedule } from './schedule';
 import { openExternalSafely, secureSession, secureWebContents } from './security';
-import { createSettingsStore } from './settings';
+import { loadSettings } from './settings';
 import { openStoreLink } from './store-link';
 import { createSyncController } from './sync/controller';
 
@@ -79,7 +79,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   secureSession(session.defaultSession, appUrl, { devServer: devRendererUrl !== undefined });
 
-  const settings = createSettingsStore({ dir: app.getPath('userData'), secrets: safeStorage });
+  const settings = loadSettings({ dir: app.getPath('userData'), secrets: safeStorage });
   const sync = createSyncController({
     fetch: electronFetch,
     appVersion: app.getVersion(),

@@ -12,7 +12,7 @@ import type {
   InvokeResponse,
 } from '../shared/ipc';
 import { INVOKE_PAYLOAD_SCHEMAS, type ValidRequest } from '../shared/ipc-schemas';
-import type { SettingsStore } from './settings';
+import type { Settings } from './settings';
 import type { SyncController } from './sync/types';
 import { isSafeExternalUrl } from './security-policy';
 
@@ -35,7 +35,7 @@ export interface FileAccess {
 }
 
 export interface MainDeps {
-  settings: SettingsStore;
+  settings: Settings;
   sync: SyncController;
   dialogs: Dialogs;
   files: FileAccess;

@@ -328,8 +328,3 @@ export type PdbRow<T extends PdbType = PdbType> = PdbRowMap[T];
 export function pdbTimeToEpoch(value: PdbDateTime): number {
   return Math.floor(Date.parse(value) / 1000);
 }
-
-/** The newest of created/updated, which is what `since` compares against. */
-export function rowChangedAt(row: PdbBase): number {
-  return Math.max(pdbTimeToEpoch(row.created), pdbTimeToEpoch(row.updated));
-}

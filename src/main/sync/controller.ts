@@ -19,7 +19,7 @@ interface RunningJob {
   finished: Promise<void>;
 }
 
-export function userAgentFor(appVersion: string | undefined): string {
+function userAgentFor(appVersion: string | undefined): string {
   // Never the "PeeringDB/x.y backend/x.y" form: PeeringDB checks that one for client compatibility.
   return `PeeringAssistant/${appVersion ?? '0.0.0'} (desktop app for peering engineers)`;
 }

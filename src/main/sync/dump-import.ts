@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseDumpText } from './dump';
+import { parseDumpText } from './dump-parser';
 import { SyncError } from './errors';
 import type { JobContext } from './job';
 import { estimateEta } from './progress-reporter';

@@ -1,7 +1,7 @@
 /** Where the sync fetches from. Pure functions; no fetch here. */
 import type { PdbType } from '../../shared/peeringdb';
 
-export const CANONICAL_HOST = 'www.peeringdb.com';
+const CANONICAL_HOST = 'www.peeringdb.com';
 
 /**
  * The API base with PeeringDB's bare host replaced by the canonical `www` host: the bare host
@@ -41,10 +41,6 @@ export function cacheFileUrl(cacheUrl: string, type: PdbType): string {
  */
 export function sinceForWatermark(watermark: number): number {
   return Math.max(1, Math.floor(watermark) - 1);
-}
-
-export function sameOrigin(a: string, b: string): boolean {
-  return new URL(a).origin === new URL(b).origin;
 }
 
 /** Whether `baseUrl` is on `domain` or one of its subdomains (www.peeringdb.com on peeringdb.com). */
