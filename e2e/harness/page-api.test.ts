@@ -107,6 +107,28 @@ async function emitOnEveryChannel(side: Side): Promise<void> {
   for (const channel of EVENT_CHANNELS) await side.transport.emit(channel, { probe: channel });
 }
 
+/**
+ * What each method of `side.api` does, found by calling it, without reading the table: the
+ * channel it invokes, or else the channel whose events reach the function it was given.
+ */
+async function observe(side: Side): Promise<Record<string, string>> {
+  const seen: Record<string, string> = {};
+  for (const [name, method] of Object.entries(side.api) as [string, (argument: unknown) => unknown][]) {
+    const before = side.transport.invoked.length;
+    const heard: string[] = [];
+    const result = method((payload: { probe: string }) => heard.push(payload.probe));
+    if (side.transport.invoked.length > before) {
+      await result;
+      seen[name] = `invokes ${side.transport.invoked.at(-1)!.channel}`;
+    } else {
+      await emitOnEveryChannel(side);
+      (result as () => void)();
+      seen[name] = `hears ${heard.join(', ')}`;
+    }
+  }
+  return seen;
+}
+
 describe('the harness page API and the preload', () => {
   let preload: Side;
   let harness: Side;
@@ -116,7 +138,11 @@ describe('the harness page API and the preload', () => {
     harness = loadHarness();
   });
 
-  it('expose the same methods, those of the contract table', () => {
+  it('have the same methods, each on the same channel', async () => {
+    expect(await observe(harness)).toEqual(await observe(preload));
+  });
+
+  it('expose the methods of the contract table', () => {
     const names = Object.keys(IPC_METHODS).sort();
     expect(Object.keys(preload.api).sort()).toEqual(names);
     expect(Object.keys(harness.api).sort()).toEqual(names);
