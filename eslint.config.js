@@ -22,6 +22,26 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // The sandboxed preload bundles everything it imports, and it imports the contract: the
+    // contract takes only types from elsewhere, so validation (zod) never rides along.
+    files: ['src/shared/ipc.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['*', './*', '../*'], allowTypeImports: true, message: 'The IPC contract imports types only: the preload bundles it.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['zod', '**/ipc-schemas'], allowTypeImports: true, message: 'The preload is bundled into the sandbox: payloads are checked in main, not here.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/main/**/*.ts'],
     rules: {
       'no-restricted-syntax': [

@@ -101,7 +101,7 @@ test('links leave the app only as plain web or mail addresses', async ({ app }) 
       'mailto:peering@example.net',
     ];
     const answers: boolean[] = [];
-    for (const url of urls) answers.push((await window.api.openExternal(url)).opened);
+    for (const url of urls) answers.push((await window.api.openExternal({ url })).opened);
     return answers;
   });
   expect(results).toEqual([false, false, false, false, true, true]);

@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs';
 import { chromium, type BrowserContext } from '@playwright/test';
 
-export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 
-export const CHROMIUM_ARGS: readonly string[] = [
+const CHROMIUM_ARGS: readonly string[] = [
   // The tests run as root in containers, where Chromium's sandbox cannot start.
   '--no-sandbox',
   '--disable-gpu',
@@ -22,7 +22,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--enable-blink-features=MessagePortCloseEvent',
 ];
 
-export const WINDOW_SIZE = { width: 1280, height: 800 } as const;
+const WINDOW_SIZE = { width: 1280, height: 800 } as const;
 
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH;

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security-policy';
+import { IPC_METHODS } from '../../src/shared/ipc';
 import type { MainToStore, StoreToMain } from '../../src/shared/sync';
 import { chromiumPath, launchChromium } from './chromium';
-import { ScriptedDialogs } from './dialogs';
+import { ScriptedDialogs } from './scripted-dialogs';
 import { installPageBridge, type PageBridge } from './page-bridge';
 import { PORT_RELAY_PATH, startRendererServer, type RendererServer } from './renderer-server';
 import { createAesSecretBox } from './secret-box';
@@ -181,12 +182,19 @@ test.describe('page bridge', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
+  test('window.api has exactly the methods of the contract table', async () => {
+    const methods = await page.evaluate(() => Object.keys(window.api));
+    expect(methods.sort()).toEqual(Object.keys(IPC_METHODS).sort());
+  });
+
   test('window.api calls main with the contract payloads, and errors keep their message', async () => {
-    await page.evaluate(() => window.api.startSync());
-    await page.evaluate(() => window.api.openExternal('https://www.peeringdb.com/'));
-    expect(invoked.slice(-2)).toEqual([
-      { channel: 'sync:start', payload: {} },
+    await page.evaluate(() => window.api.startSync({ reason: 'menu' }));
+    await page.evaluate(() => window.api.openExternal({ url: 'https://www.peeringdb.com/' }));
+    await page.evaluate(() => window.api.appInfo());
+    expect(invoked.slice(-3)).toEqual([
+      { channel: 'sync:start', payload: { reason: 'menu' } },
       { channel: 'external:open', payload: { url: 'https://www.peeringdb.com/' } },
+      { channel: 'app:info', payload: undefined },
     ]);
     const failure = await page.evaluate(() =>
       window.api.setSettings({ baseUrl: 'ftp://x' }).then(

@@ -1,7 +1,7 @@
 /**
  * The Chromium harness: the app's main process, minus Electron, around a plain Chromium page.
  * It serves the built renderer on loopback under the app's CSP, gives the page `window.api`
- * through the page bridge, and answers it with the REAL main-side handlers, settings store and
+ * through the page bridge, and answers it with the REAL main-side handlers, settings and
  * sync controller; only the OS services (secret storage, native dialogs, the browser that opens
  * links) are stand-ins a test can script. Specs and the benchmark both start it from here.
  */
@@ -11,22 +11,22 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { MenuCommand } from '../../src/shared/ipc';
-import { createHandlers, type Dialogs, type Handlers } from '../../src/main/handlers';
+import { createHandlers, type Dialogs, type Handlers } from '../../src/main/ipc-handlers';
 import { createFileAccess } from '../../src/main/files';
-import { createProgressRelay } from '../../src/main/progress';
+import { createSyncProgressRelay } from '../../src/main/sync-progress-relay';
 import { startDailySchedule } from '../../src/main/schedule';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security-policy';
-import { createSettingsStore, type SettingsStore } from '../../src/main/settings';
+import { loadSettings, type Settings } from '../../src/main/settings';
 import { createSyncController } from '../../src/main/sync/controller';
 import type { SyncController, SyncTuning } from '../../src/main/sync/types';
 import { launchChromium } from './chromium';
-import { ScriptedDialogs } from './dialogs';
+import { ScriptedDialogs } from './scripted-dialogs';
 import { installPageBridge, type PageBridge } from './page-bridge';
 import { startRendererServer, type RendererServer } from './renderer-server';
 import { createAesSecretBox } from './secret-box';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer');
+const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer');
 
 /** Where the profile keeps the loopback port: the origin, and so IndexedDB, must not change. */
 const ORIGIN_FILE = 'harness-origin.json';
@@ -59,7 +59,7 @@ export interface Harness {
   readonly openedExternally: string[];
   /** Uncaught errors of the page, in order. */
   readonly pageErrors: Error[];
-  readonly settings: SettingsStore;
+  readonly settings: Settings;
   readonly sync: SyncController;
   readonly handlers: Handlers;
   /** What choosing the item in the native menu does: main sends the command to the window. */
@@ -129,7 +129,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
 
-  const settings = createSettingsStore({ dir: userDataDir, secrets: createAesSecretBox(), env });
+  const settings = loadSettings({ dir: userDataDir, secrets: createAesSecretBox(), env });
   const dialogs = new ScriptedDialogs();
   const openedExternally: string[] = [];
 
@@ -150,7 +150,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     appVersion: version,
     ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
     openStoreLink: (jobId) => bridge.openStoreLink(jobId),
-    emitProgress: createProgressRelay(settings, (progress) => bridge.broadcast('sync:progress', progress)),
+    emitProgress: createSyncProgressRelay(settings, (progress) => bridge.broadcast('sync:progress', progress)),
     getConfig: () => settings.syncConfig(),
     fetch: options.network === 'any' ? globalThis.fetch : loopbackOnlyFetch(),
   });

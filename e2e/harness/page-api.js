@@ -1,8 +1,9 @@
 /**
  * Runs in the page before any of its scripts, in place of src/preload: `window.api` has one
- * method per IPC channel, listeners are wrapped so no transport object reaches the app, and
- * sync ports are posted to the window exactly as the preload posts them. The other end of each
- * port goes to the relay worker (port-relay.js), which plays main's side of it.
+ * method per entry of the contract's method table (config.methods), listeners are wrapped so
+ * no transport object reaches the app, and sync ports are posted to the window exactly as the
+ * preload posts them. The other end of each port goes to the relay worker (port-relay.js),
+ * which plays main's side of it.
  *
  * Plain JavaScript on purpose: it is injected as text, and a compiled TypeScript function
  * would carry the compiler's helpers (such as esbuild's __name) that do not exist in the page.
@@ -25,21 +26,19 @@ function installPeeringAssistantApi(config) {
     };
   };
 
-  const api = Object.freeze({
-    appInfo: () => invoke('app:info'),
-    getSettings: () => invoke('settings:get'),
-    setSettings: (patch) => invoke('settings:set', patch),
-    startSync: (request) => invoke('sync:start', request ?? {}),
-    cancelSync: () => invoke('sync:cancel'),
-    importDump: () => invoke('dump:import'),
-    confirmFlush: () => invoke('flush:confirm'),
-    saveExport: (request) => invoke('export:save', request),
-    openBackup: () => invoke('backup:open'),
-    openExternal: (url) => invoke('external:open', { url }),
-    onMenuCommand: (listener) => subscribe('menu:command', listener),
-    onSyncProgress: (listener) => subscribe('sync:progress', listener),
-    onSettingsChanged: (listener) => subscribe('settings:changed', listener),
-  });
+  // The contract's method table arrives as data, so this file never restates a method.
+  const api = {};
+  for (const [name, method] of Object.entries(config.methods)) {
+    if (method.kind === 'invoke') {
+      // Only the one argument travels, as in the preload: main checks it against its schema.
+      api[name] = (payload) => invoke(method.channel, payload);
+    } else if (method.kind === 'event') {
+      api[name] = (listener) => subscribe(method.channel, listener);
+    } else {
+      throw new Error(`The harness cannot serve '${name}': unknown kind '${method.kind}'`);
+    }
+  }
+  Object.freeze(api);
   Object.defineProperty(window, 'api', { value: api, enumerable: true });
 
   const dispatch = (channel, payload) => {

@@ -1,6 +1,6 @@
 /**
  * What the preload is to the Electron window, for a plain Chromium page: `window.api` built
- * method by method on the IPC contract, main's events pushed in as they happen, and sync job
+ * from the IPC contract's method table, main's events pushed in as they happen, and sync job
  * ports handed to the page exactly as the preload hands them over.
  *
  * Node plays main: every invoke arrives through one binding. Each store link is a
@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import {
+  IPC_METHODS,
   SYNC_PORT_MESSAGE,
   type EventChannel,
   type EventMap,
@@ -58,8 +59,6 @@ declare global {
   }
 }
 
-const PAGE_API_SOURCE = readFileSync(fileURLToPath(new URL('./page-api.js', import.meta.url)), 'utf8');
-
 /** Sync pages above this size are fetched by the relay worker from the loopback server instead. */
 const BULK_THRESHOLD_CHARS = 64 * 1024;
 /** The relay worker swaps this field back for `rowsJson` (see port-relay.js). */
@@ -71,6 +70,22 @@ export interface PageBridgeOptions {
   /** Stashes a large text for one same-origin download and returns its path. */
   stash?: (text: string) => string;
 }
+
+/** What page-api.js is given, as JSON: the contract's method table and how to reach Node. */
+export const PAGE_API_CONFIG = {
+  methods: IPC_METHODS,
+  syncPortMessage: SYNC_PORT_MESSAGE,
+  invokeBinding: INVOKE_BINDING,
+  portOutBinding: PORT_OUT_BINDING,
+  portClosedBinding: PORT_CLOSED_BINDING,
+  hooksName: PAGE_HOOKS,
+  bulkUrlField: BULK_URL_FIELD,
+  relayUrl: PORT_RELAY_PATH,
+};
+
+/** The init script exactly as the page runs it: page-api.js, then the call that installs it. */
+export const PAGE_API_SCRIPT = `${readFileSync(fileURLToPath(new URL('./page-api.js', import.meta.url)), 'utf8')}
+installPeeringAssistantApi(${JSON.stringify(PAGE_API_CONFIG)});`;
 
 export async function installPageBridge(page: Page, options: PageBridgeOptions): Promise<PageBridge> {
   const links = new Map<string, HarnessStoreLink>();
@@ -95,18 +110,7 @@ export async function installPageBridge(page: Page, options: PageBridgeOptions):
     fromApp(source);
     links.get(jobId)?.lost();
   });
-  const config = {
-    syncPortMessage: SYNC_PORT_MESSAGE,
-    invokeBinding: INVOKE_BINDING,
-    portOutBinding: PORT_OUT_BINDING,
-    portClosedBinding: PORT_CLOSED_BINDING,
-    hooksName: PAGE_HOOKS,
-    bulkUrlField: BULK_URL_FIELD,
-    relayUrl: PORT_RELAY_PATH,
-  };
-  await page.addInitScript({
-    content: `${PAGE_API_SOURCE}\ninstallPeeringAssistantApi(${JSON.stringify(config)});`,
-  });
+  await page.addInitScript({ content: PAGE_API_SCRIPT });
 
   const loseAllLinks = () => {
     for (const link of [...links.values()]) link.lost();

@@ -1,6 +1,6 @@
 /** The native dialogs behind export, import, backup and flush. */
 import { dialog, type BrowserWindow, type FileFilter } from 'electron';
-import type { Dialogs } from './handlers';
+import type { Dialogs } from './ipc-handlers';
 
 const EXPORT_FILTERS: Record<'csv' | 'vcf' | 'json', FileFilter> = {
   csv: { name: 'CSV', extensions: ['csv'] },

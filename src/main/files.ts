@@ -1,6 +1,6 @@
 /** File access for exports and backups, on paths the user picked in a native dialog. */
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import type { FileAccess } from './handlers';
+import type { FileAccess } from './ipc-handlers';
 
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

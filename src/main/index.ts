@@ -8,13 +8,13 @@ import type { EventChannel, EventMap } from '../shared/ipc';
 import icon from '../../resources/icon.png?asset';
 import { createDialogs } from './dialogs';
 import { createFileAccess } from './files';
-import { createHandlers } from './handlers';
-import { registerIpcHandlers } from './ipc';
+import { createHandlers } from './ipc-handlers';
+import { registerIpcHandlers } from './ipc-registration';
 import { buildMenuTemplate, PEERINGDB_WEBSITE } from './menu';
-import { createProgressRelay } from './progress';
+import { createSyncProgressRelay } from './sync-progress-relay';
 import { startDailySchedule } from './schedule';
 import { openExternalSafely, secureSession, secureWebContents } from './security';
-import { createSettingsStore } from './settings';
+import { loadSettings } from './settings';
 import { openStoreLink } from './store-link';
 import { createSyncController } from './sync/controller';
 
@@ -26,6 +26,10 @@ const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.ur
 // Lets tests and side-by-side installs run against a profile of their own.
 const userDataOverride = process.env.PEERING_ASSISTANT_USER_DATA_DIR;
 if (userDataOverride) app.setPath('userData', userDataOverride);
+
+// An end-to-end run marks the window as driven by a test (navigator.webdriver), the one signal
+// on which the page keeps its app-event log for the test to wait on. A user's run never sets it.
+if (process.env.PEERING_ASSISTANT_E2E === '1') app.commandLine.appendSwitch('enable-automation');
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -79,12 +83,12 @@ async function start(): Promise<void> {
   await app.whenReady();
   secureSession(session.defaultSession, appUrl, { devServer: devRendererUrl !== undefined });
 
-  const settings = createSettingsStore({ dir: app.getPath('userData'), secrets: safeStorage });
+  const settings = loadSettings({ dir: app.getPath('userData'), secrets: safeStorage });
   const sync = createSyncController({
     fetch: electronFetch,
     appVersion: app.getVersion(),
     getConfig: () => settings.syncConfig(),
-    emitProgress: createProgressRelay(settings, (progress) => send('sync:progress', progress)),
+    emitProgress: createSyncProgressRelay(settings, (progress) => send('sync:progress', progress)),
     openStoreLink: (jobId) => openStoreLink(mainWindow?.webContents, jobId),
   });
 

@@ -12,8 +12,6 @@ import {
   safeExternalUrl,
 } from './security-policy';
 
-export { CONTENT_SECURITY_POLICY, isTrustedSender } from './security-policy';
-
 /** Opens a web or mail link in the user's browser or mail client; anything else is refused. */
 export async function openExternalSafely(url: unknown): Promise<boolean> {
   const safe = safeExternalUrl(url);

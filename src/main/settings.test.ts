@@ -2,13 +2,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_BASE_URL } from '../shared/ipc';
 import {
-  createSettingsStore,
-  DEFAULT_BASE_URL,
+  loadSettings,
   PUBLIC_CACHE_URL,
   SETTINGS_FILE_NAME,
   type SecretBox,
-  type SettingsStoreOptions,
+  type SettingsOptions,
 } from './settings';
 
 const API_KEY = 'abcDEF.0123456789-key';
@@ -27,8 +27,8 @@ function secretBox(available = true): SecretBox {
 let dir: string;
 let warnings: string[];
 
-function open(overrides: Partial<SettingsStoreOptions> = {}) {
-  return createSettingsStore({
+function open(overrides: Partial<SettingsOptions> = {}) {
+  return loadSettings({
     dir,
     secrets: secretBox(),
     env: {},

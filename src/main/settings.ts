@@ -6,10 +6,10 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_BASE_URL, settingsPatchSchema, type SettingsPatch, type SettingsView } from '../shared/ipc';
+import { DEFAULT_BASE_URL, type SettingsPatch, type SettingsView } from '../shared/ipc';
+import { settingsPatchSchema } from '../shared/ipc-schemas';
 import type { SyncConfig } from './sync/types';
 
-export { DEFAULT_BASE_URL };
 /** PeeringDB's public bulk cache, used for a first anonymous load from the official API. */
 export const PUBLIC_CACHE_URL = 'https://public.peeringdb.com';
 export const SETTINGS_FILE_NAME = 'settings.json';
@@ -25,7 +25,7 @@ export interface SettingsLog {
   warn(message: string): void;
 }
 
-export interface SettingsStoreOptions {
+export interface SettingsOptions {
   /** The folder that holds settings.json (the app's user data folder). */
   dir: string;
   secrets: SecretBox;
@@ -34,7 +34,8 @@ export interface SettingsStoreOptions {
   now?: () => number;
 }
 
-export interface SettingsStore {
+/** Not called a store: in this app that word means the store worker, which holds the copy. */
+export interface Settings {
   view(): SettingsView;
   /** For main only: the key the sync sends to PeeringDB. */
   apiKey(): string | null;
@@ -73,11 +74,11 @@ function isHttpUrl(value: string): boolean {
 }
 
 /** The bulk cache mirrors only the official API; a mirror or test server serves lists itself. */
-export function cacheUrlFor(baseUrl: string): string | null {
+function cacheUrlFor(baseUrl: string): string | null {
   return normaliseBaseUrl(baseUrl) === DEFAULT_BASE_URL ? PUBLIC_CACHE_URL : null;
 }
 
-export function createSettingsStore(options: SettingsStoreOptions): SettingsStore {
+export function loadSettings(options: SettingsOptions): Settings {
   const { dir, secrets } = options;
   const env = options.env ?? process.env;
   const log = options.log ?? { warn: (message: string) => console.warn(message) };

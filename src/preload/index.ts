@@ -1,45 +1,34 @@
 /**
- * The page's only access to main: `window.api`, one method per channel of the contract.
- * It never exposes ipcRenderer itself. Sync job ports arrive here from main and are passed to
- * the page, which gives them to its store worker.
+ * The page's only access to main: `window.api`, built from the contract's method table, one
+ * method per channel. It never exposes ipcRenderer itself. Sync job ports arrive here from
+ * main and are passed to the page, which gives them to its store worker.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { Api, EventChannel, EventMap, InvokeChannel, InvokeResponse } from '../shared/ipc';
-import type * as Contract from '../shared/ipc';
-
-// Restated as literals typed by the contract (a typo fails the typecheck): importing the
-// values would bundle the contract's validation library into the sandboxed preload.
-const SYNC_PORT_CHANNEL: typeof Contract.SYNC_PORT_CHANNEL = 'sync:port';
-const SYNC_PORT_MESSAGE: typeof Contract.SYNC_PORT_MESSAGE = 'peering-assistant:sync-port';
-
-function invoke<C extends InvokeChannel>(channel: C, payload?: unknown): Promise<InvokeResponse<C>> {
-  return ipcRenderer.invoke(channel, payload) as Promise<InvokeResponse<C>>;
-}
+import { IPC_METHODS, SYNC_PORT_CHANNEL, SYNC_PORT_MESSAGE, type Api, type IpcMethod } from '../shared/ipc';
 
 /** Subscribes without handing the page Electron's event object (it carries `sender`). */
-function listen<E extends EventChannel>(channel: E, listener: (payload: EventMap[E]) => void): () => void {
-  const wrapped = (_event: IpcRendererEvent, payload: EventMap[E]) => listener(payload);
+function listen(channel: string, listener: (payload: unknown) => void): () => void {
+  const wrapped = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
   ipcRenderer.on(channel, wrapped);
   return () => {
     ipcRenderer.removeListener(channel, wrapped);
   };
 }
 
-const api: Api = {
-  appInfo: () => invoke('app:info'),
-  getSettings: () => invoke('settings:get'),
-  setSettings: (patch) => invoke('settings:set', patch),
-  startSync: (req) => invoke('sync:start', req ?? {}),
-  cancelSync: () => invoke('sync:cancel'),
-  importDump: () => invoke('dump:import'),
-  confirmFlush: () => invoke('flush:confirm'),
-  saveExport: (req) => invoke('export:save', req),
-  openBackup: () => invoke('backup:open'),
-  openExternal: (url) => invoke('external:open', { url }),
-  onMenuCommand: (listener) => listen('menu:command', listener),
-  onSyncProgress: (listener) => listen('sync:progress', listener),
-  onSettingsChanged: (listener) => listen('settings:changed', listener),
-};
+function methodFor(method: IpcMethod): (argument: never) => unknown {
+  switch (method.kind) {
+    // Only the one argument travels: main checks it against the channel's schema.
+    case 'invoke':
+      return (payload: unknown) => ipcRenderer.invoke(method.channel, payload);
+    case 'event':
+      return (listener: (payload: unknown) => void) => listen(method.channel, listener);
+  }
+}
+
+// The table's types make each entry the method Api names; the loop cannot show that to tsc.
+const api = Object.fromEntries(
+  Object.entries(IPC_METHODS).map(([name, method]) => [name, methodFor(method)]),
+) as unknown as Api;
 
 ipcRenderer.on(SYNC_PORT_CHANNEL, (event, message: { jobId?: unknown }) => {
   if (typeof message?.jobId !== 'string' || event.ports.length === 0) return;

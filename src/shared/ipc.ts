@@ -1,32 +1,16 @@
 /**
- * The one IPC contract. The preload implements `Api` method by method (one channel each),
- * main registers a handler per `InvokeMap` key, and the e2e harness serves the same handlers
- * to a plain Chromium page. Payload schemas live here so main validates what it receives.
+ * The one IPC contract: what each channel carries, and `IPC_METHODS`, the table of
+ * `window.api`'s methods. The preload builds `window.api` from the table, main registers a
+ * handler per invoke channel of it, and the e2e harness gives the table to a plain Chromium
+ * page as JSON. Nothing but types is imported here: the sandboxed preload bundles this file,
+ * so the schemas that check payloads live in ipc-schemas.ts, keyed by channel.
  */
-import { z } from 'zod';
+import type { ExportSaveRequest, OpenExternalRequest, SettingsPatch, SyncStartRequest } from './ipc-schemas';
 import type { SyncProgress } from './sync';
 
-export const settingsPatchSchema = z
-  .object({
-    baseUrl: z
-      .string()
-      .trim()
-      .max(2048)
-      .refine((value) => {
-        try {
-          const url = new URL(value);
-          return url.protocol === 'https:' || url.protocol === 'http:';
-        } catch {
-          return false;
-        }
-      }, 'The PeeringDB URL must be an http(s) address')
-      .optional(),
-    /** A new API key; null removes the stored key. */
-    apiKey: z.string().trim().max(256).nullable().optional(),
-    dailySync: z.boolean().optional(),
-  })
-  .strict();
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+// The payloads are the schemas' types; users of the contract take them from here, with no
+// validation library in tow.
+export type { ExportSaveRequest, OpenExternalRequest, SettingsPatch, SyncStartRequest };
 
 /** Where the app syncs from unless the user or PEERINGDB_URL says otherwise. */
 export const DEFAULT_BASE_URL = 'https://www.peeringdb.com/api';
@@ -42,24 +26,6 @@ export interface SettingsView {
   dailySync: boolean;
 }
 
-export const syncStartSchema = z
-  .object({
-    reason: z.enum(['user', 'menu', 'schedule', 'api-key']).default('user'),
-  })
-  .strict();
-export type SyncStartRequest = z.input<typeof syncStartSchema>;
-
-export const exportSaveSchema = z
-  .object({
-    format: z.enum(['csv', 'vcf', 'json']),
-    suggestedName: z.string().min(1).max(200),
-    content: z.string().max(200 * 1024 * 1024),
-  })
-  .strict();
-export type ExportSaveRequest = z.infer<typeof exportSaveSchema>;
-
-export const openExternalSchema = z.object({ url: z.string().max(8192) }).strict();
-
 export interface AppInfo {
   name: string;
   version: string;
@@ -70,21 +36,20 @@ export interface AppInfo {
 export type SaveResult = { saved: true; path: string } | { saved: false };
 export type OpenTextResult = { opened: true; path: string; content: string } | { opened: false };
 
-/** Requests from the renderer, answered by main. Key = channel name. */
+/** Requests from the renderer, answered by main. Key = channel name; the argument is the payload. */
 export interface InvokeMap {
   'app:info': () => AppInfo;
   'settings:get': () => SettingsView;
   'settings:set': (patch: SettingsPatch) => SettingsView;
-  'sync:start': (req: SyncStartRequest) => { started: boolean; reason?: string };
+  'sync:start': (request?: SyncStartRequest) => { started: boolean; reason?: string };
   'sync:cancel': () => { cancelled: boolean };
   'dump:import': () => { started: boolean; reason?: string };
   'flush:confirm': () => { confirmed: boolean };
-  'export:save': (req: ExportSaveRequest) => SaveResult;
+  'export:save': (request: ExportSaveRequest) => SaveResult;
   'backup:open': () => OpenTextResult;
-  'external:open': (req: { url: string }) => { opened: boolean };
+  'external:open': (request: OpenExternalRequest) => { opened: boolean };
 }
 export type InvokeChannel = keyof InvokeMap;
-export type InvokeRequest<C extends InvokeChannel> = Parameters<InvokeMap[C]> extends [infer R] ? R : void;
 export type InvokeResponse<C extends InvokeChannel> = ReturnType<InvokeMap[C]>;
 
 /** Commands the native menu sends to the renderer. */
@@ -113,24 +78,49 @@ export interface EventMap {
 }
 export type EventChannel = keyof EventMap;
 
+export type IpcMethod =
+  | { readonly kind: 'invoke'; readonly channel: InvokeChannel }
+  | { readonly kind: 'event'; readonly channel: EventChannel };
+
+/**
+ * `window.api`, one method per channel. An invoke method sends its one argument as the
+ * channel's payload and resolves with main's answer; an event method subscribes a listener
+ * and returns the unsubscribe. Plain data on purpose: the harness receives it as JSON.
+ */
+export const IPC_METHODS = {
+  appInfo: { kind: 'invoke', channel: 'app:info' },
+  getSettings: { kind: 'invoke', channel: 'settings:get' },
+  setSettings: { kind: 'invoke', channel: 'settings:set' },
+  startSync: { kind: 'invoke', channel: 'sync:start' },
+  cancelSync: { kind: 'invoke', channel: 'sync:cancel' },
+  importDump: { kind: 'invoke', channel: 'dump:import' },
+  confirmFlush: { kind: 'invoke', channel: 'flush:confirm' },
+  saveExport: { kind: 'invoke', channel: 'export:save' },
+  openBackup: { kind: 'invoke', channel: 'backup:open' },
+  openExternal: { kind: 'invoke', channel: 'external:open' },
+  onMenuCommand: { kind: 'event', channel: 'menu:command' },
+  onSyncProgress: { kind: 'event', channel: 'sync:progress' },
+  onSettingsChanged: { kind: 'event', channel: 'settings:changed' },
+} as const satisfies Record<string, IpcMethod>;
+export type IpcMethodName = keyof typeof IPC_METHODS;
+
+type MethodsOfKind<K extends IpcMethod['kind']> = Extract<(typeof IPC_METHODS)[IpcMethodName], { kind: K }>;
+type Unserved = Exclude<InvokeChannel, MethodsOfKind<'invoke'>['channel']> | Exclude<EventChannel, MethodsOfKind<'event'>['channel']>;
+type Assert<T extends true> = T;
+// A channel added to InvokeMap or EventMap without a method would get no handler registered
+// and no way in from the page: it fails to compile here instead.
+type _EveryChannelHasAMethod = Assert<[Unserved] extends [never] ? true : false>;
+
+type MethodFor<M extends IpcMethod> = M extends { kind: 'invoke'; channel: infer C extends InvokeChannel }
+  ? (...payload: Parameters<InvokeMap[C]>) => Promise<InvokeResponse<C>>
+  : M extends { kind: 'event'; channel: infer E extends EventChannel }
+    ? (listener: (payload: EventMap[E]) => void) => () => void
+    : never;
+
+/** The API the preload exposes as `window.api`, derived from the table. */
+export type Api = { [N in IpcMethodName]: MethodFor<(typeof IPC_METHODS)[N]> };
+
 /** Channel on which main hands the renderer the MessagePort of a sync job (see sync.ts). */
 export const SYNC_PORT_CHANNEL = 'sync:port';
 /** `window.postMessage` kind under which the preload passes that port to the page. */
 export const SYNC_PORT_MESSAGE = 'peering-assistant:sync-port';
-
-/** The API the preload exposes as `window.api`: one method per channel. */
-export interface Api {
-  appInfo(): Promise<AppInfo>;
-  getSettings(): Promise<SettingsView>;
-  setSettings(patch: SettingsPatch): Promise<SettingsView>;
-  startSync(req?: SyncStartRequest): Promise<{ started: boolean; reason?: string }>;
-  cancelSync(): Promise<{ cancelled: boolean }>;
-  importDump(): Promise<{ started: boolean; reason?: string }>;
-  confirmFlush(): Promise<{ confirmed: boolean }>;
-  saveExport(req: ExportSaveRequest): Promise<SaveResult>;
-  openBackup(): Promise<OpenTextResult>;
-  openExternal(url: string): Promise<{ opened: boolean }>;
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
-  onSyncProgress(listener: (progress: SyncProgress) => void): () => void;
-  onSettingsChanged(listener: (settings: SettingsView) => void): () => void;
-}

@@ -10,7 +10,7 @@ import { HttpClient } from './http';
 import type { JobContext } from './job';
 import { pageThroughList } from './page-loop';
 import { expectedRequests, planSync, type TypePlan } from './plan';
-import { estimateEta } from './progress';
+import { estimateEta } from './progress-reporter';
 import { sendSnapshot } from './snapshot';
 import { apiListUrl, cacheFileUrl, canonicalApiBase, isOnDomain } from './urls';
 import type { SyncTuning } from './types';

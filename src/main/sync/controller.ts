@@ -7,7 +7,7 @@ import { runApiSync } from './api-sync';
 import { runDumpImport } from './dump-import';
 import { SyncError } from './errors';
 import type { JobContext } from './job';
-import { ProgressReporter } from './progress';
+import { ProgressReporter } from './progress-reporter';
 import { StoreSession } from './store-session';
 import { resolveTuning } from './tuning';
 import type { StartResult, StoreLink, SyncController, SyncControllerDeps } from './types';
@@ -19,7 +19,7 @@ interface RunningJob {
   finished: Promise<void>;
 }
 
-export function userAgentFor(appVersion: string | undefined): string {
+function userAgentFor(appVersion: string | undefined): string {
   // Never the "PeeringDB/x.y backend/x.y" form: PeeringDB checks that one for client compatibility.
   return `PeeringAssistant/${appVersion ?? '0.0.0'} (desktop app for peering engineers)`;
 }

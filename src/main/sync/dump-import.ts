@@ -4,10 +4,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseDumpText } from './dump';
+import { parseDumpText } from './dump-parser';
 import { SyncError } from './errors';
 import type { JobContext } from './job';
-import { estimateEta } from './progress';
+import { estimateEta } from './progress-reporter';
 import { sendSnapshot } from './snapshot';
 
 /** Returns a note for the user when the dump lacked some types. */

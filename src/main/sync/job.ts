@@ -1,4 +1,4 @@
-import type { ProgressReporter } from './progress';
+import type { ProgressReporter } from './progress-reporter';
 import type { StoreSession } from './store-session';
 import type { SyncControllerDeps, SyncTuning } from './types';
 

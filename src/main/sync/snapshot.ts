@@ -4,7 +4,7 @@
  * watermark only with the last, so a snapshot cut off half way is loaded whole next time.
  */
 import type { PdbType } from '../../shared/peeringdb';
-import type { ProgressReporter } from './progress';
+import type { ProgressReporter } from './progress-reporter';
 import type { StoreSession } from './store-session';
 
 export async function sendSnapshot(

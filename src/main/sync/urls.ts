@@ -1,7 +1,7 @@
 /** Where the sync fetches from. Pure functions; no fetch here. */
 import type { PdbType } from '../../shared/peeringdb';
 
-export const CANONICAL_HOST = 'www.peeringdb.com';
+const CANONICAL_HOST = 'www.peeringdb.com';
 
 /**
  * The API base with PeeringDB's bare host replaced by the canonical `www` host: the bare host

@@ -22,7 +22,7 @@ export interface ContactEntry {
   pocIds: number[];
 }
 
-export const CONTACT_CSV_COLUMNS: readonly CsvColumn<ContactEntry>[] = [
+const CONTACT_CSV_COLUMNS: readonly CsvColumn<ContactEntry>[] = [
   { header: 'ASN', value: (c) => c.asn },
   { header: 'Network', value: (c) => c.networkName },
   { header: 'Roles', value: (c) => c.roles.join('; ') },

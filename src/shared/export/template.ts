@@ -62,7 +62,9 @@ export const DEFAULT_PEERING_TEMPLATE: DraftTemplate = {
   ].join('\n'),
 };
 
-export function formatSpeed(mbits: number): string {
+// Drafts write gigabits ("1600G") where the UI's formatSpeed writes "1.6T": kept private
+// and named apart, so neither is imported in place of the other.
+function portSpeedText(mbits: number): string {
   if (mbits >= 1000 && mbits % 1000 === 0) return `${mbits / 1000}G`;
   if (mbits >= 1000) return `${(mbits / 1000).toFixed(1)}G`;
   return `${mbits}M`;
@@ -70,7 +72,7 @@ export function formatSpeed(mbits: number): string {
 
 function portText(port: DraftPort): string {
   const addresses = [port.ipv4, port.ipv6].filter((a): a is string => !!a);
-  return `${addresses.length > 0 ? addresses.join(', ') : 'no address listed'} (${formatSpeed(port.speed)})`;
+  return `${addresses.length > 0 ? addresses.join(', ') : 'no address listed'} (${portSpeedText(port.speed)})`;
 }
 
 function sideLines(label: string, ports: readonly DraftPort[]): string[] {
@@ -79,7 +81,7 @@ function sideLines(label: string, ports: readonly DraftPort[]): string[] {
 }
 
 /** The block {{shared_ixps}} expands to: one IXP per entry, both sides' ports below it. */
-export function sharedIxpsText(context: DraftContext): string {
+function sharedIxpsText(context: DraftContext): string {
   if (context.sharedIxps.length === 0) return '  (no shared exchange in the local copy)';
   return context.sharedIxps
     .flatMap((ix) => [
@@ -96,7 +98,7 @@ function orUnknown(value: string | number | null): string {
   return text.length > 0 ? text : 'not listed';
 }
 
-export function placeholderValues(context: DraftContext): Record<string, string> {
+function placeholderValues(context: DraftContext): Record<string, string> {
   const { me, peer } = context;
   return {
     my_name: me.name,

@@ -2,7 +2,8 @@
  * What the user can ask of the app, whether from a button, a shortcut or the native menu.
  * Dependencies come in as arguments so the behaviour is testable without Electron.
  */
-import { settingsPatchSchema, type Api, type SettingsPatch, type SettingsView, type SyncStartRequest } from '../../../../shared/ipc';
+import type { Api, SettingsPatch, SettingsView, SyncStartRequest } from '../../../../shared/ipc';
+import { settingsPatchSchema } from '../../../../shared/ipc-schemas';
 import type { AppEventName } from '../bridge/app-events';
 import { ipcErrorMessage } from '../bridge/api';
 import type { AppStateHandle } from '../state/app-state';

@@ -37,7 +37,7 @@ export function ExternalLink({ url, children }: { url: string; children?: React.
       className="link external"
       title={url}
       onClick={() => {
-        void getApi().openExternal(url.trim());
+        void getApi().openExternal({ url: url.trim() });
       }}
     >
       {children ?? url}

@@ -36,7 +36,7 @@ export async function openDraftInMail(draft: FilledDraft): Promise<DraftActionRe
   }
   if (!mailto.ok) return { ok: false, error: mailto.reason };
   try {
-    const { opened } = await getApi().openExternal(mailto.url);
+    const { opened } = await getApi().openExternal({ url: mailto.url });
     if (!opened) return { ok: false, error: 'The mail program could not be opened. Copy the draft instead.' };
   } catch (error) {
     return { ok: false, error: `The mail program could not be opened: ${ipcErrorMessage(error)}` };

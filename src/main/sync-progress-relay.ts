@@ -1,13 +1,13 @@
 /** Where the sync's progress goes besides the UI: the time of the last good sync. */
 import type { SyncProgress } from '../shared/sync';
-import type { SettingsStore } from './settings';
+import type { Settings } from './settings';
 
 /**
  * Relays progress to the renderer and records when a sync from PeeringDB ended done. A dump
  * import does not count: the file may be weeks old, and the daily sync must still run.
  */
-export function createProgressRelay(
-  settings: Pick<SettingsStore, 'recordSyncDone'>,
+export function createSyncProgressRelay(
+  settings: Pick<Settings, 'recordSyncDone'>,
   send: (progress: SyncProgress) => void,
   now: () => number = Date.now,
 ): (progress: SyncProgress) => void {

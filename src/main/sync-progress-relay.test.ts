@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { SyncProgress, SyncSource } from '../shared/sync';
-import { createProgressRelay } from './progress';
+import { createSyncProgressRelay } from './sync-progress-relay';
 
 function progress(phase: SyncProgress['phase'], source: SyncSource = 'api', endedAt?: number): SyncProgress {
   return { jobId: 'job-1', source, phase, types: {}, fetchedRows: 0, storedRows: 0, bytes: 0, startedAt: 1000, endedAt };
@@ -9,7 +9,7 @@ function progress(phase: SyncProgress['phase'], source: SyncSource = 'api', ende
 function relay() {
   const recorded: number[] = [];
   const sent: SyncProgress[] = [];
-  const onProgress = createProgressRelay({ recordSyncDone: (at) => recorded.push(at) }, (p) => sent.push(p), () => 99);
+  const onProgress = createSyncProgressRelay({ recordSyncDone: (at) => recorded.push(at) }, (p) => sent.push(p), () => 99);
   return { recorded, sent, onProgress };
 }
 

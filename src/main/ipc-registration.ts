@@ -1,13 +1,17 @@
 /** Serves the handlers over Electron IPC, to the app's own page only. */
 import { ipcMain } from 'electron';
-import type { InvokeChannel } from '../shared/ipc';
-import type { Handlers } from './handlers';
+import { IPC_METHODS, type InvokeChannel } from '../shared/ipc';
+import type { Handlers } from './ipc-handlers';
 import { isTrustedSender } from './security-policy';
 
+/** The channels the preload can invoke: the ones the contract's method table names. */
+const INVOKE_CHANNELS: readonly InvokeChannel[] = Object.values(IPC_METHODS).flatMap((method) =>
+  method.kind === 'invoke' ? [method.channel] : [],
+);
+
 export function registerIpcHandlers(handlers: Handlers, appUrl: string): () => void {
-  const channels = Object.keys(handlers) as InvokeChannel[];
-  for (const channel of channels) {
-    const handler = handlers[channel] as (payload: unknown) => Promise<unknown>;
+  for (const channel of INVOKE_CHANNELS) {
+    const handler = handlers[channel];
     ipcMain.handle(channel, (event, payload: unknown) => {
       const frame = event.senderFrame;
       if (!isTrustedSender(frame, appUrl)) {
@@ -18,6 +22,6 @@ export function registerIpcHandlers(handlers: Handlers, appUrl: string): () => v
     });
   }
   return () => {
-    for (const channel of channels) ipcMain.removeHandler(channel);
+    for (const channel of INVOKE_CHANNELS) ipcMain.removeHandler(channel);
   };
 }

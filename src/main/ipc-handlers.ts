@@ -1,22 +1,18 @@
 /**
  * One handler per channel of the IPC contract. Free of Electron on purpose: the app registers
- * these with ipcMain (src/main/ipc.ts) and the e2e harness serves the same functions to a
+ * these with ipcMain (ipc-registration.ts) and the e2e harness serves the same functions to a
  * plain Chromium page, each with its own MainDeps.
  */
-import { z } from 'zod';
-import {
-  exportSaveSchema,
-  openExternalSchema,
-  settingsPatchSchema,
-  syncStartSchema,
-  type AppInfo,
-  type EventChannel,
-  type EventMap,
-  type ExportSaveRequest,
-  type InvokeChannel,
-  type InvokeResponse,
+import type {
+  AppInfo,
+  EventChannel,
+  EventMap,
+  ExportSaveRequest,
+  InvokeChannel,
+  InvokeResponse,
 } from '../shared/ipc';
-import type { SettingsStore } from './settings';
+import { INVOKE_PAYLOAD_SCHEMAS, type ValidRequest } from '../shared/ipc-schemas';
+import type { Settings } from './settings';
 import type { SyncController } from './sync/types';
 import { isSafeExternalUrl } from './security-policy';
 
@@ -39,7 +35,7 @@ export interface FileAccess {
 }
 
 export interface MainDeps {
-  settings: SettingsStore;
+  settings: Settings;
   sync: SyncController;
   dialogs: Dialogs;
   files: FileAccess;
@@ -53,41 +49,46 @@ export type Handlers = {
 };
 
 /** A request whose payload does not match the contract; the message names what is wrong. */
-export class PayloadError extends Error {
+class PayloadError extends Error {
   override name = 'PayloadError';
 }
 
-function parsePayload<S extends z.ZodType>(channel: InvokeChannel, schema: S, payload: unknown): z.output<S> {
-  const result = schema.safeParse(payload);
-  if (result.success) return result.data;
+function parsePayload<C extends InvokeChannel>(channel: C, payload: unknown): ValidRequest<C> {
+  const result = INVOKE_PAYLOAD_SCHEMAS[channel].safeParse(payload);
+  if (result.success) return result.data as ValidRequest<C>;
   const issues = result.error.issues
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ');
   throw new PayloadError(`Invalid request on '${channel}': ${issues}`);
 }
 
-function expectNoPayload(channel: InvokeChannel, payload: unknown): void {
-  if (payload !== undefined && payload !== null) {
-    throw new PayloadError(`Invalid request on '${channel}': it takes no arguments`);
+/** What main does on each channel, given a request its schema already accepted. */
+type Answers = {
+  [C in InvokeChannel]: (request: ValidRequest<C>) => Promise<InvokeResponse<C>>;
+};
+
+/**
+ * Every answer behind its channel's schema, so no handler can forget to check its payload.
+ * Async, so a refused payload rejects like any other failure instead of throwing.
+ */
+function checkingPayloads(answers: Answers): Handlers {
+  const handlers: Partial<Record<InvokeChannel, (payload: unknown) => Promise<unknown>>> = {};
+  for (const channel of Object.keys(answers) as InvokeChannel[]) {
+    const answer = answers[channel] as (request: unknown) => Promise<unknown>;
+    handlers[channel] = async (payload) => answer(parsePayload(channel, payload));
   }
+  return handlers as Handlers;
 }
 
 export function createHandlers(deps: MainDeps): Handlers {
   const { settings, sync, dialogs, files } = deps;
 
-  return {
-    'app:info': async (payload) => {
-      expectNoPayload('app:info', payload);
-      return { ...deps.appInfo };
-    },
+  return checkingPayloads({
+    'app:info': async () => ({ ...deps.appInfo }),
 
-    'settings:get': async (payload) => {
-      expectNoPayload('settings:get', payload);
-      return settings.view();
-    },
+    'settings:get': async () => settings.view(),
 
-    'settings:set': async (payload) => {
-      const patch = parsePayload('settings:set', settingsPatchSchema, payload);
+    'settings:set': async (patch) => {
       const hadKey = settings.view().hasApiKey;
       const view = settings.update(patch);
       deps.broadcast('settings:changed', view);
@@ -96,26 +97,18 @@ export function createHandlers(deps: MainDeps): Handlers {
       return view;
     },
 
-    'sync:start': async (payload) => {
-      const { reason } = parsePayload('sync:start', syncStartSchema, payload ?? {});
-      return sync.start(reason);
-    },
+    'sync:start': async ({ reason }) => sync.start(reason),
 
-    'sync:cancel': async (payload) => {
-      expectNoPayload('sync:cancel', payload);
-      return { cancelled: sync.cancel() };
-    },
+    'sync:cancel': async () => ({ cancelled: sync.cancel() }),
 
-    'dump:import': async (payload) => {
-      expectNoPayload('dump:import', payload);
+    'dump:import': async () => {
       if (sync.running) return { started: false, reason: 'A sync is already running.' };
       const path = await dialogs.openDump();
       if (path === null) return { started: false, reason: 'No file was chosen.' };
       return sync.importDump(path);
     },
 
-    'flush:confirm': async (payload) => {
-      expectNoPayload('flush:confirm', payload);
+    'flush:confirm': async () => {
       const confirmed = await dialogs.confirmFlush();
       // A running sync would write rows back into the tables about to be emptied.
       if (confirmed && sync.running) {
@@ -125,27 +118,24 @@ export function createHandlers(deps: MainDeps): Handlers {
       return { confirmed };
     },
 
-    'export:save': async (payload) => {
-      const request = parsePayload('export:save', exportSaveSchema, payload);
+    'export:save': async (request) => {
       const path = await dialogs.saveFile(request.suggestedName, request.format);
       if (path === null) return { saved: false };
       await files.writeText(path, request.content);
       return { saved: true, path };
     },
 
-    'backup:open': async (payload) => {
-      expectNoPayload('backup:open', payload);
+    'backup:open': async () => {
       const path = await dialogs.openBackup();
       if (path === null) return { opened: false };
       const content = await files.readText(path, MAX_BACKUP_BYTES);
       return { opened: true, path, content };
     },
 
-    'external:open': async (payload) => {
-      const { url } = parsePayload('external:open', openExternalSchema, payload);
+    'external:open': async ({ url }) => {
       if (!isSafeExternalUrl(url)) return { opened: false };
       // eslint-disable-next-line no-restricted-syntax -- deps.openExternal is openExternalSafely in the app
       return { opened: await deps.openExternal(url) };
     },
-  };
+  });
 }

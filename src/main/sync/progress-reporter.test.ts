@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SyncProgress } from '../../shared/sync';
-import { estimateEta, ProgressReporter } from './progress';
+import { estimateEta, ProgressReporter } from './progress-reporter';
 
 describe('estimateEta', () => {
   it('extrapolates the time left from the pace so far', () => {

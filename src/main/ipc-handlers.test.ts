@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventChannel, EventMap, InvokeChannel } from '../shared/ipc';
 import { createFileAccess } from './files';
-import { createHandlers, MAX_BACKUP_BYTES, type Dialogs, type Handlers, type MainDeps } from './handlers';
-import { createSettingsStore, type SecretBox, type SettingsStore } from './settings';
+import { createHandlers, MAX_BACKUP_BYTES, type Dialogs, type Handlers, type MainDeps } from './ipc-handlers';
+import { loadSettings, type SecretBox, type Settings } from './settings';
 import type { StartResult, SyncController } from './sync/types';
 
 const API_KEY = 'sekrit-Api-Key-0123456789';
@@ -42,7 +42,8 @@ class RecordingSync implements SyncController {
   async idle(): Promise<void> {}
 }
 
-class ScriptedDialogs implements Dialogs {
+/** One fixed answer per dialog, set by each test (the harness's ScriptedDialogs queues answers instead). */
+class StubDialogs implements Dialogs {
   savePath: string | null = null;
   openPath: string | null = null;
   confirm = false;
@@ -63,18 +64,18 @@ class ScriptedDialogs implements Dialogs {
 }
 
 let dir: string;
-let settings: SettingsStore;
+let settings: Settings;
 let sync: RecordingSync;
-let dialogs: ScriptedDialogs;
+let dialogs: StubDialogs;
 let broadcasts: { channel: EventChannel; payload: unknown }[];
 let opened: string[];
 let handlers: Handlers;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'handlers-'));
-  settings = createSettingsStore({ dir, secrets: secretBox, env: {}, log: { warn: () => {} } });
+  settings = loadSettings({ dir, secrets: secretBox, env: {}, log: { warn: () => {} } });
   sync = new RecordingSync();
-  dialogs = new ScriptedDialogs();
+  dialogs = new StubDialogs();
   broadcasts = [];
   opened = [];
   const deps: MainDeps = {

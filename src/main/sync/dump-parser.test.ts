@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDumpText } from './dump';
+import { parseDumpText } from './dump-parser';
 import { SyncError } from './errors';
 
 const SAMPLE = new URL('../../../tools/fake-peeringdb/datasets/sample-dump.json', import.meta.url);

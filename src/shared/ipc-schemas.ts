@@ -1,0 +1,71 @@
+/**
+ * What main accepts on each invoke channel: one schema per channel, so no channel can be
+ * served unchecked. Kept apart from the contract (ipc.ts) because the sandboxed preload
+ * bundles the contract, and the validation library has no business there.
+ */
+import { z } from 'zod';
+import type { InvokeChannel } from './ipc';
+
+export const settingsPatchSchema = z
+  .object({
+    baseUrl: z
+      .string()
+      .trim()
+      .max(2048)
+      .refine((value) => {
+        try {
+          const url = new URL(value);
+          return url.protocol === 'https:' || url.protocol === 'http:';
+        } catch {
+          return false;
+        }
+      }, 'The PeeringDB URL must be an http(s) address')
+      .optional(),
+    /** A new API key; null removes the stored key. */
+    apiKey: z.string().trim().max(256).nullable().optional(),
+    dailySync: z.boolean().optional(),
+  })
+  .strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+const syncStartSchema = z
+  .object({
+    reason: z.enum(['user', 'menu', 'schedule', 'api-key']).default('user'),
+  })
+  .strict();
+export type SyncStartRequest = z.input<typeof syncStartSchema>;
+
+const exportSaveSchema = z
+  .object({
+    format: z.enum(['csv', 'vcf', 'json']),
+    suggestedName: z.string().min(1).max(200),
+    content: z.string().max(200 * 1024 * 1024),
+  })
+  .strict();
+export type ExportSaveRequest = z.infer<typeof exportSaveSchema>;
+
+const openExternalSchema = z.object({ url: z.string().max(8192) }).strict();
+export type OpenExternalRequest = z.infer<typeof openExternalSchema>;
+
+/** A channel that takes nothing; null counts as nothing, as undefined does. */
+const noPayload = z
+  .unknown()
+  .refine((payload) => payload === undefined || payload === null, 'it takes no arguments')
+  .transform(() => undefined);
+
+export const INVOKE_PAYLOAD_SCHEMAS = {
+  'app:info': noPayload,
+  'settings:get': noPayload,
+  'settings:set': settingsPatchSchema,
+  // A bare start is the user's: the whole request may be left out, not only its reason.
+  'sync:start': syncStartSchema.prefault({}),
+  'sync:cancel': noPayload,
+  'dump:import': noPayload,
+  'flush:confirm': noPayload,
+  'export:save': exportSaveSchema,
+  'backup:open': noPayload,
+  'external:open': openExternalSchema,
+} satisfies Record<InvokeChannel, z.ZodType>;
+
+/** The request a handler receives on `C`, once its schema accepted it (defaults filled in). */
+export type ValidRequest<C extends InvokeChannel> = z.output<(typeof INVOKE_PAYLOAD_SCHEMAS)[C]>;
