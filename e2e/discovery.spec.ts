@@ -3,7 +3,19 @@
  * search with the keyboard, record pages, and compare, each over the shared small dump.
  */
 import { readFileSync } from 'node:fs';
+import type { AppDriver } from './fixtures/app';
 import { expect, SCRIPT_NAME, test } from './fixtures/seeded';
+
+/** Types "alpha" in the search box and opens the first hit, Alpha Transit's page, with Enter. */
+async function openAlphaFromSearch(app: AppDriver) {
+  await app.menu('focus-search');
+  const page = app.page.getByRole('main', { name: 'Search' });
+  const box = page.getByRole('combobox', { name: /Search networks/ });
+  await box.fill('alpha');
+  await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toContainText('Alpha Transit');
+  await box.press('Enter');
+  return { page, box };
+}
 
 test.describe('my networks', () => {
   test.use({ mine: [] });
@@ -125,14 +137,7 @@ test.describe('search', () => {
   test('Enter opens a network page with its details and contacts; its links leave only through main', async ({
     seeded: app,
   }) => {
-    await app.menu('focus-search');
-    const page = app.page.getByRole('main', { name: 'Search' });
-    const box = page.getByRole('combobox', { name: /Search networks/ });
-    await box.fill('alpha');
-    await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toContainText(
-      'Alpha Transit',
-    );
-    await box.press('Enter');
+    const { page } = await openAlphaFromSearch(app);
 
     await expect(page.getByRole('heading', { name: 'Alpha Transit (AS64520)' })).toBeVisible();
     await expect(page.getByText('RIPE::AS-ALPHA')).toBeVisible();
@@ -149,14 +154,7 @@ test.describe('search', () => {
   test('an IXP page lists its members, mine flagged, and Back returns through the pages to the search', async ({
     seeded: app,
   }) => {
-    await app.menu('focus-search');
-    const page = app.page.getByRole('main', { name: 'Search' });
-    const box = page.getByRole('combobox', { name: /Search networks/ });
-    await box.fill('alpha');
-    await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toContainText(
-      'Alpha Transit',
-    );
-    await box.press('Enter');
+    const { page, box } = await openAlphaFromSearch(app);
     await page.getByRole('table', { name: 'IXPs', exact: true }).getByRole('button', { name: 'Test IX Amsterdam' }).click();
     await expect(page.getByRole('heading', { name: 'Test IX Amsterdam' })).toBeVisible();
     const members = page.getByRole('table', { name: 'Members of Test IX Amsterdam' });
