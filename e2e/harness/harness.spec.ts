@@ -184,9 +184,11 @@ test.describe('page bridge', () => {
   test('window.api calls main with the contract payloads, and errors keep their message', async () => {
     await page.evaluate(() => window.api.startSync());
     await page.evaluate(() => window.api.openExternal('https://www.peeringdb.com/'));
-    expect(invoked.slice(-2)).toEqual([
+    await page.evaluate(() => window.api.openDraft({ peerAsn: 64501, to: ['p@example.net'], subject: 's', body: 'b' }));
+    expect(invoked.slice(-3)).toEqual([
       { channel: 'sync:start', payload: {} },
       { channel: 'external:open', payload: { url: 'https://www.peeringdb.com/' } },
+      { channel: 'draft:open', payload: { peerAsn: 64501, to: ['p@example.net'], subject: 's', body: 'b' } },
     ]);
     const failure = await page.evaluate(() =>
       window.api.setSettings({ baseUrl: 'ftp://x' }).then(

@@ -36,6 +36,7 @@ function installPeeringAssistantApi(config) {
     saveExport: (request) => invoke('export:save', request),
     openBackup: () => invoke('backup:open'),
     openExternal: (url) => invoke('external:open', { url }),
+    openDraft: (request) => invoke('draft:open', request),
     onMenuCommand: (listener) => subscribe('menu:command', listener),
     onSyncProgress: (listener) => subscribe('sync:progress', listener),
     onSettingsChanged: (listener) => subscribe('settings:changed', listener),

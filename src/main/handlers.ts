@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import {
+  draftOpenSchema,
   exportSaveSchema,
   openExternalSchema,
   settingsPatchSchema,
@@ -19,6 +20,7 @@ import {
 import type { SettingsStore } from './settings';
 import type { SyncController } from './sync/types';
 import { isSafeExternalUrl } from './security-policy';
+import { emlFileName, writeEml } from './mail/eml';
 
 /** A backup of the user's own tables is small; anything larger is not one. */
 export const MAX_BACKUP_BYTES = 20 * 1024 * 1024;
@@ -36,6 +38,8 @@ export interface FileAccess {
   writeText(path: string, text: string): Promise<void>;
   /** Rejects with a clear message when the file is larger than maxBytes. */
   readText(path: string, maxBytes: number): Promise<string>;
+  /** Writes a file of the app's own in a fresh temporary folder; answers its path. */
+  writeTemp(fileName: string, text: string): Promise<string>;
 }
 
 export interface MainDeps {
@@ -44,6 +48,8 @@ export interface MainDeps {
   dialogs: Dialogs;
   files: FileAccess;
   openExternal(url: string): boolean | Promise<boolean>;
+  /** Opens a file the app wrote with the program the OS associates with it; '' or the OS's error. */
+  openPath(path: string): Promise<string>;
   appInfo: AppInfo;
   broadcast<E extends EventChannel>(channel: E, payload: EventMap[E]): void;
 }
@@ -146,6 +152,20 @@ export function createHandlers(deps: MainDeps): Handlers {
       if (!isSafeExternalUrl(url)) return { opened: false };
       // eslint-disable-next-line no-restricted-syntax -- deps.openExternal is openExternalSafely in the app
       return { opened: await deps.openExternal(url) };
+    },
+
+    'draft:open': async (payload) => {
+      const draft = parsePayload('draft:open', draftOpenSchema, payload);
+      const now = new Date();
+      let path: string;
+      try {
+        path = await files.writeTemp(emlFileName(draft.peerAsn, now), await writeEml(draft, now));
+      } catch (error) {
+        return { opened: false, reason: `The draft could not be written: ${error instanceof Error ? error.message : String(error)}` };
+      }
+      const failure = await deps.openPath(path);
+      if (failure) return { opened: false, reason: `The mail program could not open the draft (${failure}). It is saved at ${path}.` };
+      return { opened: true, path };
     },
   };
 }

@@ -36,6 +36,7 @@ const api: Api = {
   saveExport: (req) => invoke('export:save', req),
   openBackup: () => invoke('backup:open'),
   openExternal: (url) => invoke('external:open', { url }),
+  openDraft: (req) => invoke('draft:open', req),
   onMenuCommand: (listener) => listen('menu:command', listener),
   onSyncProgress: (listener) => listen('sync:progress', listener),
   onSettingsChanged: (listener) => listen('settings:changed', listener),

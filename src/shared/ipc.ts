@@ -51,12 +51,24 @@ export type SyncStartRequest = z.input<typeof syncStartSchema>;
 
 export const exportSaveSchema = z
   .object({
-    format: z.enum(['csv', 'vcf', 'json']),
+    format: z.enum(['csv', 'vcf', 'json', 'txt']),
     suggestedName: z.string().min(1).max(200),
     content: z.string().max(200 * 1024 * 1024),
   })
   .strict();
 export type ExportSaveRequest = z.infer<typeof exportSaveSchema>;
+
+/** A peering request to open in the mail program as an .eml file; main writes the file. */
+export const draftOpenSchema = z
+  .object({
+    peerAsn: z.number().int().min(1).max(4_294_967_295),
+    to: z.array(z.string().max(320)).max(50),
+    subject: z.string().max(2_000),
+    body: z.string().max(1024 * 1024),
+  })
+  .strict();
+export type DraftOpenRequest = z.infer<typeof draftOpenSchema>;
+export type DraftOpenResult = { opened: true; path: string } | { opened: false; reason: string };
 
 export const openExternalSchema = z.object({ url: z.string().max(8192) }).strict();
 
@@ -82,6 +94,7 @@ export interface InvokeMap {
   'export:save': (req: ExportSaveRequest) => SaveResult;
   'backup:open': () => OpenTextResult;
   'external:open': (req: { url: string }) => { opened: boolean };
+  'draft:open': (req: DraftOpenRequest) => DraftOpenResult;
 }
 export type InvokeChannel = keyof InvokeMap;
 export type InvokeRequest<C extends InvokeChannel> = Parameters<InvokeMap[C]> extends [infer R] ? R : void;
@@ -130,6 +143,7 @@ export interface Api {
   saveExport(req: ExportSaveRequest): Promise<SaveResult>;
   openBackup(): Promise<OpenTextResult>;
   openExternal(url: string): Promise<{ opened: boolean }>;
+  openDraft(req: DraftOpenRequest): Promise<DraftOpenResult>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   onSyncProgress(listener: (progress: SyncProgress) => void): () => void;
   onSettingsChanged(listener: (settings: SettingsView) => void): () => void;
