@@ -18,6 +18,8 @@ export interface RequestStatus {
   lastTo: string[];
   lastIxps: string[];
   note: string;
+  /** The YYYY-MM-DD the peer was marked requested on, as stored with the mark. */
+  requestedOn: string | null;
 }
 
 /** A YYYY-MM-DD date as local midnight, as the user set it. */
@@ -56,6 +58,7 @@ export function requestStatuses(
       lastTo: last?.to ?? [],
       lastIxps: last?.ixps ?? [],
       note: state.note,
+      requestedOn: state.requestedAt ?? null,
     });
   }
   return statuses.sort((a, b) => (a.dueAt ?? -Infinity) - (b.dueAt ?? -Infinity) || a.asn - b.asn);
