@@ -72,6 +72,8 @@ export interface TemplateVariables {
   ipv6_sessions: SessionVariables[];
   recipient_role: string;
   recipients: string[];
+  /** My network as the one-item list Peering Manager's `affiliated_autonomous_systems | get(asn=…)` reads. */
+  affiliated_autonomous_systems: NetworkVariables[];
 }
 
 function networkVariables(net: DraftNetwork): NetworkVariables {
@@ -140,8 +142,10 @@ function ixpVariables(ix: SharedIxp, peer: DraftNetwork): IxpVariables {
 export function templateVariables(context: DraftContext): TemplateVariables {
   const ixps = context.sharedIxps.map((ix) => ixpVariables(ix, context.peer));
   const sessions = ixps.flatMap((ix) => ix.sessions);
+  const localAs = networkVariables(context.me);
   return {
-    local_as: networkVariables(context.me),
+    local_as: localAs,
+    affiliated_autonomous_systems: [localAs],
     autonomous_system: networkVariables(context.peer),
     ixps,
     sessions,
@@ -175,7 +179,8 @@ export function safeString(value: unknown): string {
   return String(value ?? '')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9 .,:;_/()&+@#=*!?-]/g, ' ')
+    .replace(/[\s\p{Cc}]+/gu, ' ')
+    .replace(/[^A-Za-z0-9 .,:;_/()&+@#=*!?-]/g, '')
     .replace(/ {2,}/g, ' ')
     .trim();
 }
@@ -223,6 +228,11 @@ export const TEMPLATE_FILTERS: Record<string, TemplateFilter> = {
   missing_sessions: () => [],
   /** A field of each item: autonomous_systems | iterate('asn'). */
   iterate: (value, args) => asList(value).map((item) => (item as Record<string, unknown>)?.[String(args[0])] ?? null),
+  /** The first item whose fields equal the keyword arguments: affiliated_autonomous_systems | get(asn=64500). */
+  get: (value, _args, kwargs) =>
+    asList(value).find((item) =>
+      Object.entries(kwargs).every(([key, wanted]) => (item as Record<string, unknown>)?.[key] === wanted),
+    ) ?? null,
   count: (value) => (Array.isArray(value) ? value.length : typeof value === 'string' ? value.length : 0),
   /** As-set names without their IRR source. */
   strip_irr_sources: (value) => {

@@ -8,11 +8,13 @@ function errorOf(source: string, variables: Record<string, unknown> = {}) {
 }
 
 describe('renderTemplate', () => {
-  it('renders Jinja2 loops, conditions and filters, dropping block tags’ own lines', () => {
-    const result = renderTemplate('Peers:\n{% for p in peers %}\n  - {{ p.name | upper }}{{ " (v6)" if p.v6 else "" }}\n{% endfor %}\nend\n', {
+  it('renders Jinja2 loops, conditions and filters, with Jinja2’s default whitespace control', () => {
+    const result = renderTemplate('Peers:\n{%- for p in peers %}\n  - {{ p.name | upper }}{{ " (v6)" if p.v6 else "" }}\n{%- endfor %}\nend\n', {
       peers: [{ name: 'alpha', v6: true }, { name: 'beta', v6: false }],
     });
     expect(result).toEqual({ ok: true, text: 'Peers:\n  - ALPHA (v6)\n  - BETA\nend' });
+    // Without `-`, a tag's line break stays, as in Jinja2 (and so in Peering Manager's templates).
+    expect(renderTemplate('a\n{% if x %}\nb\n{% endif %}\nc', { x: true })).toEqual({ ok: true, text: 'a\n\nb\n\nc' });
   });
 
   it('inserts values as data: a value holding template syntax is not expanded', () => {

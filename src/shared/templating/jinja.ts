@@ -7,6 +7,10 @@
  * app. Nunjucks, the other candidate, compiles templates to JavaScript: under the CSP that
  * fails, and in main it would turn a shared template into code running with Node's rights.
  *
+ * Whitespace is Jinja2's default (no trim_blocks, no lstrip_blocks), as in Peering Manager,
+ * whose templates mark the tags that drop a line with `{%-`; the engine's own Template class
+ * would turn both on and change what such a template prints.
+ *
  * The engine reports no positions, so this module finds them: lexing errors by the shortest
  * failing prefix, parse errors by the last token the parser read, and render errors by the
  * innermost statement being evaluated. The user always gets a line number with the message.
@@ -42,34 +46,13 @@ interface Marker {
   offset: number;
 }
 
-/**
- * Block handling as Peering Manager's environment has it: a block tag's own line leaves no blank
- * line behind, and indentation before a tag is dropped. Done here rather than by the engine so
- * that each removed newline is known and lines can be counted in the user's text.
- */
-function preprocess(source: string): { text: string; removedNewlines: number[] } {
-  const stripped = source.replace(/^[ \t]*(\{[#%])/gm, '$1');
-  const removedNewlines: number[] = [];
-  let text = '';
-  let last = 0;
-  for (const match of stripped.matchAll(/([#%]\})\n/g)) {
-    const end = match.index + match[1]!.length;
-    text += stripped.slice(last, end);
-    removedNewlines.push(text.length);
-    last = end + 1;
-  }
-  text += stripped.slice(last);
-  return { text, removedNewlines };
-}
-
-function lineAt(text: string, removedNewlines: readonly number[], offset: number): number {
+function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') line++;
-  for (const at of removedNewlines) if (at <= offset) line++;
   return line;
 }
 
-/** Where each token starts in the preprocessed text (-1 where it cannot be found, e.g. an escaped string). */
+/** Where each token starts in the text (-1 where it cannot be found, e.g. an escaped string). */
 function tokenOffsets(text: string, tokens: readonly Token[]): number[] {
   let cursor = 0;
   return tokens.map((token) => {
@@ -141,7 +124,7 @@ function locateStatements(program: Program, markers: readonly Marker[]): WeakMap
 }
 
 /** Lexing errors carry no position: the first line at which the same error appears is the one. */
-function lexErrorLine(text: string, removedNewlines: readonly number[], message: string): number {
+function lexErrorLine(text: string, message: string): number {
   const lines = text.split('\n');
   for (let count = 1; count <= lines.length; count++) {
     try {
@@ -149,11 +132,11 @@ function lexErrorLine(text: string, removedNewlines: readonly number[], message:
     } catch (error) {
       if (error instanceof Error && error.message === message) {
         const offset = lines.slice(0, count - 1).join('\n').length;
-        return lineAt(text, removedNewlines, offset + (count > 1 ? 1 : 0));
+        return lineAt(text, offset + (count > 1 ? 1 : 0));
       }
     }
   }
-  return lineAt(text, removedNewlines, text.length);
+  return lineAt(text, text.length);
 }
 
 const VALUE_KINDS: Record<string, string> = {
@@ -263,13 +246,13 @@ export function compileTemplate(
   source: string,
   filters: Readonly<Record<string, TemplateFilter>> = {},
 ): { ok: true; template: CompiledTemplate } | { ok: false; error: TemplateError } {
-  const { text, removedNewlines } = preprocess(source.replace(/\r\n?/g, '\n'));
+  const text = source.replace(/\r\n?/g, '\n');
   let tokens: Token[];
   try {
     tokens = tokenize(text);
   } catch (error) {
     const message = messageOf(error);
-    return { ok: false, error: { line: lexErrorLine(text, removedNewlines, message), message } };
+    return { ok: false, error: { line: lexErrorLine(text, message), message } };
   }
   const offsets = tokenOffsets(text, tokens);
   let furthest = 0;
@@ -284,8 +267,12 @@ export function compileTemplate(
   try {
     program = parse(watched);
   } catch (error) {
-    const at = offsets.slice(0, Math.min(furthest, tokens.length - 1) + 1).findLast((offset) => offset >= 0) ?? text.length;
-    return { ok: false, error: { line: lineAt(text, removedNewlines, at), message: messageOf(error) } };
+    const last = Math.min(furthest, tokens.length - 1);
+    const index = offsets.slice(0, last + 1).findLastIndex((offset) => offset >= 0);
+    // A text token starts with the previous tag's line break: point at its first character instead.
+    const lead = index >= 0 && tokens[index]!.type === 'Text' ? /^\s*/.exec(tokens[index]!.value)![0].length : 0;
+    const at = index >= 0 ? offsets[index]! + lead : text.length;
+    return { ok: false, error: { line: lineAt(text, at), message: messageOf(error) } };
   }
   const statementOffsets = locateStatements(program, markersOf(tokens, offsets));
 
@@ -314,7 +301,7 @@ export function compileTemplate(
           const offset = error && typeof error === 'object' ? errorOrigins.get(error) : undefined;
           return {
             ok: false,
-            error: { line: lineAt(text, removedNewlines, offset ?? 0), message: messageOf(error) },
+            error: { line: lineAt(text, offset ?? 0), message: messageOf(error) },
           };
         }
       },
