@@ -191,6 +191,16 @@ test('follow-ups due are counted in the navigation and listed with their notes',
     '2 days ago',
   );
 
+  // The peer's own page says the same.
+  await app.menu('focus-search');
+  const search = app.page.getByRole('main', { name: 'Search' });
+  await search.getByRole('combobox', { name: /Search networks/ }).fill('wide');
+  await expect(search.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toContainText('Wide Net');
+  await search.getByRole('combobox', { name: /Search networks/ }).press('Enter');
+  await expect(search.getByRole('heading', { name: 'Wide Net (AS64520)' })).toBeVisible();
+  await expect(search.getByText(/^Requested \d{4}-\d{2}-\d{2} \(20 days ago\); follow-up due since \d{4}-\d{2}-\d{2}\.$/)).toBeVisible();
+  await requestsItem.click();
+
   await view.getByLabel('Follow up after (days)').fill('30');
   await view.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(view.getByRole('heading', { name: 'Follow-ups due (0)' })).toBeVisible();
