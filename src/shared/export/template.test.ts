@@ -19,7 +19,7 @@ const context: DraftContext = {
       mine: [{ asn: 64500, ipv4: '80.81.192.1', ipv6: '2001:7f8::fbf4:0:1', speed: 100000, isRsPeer: true }],
       theirs: [
         { asn: 64501, ipv4: '80.81.192.2', ipv6: null, speed: 10000, isRsPeer: true },
-        { asn: 64501, ipv4: null, ipv6: '2001:7f8::fbf5:0:2', speed: 2500, isRsPeer: false },
+        { asn: 64502, ipv4: null, ipv6: '2001:7f8::fbf5:0:2', speed: 2500, isRsPeer: false },
       ],
     },
     {
@@ -50,7 +50,8 @@ describe('fillTemplate', () => {
         '  - DE-CIX Frankfurt',
         '    AS64500: 80.81.192.1, 2001:7f8::fbf4:0:1 (100G)',
         '    AS64501: 80.81.192.2 (10G)',
-        '    AS64501: 2001:7f8::fbf5:0:2 (2.5G)',
+        // This port carries another ASN than its network's: the request says which.
+        '    AS64502: 2001:7f8::fbf5:0:2 (2.5G)',
         '  - AMS-IX',
         '    AS64500: 80.249.208.1, 2001:7f8:1::a506:4500:1 (400M)',
         '    AS64501: not listed',

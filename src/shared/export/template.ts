@@ -111,9 +111,10 @@ function portText(port: DraftPort): string {
   return `${addresses.length > 0 ? addresses.join(', ') : 'no address listed'} (${formatSpeed(port.speed)})`;
 }
 
-function sideLines(label: string, ports: readonly DraftPort[]): string[] {
-  if (ports.length === 0) return [`    ${label}: not listed`];
-  return ports.map((port) => `    ${label}: ${portText(port)}`);
+/** Each port under its own ASN: sessions are set up with it, and it can differ from the network's. */
+function sideLines(networkAsn: number, ports: readonly DraftPort[]): string[] {
+  if (ports.length === 0) return [`    AS${networkAsn}: not listed`];
+  return ports.map((port) => `    AS${port.asn}: ${portText(port)}`);
 }
 
 /** The block {{shared_ixps}} expands to: one IXP per entry, both sides' ports below it. */
@@ -122,8 +123,8 @@ export function sharedIxpsText(context: DraftContext): string {
   return context.sharedIxps
     .flatMap((ix) => [
       `  - ${ix.name}`,
-      ...sideLines(`AS${context.me.asn}`, ix.mine),
-      ...sideLines(`AS${context.peer.asn}`, ix.theirs),
+      ...sideLines(context.me.asn, ix.mine),
+      ...sideLines(context.peer.asn, ix.theirs),
     ])
     .join('\n');
 }
