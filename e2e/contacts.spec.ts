@@ -95,7 +95,13 @@ test('backs up the user data and refuses a bad backup file with a clear message'
   const view = app.page.getByRole('main', { name: 'Contacts' });
 
   const backup = await exportTo(app, 'Export backup…', testInfo.outputPath('backup.json'));
-  expect(JSON.parse(backup)).toMatchObject({ format: 'peering-assistant/user-data', version: 1, myNetworks: [] });
+  expect(JSON.parse(backup)).toMatchObject({
+    format: 'peering-assistant/user-data',
+    version: 2,
+    myNetworks: [],
+    requestLog: [],
+    sessionTemplates: [],
+  });
 
   const badPath = testInfo.outputPath('not-a-backup.json');
   writeFileSync(badPath, JSON.stringify({ hello: 'world' }));
@@ -134,7 +140,7 @@ test('drafts a peering request with the shared IXP and both sides’ addresses, 
   await view.getByRole('button', { name: 'Import backup…' }).click();
   await expect(view.getByRole('status').filter({ hasText: 'Restored 1 networks' })).toBeVisible();
 
-  await view.getByLabel('To network (ASN)').fill('AS64520');
+  await view.getByLabel('To networks (ASNs)').fill('AS64520');
   const body = view.getByLabel('Draft body');
   await expect(body).toContainText('Test IX Frankfurt');
   await expect(body).toContainText('AS64510: 192.0.2.1 (10G)');
@@ -142,7 +148,9 @@ test('drafts a peering request with the shared IXP and both sides’ addresses, 
   await expect(view.getByText('p@evil.example', { exact: true })).toBeVisible();
 
   await view.getByRole('button', { name: 'Open in mail program' }).click();
-  await expect(view.getByRole('status').filter({ hasText: 'Draft opened in your mail program.' })).toBeVisible();
+  await expect(
+    view.getByRole('status').filter({ hasText: 'Draft to AS64520 opened in your mail program. Logged as requested today.' }),
+  ).toBeVisible();
 
   const backup = JSON.parse(await exportTo(app, 'Export backup…', testInfo.outputPath('after.json'))) as {
     peerStates: { asn: number; state: string; requestedAt?: string; note: string }[];

@@ -190,11 +190,11 @@ test.describe('page bridge', () => {
   test('window.api calls main with the contract payloads, and errors keep their message', async () => {
     await page.evaluate(() => window.api.startSync({ reason: 'menu' }));
     await page.evaluate(() => window.api.openExternal({ url: 'https://www.peeringdb.com/' }));
-    await page.evaluate(() => window.api.appInfo());
+    await page.evaluate(() => window.api.openDraft({ peerAsn: 64501, to: ['p@example.net'], subject: 's', body: 'b' }));
     expect(invoked.slice(-3)).toEqual([
       { channel: 'sync:start', payload: { reason: 'menu' } },
       { channel: 'external:open', payload: { url: 'https://www.peeringdb.com/' } },
-      { channel: 'app:info', payload: undefined },
+      { channel: 'draft:open', payload: { peerAsn: 64501, to: ['p@example.net'], subject: 's', body: 'b' } },
     ]);
     const failure = await page.evaluate(() =>
       window.api.setSettings({ baseUrl: 'ftp://x' }).then(

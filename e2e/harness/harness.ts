@@ -57,6 +57,8 @@ export interface Harness {
   readonly dialogs: ScriptedDialogs;
   /** Links the app handed to the OS, in order. */
   readonly openedExternally: string[];
+  /** Files the app handed to the OS to open (drafts), in order. */
+  readonly openedFiles: string[];
   /** Uncaught errors of the page, in order. */
   readonly pageErrors: Error[];
   readonly settings: Settings;
@@ -132,6 +134,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
   const settings = loadSettings({ dir: userDataDir, secrets: createAesSecretBox(), env });
   const dialogs = new ScriptedDialogs();
   const openedExternally: string[] = [];
+  const openedFiles: string[] = [];
 
   // The bridge needs the handlers and the handlers need the bridge: bind late.
   let handlers: Handlers | null = null;
@@ -163,6 +166,10 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
       openedExternally.push(url);
       return true;
     },
+    openPath: async (path) => {
+      openedFiles.push(path);
+      return '';
+    },
     appInfo: { name: 'Peering Assistant', version, shell: 'harness' },
     broadcast: (channel, payload) => bridge.broadcast(channel, payload),
   });
@@ -182,6 +189,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     env,
     dialogs,
     openedExternally,
+    openedFiles,
     pageErrors,
     settings,
     sync,

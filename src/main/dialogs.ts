@@ -2,10 +2,11 @@
 import { dialog, type BrowserWindow, type FileFilter } from 'electron';
 import type { Dialogs } from './ipc-handlers';
 
-const EXPORT_FILTERS: Record<'csv' | 'vcf' | 'json', FileFilter> = {
+const EXPORT_FILTERS: Record<'csv' | 'vcf' | 'json' | 'txt', FileFilter> = {
   csv: { name: 'CSV', extensions: ['csv'] },
   vcf: { name: 'vCard', extensions: ['vcf'] },
   json: { name: 'JSON', extensions: ['json'] },
+  txt: { name: 'Text', extensions: ['txt', 'conf', 'cfg'] },
 };
 
 export function createDialogs(getWindow: () => BrowserWindow | null): Dialogs {

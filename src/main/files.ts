@@ -1,5 +1,7 @@
-/** File access for exports and backups, on paths the user picked in a native dialog. */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+/** File access for exports and backups, on paths the user picked in a native dialog, and drafts in temporary files. */
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FileAccess } from './ipc-handlers';
 
 function megabytes(bytes: number): string {
@@ -18,6 +20,13 @@ export function createFileAccess(): FileAccess {
         throw new Error(`${path} is too large to be a backup (${megabytes(info.size)}; the limit is ${megabytes(maxBytes)}).`);
       }
       return readFile(path, 'utf8');
+    },
+    async writeTemp(fileName, text) {
+      // A folder per file: names repeat (one draft per peer and day) and nothing is overwritten.
+      const dir = await mkdtemp(join(tmpdir(), 'peering-assistant-'));
+      const path = join(dir, fileName);
+      await writeFile(path, text, 'utf8');
+      return path;
     },
   };
 }

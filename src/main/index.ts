@@ -2,7 +2,7 @@
  * The app's main process: one window, the security hooks, the menu, the IPC contract, the
  * settings and the sync controller that fetches from PeeringDB into the renderer's store.
  */
-import { app, BrowserWindow, Menu, net, safeStorage, session } from 'electron';
+import { app, BrowserWindow, Menu, net, safeStorage, session, shell } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EventChannel, EventMap } from '../shared/ipc';
 import icon from '../../resources/icon.png?asset';
@@ -98,6 +98,8 @@ async function start(): Promise<void> {
     dialogs: createDialogs(() => mainWindow),
     files: createFileAccess(),
     openExternal: openExternalSafely,
+    // Only paths main wrote itself reach here (the .eml drafts), never a path from the page.
+    openPath: (path) => shell.openPath(path),
     appInfo: { name: 'Peering Assistant', version: app.getVersion(), shell: 'electron' },
     broadcast: send,
   });

@@ -69,6 +69,8 @@ let sync: RecordingSync;
 let dialogs: StubDialogs;
 let broadcasts: { channel: EventChannel; payload: unknown }[];
 let opened: string[];
+let openedFiles: string[];
+let openPathAnswer: string;
 let handlers: Handlers;
 
 beforeEach(() => {
@@ -78,6 +80,8 @@ beforeEach(() => {
   dialogs = new StubDialogs();
   broadcasts = [];
   opened = [];
+  openedFiles = [];
+  openPathAnswer = '';
   const deps: MainDeps = {
     settings,
     sync,
@@ -86,6 +90,10 @@ beforeEach(() => {
     openExternal: (url) => {
       opened.push(url);
       return true;
+    },
+    openPath: async (path) => {
+      openedFiles.push(path);
+      return openPathAnswer;
     },
     appInfo: { name: 'Peering Assistant', version: '1.2.3', shell: 'harness' },
     broadcast: <E extends EventChannel>(channel: E, payload: EventMap[E]) => broadcasts.push({ channel, payload }),
@@ -112,6 +120,9 @@ describe('payload validation', () => {
     ['app:info', { anything: 1 }, /app:info.*no arguments/],
     ['dump:import', { path: '/etc/passwd' }, /dump:import.*no arguments/],
     ['backup:open', { path: '/etc/shadow' }, /backup:open.*no arguments/],
+    ['draft:open', { peerAsn: 0, to: [], subject: '', body: '' }, /draft:open.*peerAsn/],
+    ['draft:open', { peerAsn: 64501, to: 'a@example.net', subject: '', body: '' }, /draft:open.*to/],
+    ['draft:open', { peerAsn: 64501, to: [], subject: '', body: '', path: '/etc/passwd' }, /draft:open/],
   ];
 
   it.each(badPayloads)('%s rejects %j with a clear error', async (channel, payload, message) => {
@@ -275,6 +286,29 @@ describe('external:open', () => {
       expect(opened).toEqual([]);
     },
   );
+});
+
+describe('draft:open', () => {
+  const draft = { peerAsn: 64501, to: ['peering@example.net'], subject: 'Peering request: Café', body: 'Hello\n'.repeat(800) };
+
+  it('writes the draft as an .eml file in a folder of its own and opens it with the OS, however long it is', async () => {
+    const result = await handlers['draft:open'](draft);
+    if (!result.opened) throw new Error(result.reason);
+    expect(openedFiles).toEqual([result.path]);
+    expect(result.path.startsWith(tmpdir())).toBe(true);
+    expect(result.path).toMatch(/peering-request-AS64501-\d{4}-\d{2}-\d{2}\.eml$/);
+    const eml = readFileSync(result.path, 'utf8');
+    expect(eml).toMatch(/^To: peering@example\.net\r\n/m);
+    expect(eml).toMatch(/^X-Unsent: 1\r\n/m);
+    expect(eml.length).toBeGreaterThan(4000);
+    rmSync(join(result.path, '..'), { recursive: true, force: true });
+  });
+
+  it('says where the file is when the OS cannot open it', async () => {
+    openPathAnswer = 'No application is associated with the specified file';
+    const result = await handlers['draft:open'](draft);
+    expect(result).toMatchObject({ opened: false, reason: expect.stringMatching(/No application is associated.*It is saved at .*\.eml\./) });
+  });
 });
 
 it('answers app info', async () => {

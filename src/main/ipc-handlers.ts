@@ -15,6 +15,7 @@ import { INVOKE_PAYLOAD_SCHEMAS, type ValidRequest } from '../shared/ipc-schemas
 import type { Settings } from './settings';
 import type { SyncController } from './sync/types';
 import { isSafeExternalUrl } from './security-policy';
+import { emlFileName, writeEml } from './mail/eml';
 
 /** A backup of the user's own tables is small; anything larger is not one. */
 export const MAX_BACKUP_BYTES = 20 * 1024 * 1024;
@@ -32,6 +33,8 @@ export interface FileAccess {
   writeText(path: string, text: string): Promise<void>;
   /** Rejects with a clear message when the file is larger than maxBytes. */
   readText(path: string, maxBytes: number): Promise<string>;
+  /** Writes a file of the app's own in a fresh temporary folder; answers its path. */
+  writeTemp(fileName: string, text: string): Promise<string>;
 }
 
 export interface MainDeps {
@@ -40,6 +43,8 @@ export interface MainDeps {
   dialogs: Dialogs;
   files: FileAccess;
   openExternal(url: string): boolean | Promise<boolean>;
+  /** Opens a file the app wrote with the program the OS associates with it; '' or the OS's error. */
+  openPath(path: string): Promise<string>;
   appInfo: AppInfo;
   broadcast<E extends EventChannel>(channel: E, payload: EventMap[E]): void;
 }
@@ -136,6 +141,19 @@ export function createHandlers(deps: MainDeps): Handlers {
       if (!isSafeExternalUrl(url)) return { opened: false };
       // eslint-disable-next-line no-restricted-syntax -- deps.openExternal is openExternalSafely in the app
       return { opened: await deps.openExternal(url) };
+    },
+
+    'draft:open': async (draft) => {
+      const now = new Date();
+      let path: string;
+      try {
+        path = await files.writeTemp(emlFileName(draft.peerAsn, now), await writeEml(draft, now));
+      } catch (error) {
+        return { opened: false, reason: `The draft could not be written: ${error instanceof Error ? error.message : String(error)}` };
+      }
+      const failure = await deps.openPath(path);
+      if (failure) return { opened: false, reason: `The mail program could not open the draft (${failure}). It is saved at ${path}.` };
+      return { opened: true, path };
     },
   });
 }

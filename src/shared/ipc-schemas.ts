@@ -37,7 +37,7 @@ export type SyncStartRequest = z.input<typeof syncStartSchema>;
 
 const exportSaveSchema = z
   .object({
-    format: z.enum(['csv', 'vcf', 'json']),
+    format: z.enum(['csv', 'vcf', 'json', 'txt']),
     suggestedName: z.string().min(1).max(200),
     content: z.string().max(200 * 1024 * 1024),
   })
@@ -46,6 +46,17 @@ export type ExportSaveRequest = z.infer<typeof exportSaveSchema>;
 
 const openExternalSchema = z.object({ url: z.string().max(8192) }).strict();
 export type OpenExternalRequest = z.infer<typeof openExternalSchema>;
+
+/** A peering request to open in the mail program as an .eml file; main writes the file. */
+export const draftOpenSchema = z
+  .object({
+    peerAsn: z.number().int().min(1).max(4_294_967_295),
+    to: z.array(z.string().max(320)).max(50),
+    subject: z.string().max(2_000),
+    body: z.string().max(1024 * 1024),
+  })
+  .strict();
+export type DraftOpenRequest = z.infer<typeof draftOpenSchema>;
 
 /** A channel that takes nothing; null counts as nothing, as undefined does. */
 const noPayload = z
@@ -65,6 +76,7 @@ export const INVOKE_PAYLOAD_SCHEMAS = {
   'export:save': exportSaveSchema,
   'backup:open': noPayload,
   'external:open': openExternalSchema,
+  'draft:open': draftOpenSchema,
 } satisfies Record<InvokeChannel, z.ZodType>;
 
 /** The request a handler receives on `C`, once its schema accepted it (defaults filled in). */

@@ -5,12 +5,12 @@
  * page as JSON. Nothing but types is imported here: the sandboxed preload bundles this file,
  * so the schemas that check payloads live in ipc-schemas.ts, keyed by channel.
  */
-import type { ExportSaveRequest, OpenExternalRequest, SettingsPatch, SyncStartRequest } from './ipc-schemas';
+import type { DraftOpenRequest, ExportSaveRequest, OpenExternalRequest, SettingsPatch, SyncStartRequest } from './ipc-schemas';
 import type { SyncProgress } from './sync';
 
 // The payloads are the schemas' types; users of the contract take them from here, with no
 // validation library in tow.
-export type { ExportSaveRequest, OpenExternalRequest, SettingsPatch, SyncStartRequest };
+export type { DraftOpenRequest, ExportSaveRequest, OpenExternalRequest, SettingsPatch, SyncStartRequest };
 
 /** Where the app syncs from unless the user or PEERINGDB_URL says otherwise. */
 export const DEFAULT_BASE_URL = 'https://www.peeringdb.com/api';
@@ -35,6 +35,7 @@ export interface AppInfo {
 
 export type SaveResult = { saved: true; path: string } | { saved: false };
 export type OpenTextResult = { opened: true; path: string; content: string } | { opened: false };
+export type DraftOpenResult = { opened: true; path: string } | { opened: false; reason: string };
 
 /** Requests from the renderer, answered by main. Key = channel name; the argument is the payload. */
 export interface InvokeMap {
@@ -48,6 +49,8 @@ export interface InvokeMap {
   'export:save': (request: ExportSaveRequest) => SaveResult;
   'backup:open': () => OpenTextResult;
   'external:open': (request: OpenExternalRequest) => { opened: boolean };
+  /** A peering request opened in the mail program as an .eml file that main writes. */
+  'draft:open': (request: DraftOpenRequest) => DraftOpenResult;
 }
 export type InvokeChannel = keyof InvokeMap;
 export type InvokeResponse<C extends InvokeChannel> = ReturnType<InvokeMap[C]>;
@@ -98,6 +101,7 @@ export const IPC_METHODS = {
   saveExport: { kind: 'invoke', channel: 'export:save' },
   openBackup: { kind: 'invoke', channel: 'backup:open' },
   openExternal: { kind: 'invoke', channel: 'external:open' },
+  openDraft: { kind: 'invoke', channel: 'draft:open' },
   onMenuCommand: { kind: 'event', channel: 'menu:command' },
   onSyncProgress: { kind: 'event', channel: 'sync:progress' },
   onSettingsChanged: { kind: 'event', channel: 'settings:changed' },

@@ -23,8 +23,10 @@ const FAST: Partial<SyncTuning> = {
   pageOverlap: 0,
   anonymousMinIntervalMs: 0,
   keyMinIntervalMs: 0,
-  requestTimeoutMs: 400,
-  stallTimeoutMs: 300,
+  // Generous: on a loaded machine a short timeout would retry a request that was only slow,
+  // and the tests that count requests would count one more. Timeout tests set their own.
+  requestTimeoutMs: 10_000,
+  stallTimeoutMs: 10_000,
   maxAttempts: 3,
   backoffBaseMs: 5,
   backoffMaxMs: 20,
@@ -376,6 +378,8 @@ describe('faults', () => {
 
   it('times out a request that never answers, retrying a bounded number of times', async () => {
     config.cacheUrl = null;
+    tuning = { ...FAST, requestTimeoutMs: 400, stallTimeoutMs: 300 };
+    controller = makeController();
     fake.fail({ path: /\/api\/org/, times: Infinity, with: { kind: 'hang' } });
     const end = await sync();
     expect(end).toMatchObject({ phase: 'error', code: 'timeout' });
@@ -384,6 +388,8 @@ describe('faults', () => {
 
   it('times out a body that stalls, and recovers when the retry is on time', async () => {
     config.cacheUrl = null;
+    tuning = { ...FAST, requestTimeoutMs: 400, stallTimeoutMs: 300 };
+    controller = makeController();
     fake.fail({ path: /\/api\/org/, times: 1, with: { kind: 'slow', bodyDelayMs: 1000 } });
     expect((await sync()).phase).toBe('done');
     expect(apiRequests('org')[0]?.fault).toBe('slow');

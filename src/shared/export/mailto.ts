@@ -19,7 +19,7 @@ export type MailtoResult =
 /** Deliberately plain: anything with spaces, separators or brackets is not put in the header. */
 const PLAIN_ADDRESS = /^[^\s@,;:<>()[\]"\\]+@[^\s@,;:<>()[\]"\\]+\.[^\s@,;:<>()[\]"\\]+$/;
 
-function isPlainEmailAddress(value: string): boolean {
+export function isPlainEmailAddress(value: string): boolean {
   return PLAIN_ADDRESS.test(value);
 }
 

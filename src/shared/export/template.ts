@@ -1,8 +1,12 @@
 /**
- * Peering request drafts: a template the user edits, with {{placeholders}} filled from the
- * local copy (both networks, the IXPs they share with each side's addresses).
+ * Peering request drafts: a template the user edits, written in Jinja2 (the session
+ * templates' language), filled from the local copy: both networks, the IXPs they share with
+ * each side's addresses, and whom to write to. The plain {{placeholders}} of earlier versions
+ * are still given, so templates saved before keep working.
  */
 import { oneLine } from './mailto';
+import { renderTemplate, type TemplateError } from '../templating/jinja';
+import { filtersFor, templateVariables } from '../session/variables';
 
 export interface DraftNetwork {
   asn: number;
@@ -11,13 +15,18 @@ export interface DraftNetwork {
   maxPrefixes4: number | null;
   maxPrefixes6: number | null;
   policyUrl: string;
+  /** Open, Selective, Restrictive, No, or '' (as PeeringDB words it; older wordings kept). */
+  policyGeneral: string;
 }
 
 export interface DraftPort {
+  /** The port's own ASN (netixlan.asn): sessions are configured with it, and it can differ from the network's. */
+  asn: number;
   ipv4: string | null;
   ipv6: string | null;
   /** Mbit/s. */
   speed: number;
+  isRsPeer: boolean;
 }
 
 export interface SharedIxp {
@@ -27,12 +36,16 @@ export interface SharedIxp {
   theirs: DraftPort[];
 }
 
+/** Whom a request goes to: Policy contacts, else NOC, else Technical; null when the copy has no address at all. */
+export type RecipientRole = 'Policy' | 'NOC' | 'Technical';
+
 export interface DraftContext {
   me: DraftNetwork;
   peer: DraftNetwork;
   sharedIxps: SharedIxp[];
-  /** The peer's Policy contact addresses. */
+  /** The peer's addresses of the recipient role, each once. */
   to: string[];
+  recipientRole: RecipientRole | null;
 }
 
 export interface DraftTemplate {
@@ -43,24 +56,49 @@ export interface DraftTemplate {
 export const PEERING_TEMPLATE_KEY = 'peering-request';
 
 export const DEFAULT_PEERING_TEMPLATE: DraftTemplate = {
-  subject: 'Peering request: AS{{my_asn}} {{my_name}} / AS{{peer_asn}} {{peer_name}}',
+  subject: 'Peering request: AS{{ my_asn }} {{ my_name }} / AS{{ peer_asn }} {{ peer_name }}',
   body: [
-    'Hello {{peer_name}} peering team,',
+    'Hello {{ peer_name }} peering team,',
+    '{%- if recipient_role and recipient_role != "Policy" %}',
     '',
-    'We are {{my_name}} (AS{{my_asn}}) and would like to peer with AS{{peer_asn}} at the exchanges we share:',
+    '(PeeringDB lists no peering policy contact for AS{{ peer_asn }}, so this goes to your {{ recipient_role }} contact: please pass it on.)',
+    '{%- endif %}',
     '',
-    '{{shared_ixps}}',
+    'We are {{ my_name }} (AS{{ my_asn }}) and would like to peer with AS{{ peer_asn }} at the exchanges we share:',
+    '',
+    '{{ shared_ixps }}',
     '',
     'Our details:',
-    '  IRR as-set: {{my_as_set}}',
-    '  Max prefixes: {{my_max_prefixes_v4}} IPv4, {{my_max_prefixes_v6}} IPv6',
+    '  IRR as-set: {{ my_as_set }}',
+    '  Max prefixes: {{ my_max_prefixes_v4 }} IPv4, {{ my_max_prefixes_v6 }} IPv6',
     '',
-    'We have read your peering policy: {{peer_policy_url}}',
+    '{%- if autonomous_system.policy_url %}',
+    'We have read your peering policy at {{ autonomous_system.policy_url }}.',
+    '{%- else %}',
+    'We found no published peering policy for AS{{ peer_asn }}: please tell us if there is one to follow.',
+    '{%- endif %}',
     '',
     'Best regards,',
-    '{{my_name}} (AS{{my_asn}})',
+    '{{ my_name }} (AS{{ my_asn }})',
   ].join('\n'),
 };
+
+/** What the draft says about its recipients, or null when they are the Policy contacts. */
+export function recipientNote(context: Pick<DraftContext, 'peer' | 'recipientRole'>): string | null {
+  const asn = `AS${context.peer.asn}`;
+  switch (context.recipientRole) {
+    case 'Policy':
+      return null;
+    case 'NOC':
+    case 'Technical':
+      return `${asn} lists no Policy contact with an e-mail address: this draft goes to its ${context.recipientRole} contact.`;
+    default:
+      return (
+        `${asn} lists no e-mail address for its Policy, NOC or Technical contacts in the local copy. ` +
+        'Add the recipient in your mail program (the network’s website or its exchanges may name one).'
+      );
+  }
+}
 
 // Drafts write gigabits ("1600G") where the UI's formatSpeed writes "1.6T": kept private
 // and named apart, so neither is imported in place of the other.
@@ -75,9 +113,10 @@ function portText(port: DraftPort): string {
   return `${addresses.length > 0 ? addresses.join(', ') : 'no address listed'} (${portSpeedText(port.speed)})`;
 }
 
-function sideLines(label: string, ports: readonly DraftPort[]): string[] {
-  if (ports.length === 0) return [`    ${label}: not listed`];
-  return ports.map((port) => `    ${label}: ${portText(port)}`);
+/** Each port under its own ASN: sessions are set up with it, and it can differ from the network's. */
+function sideLines(networkAsn: number, ports: readonly DraftPort[]): string[] {
+  if (ports.length === 0) return [`    AS${networkAsn}: not listed`];
+  return ports.map((port) => `    AS${port.asn}: ${portText(port)}`);
 }
 
 /** The block {{shared_ixps}} expands to: one IXP per entry, both sides' ports below it. */
@@ -86,8 +125,8 @@ function sharedIxpsText(context: DraftContext): string {
   return context.sharedIxps
     .flatMap((ix) => [
       `  - ${ix.name}`,
-      ...sideLines(`AS${context.me.asn}`, ix.mine),
-      ...sideLines(`AS${context.peer.asn}`, ix.theirs),
+      ...sideLines(context.me.asn, ix.mine),
+      ...sideLines(context.peer.asn, ix.theirs),
     ])
     .join('\n');
 }
@@ -98,6 +137,7 @@ function orUnknown(value: string | number | null): string {
   return text.length > 0 ? text : 'not listed';
 }
 
+/** The flat names of earlier templates ({{my_asn}}…), still given to every template. */
 function placeholderValues(context: DraftContext): Record<string, string> {
   const { me, peer } = context;
   return {
@@ -120,39 +160,44 @@ function placeholderValues(context: DraftContext): Record<string, string> {
 
 export const PLACEHOLDER_NAMES = Object.keys(
   placeholderValues({
-    me: { asn: 0, name: '', irrAsSet: '', maxPrefixes4: null, maxPrefixes6: null, policyUrl: '' },
-    peer: { asn: 0, name: '', irrAsSet: '', maxPrefixes4: null, maxPrefixes6: null, policyUrl: '' },
+    me: { asn: 0, name: '', irrAsSet: '', maxPrefixes4: null, maxPrefixes6: null, policyUrl: '', policyGeneral: '' },
+    peer: { asn: 0, name: '', irrAsSet: '', maxPrefixes4: null, maxPrefixes6: null, policyUrl: '', policyGeneral: '' },
     sharedIxps: [],
     to: [],
+    recipientRole: null,
   }),
 );
 
-export interface FilledDraft extends DraftTemplate {
+export type FilledDraft = DraftTemplate & {
   to: string[];
-  /** Placeholders in the template that mean nothing here: left as written, for the user to fix. */
+  /** Simple {{names}} in the template that mean nothing here: they come out empty. */
   unknownPlaceholders: string[];
-}
+};
 
-const PLACEHOLDER = /\{\{\s*([a-z0-9_]+)\s*\}\}/gi;
+export type FillResult = { ok: true; draft: FilledDraft } | { ok: false; error: TemplateError; part: 'subject' | 'body' };
+
+const SIMPLE_PLACEHOLDER = /\{\{-?\s*([A-Za-z_][A-Za-z0-9_]*)\s*-?\}\}/g;
 
 /**
- * Fills the template in one pass, so a value that itself contains "{{…}}" (PeeringDB text is
- * anyone's) is inserted as written and never expanded.
+ * Renders subject and body. Values are inserted as written: text from PeeringDB that itself
+ * holds "{{…}}" is data to the engine, never template.
  */
-export function fillTemplate(template: DraftTemplate, context: DraftContext): FilledDraft {
-  const values = placeholderValues(context);
+export function fillTemplate(template: DraftTemplate, context: DraftContext): FillResult {
+  const structured = templateVariables(context);
+  const filters = filtersFor(structured);
+  const variables: Record<string, unknown> = { ...structured, ...placeholderValues(context) };
   const unknown = new Set<string>();
-  const fill = (text: string) =>
-    text.replace(PLACEHOLDER, (whole, name: string) => {
-      const key = name.toLowerCase();
-      if (Object.hasOwn(values, key)) return values[key] ?? '';
-      unknown.add(name);
-      return whole;
-    });
+  for (const text of [template.subject, template.body]) {
+    for (const match of text.matchAll(SIMPLE_PLACEHOLDER)) {
+      if (!Object.hasOwn(variables, match[1]!)) unknown.add(match[1]!);
+    }
+  }
+  const subject = renderTemplate(template.subject, variables, filters);
+  if (!subject.ok) return { ok: false, error: subject.error, part: 'subject' };
+  const body = renderTemplate(template.body, variables, filters);
+  if (!body.ok) return { ok: false, error: body.error, part: 'body' };
   return {
-    subject: oneLine(fill(template.subject)),
-    body: fill(template.body),
-    to: [...context.to],
-    unknownPlaceholders: [...unknown],
+    ok: true,
+    draft: { subject: oneLine(subject.text), body: body.text, to: [...context.to], unknownPlaceholders: [...unknown] },
   };
 }

@@ -4,7 +4,14 @@
  * user's tables. Method name = operation name; the worker implements both tables, and the
  * page's client is typed by them, so neither side imports the other.
  */
-import type { PeerStateKind, PeerStateRecord, TemplateRecord } from '../../../shared/user-data';
+import type {
+  PeerStateKind,
+  PeerStateRecord,
+  RequestLogRecord,
+  SessionTemplateRecord,
+  TemplateRecord,
+} from '../../../shared/user-data';
+import type { RequestStatus } from '../../../shared/follow-ups';
 import type { ContactListArgs, ContactListResult, ContactSources, PeeringDraftArgs, PeeringDraftResult } from './contacts';
 import type {
   CompareArgs,
@@ -44,9 +51,28 @@ export interface StoreQueries {
   listMyNetworks(args: NoArgs): number[];
   listPeerStates(args: NoArgs): PeerStateRecord[];
   getTemplate(args: { key: string }): TemplateRecord | null;
+  /** Every requested peer with its follow-up (most overdue first), and the latest requests. */
+  requestOverview(args: NoArgs): RequestOverview;
+  /** How many follow-ups are due now. */
+  followUpsDue(args: NoArgs): number;
+  /** Earlier requests to these peers, for the warning before asking again too soon. */
+  requestHistory(args: { asns: number[] }): { followUpDays: number; entries: RequestLogRecord[] };
+  /** The user's session templates (the built-in ones are not stored). */
+  listSessionTemplates(args: NoArgs): SessionTemplateRecord[];
   /** The user's tables as backup file text. */
   exportUserData(args: NoArgs): string;
 }
+
+export interface RequestOverview {
+  followUpDays: number;
+  peers: (RequestStatus & { name: string })[];
+  dueCount: number;
+  /** The most recent requests first. */
+  log: (RequestLogRecord & { peerName: string })[];
+}
+
+/** A request that went out, as the page reports it: one per peer. */
+export type SentRequest = Omit<RequestLogRecord, 'id' | 'at'>;
 
 export interface PeerMarkArgs {
   asn: number;
@@ -66,8 +92,20 @@ export interface StoreCommands {
   /** A mark with no state and no note is removed (null) rather than kept empty. */
   setPeerState(args: PeerMarkArgs): PeerStateRecord | null;
   saveTemplate(args: { key: string; subject: string; body: string }): TemplateRecord;
+  /** Logs requests that went out and marks each peer requested on `date` (local YYYY-MM-DD), keeping its note. */
+  recordRequests(args: { requests: SentRequest[]; date: string }): { logged: number };
+  setFollowUpDays(args: { days: number }): number;
+  /** Saves a session template; without a key, a new one. */
+  saveSessionTemplate(args: { key?: string; name: string; body: string }): SessionTemplateRecord;
+  deleteSessionTemplate(args: { key: string }): string;
   /** Restores a backup: the user's tables become exactly what the file holds. */
-  importUserData(args: { json: string }): { myNetworks: number; peerStates: number; templates: number };
+  importUserData(args: { json: string }): {
+    myNetworks: number;
+    peerStates: number;
+    templates: number;
+    requests: number;
+    sessionTemplates: number;
+  };
 }
 
 export type QueryName = keyof StoreQueries;

@@ -60,6 +60,7 @@ export function createFakeApi() {
     saveExport: async () => ({ saved: false }),
     openBackup: async () => ({ opened: false }),
     openExternal: async () => ({ opened: false }),
+    openDraft: async () => ({ opened: false, reason: 'No mail program in this test.' }),
     onMenuCommand: subscribe(menuListeners),
     onSyncProgress: subscribe(progressListeners),
     onSettingsChanged: subscribe(settingsListeners),

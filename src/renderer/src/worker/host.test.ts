@@ -148,6 +148,13 @@ describe('flush', () => {
     await request({ t: 'command', name: 'setMyNetworks', args: { asns: [174, 3356] } });
     await request({ t: 'command', name: 'setPeerState', args: { asn: 64501, state: 'peered', note: 'since 2020' } });
     await request({ t: 'command', name: 'saveTemplate', args: { key: 'peering-request', subject: 'Hi', body: 'Body' } });
+    await request({
+      t: 'command',
+      name: 'recordRequests',
+      args: { requests: [{ peerAsn: 64502, myAsn: 174, to: ['p@example.net'], ixps: ['IX'], via: 'eml' }], date: '2026-04-16' },
+    });
+    await request({ t: 'command', name: 'setFollowUpDays', args: { days: 9 } });
+    await request({ t: 'command', name: 'saveSessionTemplate', args: { name: 'Mine', body: 'x' } });
     const versionBefore = ((await request({ t: 'status' })) as StoreStatus).dataVersion;
 
     await request({ t: 'flush' });
@@ -168,6 +175,10 @@ describe('flush', () => {
     expect(await request({ t: 'query', name: 'listMyNetworks', args: {} })).toEqual([174, 3356]);
     expect(await db.peerStates.get(64501)).toMatchObject({ state: 'peered', note: 'since 2020' });
     expect(await db.templates.get('peering-request')).toMatchObject({ subject: 'Hi' });
+    expect(await db.requestLog.toArray()).toMatchObject([{ peerAsn: 64502, to: ['p@example.net'] }]);
+    expect(await db.peerStates.get(64502)).toMatchObject({ state: 'requested' });
+    expect(await request({ t: 'query', name: 'requestOverview', args: {} })).toMatchObject({ followUpDays: 9 });
+    expect(await db.sessionTemplates.count()).toBe(1);
   });
 });
 

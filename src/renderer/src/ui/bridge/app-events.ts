@@ -13,7 +13,11 @@ export type AppEventName =
   | 'data-changed'
   | 'settings-saved'
   | 'export-saved'
-  | 'flushed';
+  | 'flushed'
+  | 'draft-opened'
+  | 'draft-copied'
+  | 'request-logged'
+  | 'session-copied';
 
 export interface AppEvent {
   /** 1, 2, 3… in the order announced; a waiter remembers the last one it saw. */

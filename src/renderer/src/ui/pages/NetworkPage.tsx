@@ -9,6 +9,7 @@ import { formatAsn, formatSpeed } from '../components/format';
 import { ExternalLink, PageLink } from '../components/links';
 import { Details, PageFrame } from '../components/PageFrame';
 import { PeerMarkControl } from '../components/PeerMarkControl';
+import { RequestStatusLine } from './RequestStatusLine';
 import { useStoreQuery } from '../store-client/use-store-query';
 import type { NetAtFac, NetAtIx, PocView, SharedPlace } from '../../protocol/discovery';
 
@@ -86,6 +87,7 @@ export function NetworkPage({ netId }: { netId: number }): React.JSX.Element {
           />
         )}
         {!data.isMine && <PeeringDraftButton peerAsn={net.asn} />}
+        {!data.isMine && <RequestStatusLine asn={net.asn} />}
       </div>
       <section className="panel" aria-labelledby="net-details-title">
         <h2 id="net-details-title">Details</h2>

@@ -13,6 +13,8 @@ import { RecordPage } from '../pages/RecordPage';
 import { ContactsScreen } from '../screens/contacts/ContactsScreen';
 import { MyNetworksScreen } from '../screens/my-networks/MyNetworksScreen';
 import { PeersScreen } from '../screens/peers/PeersScreen';
+import { RequestsScreen } from '../screens/requests/RequestsScreen';
+import { SessionsScreen } from '../screens/sessions/SessionsScreen';
 import { SearchScreen } from '../screens/search/SearchScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { SyncScreen } from '../screens/sync/SyncScreen';
@@ -28,6 +30,8 @@ const SCREENS: Record<ViewId, () => React.JSX.Element> = {
   peers: PeersScreen,
   search: SearchScreen,
   contacts: ContactsScreen,
+  requests: RequestsScreen,
+  sessions: SessionsScreen,
   settings: SettingsScreen,
 };
 

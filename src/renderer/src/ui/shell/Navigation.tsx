@@ -1,4 +1,5 @@
 import { useAppState } from '../state/app-state';
+import { useStoreQuery } from '../store-client/use-store-query';
 import { VIEW_LABELS, VIEWS, type ViewId } from '../state/views';
 
 const SHORTCUT_KEYS: Partial<Record<ViewId, string>> = {
@@ -15,6 +16,7 @@ export function Navigation({ isMac }: { isMac: boolean }): React.JSX.Element {
   const current = useAppState((s) => s.view);
   const navigate = useAppState((s) => s.navigate);
   const modifier = isMac ? 'Meta' : 'Control';
+  const followUpsDue = useStoreQuery('followUpsDue', {}).data ?? 0;
   return (
     <nav className="app-nav" aria-label="Main">
       <div className="app-title">Peering Assistant</div>
@@ -31,6 +33,12 @@ export function Navigation({ isMac }: { isMac: boolean }): React.JSX.Element {
                 onClick={() => navigate(view)}
               >
                 <span>{VIEW_LABELS[view]}</span>
+                {view === 'requests' && followUpsDue > 0 && (
+                  <span className="nav-count">
+                    {followUpsDue}
+                    <span className="visually-hidden"> follow-ups due</span>
+                  </span>
+                )}
                 {key && (
                   <kbd aria-hidden="true">
                     {isMac ? '⌘' : 'Ctrl+'}

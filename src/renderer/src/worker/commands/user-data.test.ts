@@ -96,25 +96,61 @@ describe('backup', () => {
     await ops.setMyNetworks(ctx, { asns: [3356, 174] });
     await ops.setPeerState(ctx, { asn: 13335, state: 'hidden', hiddenUntil: '2027-01-01', note: 'ask again "next year"' });
     await ops.saveTemplate(ctx, { key: 'peering-request', subject: 'Peering', body: 'Dear =cmd|x' });
+    await ops.recordRequests(ctx, {
+      requests: [{ peerAsn: 64501, myAsn: 3356, to: ['p@example.net'], ixps: ['Test IX'], via: 'eml' }],
+      date: '2026-04-16',
+    });
+    await ops.setFollowUpDays(ctx, { days: 21 });
+    await ops.saveSessionTemplate(ctx, { name: 'My BIRD', body: 'protocol bgp {{ session.slug }} {}' });
   }
 
-  it('round-trips my networks, peer states and templates', async () => {
-    await fillUserTables();
-    const file = await ops.exportUserData(ctx, none);
-    const tables = {
+  async function userTables() {
+    return {
       myNetworks: await db.myNetworks.toArray(),
       peerStates: await db.peerStates.toArray(),
       templates: await db.templates.toArray(),
+      requestLog: await db.requestLog.toArray(),
+      preferences: await db.preferences.toArray(),
+      sessionTemplates: await db.sessionTemplates.toArray(),
     };
-    expect(JSON.parse(file)).toMatchObject({ format: USER_DATA_FORMAT, version: 1, ...tables });
+  }
+
+  it('round-trips my networks, peer states, templates, the request log, preferences and session templates', async () => {
+    await fillUserTables();
+    const file = await ops.exportUserData(ctx, none);
+    const tables = await userTables();
+    expect(tables.requestLog).toHaveLength(1);
+    expect(JSON.parse(file)).toMatchObject({ format: USER_DATA_FORMAT, version: 2, ...tables });
 
     await ops.setMyNetworks(ctx, { asns: [9999] });
     await ops.setPeerState(ctx, { asn: 1, state: 'peered' });
-    expect(await ops.importUserData(ctx, { json: file })).toEqual({ myNetworks: 2, peerStates: 1, templates: 1 });
-    expect(await db.myNetworks.toArray()).toEqual(tables.myNetworks);
-    expect(await db.peerStates.toArray()).toEqual(tables.peerStates);
-    expect(await db.templates.toArray()).toEqual(tables.templates);
+    await ops.recordRequests(ctx, { requests: [{ peerAsn: 2, myAsn: 9999, to: [], ixps: [], via: 'clipboard' }], date: '2026-04-17' });
+    await ops.setFollowUpDays(ctx, { days: 3 });
+    expect(await ops.importUserData(ctx, { json: file })).toEqual({
+      myNetworks: 2,
+      peerStates: 2,
+      templates: 1,
+      requests: 1,
+      sessionTemplates: 1,
+    });
+    expect(await userTables()).toEqual(tables);
     expect(await ops.listMyNetworks(ctx, none)).toEqual([3356, 174]);
+  });
+
+  it('imports a version 1 backup, with an empty request log and no session templates', async () => {
+    await fillUserTables();
+    const v1 = JSON.stringify({
+      format: USER_DATA_FORMAT,
+      version: 1,
+      exportedAt: '2026-01-01T00:00:00Z',
+      myNetworks: [{ asn: 64500, addedAt: 1 }],
+      peerStates: [{ asn: 64520, state: 'requested', requestedAt: '2026-01-02', note: 'kept', updatedAt: 1 }],
+      templates: [],
+    });
+    expect(await ops.importUserData(ctx, { json: v1 })).toEqual({ myNetworks: 1, peerStates: 1, templates: 0, requests: 0, sessionTemplates: 0 });
+    expect(await db.requestLog.count()).toBe(0);
+    expect(await db.sessionTemplates.count()).toBe(0);
+    expect((await ops.requestOverview(ctx, none)).peers.map((p) => [p.asn, p.note, p.due])).toEqual([[64520, 'kept', true]]);
   });
 
   it.each([
@@ -123,8 +159,28 @@ describe('backup', () => {
     ['a JSON array', '[]', /not a Peering Assistant backup/],
     [
       'a newer version',
-      JSON.stringify({ format: USER_DATA_FORMAT, version: 2, exportedAt: '', myNetworks: [], peerStates: [], templates: [] }),
-      /Only backups of version 1/,
+      JSON.stringify({ format: USER_DATA_FORMAT, version: 3, exportedAt: '', myNetworks: [], peerStates: [], templates: [] }),
+      /written by a newer Peering Assistant \(version 3\)/,
+    ],
+    [
+      'a version 2 file without its request log',
+      JSON.stringify({ format: USER_DATA_FORMAT, version: 2, exportedAt: '', myNetworks: [], peerStates: [], templates: [], preferences: [], sessionTemplates: [] }),
+      /at requestLog/,
+    ],
+    [
+      'a follow-up period out of range',
+      JSON.stringify({
+        format: USER_DATA_FORMAT,
+        version: 2,
+        exportedAt: '',
+        myNetworks: [],
+        peerStates: [],
+        templates: [],
+        requestLog: [],
+        preferences: [{ key: 'followUpDays', value: 0 }],
+        sessionTemplates: [],
+      }),
+      /at least 1 day \(at preferences\.0\.value\)/,
     ],
     [
       'a bad ASN deep inside',
@@ -171,7 +227,56 @@ describe('backup', () => {
     });
     await expect(ops.importUserData(ctx, { json: file })).rejects.toThrow(/Quota/);
     expect(await ops.listMyNetworks(ctx, none)).toEqual([1, 2, 3]);
-    expect(await db.peerStates.count()).toBe(1);
+    expect(await db.peerStates.count()).toBe(2);
+    expect(await db.requestLog.count()).toBe(1);
+  });
+});
+
+describe('request log', () => {
+  const request = (peerAsn: number, extra = {}) => ({ peerAsn, myAsn: 64500, to: [`p@as${peerAsn}.example`], ixps: ['Test IX'], via: 'eml' as const, ...extra });
+
+  it('logs each request and marks the peer requested, keeping its note', async () => {
+    await ops.setPeerState(ctx, { asn: 64501, state: null, note: 'Met at RIPE' });
+    expect(await ops.recordRequests(ctx, { requests: [request(64501), request(64502)], date: '2026-04-16' })).toEqual({ logged: 2 });
+    expect(await db.peerStates.get(64501)).toMatchObject({ state: 'requested', requestedAt: '2026-04-16', note: 'Met at RIPE' });
+    const overview = await ops.requestOverview(ctx, none);
+    expect(overview.followUpDays).toBe(14);
+    expect(overview.dueCount).toBe(0);
+    expect(overview.peers.map((p) => [p.asn, p.requestCount, p.due, p.lastTo])).toEqual([
+      [64501, 1, false, ['p@as64501.example']],
+      [64502, 1, false, ['p@as64502.example']],
+    ]);
+    expect((await ops.requestHistory(ctx, { asns: [64501] })).entries).toHaveLength(1);
+    expect(notified).toBe(2);
+  });
+
+  it('counts the follow-ups due with the user’s number of days', async () => {
+    await db.requestLog.add({ ...request(64501), at: Date.now() - 10 * 24 * 3600 * 1000 });
+    await db.peerStates.put({ asn: 64501, state: 'requested', note: '', updatedAt: 1 });
+    expect(await ops.followUpsDue(ctx, none)).toBe(0);
+    await ops.setFollowUpDays(ctx, { days: 7 });
+    expect(await ops.followUpsDue(ctx, none)).toBe(1);
+    await expect(ops.setFollowUpDays(ctx, { days: 0 })).rejects.toThrow(/at least 1 day/);
+  });
+
+  it('refuses a request without a peer, changing nothing', async () => {
+    await expect(ops.recordRequests(ctx, { requests: [request(0)], date: '2026-04-16' })).rejects.toThrow(/ASN/);
+    await expect(ops.recordRequests(ctx, { requests: [], date: '2026-04-16' })).rejects.toThrow();
+    expect(await db.requestLog.count()).toBe(0);
+  });
+});
+
+describe('session templates', () => {
+  it('are created, renamed and deleted', async () => {
+    const created = await ops.saveSessionTemplate(ctx, { name: ' Edge BIRD ', body: 'x' });
+    expect(created.key).toMatch(/^user:/);
+    expect(created.name).toBe('Edge BIRD');
+    await ops.saveSessionTemplate(ctx, { key: created.key, name: 'Core BIRD', body: 'y' });
+    expect((await ops.listSessionTemplates(ctx, none)).map((t) => [t.name, t.body])).toEqual([['Core BIRD', 'y']]);
+    await ops.deleteSessionTemplate(ctx, { key: created.key });
+    expect(await ops.listSessionTemplates(ctx, none)).toEqual([]);
+    await expect(ops.saveSessionTemplate(ctx, { name: '  ', body: '' })).rejects.toThrow(/needs a name/);
+    await expect(ops.saveSessionTemplate(ctx, { key: 'builtin:bird2', name: 'x', body: '' })).rejects.toThrow(/user:/);
   });
 });
 

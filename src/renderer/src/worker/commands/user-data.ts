@@ -1,22 +1,33 @@
 /**
- * Writes of the user's own tables: my networks, peer states, templates, and the restore of
- * their backup. Only the store worker runs these, so every write to the database has one
+ * Writes of the user's own tables: my networks, peer states, templates, the request log,
+ * preferences, session templates, and the restore of their backup. Only the store worker runs these, so every write to the database has one
  * writer; each write bumps the data version in its own transaction and tells the UI.
  */
 import { z } from 'zod';
 import { bumpDataVersion } from '../db/meta';
-import type { MyNetworkRecord, PeerStateRecord, TemplateRecord } from '../../../../shared/user-data';
+import type {
+  MyNetworkRecord,
+  PeerStateRecord,
+  RequestLogRecord,
+  SessionTemplateRecord,
+  TemplateRecord,
+} from '../../../../shared/user-data';
 import type { CommandHandlers, StoreContext } from '../context';
 import { checkedArgs } from '../checked-args';
 import { myAsnsInOrder } from '../queries/user-data-queries';
 import {
+  PREFERENCE_KEYS,
   UserDataError,
   asnSchema,
+  followUpDaysSchema,
   parseUserData,
   peerStateKindSchema,
+  requestLogRecordSchema,
+  sessionTemplateRecordSchema,
 } from '../../../../shared/user-data';
+import { USER_TABLES } from '../db/schema';
 
-type UserTable = 'myNetworks' | 'peerStates' | 'templates';
+type UserTable = (typeof USER_TABLES)[number];
 
 async function writeUserTables<R>(ctx: StoreContext, tables: UserTable[], write: () => Promise<R>): Promise<R> {
   const { db } = ctx;
@@ -43,6 +54,18 @@ const templateArgs = z.object({
   key: z.string().min(1).max(200),
   subject: z.string().max(2_000),
   body: z.string().max(100_000),
+});
+
+const requestsArgs = z.object({
+  /** One entry per peer: each request is its own message. */
+  requests: z.array(requestLogRecordSchema.omit({ id: true, at: true })).min(1).max(1_000),
+  /** The local date (YYYY-MM-DD) the peers are marked requested on. */
+  date: isoDate,
+});
+const sessionTemplateArgs = z.object({
+  key: sessionTemplateRecordSchema.shape.key.optional(),
+  name: sessionTemplateRecordSchema.shape.name,
+  body: sessionTemplateRecordSchema.shape.body,
 });
 
 export const userDataCommands = {
@@ -107,18 +130,69 @@ export const userDataCommands = {
   },
 
   /**
+   * Logs requests that went out (one per peer) and marks each peer requested on the date,
+   * keeping the note already written for it.
+   */
+  recordRequests: async (ctx: StoreContext, args: { requests: Omit<RequestLogRecord, 'id' | 'at'>[]; date: string }) => {
+    const { requests, date } = checkedArgs(requestsArgs, args);
+    const at = Date.now();
+    await writeUserTables(ctx, ['requestLog', 'peerStates'], async () => {
+      await ctx.db.requestLog.bulkAdd(requests.map((request): RequestLogRecord => ({ ...request, at })));
+      for (const peerAsn of new Set(requests.map((r) => r.peerAsn))) {
+        const note = (await ctx.db.peerStates.get(peerAsn))?.note ?? '';
+        await ctx.db.peerStates.put({ asn: peerAsn, state: 'requested', requestedAt: date, note, updatedAt: at });
+      }
+    });
+    return { logged: requests.length };
+  },
+
+  setFollowUpDays: async (ctx: StoreContext, args: { days: number }) => {
+    const { days } = checkedArgs(z.object({ days: followUpDaysSchema }), args);
+    await writeUserTables(ctx, ['preferences'], () => ctx.db.preferences.put({ key: PREFERENCE_KEYS.followUpDays, value: days }));
+    return days;
+  },
+
+  /** Saves a session template; without a key it is a new one. */
+  saveSessionTemplate: async (ctx: StoreContext, args: { key?: string; name: string; body: string }) => {
+    const input = checkedArgs(sessionTemplateArgs, args);
+    const record: SessionTemplateRecord = {
+      key: input.key ?? `user:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+      name: input.name,
+      body: input.body,
+      updatedAt: Date.now(),
+    };
+    await writeUserTables(ctx, ['sessionTemplates'], () => ctx.db.sessionTemplates.put(record));
+    return record;
+  },
+
+  deleteSessionTemplate: async (ctx: StoreContext, args: { key: string }) => {
+    const { key } = checkedArgs(z.object({ key: sessionTemplateRecordSchema.shape.key }), args);
+    await writeUserTables(ctx, ['sessionTemplates'], () => ctx.db.sessionTemplates.delete(key));
+    return key;
+  },
+
+  /**
    * Restores a backup: the user's tables become exactly what the file holds. The file is
    * checked whole first, and written in one transaction: a bad file changes nothing.
    */
   importUserData: async (ctx: StoreContext, args: { json: string }) => {
     if (typeof args?.json !== 'string') throw new UserDataError('No backup file content was given.');
     const data = parseUserData(args.json);
-    await writeUserTables(ctx, ['myNetworks', 'peerStates', 'templates'], async () => {
-      await Promise.all([ctx.db.myNetworks.clear(), ctx.db.peerStates.clear(), ctx.db.templates.clear()]);
+    await writeUserTables(ctx, [...USER_TABLES], async () => {
+      await Promise.all(USER_TABLES.map((table) => ctx.db[table].clear()));
       await ctx.db.myNetworks.bulkPut(data.myNetworks);
       await ctx.db.peerStates.bulkPut(data.peerStates);
       await ctx.db.templates.bulkPut(data.templates);
+      await ctx.db.requestLog.bulkPut(data.requestLog);
+      await ctx.db.preferences.bulkPut(data.preferences);
+      await ctx.db.sessionTemplates.bulkPut(data.sessionTemplates);
     });
-    return { myNetworks: data.myNetworks.length, peerStates: data.peerStates.length, templates: data.templates.length };
+    return {
+      myNetworks: data.myNetworks.length,
+      peerStates: data.peerStates.length,
+      templates: data.templates.length,
+      requests: data.requestLog.length,
+      sessionTemplates: data.sessionTemplates.length,
+    };
   },
 } satisfies Partial<CommandHandlers>;

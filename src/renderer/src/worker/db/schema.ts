@@ -7,7 +7,14 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { PdbType } from '../../../../shared/peeringdb';
 import type { SyncChangeSummary } from '../../../../shared/sync';
-import type { MyNetworkRecord, PeerStateRecord, TemplateRecord } from '../../../../shared/user-data';
+import type {
+  MyNetworkRecord,
+  PeerStateRecord,
+  PreferenceRecord,
+  RequestLogRecord,
+  SessionTemplateRecord,
+  TemplateRecord,
+} from '../../../../shared/user-data';
 
 export const DB_NAME = 'peering-assistant';
 
@@ -74,12 +81,15 @@ export type PeeringDatabase = Dexie & {
   myNetworks: EntityTable<MyNetworkRecord, 'asn'>;
   peerStates: EntityTable<PeerStateRecord, 'asn'>;
   templates: EntityTable<TemplateRecord, 'key'>;
+  requestLog: EntityTable<RequestLogRecord, 'id'>;
+  preferences: EntityTable<PreferenceRecord, 'key'>;
+  sessionTemplates: EntityTable<SessionTemplateRecord, 'key'>;
 };
 
 /** Tables holding PeeringDB's data: a flush empties these and only these. */
 export const PEERINGDB_TABLES = ['chunks', 'meta', 'changes'] as const;
 /** Tables holding what the user made: no sync and no flush touches them. */
-export const USER_TABLES = ['myNetworks', 'peerStates', 'templates'] as const;
+export const USER_TABLES = ['myNetworks', 'peerStates', 'templates', 'requestLog', 'preferences', 'sessionTemplates'] as const;
 
 export function openDatabase(name: string = DB_NAME): PeeringDatabase {
   const db = new Dexie(name) as PeeringDatabase;
@@ -90,6 +100,12 @@ export function openDatabase(name: string = DB_NAME): PeeringDatabase {
     myNetworks: 'asn',
     peerStates: 'asn, state',
     templates: 'key',
+  });
+  // The request workflow: every request sent (by peer and time), the user's preferences, session templates.
+  db.version(2).stores({
+    requestLog: '++id, peerAsn, at',
+    preferences: 'key',
+    sessionTemplates: 'key',
   });
   return db;
 }

@@ -1,7 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildMailto } from '../../../../shared/export/mailto';
-import { DEFAULT_PEERING_TEMPLATE, fillTemplate, PEERING_TEMPLATE_KEY } from '../../../../shared/export/template';
+import {
+  DEFAULT_PEERING_TEMPLATE,
+  fillTemplate,
+  PEERING_TEMPLATE_KEY,
+  type DraftContext,
+  type DraftTemplate,
+} from '../../../../shared/export/template';
 import { META, openDatabase, type PeeringDatabase } from '../db/schema';
 import type { StoreContext } from '../context';
 import { contactQueries } from './contact-queries';
@@ -32,6 +38,12 @@ const copy = copyOf({
     poc(4, 20, 'Policy', 'old@their.example', { status: 'deleted' }),
   ],
 });
+
+function filled(template: DraftTemplate, context: DraftContext) {
+  const result = fillTemplate(template, context);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.draft;
+}
 
 let db: PeeringDatabase;
 let ctx: StoreContext;
@@ -81,9 +93,10 @@ describe('peeringDraft', () => {
     if (!result.ok) throw new Error(result.error);
     expect(result.templateIsDefault).toBe(true);
     expect(result.context.to).toEqual(['peering@their.example']);
+    expect(result.context.recipientRole).toBe('Policy');
     expect(result.context.sharedIxps.map((s) => s.name)).toEqual(['DE-CIX Frankfurt', 'LINX LON1']);
 
-    const draft = fillTemplate(result.template, result.context);
+    const draft = filled(result.template, result.context);
     expect(draft.subject).toBe('Peering request: AS64500 My Net / AS64501 Their Net');
     expect(draft.body).toContain(
       [
@@ -112,8 +125,39 @@ describe('peeringDraft', () => {
     const result = await contactQueries.peeringDraft(ctx, { myAsn: 64500, peerAsn: 64501 });
     if (!result.ok) throw new Error(result.error);
     expect(result.templateIsDefault).toBe(false);
-    expect(fillTemplate(result.template, result.context)).toMatchObject({ subject: 'Hi Their Net', body: 'From AS64500' });
+    expect(filled(result.template, result.context)).toMatchObject({ subject: 'Hi Their Net', body: 'From AS64500' });
     expect(result.template).not.toEqual(DEFAULT_PEERING_TEMPLATE);
+  });
+
+  it('writes to the NOC, then to Technical, when the peer has no Policy address, and says when there is none', async () => {
+    const quiet = net(30, 64530, 'Quiet Net');
+    const ports = [port(1, me, decix, '80.81.192.1', null), port(7, quiet, decix, '80.81.192.3', null)];
+    const draftWith = async (pocs: ReturnType<typeof poc>[]) => {
+      const result = await contactQueries.peeringDraft(
+        { ...ctx, copy: copyOf({ ix: [decix], net: [me, quiet], netixlan: ports, poc: pocs }) },
+        { myAsn: 64500, peerAsn: 64530 },
+      );
+      if (!result.ok) throw new Error(result.error);
+      return result.context;
+    };
+    expect(
+      await draftWith([poc(1, 30, 'Technical', 'tech@quiet.example'), poc(2, 30, 'NOC', 'noc@quiet.example'), poc(3, 30, 'Policy', '')]),
+    ).toMatchObject({ to: ['noc@quiet.example'], recipientRole: 'NOC' });
+    expect(await draftWith([poc(1, 30, 'Technical', 'tech@quiet.example'), poc(2, 30, 'Sales', 'sales@quiet.example')])).toMatchObject({
+      to: ['tech@quiet.example'],
+      recipientRole: 'Technical',
+    });
+    expect(await draftWith([poc(2, 30, 'Sales', 'sales@quiet.example')])).toMatchObject({ to: [], recipientRole: null });
+  });
+
+  it('gives each port its own ASN, which can differ from the network’s', async () => {
+    const other = { ...port(2, them, decix, '80.81.192.2', null), asn: 64999 };
+    const result = await contactQueries.peeringDraft(
+      { ...ctx, copy: copyOf({ ix: [decix], net: [me, them], netixlan: [port(1, me, decix, '80.81.192.1', null), other] }) },
+      { myAsn: 64500, peerAsn: 64501 },
+    );
+    if (!result.ok) throw new Error(result.error);
+    expect(result.context.sharedIxps[0]?.theirs.map((p) => p.asn)).toEqual([64999]);
   });
 
   it('explains why a draft cannot be built', async () => {

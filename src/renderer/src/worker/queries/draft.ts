@@ -1,9 +1,10 @@
 /**
- * The data a peering request draft is filled from: both networks, the IXPs they share with
- * each side's ports, and whom to write to (the peer's Policy contacts).
+ * The data a peering request draft and a session configuration are filled from: both
+ * networks, the IXPs they share with each side's ports, and whom to write to (the peer's
+ * Policy contacts, else NOC, else Technical).
  */
-import type { DraftContext, DraftNetwork, DraftPort, SharedIxp } from '../../../../shared/export/template';
-import type { Net, NetIxLan } from '../../../../shared/peeringdb';
+import type { DraftContext, DraftNetwork, DraftPort, RecipientRole, SharedIxp } from '../../../../shared/export/template';
+import type { Net, NetIxLan, Poc } from '../../../../shared/peeringdb';
 import type { LocalCopy } from '../copy/local-copy';
 import { getDiscoveryIndex } from '../index/discovery-index';
 
@@ -14,12 +15,13 @@ function draftNetwork(net: Net): DraftNetwork {
     irrAsSet: net.irr_as_set,
     maxPrefixes4: net.info_prefixes4,
     maxPrefixes6: net.info_prefixes6,
-    policyUrl: net.policy_url,
+    policyUrl: net.policy_url ?? '',
+    policyGeneral: net.policy_general ?? '',
   };
 }
 
 function port(row: NetIxLan): DraftPort {
-  return { ipv4: row.ipaddr4, ipv6: row.ipaddr6, speed: row.speed };
+  return { asn: row.asn, ipv4: row.ipaddr4, ipv6: row.ipaddr6, speed: row.speed, isRsPeer: row.is_rs_peer === true };
 }
 
 function portsByIx(rows: readonly NetIxLan[]): Map<number, NetIxLan[]> {
@@ -30,6 +32,22 @@ function portsByIx(rows: readonly NetIxLan[]): Map<number, NetIxLan[]> {
     else byIx.set(row.ix_id, [row]);
   }
   return byIx;
+}
+
+/** Requests go to the Policy role; a network without one is asked through its NOC, then its technical contact. */
+const RECIPIENT_ROLES: readonly RecipientRole[] = ['Policy', 'NOC', 'Technical'];
+
+function recipients(pocs: readonly Poc[]): { to: string[]; role: RecipientRole | null } {
+  for (const role of RECIPIENT_ROLES) {
+    const firstByAddress = new Map<string, string>();
+    for (const poc of pocs) {
+      const email = (poc.email ?? '').trim();
+      if (poc.role !== role || !email) continue;
+      if (!firstByAddress.has(email.toLowerCase())) firstByAddress.set(email.toLowerCase(), email);
+    }
+    if (firstByAddress.size > 0) return { to: [...firstByAddress.values()], role };
+  }
+  return { to: [], role: null };
 }
 
 export type DraftContextResult = { ok: true; context: DraftContext } | { ok: false; error: string };
@@ -57,12 +75,6 @@ export function buildDraftContext(copy: LocalCopy, myAsn: number, peerAsn: numbe
   }
   sharedIxps.sort((a, b) => a.name.localeCompare(b.name));
 
-  const policyEmails = (index.pocsByNet.get(peer.id) ?? [])
-    .filter((poc) => poc.role === 'Policy' && poc.email.trim())
-    .map((poc) => poc.email.trim());
-  const firstByAddress = new Map<string, string>();
-  for (const email of policyEmails) if (!firstByAddress.has(email.toLowerCase())) firstByAddress.set(email.toLowerCase(), email);
-  const to = [...firstByAddress.values()];
-
-  return { ok: true, context: { me: draftNetwork(me), peer: draftNetwork(peer), sharedIxps, to } };
+  const { to, role } = recipients(index.pocsByNet.get(peer.id) ?? []);
+  return { ok: true, context: { me: draftNetwork(me), peer: draftNetwork(peer), sharedIxps, to, recipientRole: role } };
 }

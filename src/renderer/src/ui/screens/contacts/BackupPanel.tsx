@@ -3,7 +3,7 @@ import { exportFileName } from '../../../../../shared/export/contacts';
 import { getApi, ipcErrorMessage } from '../../bridge/api';
 import { getStoreClient } from '../../store-client/client';
 import { useAppState } from '../../state/app-state';
-import { todayIso } from './draft-actions';
+import { localIsoDate } from '../../../../../shared/peer-marks';
 import { saveExportFile } from '../../components/export/save-export';
 import { OutcomeLine } from '../../components/OutcomeLine';
 
@@ -20,7 +20,7 @@ export function BackupPanel(): React.JSX.Element {
     try {
       const content = await getStoreClient().query('exportUserData', {});
       await saveExportFile(
-        { format: 'json', suggestedName: exportFileName(`peering-assistant-backup-${todayIso()}`, 'json'), content },
+        { format: 'json', suggestedName: exportFileName(`peering-assistant-backup-${localIsoDate()}`, 'json'), content },
         'the backup',
       );
     } catch (error) {

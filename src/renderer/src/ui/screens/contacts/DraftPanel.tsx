@@ -1,19 +1,24 @@
-import { useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import {
   DEFAULT_PEERING_TEMPLATE,
   fillTemplate,
   PEERING_TEMPLATE_KEY,
   PLACEHOLDER_NAMES,
-  type DraftContext,
+  recipientNote,
   type DraftTemplate,
 } from '../../../../../shared/export/template';
+import { daysBetween, tooSoonToAskAgain } from '../../../../../shared/follow-ups';
+import type { RequestLogRecord } from '../../../../../shared/user-data';
 import { getStoreClient } from '../../store-client/client';
 import type { ContactSources } from '../../../protocol/contacts';
-import { copyDraft, markRequested, openDraftInMail, type DraftActionResult } from './draft-actions';
+import { copyDraft, openDraftAsLink, openDraftInMail, shortMailto, type DraftActionResult, type SentDraft } from './draft-actions';
 import { useAppState } from '../../state/app-state';
 import { parseAsnList } from './SelectionPicker';
 import { useStoreQuery } from '../../store-client/use-store-query';
 import { OutcomeLine } from '../../components/OutcomeLine';
+
+/** Drafts shown at once; each is its own message, so a longer list is drafted in turns. */
+const MAX_DRAFTS = 50;
 
 function TemplateEditor({ saved }: { saved: DraftTemplate | null }): React.JSX.Element {
   const start = saved ?? DEFAULT_PEERING_TEMPLATE;
@@ -44,7 +49,8 @@ function TemplateEditor({ saved }: { saved: DraftTemplate | null }): React.JSX.E
       <label htmlFor={bodyId}>Body</label>
       <textarea id={bodyId} rows={14} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
       <p className="muted">
-        Placeholders: {PLACEHOLDER_NAMES.map((name) => `{{${name}}}`).join(' ')}
+        Jinja2, as in the session templates (local_as, autonomous_system, ixps, sessions…), plus the short names{' '}
+        {PLACEHOLDER_NAMES.map((name) => `{{${name}}}`).join(' ')}
       </p>
       <div className="actions">
         <button type="button" disabled={!changed} onClick={() => void save({ subject, body })}>
@@ -60,68 +66,162 @@ function TemplateEditor({ saved }: { saved: DraftTemplate | null }): React.JSX.E
           Reset to default
         </button>
       </div>
-      {status && (
-        <OutcomeLine ok={status.tone === 'ok'}>{status.text}</OutcomeLine>
-      )}
+      {status && <OutcomeLine ok={status.tone === 'ok'}>{status.text}</OutcomeLine>}
     </details>
   );
 }
 
-function DraftPreview({ context, template }: { context: DraftContext; template: DraftTemplate }): React.JSX.Element {
-  const draft = fillTemplate(template, context);
-  const [markAsRequested, setMarkAsRequested] = useState(true);
+function formatDate(ms: number): string {
+  return new Date(ms).toLocaleDateString('en-CA');
+}
+
+function drafts(count: number): string {
+  return `${count} ${count === 1 ? 'draft' : 'drafts'}`;
+}
+
+/** Sends one card's draft the default way; the panel calls it for "open all". */
+type Sender = () => Promise<DraftActionResult | null>;
+
+function TooSoonWarning({
+  peerAsn,
+  last,
+  followUpDays,
+  now,
+  onAskAnyway,
+}: {
+  peerAsn: number;
+  last: RequestLogRecord;
+  followUpDays: number;
+  now: number;
+  onAskAnyway: () => void;
+}): React.JSX.Element {
+  // The card's clock started before a request it just sent: that one was sent today.
+  const ago = Math.max(0, daysBetween(last.at, now));
+  const due = last.at + followUpDays * 24 * 60 * 60 * 1000;
+  return (
+    <div className="note too-soon" role="alert">
+      <p>
+        You asked AS{peerAsn} {ago === 0 ? 'today' : ago === 1 ? 'yesterday' : `${ago} days ago`} ({formatDate(last.at)}
+        {last.to.length > 0 ? `, to ${last.to.join(', ')}` : ''}). The follow-up is due on {formatDate(due)}.
+      </p>
+      <button type="button" onClick={onAskAnyway}>
+        Ask AS{peerAsn} again anyway
+      </button>
+    </div>
+  );
+}
+
+function DraftCard({
+  myAsn,
+  peerAsn,
+  template,
+  history,
+  register,
+}: {
+  myAsn: number;
+  peerAsn: number;
+  template: DraftTemplate;
+  history: { followUpDays: number; entries: RequestLogRecord[] } | undefined;
+  register: (peerAsn: number, sender: Sender | null) => void;
+}): React.JSX.Element {
+  const built = useStoreQuery('peeringDraft', { myAsn, peerAsn });
   const [outcome, setOutcome] = useState<DraftActionResult | null>(null);
   const [busy, setBusy] = useState(false);
+  const [askAnyway, setAskAnyway] = useState(false);
+  // When the card was opened: "asked 3 days ago" need not tick while it is on screen.
+  const [now] = useState(() => Date.now());
 
-  async function act(action: () => Promise<DraftActionResult>) {
+  const context = built.data?.ok ? built.data.context : null;
+  const filled = context ? fillTemplate(template, context) : null;
+  const sent: SentDraft | null =
+    context && filled?.ok ? { draft: filled.draft, peerAsn, myAsn, ixps: context.sharedIxps.map((ix) => ix.name) } : null;
+  const last = history ? tooSoonToAskAgain(history.entries, peerAsn, history.followUpDays, now) : null;
+  const blocked = last !== null && !askAnyway;
+
+  async function act(action: (sent: SentDraft) => Promise<DraftActionResult>): Promise<DraftActionResult | null> {
+    if (!sent) return null;
     setBusy(true);
-    let result = await action();
-    if (result.ok && markAsRequested) {
-      try {
-        await markRequested(context.peer.asn);
-        result = { ok: true, message: `${result.message} AS${context.peer.asn} is marked as requested today.` };
-      } catch (error) {
-        result = { ok: false, error: `${result.message} But the request could not be recorded: ${error instanceof Error ? error.message : String(error)}` };
-      }
-    }
+    const result = await action(sent);
     setOutcome(result);
     setBusy(false);
+    return result;
   }
 
+  const actRef = useRef(act);
+  useEffect(() => {
+    actRef.current = act;
+  });
+  const ready = sent !== null && !blocked;
+  useEffect(() => {
+    register(peerAsn, ready ? () => actRef.current(openDraftInMail) : null);
+    return () => register(peerAsn, null);
+  }, [peerAsn, ready, register]);
+
+  if (!built.data) {
+    return <p className="muted">{built.error ? `The draft to AS${peerAsn} could not be built: ${built.error}` : `Drafting AS${peerAsn}…`}</p>;
+  }
+  if (!built.data.ok) {
+    return (
+      <p className="field-error" role="alert">
+        {built.data.error}
+      </p>
+    );
+  }
+  const peer = built.data.context.peer;
+  const note = recipientNote(built.data.context);
+  const mailto = sent ? shortMailto(sent.draft) : null;
+
   return (
-    <div className="draft-preview">
-      <dl className="facts">
-        <dt>To</dt>
-        <dd>{draft.to.length > 0 ? draft.to.join(', ') : 'No Policy contact email in the copy: add the recipient in your mail program.'}</dd>
-        <dt>Subject</dt>
-        <dd>{draft.subject}</dd>
-        <dt>Shared IXPs</dt>
-        <dd>{context.sharedIxps.length}</dd>
-      </dl>
-      <pre className="draft-body" aria-label="Draft body">
-        {draft.body}
-      </pre>
-      {draft.unknownPlaceholders.length > 0 && (
-        <p className="note">
-          Unknown placeholders left as written: {draft.unknownPlaceholders.map((p) => `{{${p}}}`).join(', ')}
+    <article className="draft-card" aria-label={`Draft to AS${peerAsn}`}>
+      <h3>
+        AS{peerAsn} {peer.name}
+      </h3>
+      {filled && !filled.ok ? (
+        <p className="field-error" role="alert">
+          The template’s {filled.part} has an error on line {filled.error.line}: {filled.error.message}
         </p>
+      ) : (
+        sent && (
+          <>
+            <dl className="facts">
+              <dt>To</dt>
+              <dd>{sent.draft.to.length > 0 ? sent.draft.to.join(', ') : 'No e-mail address in the copy'}</dd>
+              <dt>Subject</dt>
+              <dd>{sent.draft.subject}</dd>
+              <dt>Shared IXPs</dt>
+              <dd>{built.data.context.sharedIxps.length}</dd>
+            </dl>
+            {note && <p className={built.data.context.recipientRole ? 'note' : 'field-error'}>{note}</p>}
+            <pre className="draft-body" aria-label="Draft body">
+              {sent.draft.body}
+            </pre>
+            {sent.draft.unknownPlaceholders.length > 0 && (
+              <p className="note">
+                Unknown placeholders, left empty: {sent.draft.unknownPlaceholders.map((p) => `{{${p}}}`).join(', ')}
+              </p>
+            )}
+            {blocked && last && history ? (
+              <TooSoonWarning peerAsn={peerAsn} last={last} followUpDays={history.followUpDays} now={now} onAskAnyway={() => setAskAnyway(true)} />
+            ) : (
+              <div className="actions">
+                <button type="button" disabled={busy} onClick={() => void act(openDraftInMail)}>
+                  Open in mail program
+                </button>
+                <button type="button" disabled={busy} onClick={() => void act(copyDraft)}>
+                  Copy to clipboard
+                </button>
+                {mailto && (
+                  <button type="button" disabled={busy} onClick={() => void act(openDraftAsLink)}>
+                    Open as mail link
+                  </button>
+                )}
+              </div>
+            )}
+          </>
+        )
       )}
-      <label>
-        <input type="checkbox" checked={markAsRequested} onChange={(e) => setMarkAsRequested(e.currentTarget.checked)} />
-        Mark AS{context.peer.asn} as requested today
-      </label>
-      <div className="actions">
-        <button type="button" disabled={busy} onClick={() => void act(() => openDraftInMail(draft))}>
-          Open in mail program
-        </button>
-        <button type="button" disabled={busy} onClick={() => void act(() => copyDraft(draft))}>
-          Copy to clipboard
-        </button>
-      </div>
-      {outcome && (
-        <OutcomeLine ok={outcome.ok}>{outcome.ok ? outcome.message : outcome.error}</OutcomeLine>
-      )}
-    </div>
+      {outcome && <OutcomeLine ok={outcome.ok}>{outcome.ok ? outcome.message : outcome.error}</OutcomeLine>}
+    </article>
   );
 }
 
@@ -130,6 +230,10 @@ export function DraftPanel({ sources }: { sources: ContactSources | null }): Rea
   const handedMine = useAppState((s) => s.handedDraft?.myAsn ?? null);
   const [peerText, setPeerText] = useState(handedPeer ? String(handedPeer) : '');
   const [myAsn, setMyAsn] = useState<number | null>(handedMine);
+  const [bulkOutcome, setBulkOutcome] = useState<DraftActionResult | null>(null);
+  const [bulkBusy, setBulkBusy] = useState(false);
+  const senders = useRef(new Map<number, Sender>());
+  const [senderCount, setSenderCount] = useState(0);
   const peerId = useId();
   const mineId = useId();
 
@@ -141,16 +245,48 @@ export function DraftPanel({ sources }: { sources: ContactSources | null }): Rea
   }
 
   const mine = myAsn ?? sources?.myNetworks[0]?.asn ?? null;
-  const { asns } = parseAsnList(peerText);
-  const peerAsn = asns.length === 1 ? asns[0]! : null;
-  const args = mine !== null && peerAsn !== null ? { myAsn: mine, peerAsn } : null;
-  const draft = useStoreQuery('peeringDraft', args);
+  const { asns, invalid } = parseAsnList(peerText);
+  const peers = asns.filter((asn) => asn !== mine).slice(0, MAX_DRAFTS);
+  const targetKey = `${mine}:${peers.join(',')}`;
+  const [seenTarget, setSeenTarget] = useState(targetKey);
+  if (seenTarget !== targetKey) {
+    // Another target: what the last one's actions said no longer applies.
+    setSeenTarget(targetKey);
+    setBulkOutcome(null);
+  }
   const template = useStoreQuery('getTemplate', { key: PEERING_TEMPLATE_KEY });
+  const history = useStoreQuery('requestHistory', peers.length > 0 ? { asns: peers } : null);
   const saved = template.data ?? null;
 
+  const register = useCallback((peerAsn: number, sender: Sender | null) => {
+    if (sender) senders.current.set(peerAsn, sender);
+    else senders.current.delete(peerAsn);
+    setSenderCount(senders.current.size);
+  }, []);
+
+  async function openAll() {
+    setBulkBusy(true);
+    setBulkOutcome(null);
+    let opened = 0;
+    const failed: number[] = [];
+    // One message per peer, one after the other: never one mail to many.
+    for (const [peerAsn, send] of [...senders.current]) {
+      const result = await send();
+      if (result?.ok) opened++;
+      else failed.push(peerAsn);
+    }
+    setBulkBusy(false);
+    setBulkOutcome(
+      failed.length === 0
+        ? { ok: true, message: `${drafts(opened)} opened, one message per network, and logged.` }
+        : { ok: false, error: `${drafts(opened)} opened; ${failed.map((a) => `AS${a}`).join(', ')} could not be: see below.` },
+    );
+  }
+
+  const skipped = peers.length - senderCount;
   return (
     <section className="panel" aria-labelledby="draft-title">
-      <h2 id="draft-title">Peering request draft</h2>
+      <h2 id="draft-title">Peering request drafts</h2>
       <div className="field-row">
         <label htmlFor={mineId}>From</label>
         <select id={mineId} value={mine ?? ''} onChange={(e) => setMyAsn(e.currentTarget.value ? Number(e.currentTarget.value) : null)}>
@@ -163,32 +299,46 @@ export function DraftPanel({ sources }: { sources: ContactSources | null }): Rea
         </select>
       </div>
       <div className="field-row">
-        <label htmlFor={peerId}>To network (ASN)</label>
+        <label htmlFor={peerId}>To networks (ASNs)</label>
         <input
           id={peerId}
           type="text"
-          inputMode="numeric"
           spellCheck={false}
-          placeholder="e.g. 64501"
+          placeholder="e.g. 64501, 64502"
           value={peerText}
           onChange={(e) => setPeerText(e.currentTarget.value)}
         />
       </div>
+      {invalid.length > 0 && <p className="field-error">Not an ASN: {invalid.slice(0, 3).join(', ')}</p>}
+      {asns.length > MAX_DRAFTS && (
+        <p className="note">
+          The first {MAX_DRAFTS} of {asns.length} networks are drafted; send these, then the rest.
+        </p>
+      )}
       {template.answered && <TemplateEditor key={saved?.updatedAt ?? 'default'} saved={saved} />}
-      {!args && <p className="muted">Choose one of your networks and the ASN to write to.</p>}
-      {args && draft.data && !draft.data.ok && (
-        <p className="field-error" role="alert">
-          {draft.data.error}
-        </p>
+      {(mine === null || peers.length === 0) && <p className="muted">Choose one of your networks and the ASNs to write to.</p>}
+      {mine !== null && peers.length > 1 && (
+        <div className="actions bulk-actions">
+          <button type="button" disabled={bulkBusy || senderCount === 0} onClick={() => void openAll()}>
+            Open {drafts(senderCount)} in the mail program
+          </button>
+          <span className="muted">
+            One message per network{skipped > 0 ? `; ${skipped} not included (asked too recently or not ready)` : ''}.
+          </span>
+        </div>
       )}
-      {args && !draft.pending && draft.error !== null && (
-        <p className="field-error" role="alert">
-          The draft could not be built: {draft.error}
-        </p>
-      )}
-      {args && draft.data?.ok && (
-        <DraftPreview context={draft.data.context} template={saved ?? DEFAULT_PEERING_TEMPLATE} />
-      )}
+      {bulkOutcome && <OutcomeLine ok={bulkOutcome.ok}>{bulkOutcome.ok ? bulkOutcome.message : bulkOutcome.error}</OutcomeLine>}
+      {mine !== null &&
+        peers.map((peerAsn) => (
+          <DraftCard
+            key={`${mine}:${peerAsn}`}
+            myAsn={mine}
+            peerAsn={peerAsn}
+            template={saved ?? DEFAULT_PEERING_TEMPLATE}
+            history={history.data}
+            register={register}
+          />
+        ))}
     </section>
   );
 }

@@ -1,61 +1,84 @@
 /**
- * What the user does with a filled draft: open it in the mail program, or copy it. Either can
- * mark the peer as requested today, keeping the note already written for that peer.
+ * What the user does with a filled draft: open it in the mail program (an .eml file main writes
+ * and the OS opens, so no length limit applies), send it as a mailto: link when it is short
+ * enough, or copy it. Whatever went out is logged per peer and marks the peer requested.
  */
 import { buildMailto } from '../../../../../shared/export/mailto';
 import type { FilledDraft } from '../../../../../shared/export/template';
+import type { RequestChannel } from '../../../../../shared/user-data';
+import { localIsoDate } from '../../../../../shared/peer-marks';
 import { getApi, ipcErrorMessage } from '../../bridge/api';
+import { emitAppEvent } from '../../bridge/app-events';
 import { getStoreClient } from '../../store-client/client';
 
 export function draftAsText(draft: FilledDraft): string {
   return [`To: ${draft.to.join(', ')}`, `Subject: ${draft.subject}`, '', draft.body].join('\n');
 }
 
-/** Local date, as the user reads the calendar. */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+/** A mailto: link for the draft, or null when mail programs would cut it (or it has no plain address). */
+export function shortMailto(draft: FilledDraft): string | null {
+  const mailto = buildMailto(draft);
+  return mailto.ok && !mailto.url.startsWith('mailto:?') ? mailto.url : null;
 }
 
-export async function markRequested(peerAsn: number, date: string = todayIso()): Promise<void> {
-  const client = getStoreClient();
-  const states = await client.query('listPeerStates', {});
-  const note = states.find((s) => s.asn === peerAsn)?.note ?? '';
-  await client.command('setPeerState', { asn: peerAsn, state: 'requested', requestedAt: date, note });
+export interface SentDraft {
+  draft: FilledDraft;
+  peerAsn: number;
+  myAsn: number;
+  /** Names of the exchanges the request offers. */
+  ixps: string[];
 }
 
 export type DraftActionResult = { ok: true; message: string } | { ok: false; error: string };
 
-export async function openDraftInMail(draft: FilledDraft): Promise<DraftActionResult> {
-  if (draft.to.length === 0) {
-    return { ok: false, error: 'This network lists no Policy contact with an email address: copy the draft instead.' };
-  }
-  const mailto = buildMailto(draft);
-  if (mailto.ok && mailto.url.startsWith('mailto:?')) {
-    return { ok: false, error: 'None of the Policy addresses is a plain email address: copy the draft instead.' };
-  }
-  if (!mailto.ok) return { ok: false, error: mailto.reason };
-  try {
-    const { opened } = await getApi().openExternal({ url: mailto.url });
-    if (!opened) return { ok: false, error: 'The mail program could not be opened. Copy the draft instead.' };
-  } catch (error) {
-    return { ok: false, error: `The mail program could not be opened: ${ipcErrorMessage(error)}` };
-  }
-  const skipped = mailto.skippedAddresses.length;
-  return {
-    ok: true,
-    message:
-      skipped > 0
-        ? `Draft opened in your mail program. ${skipped} address(es) that are not plain email addresses were left out.`
-        : 'Draft opened in your mail program.',
-  };
+async function logRequest(sent: SentDraft, via: RequestChannel): Promise<void> {
+  await getStoreClient().command('recordRequests', {
+    requests: [{ peerAsn: sent.peerAsn, myAsn: sent.myAsn, to: [...sent.draft.to], ixps: sent.ixps, via }],
+    date: localIsoDate(),
+  });
+  emitAppEvent('request-logged', { peerAsn: sent.peerAsn, via });
 }
 
-export async function copyDraft(draft: FilledDraft): Promise<DraftActionResult> {
+/** Logs the request; a draft that went out but could not be logged says so rather than failing. */
+async function thenLog(sent: SentDraft, via: RequestChannel, message: string): Promise<DraftActionResult> {
   try {
-    await navigator.clipboard.writeText(draftAsText(draft));
-    return { ok: true, message: 'Draft copied to the clipboard.' };
+    await logRequest(sent, via);
+    return { ok: true, message: `${message} Logged as requested today.` };
+  } catch (error) {
+    return { ok: false, error: `${message} But it could not be logged: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+export async function openDraftInMail(sent: SentDraft): Promise<DraftActionResult> {
+  const { draft } = sent;
+  try {
+    const result = await getApi().openDraft({ peerAsn: sent.peerAsn, to: [...draft.to], subject: draft.subject, body: draft.body });
+    if (!result.opened) return { ok: false, error: result.reason };
+    emitAppEvent('draft-opened', { peerAsn: sent.peerAsn, path: result.path });
+  } catch (error) {
+    return { ok: false, error: `The draft could not be opened: ${ipcErrorMessage(error)}` };
+  }
+  return thenLog(sent, 'eml', `Draft to AS${sent.peerAsn} opened in your mail program.`);
+}
+
+export async function openDraftAsLink(sent: SentDraft): Promise<DraftActionResult> {
+  const url = shortMailto(sent.draft);
+  if (!url) return openDraftInMail(sent);
+  try {
+    const { opened } = await getApi().openExternal({ url });
+    if (!opened) return openDraftInMail(sent);
+  } catch (error) {
+    return { ok: false, error: `The mail link could not be opened: ${ipcErrorMessage(error)}` };
+  }
+  return thenLog(sent, 'mailto', `Draft to AS${sent.peerAsn} opened as a mail link.`);
+}
+
+export async function copyDraft(sent: SentDraft): Promise<DraftActionResult> {
+  try {
+    await navigator.clipboard.writeText(draftAsText(sent.draft));
   } catch (error) {
     return { ok: false, error: `The clipboard refused the draft: ${error instanceof Error ? error.message : String(error)}` };
   }
+  emitAppEvent('draft-copied', { peerAsn: sent.peerAsn });
+  return thenLog(sent, 'clipboard', `Draft to AS${sent.peerAsn} copied to the clipboard.`);
 }
