@@ -32,6 +32,8 @@ export const VCARD_LINE_OCTETS = 75;
 export function escapeVCardText(value: string, compound = false): string {
   return (
     value
+      // A lone surrogate cannot be written as UTF-8: it becomes U+FFFD.
+      .toWellFormed()
       .replace(compound ? /[\\,;]/g : /[\\,]/g, (c) => `\\${c}`)
       .replace(/\r\n|\r|\n/g, '\\n')
       // Other control characters have no escape in vCard and confuse address books: drop them.
