@@ -55,7 +55,7 @@ test.describe('renderer server', () => {
     root = mkdtempSync(join(tmpdir(), 'renderer-'));
     writeFileSync(join(root, 'index.html'), TEST_PAGE);
     writeFileSync(join(root, 'page.js'), TEST_SCRIPT);
-    server = await startRendererServer({ rootDir: root, contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+    server = await startRendererServer({ rootDir: root });
   });
 
   test.afterAll(async () => {
@@ -99,7 +99,7 @@ test.describe('renderer server', () => {
   test('keeps its origin when started again on the saved port', async () => {
     const port = server.port;
     await server.close();
-    server = await startRendererServer({ rootDir: root, contentSecurityPolicy: CONTENT_SECURITY_POLICY, port });
+    server = await startRendererServer({ rootDir: root, port });
     expect(server.port).toBe(port);
   });
 });
@@ -151,7 +151,7 @@ test.describe('page bridge', () => {
     writeFileSync(join(root, 'index.html'), TEST_PAGE);
     writeFileSync(join(root, 'frame.html'), '<!doctype html><title>frame</title>');
     writeFileSync(join(root, 'page.js'), TEST_SCRIPT);
-    server = await startRendererServer({ rootDir: root, contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+    server = await startRendererServer({ rootDir: root });
     context = await launchChromium(join(root, 'profile'));
     page = context.pages()[0] ?? (await context.newPage());
     const countedPage = new Proxy(page, {
