@@ -1,10 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventChannel, EventMap, InvokeChannel } from '../shared/ipc';
+import { hostileText } from '../shared/export/hostile-text.test-support';
+import { IPC_METHODS, type EventChannel, type EventMap, type InvokeChannel } from '../shared/ipc';
 import { createFileAccess } from './files';
 import { createHandlers, MAX_BACKUP_BYTES, type Dialogs, type Handlers, type MainDeps } from './ipc-handlers';
+import { safeExternalUrl } from './security-policy';
 import { loadSettings, type KeyMove, type SecretBox, type Settings } from './settings';
 import type { StartResult, SyncController } from './sync/types';
 
@@ -409,6 +412,12 @@ describe('external:open', () => {
     expect(opened).toEqual(['https://www.peeringdb.com/net/1', 'mailto:peering@example.net']);
   });
 
+  it('hands the OS the link as checked, never the page\'s own text (found by the property test)', async () => {
+    await handlers['external:open']({ url: 'https://@SUM(1)' });
+    await handlers['external:open']({ url: 'mailto:a@example.net?BODY=a%0Ab' });
+    expect(opened).toEqual(['https://sum(1)/', 'mailto:a@example.net?body=a%0D%0Ab']);
+  });
+
   it.each(['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'https://user:pw@example.com/'])(
     'refuses %s before it reaches the OS',
     async (url) => {
@@ -420,4 +429,46 @@ describe('external:open', () => {
 
 it('answers app info', async () => {
   await expect(handlers['app:info'](undefined)).resolves.toEqual({ name: 'Peering Assistant', version: '1.2.3', shell: 'harness' });
+});
+
+describe('any payload on any channel', () => {
+  const channels = Object.values(IPC_METHODS).flatMap((method) => (method.kind === 'invoke' ? [method.channel] : []));
+  const urlText = fc.oneof(
+    hostileText(60),
+    fc.tuple(fc.constantFrom('https://', 'http://', 'mailto:', 'file://', 'javascript:', 'http://127.0.0.1:', 'https://user:pw@'), hostileText(60)).map(([a, b]) => a + b),
+  );
+  const payload = fc.oneof(
+    fc.anything(),
+    fc.record(
+      { baseUrl: urlText, apiKey: fc.oneof(hostileText(40), fc.constant(null)), dailySync: fc.oneof(fc.boolean(), fc.anything()) },
+      { requiredKeys: [] },
+    ),
+    fc.record({ url: urlText }),
+    fc.record({ format: fc.constantFrom('csv', 'vcf', 'json', 'exe', ''), suggestedName: hostileText(80), content: hostileText(80) }),
+    fc.record({ reason: fc.oneof(fc.constantFrom('user', 'menu', 'schedule', 'api-key'), hostileText(10)) }),
+  );
+
+  it('is answered, or refused with a message that says why; nothing unsafe leaves main', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...channels), payload, async (channel, sent) => {
+        const before = JSON.stringify(settings.view());
+        const result = await handlers[channel](sent).then(
+          (answer) => ({ answer }),
+          (error: unknown) => ({ error }),
+        );
+        if ('error' in result) {
+          expect(result.error).toBeInstanceOf(Error);
+          expect((result.error as Error).message).toMatch(/^Invalid request on '[a-z:]+': .+|sent only over HTTPS/);
+          expect(JSON.stringify(settings.view())).toBe(before);
+        }
+        for (const url of opened) expect(safeExternalUrl(url)).toBe(url);
+        for (const { defaultPath } of dialogs.saveRequests) {
+          expect(dirname(defaultPath)).toBe(EXPORT_FOLDER);
+          expect(basename(defaultPath)).toMatch(/^[^/\\]+\.(csv|vcf|json)$/);
+        }
+        expect(JSON.stringify(broadcasts)).not.toContain(API_KEY);
+      }),
+      { numRuns: 400 },
+    );
+  });
 });

@@ -15,7 +15,7 @@ import { INVOKE_PAYLOAD_SCHEMAS, type ValidRequest } from '../shared/ipc-schemas
 import type { KeyMove, Settings } from './settings';
 import type { SyncController } from './sync/types';
 import { saveDialogDefaultPath } from './files';
-import { isSafeExternalUrl } from './security-policy';
+import { safeExternalUrl } from './security-policy';
 
 /** A backup of the user's own tables is small; anything larger is not one. */
 export const MAX_BACKUP_BYTES = 20 * 1024 * 1024;
@@ -143,9 +143,11 @@ export function createHandlers(deps: MainDeps): Handlers {
     },
 
     'external:open': async ({ url }) => {
-      if (!isSafeExternalUrl(url)) return { opened: false };
+      // What was checked is what goes out: the parsed form, never the page's raw text.
+      const checked = safeExternalUrl(url);
+      if (checked === null) return { opened: false };
       // eslint-disable-next-line no-restricted-syntax -- deps.openExternal is openExternalSafely in the app
-      return { opened: await deps.openExternal(url) };
+      return { opened: await deps.openExternal(checked) };
     },
   });
 }

@@ -68,10 +68,6 @@ export function safeExternalUrl(value: unknown): string | null {
   return url.hostname === '' ? null : url.href;
 }
 
-export function isSafeExternalUrl(value: unknown): boolean {
-  return safeExternalUrl(value) !== null;
-}
-
 /**
  * Whether `candidate` is the app's own page. `appUrl` is what the window loads: the built
  * index.html on the app's own scheme (app://peering-assistant/index.html), or the dev server's

@@ -26,6 +26,7 @@ describe('opening a draft in the mail program', () => {
       to: ['peering@example.net'],
       subject: 'Peering request: AS64500 / AS64501 Broken \uD800 Name',
       body: 'Hello Broken \uDC00 Name peering team,\nWe would like to peer.',
+      unknownPlaceholders: [],
     };
     const result = await openDraftInMail(draft);
     expect(result).toEqual({ ok: true, message: 'Draft opened in your mail program.' });
@@ -39,6 +40,7 @@ describe('opening a draft in the mail program', () => {
       to: ['peer@x.example?bcc=attacker@y.example&body=x', 'noc@example.net'],
       subject: 's',
       body: 'b',
+      unknownPlaceholders: [],
     });
     expect(result).toMatchObject({ ok: true, message: expect.stringMatching(/1 address\(es\).*left out/) });
     expect(opened).toEqual(['mailto:noc@example.net?subject=s&body=b']);
