@@ -99,6 +99,8 @@ test('links leave the app only as plain web or mail addresses', async ({ app }) 
       'file:///etc/passwd',
       'java\tscript:alert(1)',
       'https://user:pass@www.peeringdb.com/',
+      'mailto:peer@x.example?bcc=attacker@y.example&body=Send%20your%20config',
+      'mailto:peer@x.example?attach=/etc/passwd',
       'https://www.peeringdb.com/net/1',
       'mailto:peering@example.net',
     ];
@@ -106,7 +108,7 @@ test('links leave the app only as plain web or mail addresses', async ({ app }) 
     for (const url of urls) answers.push((await window.api.openExternal({ url })).opened);
     return answers;
   });
-  expect(results).toEqual([false, false, false, false, true, true]);
+  expect(results).toEqual([false, false, false, false, false, false, true, true]);
   expect(await app.openedExternally()).toEqual(['https://www.peeringdb.com/net/1', 'mailto:peering@example.net']);
 });
 
