@@ -1,3 +1,4 @@
+import { LOOPBACK_TLS } from '../tools/fake-peeringdb/loopback-tls';
 import { startFakePeeringDb, type FakePeeringDb } from '../tools/fake-peeringdb/server';
 import { expect, test as appTest } from './fixtures/app';
 
@@ -10,7 +11,8 @@ declare global {
 const test = appTest.extend<{ peeringDb: FakePeeringDb }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
   peeringDb: async ({}, use) => {
-    const server = await startFakePeeringDb();
+    // HTTPS, as PeeringDB: the key goes over nothing else.
+    const server = await startFakePeeringDb({ tls: LOOPBACK_TLS });
     await use(server);
     await server.stop();
   },
@@ -71,7 +73,7 @@ test('the API key reaches PeeringDB from main and is never readable from the pag
   await settings.getByLabel('PeeringDB API key').fill(apiKey);
   await settings.getByRole('button', { name: 'Save key' }).click();
   await app.waitForAppEvent('settings-saved', { after: mark });
-  await expect(settings.getByText('An API key is stored.')).toBeVisible();
+  await expect(settings.getByText(`An API key is stored for ${new URL(peeringDb.url).host}.`)).toBeVisible();
   await expect(settings.getByLabel('PeeringDB API key')).toHaveValue('');
 
   // Adding a key starts a sync for the contacts it unlocks: main sends the key to PeeringDB.
@@ -97,6 +99,8 @@ test('links leave the app only as plain web or mail addresses', async ({ app }) 
       'file:///etc/passwd',
       'java\tscript:alert(1)',
       'https://user:pass@www.peeringdb.com/',
+      'mailto:peer@x.example?bcc=attacker@y.example&body=Send%20your%20config',
+      'mailto:peer@x.example?attach=/etc/passwd',
       'https://www.peeringdb.com/net/1',
       'mailto:peering@example.net',
     ];
@@ -104,6 +108,88 @@ test('links leave the app only as plain web or mail addresses', async ({ app }) 
     for (const url of urls) answers.push((await window.api.openExternal({ url })).opened);
     return answers;
   });
-  expect(results).toEqual([false, false, false, false, true, true]);
+  expect(results).toEqual([false, false, false, false, false, false, true, true]);
   expect(await app.openedExternally()).toEqual(['https://www.peeringdb.com/net/1', 'mailto:peering@example.net']);
+});
+
+test.describe('the API key and the address it goes to', () => {
+  // The address is the user's to choose here, not the environment's.
+  test.use({ appEnv: {} });
+
+  test('the page alone cannot move the key to another host', async ({ app }) => {
+    const apiKey = `pa-moving-key-${Date.now().toString(36)}`;
+    const keyHost = await startFakePeeringDb({ tls: LOOPBACK_TLS, apiKeys: [apiKey] });
+    const otherHost = await startFakePeeringDb({ tls: LOOPBACK_TLS, apiKeys: [apiKey] });
+    try {
+      const { page } = app;
+      // The user points the app at the first server and saves a key for it; the key reaches it.
+      let mark = await app.appEventMark();
+      await page.evaluate(async (baseUrl) => window.api.setSettings({ baseUrl }), keyHost.apiUrl);
+      await page.evaluate(async (key) => window.api.setSettings({ apiKey: key }), apiKey);
+      await keyHost.waitForRequest((request) => request.apiKey === apiKey);
+      await app.waitForAppEvent('sync-done', { after: mark, timeout: 30_000 });
+
+      // A page acting on its own (no user to ask): main's question goes unanswered, nothing moves.
+      const unanswered = await page.evaluate(async (baseUrl) => {
+        try {
+          await window.api.setSettings({ baseUrl });
+          return 'changed';
+        } catch (error) {
+          return String(error);
+        }
+      }, otherHost.apiUrl);
+      expect(unanswered).toMatch(/dialog/);
+      expect(await page.evaluate(() => window.api.getSettings())).toMatchObject({ baseUrl: keyHost.apiUrl, apiKeyInUse: true });
+
+      // The user keeps the key where it was: the page's new address syncs without it.
+      await app.dialogs.answerConfirm(false);
+      mark = await app.appEventMark();
+      const view = await page.evaluate(async (baseUrl) => {
+        const settings = await window.api.setSettings({ baseUrl });
+        await window.api.startSync({ reason: 'user' });
+        return settings;
+      }, otherHost.apiUrl);
+      expect(view).toMatchObject({ baseUrl: otherHost.apiUrl, hasApiKey: true, apiKeyHost: new URL(keyHost.url).host, apiKeyInUse: false });
+      await app.waitForAppEvent('sync-done', { after: mark, timeout: 30_000 });
+      expect(otherHost.requests.length).toBeGreaterThan(0);
+      expect(otherHost.requests.filter((request) => request.auth !== 'none')).toEqual([]);
+
+      await app.menu('settings');
+      await expect(page.getByRole('main', { name: 'Settings' }).getByText(/Syncs from 127\.0\.0\.1:\d+ run without it/)).toBeVisible();
+
+      // Only when the user says so in main's own dialog does the key go there.
+      otherHost.clearRequests();
+      await app.dialogs.answerConfirm(true);
+      mark = await app.appEventMark();
+      await page.evaluate(async (baseUrl) => {
+        await window.api.setSettings({ baseUrl });
+        await window.api.startSync({ reason: 'user' });
+      }, otherHost.apiUrl);
+      await app.waitForAppEvent('sync-done', { after: mark, timeout: 30_000 });
+      expect(otherHost.requests.length).toBeGreaterThan(0);
+      expect(otherHost.requests.every((request) => request.apiKey === apiKey)).toBe(true);
+    } finally {
+      await Promise.all([keyHost.stop(), otherHost.stop()]);
+    }
+  });
+
+  test('a key is never sent over plain http, and the page is told why', async ({ app }) => {
+    const mirror = await startFakePeeringDb();
+    try {
+      const outcome = await app.page.evaluate(async (baseUrl) => {
+        await window.api.setSettings({ baseUrl });
+        try {
+          await window.api.setSettings({ apiKey: 'pa-plain-http-key' });
+          return 'saved';
+        } catch (error) {
+          return String(error);
+        }
+      }, mirror.apiUrl);
+      expect(outcome).toMatch(/sent only over HTTPS/);
+      expect(await app.page.evaluate(() => window.api.getSettings())).toMatchObject({ hasApiKey: false });
+      expect(mirror.requests.filter((request) => request.auth !== 'none')).toEqual([]);
+    } finally {
+      await mirror.stop();
+    }
+  });
 });

@@ -7,7 +7,8 @@ test.use({ appEnv: {} });
 
 test('settings survive a restart, and the API key is stored only encrypted', async ({ app }) => {
   // A closed loopback port: the daily sync that starts after the restart fails fast, offline.
-  const mirror = 'http://127.0.0.1:9/mirror/api';
+  // HTTPS, since a key is saved for it.
+  const mirror = 'https://127.0.0.1:9/mirror/api';
   const apiKey = `pa-restart-key-${Date.now().toString(36)}`;
 
   await app.menu('settings');
@@ -30,7 +31,7 @@ test('settings survive a restart, and the API key is stored only encrypted', asy
   await settings.getByLabel('PeeringDB API key').fill(apiKey);
   await settings.getByRole('button', { name: 'Save key' }).click();
   await app.waitForAppEvent('settings-saved', { after: mark });
-  await expect(settings.getByText('An API key is stored.')).toBeVisible();
+  await expect(settings.getByText('An API key is stored for 127.0.0.1:9.')).toBeVisible();
 
   await app.restart();
 
@@ -38,7 +39,7 @@ test('settings survive a restart, and the API key is stored only encrypted', asy
   settings = app.page.getByRole('main', { name: 'Settings' });
   await expect(settings.getByLabel('PeeringDB base URL')).toHaveValue(mirror);
   await expect(settings.getByRole('checkbox', { name: 'Sync once a day while the app is open' })).toBeChecked();
-  await expect(settings.getByText('An API key is stored.')).toBeVisible();
+  await expect(settings.getByText('An API key is stored for 127.0.0.1:9.')).toBeVisible();
   expect(JSON.stringify(await app.page.evaluate(() => window.api.getSettings()))).not.toContain(apiKey);
 
   const onDisk = readFileSync(join(app.userDataDir, 'settings.json'), 'utf8');
@@ -56,6 +57,14 @@ test('an invalid base URL is refused with a clear message and nothing is lost', 
   await settings.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(settings.getByRole('alert')).toHaveText('The PeeringDB URL must be an http(s) address');
   await expect(baseUrl).toHaveAttribute('aria-invalid', 'true');
+
+  // Plain http only on this computer, and never with a name and password in the address.
+  await baseUrl.fill('http://mirror.example.net/api');
+  await settings.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(settings.getByRole('alert')).toHaveText(/Plain http:\/\/ is accepted only for a server on this computer/);
+  await baseUrl.fill('https://user:secret@mirror.example.net/api');
+  await settings.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(settings.getByRole('alert')).toHaveText(/must not hold a user name or password/);
 
   await app.restart();
   await app.menu('settings');

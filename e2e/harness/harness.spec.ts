@@ -2,10 +2,10 @@
  * The harness's own parts, checked without the app: what the specs and the benchmark stand on
  * has to be right on its own (the CSP it serves, the secret box, the page bridge and its ports).
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security-policy';
 import { IPC_METHODS } from '../../src/shared/ipc';
@@ -55,7 +55,7 @@ test.describe('renderer server', () => {
     root = mkdtempSync(join(tmpdir(), 'renderer-'));
     writeFileSync(join(root, 'index.html'), TEST_PAGE);
     writeFileSync(join(root, 'page.js'), TEST_SCRIPT);
-    server = await startRendererServer({ rootDir: root, contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+    server = await startRendererServer({ rootDir: root });
   });
 
   test.afterAll(async () => {
@@ -75,14 +75,28 @@ test.describe('renderer server', () => {
     expect(missing.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   });
 
-  test('never serves a file outside the build folder', async () => {
-    writeFileSync(join(root, '..', 'outside-secret.txt'), 'secret');
+  test('never serves a file outside the build folder, by the app scheme\'s rules', async () => {
+    const secret = join(root, '..', `outside-secret-${process.pid}.txt`);
+    writeFileSync(secret, 'secret');
+    symlinkSync(secret, join(root, 'linked-secret.txt'));
     try {
-      for (const path of ['/../outside-secret.txt', '/%2e%2e/outside-secret.txt', '/..%2foutside-secret.txt']) {
+      const name = basename(secret);
+      for (const path of [
+        `/../${name}`,
+        `/%2e%2e/${name}`,
+        `/..%2f${name}`,
+        `/..%5c${name}`,
+        `/%252e%252e/${name}`,
+        `//${secret}`,
+        `/${encodeURIComponent(secret)}`,
+        '/linked-secret.txt',
+        '/index.html%00.txt',
+      ]) {
         expect((await rawGet(server.origin, path)).status, path).toBe(404);
       }
     } finally {
-      rmSync(join(root, '..', 'outside-secret.txt'), { force: true });
+      rmSync(secret, { force: true });
+      rmSync(join(root, 'linked-secret.txt'), { force: true });
     }
   });
 
@@ -99,7 +113,7 @@ test.describe('renderer server', () => {
   test('keeps its origin when started again on the saved port', async () => {
     const port = server.port;
     await server.close();
-    server = await startRendererServer({ rootDir: root, contentSecurityPolicy: CONTENT_SECURITY_POLICY, port });
+    server = await startRendererServer({ rootDir: root, port });
     expect(server.port).toBe(port);
   });
 });
@@ -151,7 +165,7 @@ test.describe('page bridge', () => {
     writeFileSync(join(root, 'index.html'), TEST_PAGE);
     writeFileSync(join(root, 'frame.html'), '<!doctype html><title>frame</title>');
     writeFileSync(join(root, 'page.js'), TEST_SCRIPT);
-    server = await startRendererServer({ rootDir: root, contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+    server = await startRendererServer({ rootDir: root });
     context = await launchChromium(join(root, 'profile'));
     page = context.pages()[0] ?? (await context.newPage());
     const countedPage = new Proxy(page, {

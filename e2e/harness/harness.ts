@@ -15,10 +15,10 @@ import { createHandlers, type Dialogs, type Handlers } from '../../src/main/ipc-
 import { createFileAccess } from '../../src/main/files';
 import { createSyncProgressRelay } from '../../src/main/sync-progress-relay';
 import { startDailySchedule } from '../../src/main/schedule';
-import { CONTENT_SECURITY_POLICY } from '../../src/main/security-policy';
 import { loadSettings, type Settings } from '../../src/main/settings';
 import { createSyncController } from '../../src/main/sync/controller';
 import type { SyncController, SyncTuning } from '../../src/main/sync/types';
+import { fetchTrustingLoopbackTls } from '../../tools/fake-peeringdb/loopback-tls';
 import { launchChromium } from './chromium';
 import { ScriptedDialogs } from './scripted-dialogs';
 import { installPageBridge, type PageBridge } from './page-bridge';
@@ -84,6 +84,8 @@ function savedPort(userDataDir: string): number {
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 function loopbackOnlyFetch(): typeof fetch {
+  // The fake PeeringDB speaks HTTPS with a test certificate that only this fetch trusts.
+  const fetch = fetchTrustingLoopbackTls();
   return (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     if (!LOOPBACK_HOSTS.has(url.hostname)) {
@@ -96,10 +98,11 @@ function loopbackOnlyFetch(): typeof fetch {
 
 function harnessDialogs(script: ScriptedDialogs): Dialogs {
   return {
-    saveFile: async (suggestedName, format) => script.savePath({ suggestedName, format }),
+    saveFile: async (defaultPath, format) => script.savePath({ defaultPath, format }),
     openDump: async () => script.openPath({ purpose: 'dump' }),
     openBackup: async () => script.openPath({ purpose: 'backup' }),
     confirmFlush: async () => script.confirm({ purpose: 'flush' }),
+    confirmKeyMove: async (move) => script.confirm({ purpose: 'api-key-move', ...move }),
   };
 }
 
@@ -114,7 +117,6 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
 
   const server: RendererServer = await startRendererServer({
     rootDir: rendererDir,
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     port: savedPort(userDataDir),
   });
   writeFileSync(join(userDataDir, ORIGIN_FILE), JSON.stringify({ port: server.port }));
@@ -161,7 +163,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     settings,
     sync,
     dialogs: harnessDialogs(dialogs),
-    files: createFileAccess(),
+    files: createFileAccess({ exportFolder: () => join(userDataDir, 'Documents') }),
     openExternal: (url) => {
       openedExternally.push(url);
       return true;

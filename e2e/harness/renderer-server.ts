@@ -1,31 +1,16 @@
 /**
- * Serves the built renderer on loopback with the app's CSP header, so the page under test
- * runs under the same policy as in the Electron window. Besides the build it serves only the
- * harness's own parts of the page, under /__harness/: the port relay worker and one-time
+ * Serves the built renderer on loopback by the rules of the app's own scheme (the same
+ * functions decide which file a path names and which headers, the CSP among them, go with
+ * it), so the page under test runs as in the Electron window. Besides the build it serves only
+ * the harness's own parts of the page, under /__harness/: the port relay worker and one-time
  * downloads of large sync pages.
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
+import { contentTypeFor, findRendererFile, rendererResponseHeaders, type RendererFile } from '../../src/main/renderer-files';
 
 export interface RendererServer {
   readonly origin: string;
@@ -50,20 +35,15 @@ const HARNESS_FILES: ReadonlyMap<string, string> = new Map([
 
 export interface RendererServerOptions {
   rootDir: string;
-  contentSecurityPolicy: string;
   /** 0 picks a free port; a fixed one keeps the origin (and so IndexedDB) across restarts. */
   port?: number;
 }
 
 export async function startRendererServer(options: RendererServerOptions): Promise<RendererServer> {
-  const root = resolve(options.rootDir);
+  const root = options.rootDir;
   const outbox = new Map<string, string>();
   const server = createServer((request, response) => {
-    const headers = {
-      'Content-Security-Policy': options.contentSecurityPolicy,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
-    };
+    const headers = rendererResponseHeaders();
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, headers).end();
       return;
@@ -76,24 +56,15 @@ export async function startRendererServer(options: RendererServerOptions): Promi
       else response.writeHead(200, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end(text);
       return;
     }
-    const file = HARNESS_FILES.get(request.url ?? '') ?? fileFor(root, request.url ?? '/');
-    if (!file) {
-      response.writeHead(404, headers).end();
-      return;
-    }
-    stat(file).then(
-      (info) => {
-        if (!info.isFile()) {
+    findFile(root, request.url ?? '/').then(
+      (file) => {
+        if (!file) {
           response.writeHead(404, headers).end();
           return;
         }
-        response.writeHead(200, {
-          ...headers,
-          'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-          'Content-Length': info.size,
-        });
+        response.writeHead(200, { ...rendererResponseHeaders(file.contentType), 'Content-Length': file.size });
         if (request.method === 'HEAD') response.end();
-        else createReadStream(file).pipe(response);
+        else createReadStream(file.path).pipe(response);
       },
       () => response.writeHead(404, headers).end(),
     );
@@ -114,17 +85,15 @@ export async function startRendererServer(options: RendererServerOptions): Promi
   };
 }
 
-/** Maps a URL path into the root; anything that would climb out of it is refused. */
-function fileFor(root: string, url: string): string | null {
-  let path: string;
-  try {
-    path = decodeURIComponent(new URL(url, 'http://127.0.0.1').pathname);
-  } catch {
-    return null;
+/** The harness's own files by their exact path, else the build's file by the app's rules. */
+async function findFile(root: string, requestUrl: string): Promise<RendererFile | null> {
+  const harnessFile = HARNESS_FILES.get(requestUrl);
+  if (harnessFile) {
+    const info = await stat(harnessFile);
+    return { path: harnessFile, size: info.size, contentType: contentTypeFor(harnessFile) };
   }
-  if (path.endsWith('/')) path += 'index.html';
-  const file = normalize(join(root, path));
-  return file === root || file.startsWith(root + sep) ? file : null;
+  // The raw path, as the request wrote it: a "/../" must reach the rules, not be resolved here.
+  return findRendererFile(root, requestUrl.split(/[?#]/, 1)[0] ?? '');
 }
 
 function listen(server: Server, port: number): Promise<number> {

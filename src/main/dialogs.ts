@@ -1,6 +1,7 @@
-/** The native dialogs behind export, import, backup and flush. */
-import { dialog, type BrowserWindow, type FileFilter } from 'electron';
+/** The native dialogs behind export, import, backup, flush and moving the API key. */
+import { dialog, type BrowserWindow, type FileFilter, type MessageBoxOptions } from 'electron';
 import type { Dialogs } from './ipc-handlers';
+import { keyMoveQuestion } from './key-move-question';
 
 const EXPORT_FILTERS: Record<'csv' | 'vcf' | 'json' | 'txt', FileFilter> = {
   csv: { name: 'CSV', extensions: ['csv'] },
@@ -18,9 +19,9 @@ export function createDialogs(getWindow: () => BrowserWindow | null): Dialogs {
   };
 
   return {
-    async saveFile(suggestedName, format) {
+    async saveFile(defaultPath, format) {
       const window = getWindow();
-      const options = { defaultPath: suggestedName, filters: [EXPORT_FILTERS[format]] };
+      const options = { defaultPath, filters: [EXPORT_FILTERS[format]] };
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
@@ -44,6 +45,13 @@ export function createDialogs(getWindow: () => BrowserWindow | null): Dialogs {
       };
       const result = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
       return result.response === 1;
+    },
+    async confirmKeyMove(move) {
+      const window = getWindow();
+      const question = keyMoveQuestion(move);
+      const options: MessageBoxOptions = { type: 'warning', ...question };
+      const result = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+      return result.response === question.moveButton;
     },
   };
 }

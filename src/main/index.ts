@@ -3,7 +3,7 @@
  * settings and the sync controller that fetches from PeeringDB into the renderer's store.
  */
 import { app, BrowserWindow, Menu, net, safeStorage, session, shell } from 'electron';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { EventChannel, EventMap } from '../shared/ipc';
 import icon from '../../resources/icon.png?asset';
 import { createDialogs } from './dialogs';
@@ -13,14 +13,18 @@ import { registerIpcHandlers } from './ipc-registration';
 import { buildMenuTemplate, PEERINGDB_WEBSITE } from './menu';
 import { createSyncProgressRelay } from './sync-progress-relay';
 import { startDailySchedule } from './schedule';
+import { APP_INDEX_URL } from './renderer-files';
+import { registerAppScheme, serveRenderer } from './renderer-protocol';
 import { openExternalSafely, secureSession, secureWebContents } from './security';
 import { loadSettings } from './settings';
 import { openStoreLink } from './store-link';
 import { createSyncController } from './sync/controller';
 
 const devRendererUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const rendererIndexPath = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
-const appUrl = devRendererUrl ?? pathToFileURL(rendererIndexPath).href;
+const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
+const appUrl = devRendererUrl ?? APP_INDEX_URL;
+// Developer tools only where the app runs from its sources, never in an installed app.
+const developerTools = !app.isPackaged;
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 
 // Lets tests and side-by-side installs run against a profile of their own.
@@ -30,6 +34,9 @@ if (userDataOverride) app.setPath('userData', userDataOverride);
 // An end-to-end run marks the window as driven by a test (navigator.webdriver), the one signal
 // on which the page keeps its app-event log for the test to wait on. A user's run never sets it.
 if (process.env.PEERING_ASSISTANT_E2E === '1') app.commandLine.appendSwitch('enable-automation');
+
+// Before the app is ready, or the scheme gets no origin of its own.
+registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -49,14 +56,14 @@ function createMainWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: developerTools,
     },
   });
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
-  if (devRendererUrl) void window.loadURL(devRendererUrl);
-  else void window.loadFile(rendererIndexPath);
+  void window.loadURL(appUrl);
   return window;
 }
 
@@ -82,6 +89,7 @@ function send<E extends EventChannel>(channel: E, payload: EventMap[E]): void {
 async function start(): Promise<void> {
   await app.whenReady();
   secureSession(session.defaultSession, appUrl, { devServer: devRendererUrl !== undefined });
+  if (!devRendererUrl) serveRenderer(rendererDir);
 
   const settings = loadSettings({ dir: app.getPath('userData'), secrets: safeStorage });
   const sync = createSyncController({
@@ -96,7 +104,7 @@ async function start(): Promise<void> {
     settings,
     sync,
     dialogs: createDialogs(() => mainWindow),
-    files: createFileAccess(),
+    files: createFileAccess({ exportFolder: () => app.getPath('documents') }),
     openExternal: openExternalSafely,
     // Only paths main wrote itself reach here (the .eml drafts), never a path from the page.
     openPath: (path) => shell.openPath(path),
@@ -110,6 +118,7 @@ async function start(): Promise<void> {
       buildMenuTemplate({
         platform: process.platform,
         appName: app.name,
+        developerTools,
         actions: {
           command: (command, window) => {
             const target = window ?? BrowserWindow.getFocusedWindow() ?? mainWindow;

@@ -1,14 +1,18 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventChannel, EventMap, InvokeChannel } from '../shared/ipc';
+import { hostileText } from '../shared/export/hostile-text.test-support';
+import { IPC_METHODS, type EventChannel, type EventMap, type InvokeChannel } from '../shared/ipc';
 import { createFileAccess } from './files';
 import { createHandlers, MAX_BACKUP_BYTES, type Dialogs, type Handlers, type MainDeps } from './ipc-handlers';
-import { loadSettings, type SecretBox, type Settings } from './settings';
+import { safeExternalUrl } from './security-policy';
+import { loadSettings, type KeyMove, type SecretBox, type Settings } from './settings';
 import type { StartResult, SyncController } from './sync/types';
 
 const API_KEY = 'sekrit-Api-Key-0123456789';
+const EXPORT_FOLDER = '/home/user/Documents';
 
 /** Reversible but not plain text, so a leak of the stored form would also be caught. */
 const secretBox: SecretBox = {
@@ -47,10 +51,18 @@ class StubDialogs implements Dialogs {
   savePath: string | null = null;
   openPath: string | null = null;
   confirm = false;
-  saveRequests: { suggestedName: string; format: string }[] = [];
-  async saveFile(suggestedName: string, format: 'csv' | 'vcf' | 'json') {
-    this.saveRequests.push({ suggestedName, format });
+  /** The answer to "send the key to the new host?"; an Error stands for a dialog that failed. */
+  keyMoveAnswer: boolean | Error = false;
+  keyMoves: KeyMove[] = [];
+  saveRequests: { defaultPath: string; format: string }[] = [];
+  async saveFile(defaultPath: string, format: 'csv' | 'vcf' | 'json') {
+    this.saveRequests.push({ defaultPath, format });
     return this.savePath;
+  }
+  async confirmKeyMove(move: KeyMove) {
+    this.keyMoves.push(move);
+    if (this.keyMoveAnswer instanceof Error) throw this.keyMoveAnswer;
+    return this.keyMoveAnswer;
   }
   async openDump() {
     return this.openPath;
@@ -86,7 +98,7 @@ beforeEach(() => {
     settings,
     sync,
     dialogs,
-    files: createFileAccess(),
+    files: createFileAccess({ exportFolder: () => EXPORT_FOLDER }),
     openExternal: (url) => {
       opened.push(url);
       return true;
@@ -108,6 +120,18 @@ describe('payload validation', () => {
     ['settings:set', { baseUrl: 'javascript:alert(1)' }, /settings:set.*baseUrl.*http\(s\)/],
     ['settings:set', { baseUrl: 'file:///etc/passwd' }, /baseUrl/],
     ['settings:set', { apiKey: 42 }, /apiKey/],
+    ['settings:set', { apiKey: 'key\r\nX-Injected: 1' }, /apiKey.*without spaces/],
+    ['settings:set', { apiKey: 'two words' }, /apiKey.*without spaces/],
+    ['settings:set', { apiKey: 'ключ' }, /apiKey.*letters, digits and punctuation/],
+    ['settings:set', { apiKey: 'key\u0000' }, /apiKey/],
+    ['settings:set', { apiKey: 'key\uD800' }, /apiKey/],
+    ['settings:set', { apiKey: 'k'.repeat(257) }, /apiKey/],
+    ['settings:set', { baseUrl: 'http://mirror.example.net/api' }, /only for a server on this computer/],
+    ['settings:set', { baseUrl: 'https://u:p@mirror.example.net/api' }, /user name or password/],
+    ['settings:set', { baseUrl: `https://${'a'.repeat(2050)}.example/api` }, /baseUrl/],
+    ['export:save', { format: 'csv', suggestedName: '../x.csv', content: '' }, /file name, not a path/],
+    ['export:save', { format: 'csv', suggestedName: 'x'.repeat(256), content: '' }, /suggestedName/],
+    ['external:open', { url: 'https://example.com', extra: 1 }, /external:open/],
     ['settings:set', { dailySync: 'yes' }, /dailySync/],
     ['settings:set', { isAdmin: true }, /settings:set/],
     ['settings:set', 'baseUrl=x', /settings:set/],
@@ -190,6 +214,112 @@ describe('settings and the API key', () => {
   });
 });
 
+describe('the API key and the address it goes to', () => {
+  const MIRROR = 'https://mirror.example.net/api';
+
+  beforeEach(async () => {
+    await handlers['settings:set']({ apiKey: API_KEY });
+    sync.starts = [];
+    sync.running = false;
+    broadcasts = [];
+  });
+
+  it('is saved for PeeringDB itself by default, and sent there', () => {
+    expect(settings.view()).toMatchObject({ hasApiKey: true, apiKeyHost: 'www.peeringdb.com', apiKeyInUse: true });
+    expect(settings.syncConfig()).toMatchObject({ baseUrl: 'https://www.peeringdb.com/api', apiKey: API_KEY });
+  });
+
+  it('stays behind when the page moves the sync to another host and the user keeps it', async () => {
+    dialogs.keyMoveAnswer = false;
+    const view = await handlers['settings:set']({ baseUrl: MIRROR });
+    expect(dialogs.keyMoves).toEqual([{ keyHost: 'www.peeringdb.com', newHost: 'mirror.example.net' }]);
+    expect(view).toMatchObject({ baseUrl: MIRROR, hasApiKey: true, apiKeyHost: 'www.peeringdb.com', apiKeyInUse: false });
+    expect(settings.syncConfig()).toEqual({ baseUrl: MIRROR, apiKey: null, cacheUrl: null });
+    expect(sync.starts).toEqual([]);
+  });
+
+  it('follows the address when the user says so in main\'s dialog', async () => {
+    dialogs.keyMoveAnswer = true;
+    const view = await handlers['settings:set']({ baseUrl: MIRROR });
+    expect(view).toMatchObject({ apiKeyHost: 'mirror.example.net', apiKeyInUse: true });
+    expect(settings.syncConfig().apiKey).toBe(API_KEY);
+    // Back to PeeringDB: the key is now the mirror's, so the user is asked again.
+    dialogs.keyMoveAnswer = false;
+    await handlers['settings:set']({ baseUrl: 'https://www.peeringdb.com/api' });
+    expect(dialogs.keyMoves.at(-1)).toEqual({ keyHost: 'mirror.example.net', newHost: 'www.peeringdb.com' });
+    expect(settings.syncConfig().apiKey).toBeNull();
+  });
+
+  it('changes nothing when the dialog cannot be shown', async () => {
+    dialogs.keyMoveAnswer = new Error('no window');
+    const before = settings.view();
+    await expect(handlers['settings:set']({ baseUrl: MIRROR })).rejects.toThrow('no window');
+    expect(settings.view()).toEqual(before);
+    expect(broadcasts).toEqual([]);
+  });
+
+  it('is used again, without asking, when the address comes back to its host', async () => {
+    await handlers['settings:set']({ baseUrl: MIRROR });
+    dialogs.keyMoves = [];
+    const view = await handlers['settings:set']({ baseUrl: 'https://peeringdb.com/api/' });
+    expect(dialogs.keyMoves).toEqual([]);
+    expect(view.apiKeyInUse).toBe(true);
+    expect(settings.syncConfig().apiKey).toBe(API_KEY);
+  });
+
+  it('is not asked about for another path on the same host, nor for a change of schedule', async () => {
+    await handlers['settings:set']({ baseUrl: 'https://www.peeringdb.com/api/' });
+    await handlers['settings:set']({ dailySync: true });
+    expect(dialogs.keyMoves).toEqual([]);
+    expect(settings.syncConfig().apiKey).toBe(API_KEY);
+  });
+
+  it.each([
+    ['another port on the same host', 'https://www.peeringdb.com:8443/api', 'www.peeringdb.com:8443'],
+    ['a look-alike host', 'https://www.peeringdb.com.evil.example/api', 'www.peeringdb.com.evil.example'],
+    ['an IP address', 'https://192.0.2.1/api', '192.0.2.1'],
+    ['a host in capitals', 'https://MIRROR.example.NET/api', 'mirror.example.net'],
+  ])('asks before sending it to %s', async (_label, baseUrl, newHost) => {
+    await handlers['settings:set']({ baseUrl });
+    expect(dialogs.keyMoves).toEqual([{ keyHost: 'www.peeringdb.com', newHost }]);
+    expect(settings.syncConfig().apiKey).toBeNull();
+  });
+
+  it('never goes to a plain http:// server on this computer, and nobody is asked', async () => {
+    const view = await handlers['settings:set']({ baseUrl: 'http://127.0.0.1:8000/api' });
+    expect(dialogs.keyMoves).toEqual([]);
+    expect(view).toMatchObject({ hasApiKey: true, apiKeyInUse: false });
+    expect(settings.syncConfig().apiKey).toBeNull();
+  });
+
+  it('cannot be saved while the address is http://, with a clear message', async () => {
+    await handlers['settings:set']({ baseUrl: 'http://localhost:8000/api' });
+    await expect(handlers['settings:set']({ apiKey: 'another-key' })).rejects.toThrow(/only over HTTPS.*Set an https:\/\/ address first/);
+    expect(settings.apiKey()).toBe(API_KEY);
+  });
+
+  it('is saved for the address it is entered with', async () => {
+    const view = await handlers['settings:set']({ baseUrl: MIRROR, apiKey: 'mirror-key' });
+    expect(dialogs.keyMoves).toEqual([]);
+    expect(view).toMatchObject({ apiKeyHost: 'mirror.example.net', apiKeyInUse: true });
+    expect(settings.syncConfig().apiKey).toBe('mirror-key');
+  });
+
+  it.each([
+    ['plain http to another computer', 'http://mirror.example.net/api', /only for a server on this computer/],
+    ['a user name and password', 'https://user:pass@mirror.example.net/api', /user name or password/],
+    ['a user name that looks like the host', 'https://www.peeringdb.com@evil.example/api', /user name or password/],
+    ['a query', 'https://mirror.example.net/api?redirect=https://evil.example', /query/],
+    ['a fragment', 'https://mirror.example.net/api#x', /fragment/],
+    ['http to a name that starts like loopback', 'http://127.0.0.1.evil.example/api', /only for a server on this computer/],
+    ['http to localhost as a subdomain', 'http://localhost.evil.example/api', /only for a server on this computer/],
+  ])('refuses an address with %s, and the key stays', async (_label, baseUrl, message) => {
+    await expect(handlers['settings:set']({ baseUrl })).rejects.toThrow(message);
+    expect(dialogs.keyMoves).toEqual([]);
+    expect(settings.syncConfig()).toMatchObject({ baseUrl: 'https://www.peeringdb.com/api', apiKey: API_KEY });
+  });
+});
+
 describe('export:save', () => {
   it('writes the content where the user chose', async () => {
     dialogs.savePath = join(dir, 'contacts.csv');
@@ -197,7 +327,33 @@ describe('export:save', () => {
     const result = await handlers['export:save']({ format: 'csv', suggestedName: 'contacts.csv', content });
     expect(result).toEqual({ saved: true, path: dialogs.savePath });
     expect(readFileSync(dialogs.savePath, 'utf8')).toBe(content);
-    expect(dialogs.saveRequests).toEqual([{ suggestedName: 'contacts.csv', format: 'csv' }]);
+    expect(dialogs.saveRequests).toEqual([{ defaultPath: join(EXPORT_FOLDER, 'contacts.csv'), format: 'csv' }]);
+  });
+
+  it.each([
+    ['a path up and out', '../../.bashrc'],
+    ['an absolute path', '/etc/cron.d/job'],
+    ['a Windows path', 'C:\\Users\\me\\Startup\\run.bat'],
+    ['a parent folder alone', '..'],
+  ])('refuses %s as the suggested name: main picks the folder', async (_label, suggestedName) => {
+    await expect(handlers['export:save']({ format: 'csv', suggestedName, content: 'x' })).rejects.toThrow(
+      /must be a file name, not a path/,
+    );
+    expect(dialogs.saveRequests).toEqual([]);
+  });
+
+  it.each([
+    ['an extension hidden behind a right-to-left override', 'Contacts - AS1 \u202Egpj.exe', 'csv', 'Contacts - AS1 gpj.exe.csv'],
+    ['another extension', 'payload.exe', 'vcf', 'payload.exe.vcf'],
+    ['the format extension in capitals', 'contacts.CSV', 'csv', 'contacts.csv'],
+    ['control characters', 'a\u0000b\u0007c\nd.csv', 'csv', 'abc d.csv'],
+    ['a device name', 'CON.csv', 'csv', '_CON.csv'],
+    ['a hidden file', '.profile', 'json', 'profile.json'],
+    ['dots and spaces at the end', 'report.exe . . .', 'csv', 'report.exe.csv'],
+    ['a lone surrogate', 'AS64500 \uD800 peers', 'csv', 'AS64500 peers.csv'],
+  ])('makes a suggested name with %s safe again', async (_label, suggestedName, format, expected) => {
+    await handlers['export:save']({ format, suggestedName, content: 'x' });
+    expect(dialogs.saveRequests).toEqual([{ defaultPath: join(EXPORT_FOLDER, expected), format }]);
   });
 
   it('writes nothing when the user cancels', async () => {
@@ -279,6 +435,12 @@ describe('external:open', () => {
     expect(opened).toEqual(['https://www.peeringdb.com/net/1', 'mailto:peering@example.net']);
   });
 
+  it('hands the OS the link as checked, never the page\'s own text (found by the property test)', async () => {
+    await handlers['external:open']({ url: 'https://@SUM(1)' });
+    await handlers['external:open']({ url: 'mailto:a@example.net?BODY=a%0Ab' });
+    expect(opened).toEqual(['https://sum(1)/', 'mailto:a@example.net?body=a%0D%0Ab']);
+  });
+
   it.each(['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'https://user:pw@example.com/'])(
     'refuses %s before it reaches the OS',
     async (url) => {
@@ -313,4 +475,46 @@ describe('draft:open', () => {
 
 it('answers app info', async () => {
   await expect(handlers['app:info'](undefined)).resolves.toEqual({ name: 'Peering Assistant', version: '1.2.3', shell: 'harness' });
+});
+
+describe('any payload on any channel', () => {
+  const channels = Object.values(IPC_METHODS).flatMap((method) => (method.kind === 'invoke' ? [method.channel] : []));
+  const urlText = fc.oneof(
+    hostileText(60),
+    fc.tuple(fc.constantFrom('https://', 'http://', 'mailto:', 'file://', 'javascript:', 'http://127.0.0.1:', 'https://user:pw@'), hostileText(60)).map(([a, b]) => a + b),
+  );
+  const payload = fc.oneof(
+    fc.anything(),
+    fc.record(
+      { baseUrl: urlText, apiKey: fc.oneof(hostileText(40), fc.constant(null)), dailySync: fc.oneof(fc.boolean(), fc.anything()) },
+      { requiredKeys: [] },
+    ),
+    fc.record({ url: urlText }),
+    fc.record({ format: fc.constantFrom('csv', 'vcf', 'json', 'exe', ''), suggestedName: hostileText(80), content: hostileText(80) }),
+    fc.record({ reason: fc.oneof(fc.constantFrom('user', 'menu', 'schedule', 'api-key'), hostileText(10)) }),
+  );
+
+  it('is answered, or refused with a message that says why; nothing unsafe leaves main', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...channels), payload, async (channel, sent) => {
+        const before = JSON.stringify(settings.view());
+        const result = await handlers[channel](sent).then(
+          (answer) => ({ answer }),
+          (error: unknown) => ({ error }),
+        );
+        if ('error' in result) {
+          expect(result.error).toBeInstanceOf(Error);
+          expect((result.error as Error).message).toMatch(/^Invalid request on '[a-z:]+': .+|sent only over HTTPS/);
+          expect(JSON.stringify(settings.view())).toBe(before);
+        }
+        for (const url of opened) expect(safeExternalUrl(url)).toBe(url);
+        for (const { defaultPath } of dialogs.saveRequests) {
+          expect(dirname(defaultPath)).toBe(EXPORT_FOLDER);
+          expect(basename(defaultPath)).toMatch(/^[^/\\]+\.(csv|vcf|json)$/);
+        }
+        expect(JSON.stringify(broadcasts)).not.toContain(API_KEY);
+      }),
+      { numRuns: 400 },
+    );
+  });
 });

@@ -12,24 +12,29 @@ import type {
   InvokeResponse,
 } from '../shared/ipc';
 import { INVOKE_PAYLOAD_SCHEMAS, type ValidRequest } from '../shared/ipc-schemas';
-import type { Settings } from './settings';
+import type { KeyMove, Settings } from './settings';
 import type { SyncController } from './sync/types';
-import { isSafeExternalUrl } from './security-policy';
+import { saveDialogDefaultPath } from './files';
+import { safeExternalUrl } from './security-policy';
 import { emlFileName, writeEml } from './mail/eml';
 
 /** A backup of the user's own tables is small; anything larger is not one. */
 export const MAX_BACKUP_BYTES = 20 * 1024 * 1024;
 
 export interface Dialogs {
-  /** The path the user chose, or null when they cancelled. */
-  saveFile(suggestedName: string, format: ExportSaveRequest['format']): Promise<string | null>;
+  /** The path the user chose, or null when they cancelled; `defaultPath` is main's choice. */
+  saveFile(defaultPath: string, format: ExportSaveRequest['format']): Promise<string | null>;
   openDump(): Promise<string | null>;
   openBackup(): Promise<string | null>;
   /** Whether the user confirmed emptying the local PeeringDB copy. */
   confirmFlush(): Promise<boolean>;
+  /** Whether the user wants the stored API key sent to the new address's host. */
+  confirmKeyMove(move: KeyMove): Promise<boolean>;
 }
 
 export interface FileAccess {
+  /** The folder a save dialog opens in; main's choice, never the page's. */
+  exportFolder(): string;
   writeText(path: string, text: string): Promise<void>;
   /** Rejects with a clear message when the file is larger than maxBytes. */
   readText(path: string, maxBytes: number): Promise<string>;
@@ -94,11 +99,15 @@ export function createHandlers(deps: MainDeps): Handlers {
     'settings:get': async () => settings.view(),
 
     'settings:set': async (patch) => {
-      const hadKey = settings.view().hasApiKey;
-      const view = settings.update(patch);
+      const keyWasInUse = settings.view().apiKeyInUse;
+      // The page may change the address, but only the user, in main's own dialog, may let the
+      // key follow it to another host.
+      const move = settings.keyMoveFor(patch);
+      const moveKeyToNewHost = move !== null && (await dialogs.confirmKeyMove(move));
+      const view = settings.update(patch, { moveKeyToNewHost });
       deps.broadcast('settings:changed', view);
-      // Contacts visible only to users were skipped while there was no key: fetch them now.
-      if (!hadKey && view.hasApiKey && !sync.running) sync.start('api-key');
+      // Contacts visible only to users were skipped while no key was sent: fetch them now.
+      if (!keyWasInUse && view.apiKeyInUse && !sync.running) sync.start('api-key');
       return view;
     },
 
@@ -124,7 +133,8 @@ export function createHandlers(deps: MainDeps): Handlers {
     },
 
     'export:save': async (request) => {
-      const path = await dialogs.saveFile(request.suggestedName, request.format);
+      const defaultPath = saveDialogDefaultPath(files.exportFolder(), request.suggestedName, request.format);
+      const path = await dialogs.saveFile(defaultPath, request.format);
       if (path === null) return { saved: false };
       await files.writeText(path, request.content);
       return { saved: true, path };
@@ -138,9 +148,11 @@ export function createHandlers(deps: MainDeps): Handlers {
     },
 
     'external:open': async ({ url }) => {
-      if (!isSafeExternalUrl(url)) return { opened: false };
+      // What was checked is what goes out: the parsed form, never the page's raw text.
+      const checked = safeExternalUrl(url);
+      if (checked === null) return { opened: false };
       // eslint-disable-next-line no-restricted-syntax -- deps.openExternal is openExternalSafely in the app
-      return { opened: await deps.openExternal(url) };
+      return { opened: await deps.openExternal(checked) };
     },
 
     'draft:open': async (draft) => {

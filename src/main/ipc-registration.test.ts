@@ -2,6 +2,7 @@ import { beforeEach, expect, it, vi } from 'vitest';
 import { IPC_METHODS, type InvokeChannel } from '../shared/ipc';
 import type { Handlers } from './ipc-handlers';
 import { registerIpcHandlers } from './ipc-registration';
+import { APP_INDEX_URL } from './renderer-files';
 
 type Served = (event: { senderFrame: { url: string; parent: unknown } | null }, payload: unknown) => Promise<unknown>;
 
@@ -16,7 +17,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const APP_URL = 'file:///app/index.html';
+const APP_URL = APP_INDEX_URL;
 const invokeChannels = Object.values(IPC_METHODS).flatMap((method) => (method.kind === 'invoke' ? [method.channel] : []));
 
 /** Handlers that answer with their own channel and what they were given. */
@@ -41,8 +42,15 @@ it('answers the app page with the channel handler, and refuses any other sender'
     channel: 'settings:set',
     payload: { dailySync: true },
   });
-  for (const senderFrame of [null, { url: APP_URL, parent: {} }, { url: 'https://example.com/', parent: null }]) {
+  const strangers = [
+    null,
+    { url: APP_URL, parent: {} },
+    { url: 'https://example.com/', parent: null },
+    { url: 'file:///app/index.html', parent: null },
+    { url: 'app://peering-assistant/assets/index.js', parent: null },
+  ];
+  for (const senderFrame of strangers) {
     expect(() => serve('app:info')({ senderFrame }, undefined)).toThrow(/Refused 'app:info'/);
   }
-  expect(logged).toHaveBeenCalledTimes(3);
+  expect(logged).toHaveBeenCalledTimes(strangers.length);
 });

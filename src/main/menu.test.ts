@@ -7,12 +7,13 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
 }
 
-function build(platform: NodeJS.Platform) {
+function build(platform: NodeJS.Platform, { developerTools = false } = {}) {
   const sent: MenuCommand[] = [];
   let websiteOpened = 0;
   const template = buildMenuTemplate({
     platform,
     appName: 'Peering Assistant',
+    developerTools,
     actions: {
       command: (command) => sent.push(command),
       openWebsite: () => (websiteOpened += 1),
@@ -73,6 +74,19 @@ describe.each(['darwin', 'linux', 'win32'] as const)('the menu on %s', (platform
     click(menu.items.find((item) => item.id === OPEN_WEBSITE_ITEM_ID));
     expect(menu.websiteOpened()).toBe(1);
     expect(menu.sent).toEqual([]);
+  });
+
+  it('offers no developer tools in an installed app', () => {
+    const items = build(platform, { developerTools: false }).items;
+    expect(items.map((item) => item.role?.toLowerCase())).not.toContain('toggledevtools');
+    // The standard menus by role would bring them back (Electron's viewMenu holds toggleDevTools).
+    expect(items.map((item) => item.role)).not.toContain('viewMenu');
+    expect(items.filter((item) => /developer|devtools|inspect/i.test(String(item.label ?? '')))).toEqual([]);
+  });
+
+  it('offers the developer tools when run from the sources', () => {
+    const roles = build(platform, { developerTools: true }).items.map((item) => item.role);
+    expect(roles).toContain('toggleDevTools');
   });
 
   it('has the standard edit and window menus', () => {

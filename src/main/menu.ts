@@ -18,10 +18,12 @@ export interface MenuActions {
 export interface MenuOptions {
   platform: NodeJS.Platform;
   appName: string;
+  /** Whether the View menu offers the developer tools: never in an installed app. */
+  developerTools: boolean;
   actions: MenuActions;
 }
 
-export function buildMenuTemplate({ platform, appName, actions }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({ platform, appName, developerTools, actions }: MenuOptions): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const item = (command: MenuCommand, label: string, accelerator?: string): MenuItemConstructorOptions => ({
     id: command,
@@ -85,8 +87,7 @@ export function buildMenuTemplate({ platform, appName, actions }: MenuOptions): 
       { role: 'zoomOut' },
       { type: 'separator' },
       { role: 'togglefullscreen' },
-      { type: 'separator' },
-      { role: 'toggleDevTools' },
+      ...(developerTools ? [{ type: 'separator' } as const, { role: 'toggleDevTools' } as const] : []),
     ],
   };
 

@@ -2,6 +2,7 @@
  * The security decisions of the main process as pure functions, so they can be tested with
  * hostile input without Electron. src/main/security.ts wires them into Electron's hooks.
  */
+import { checkedMailto } from '../shared/export/mailto';
 
 /** Same policy as the renderer's meta tag: nothing but the app's own files, no inline code. */
 export const CONTENT_SECURITY_POLICY = [
@@ -60,23 +61,19 @@ export function safeExternalUrl(value: unknown): string | null {
   const url = parseUrl(value);
   if (!url || !EXTERNAL_PROTOCOLS.has(url.protocol)) return null;
   if (url.username !== '' || url.password !== '') return null;
-  if (url.protocol === 'mailto:') {
-    return /^[^@/?#]+@[^@/?#]+/.test(url.pathname) ? url.href : null;
-  }
+  // Only recipients, a subject and a body: a mail program honours cc, bcc or attach too.
+  if (url.protocol === 'mailto:') return checkedMailto(value);
   // The parser repairs "http:///x" and "http:/x" into a host it guessed; refuse instead.
   if (!/^https?:\/\/[^/]/i.test(value)) return null;
   return url.hostname === '' ? null : url.href;
 }
 
-export function isSafeExternalUrl(value: unknown): boolean {
-  return safeExternalUrl(value) !== null;
-}
-
 /**
  * Whether `candidate` is the app's own page. `appUrl` is what the window loads: the built
- * index.html as a file:// URL, or the dev server's address. Query and fragment are ignored
- * (the UI routes in the fragment); for file:// the exact file is required, since any other
- * local file would get the preload's API.
+ * index.html on the app's own scheme (app://peering-assistant/index.html), or the dev server's
+ * (or the test harness's) address. Query and fragment are ignored (the UI routes in the
+ * fragment). On the app's scheme the exact page is required: the scheme serves every file of
+ * the build, and no other one is a page that should get the preload's API.
  */
 export function isAppUrl(candidate: unknown, appUrl: string): boolean {
   if (typeof candidate !== 'string') return false;
@@ -84,13 +81,18 @@ export function isAppUrl(candidate: unknown, appUrl: string): boolean {
   const app = parseUrl(appUrl);
   if (!url || !app) return false;
   if (url.username !== '' || url.password !== '') return false;
-  if (app.protocol === 'file:') {
-    return url.protocol === 'file:' && url.host === app.host && url.pathname === app.pathname;
-  }
   if (app.protocol === 'http:' || app.protocol === 'https:') {
     return url.origin === app.origin;
   }
-  return false;
+  // Never file://: any local file would pass for the app there (the window no longer uses it).
+  if (app.protocol === 'file:') return false;
+  // A custom scheme's origin is opaque to the URL parser, which also keeps its host's case
+  // (Chromium lowers it for a standard scheme): compare the parts instead.
+  return (
+    url.protocol === app.protocol &&
+    url.host.toLowerCase() === app.host.toLowerCase() &&
+    url.pathname === app.pathname
+  );
 }
 
 /** The part of Electron's WebFrameMain the sender check reads. */

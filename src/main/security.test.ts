@@ -10,8 +10,10 @@ import {
   isTrustedSender,
   safeExternalUrl,
 } from './security-policy';
+import { APP_INDEX_URL } from './renderer-files';
 
-const FILE_APP = 'file:///opt/Peering%20Assistant/resources/app.asar/out/renderer/index.html';
+const APP = APP_INDEX_URL;
+const BUILT_FILE = 'file:///opt/Peering%20Assistant/resources/app.asar/out/renderer/index.html';
 const DEV_APP = 'http://localhost:5173/';
 
 describe('external links', () => {
@@ -62,25 +64,88 @@ describe('external links', () => {
   });
 });
 
-describe('the app URL', () => {
-  it('accepts the built index.html, with any route in the fragment or query', () => {
-    expect(isAppUrl(FILE_APP, FILE_APP)).toBe(true);
-    expect(isAppUrl(`${FILE_APP}#/peers?ix=26`, FILE_APP)).toBe(true);
-    expect(isAppUrl(`${FILE_APP}?x=1`, FILE_APP)).toBe(true);
+describe('mail links', () => {
+  it.each([
+    ['one address', 'mailto:peering@example.net', 'mailto:peering@example.net'],
+    ['two addresses', 'mailto:a@example.net,b@example.net', 'mailto:a@example.net,b@example.net'],
+    ['a subject and a body', 'mailto:a@example.net?subject=Hi%20there&body=Line%201%0D%0ALine%202', 'mailto:a@example.net?subject=Hi%20there&body=Line%201%0D%0ALine%202'],
+    ['fields in capitals', 'mailto:a@example.net?Subject=x&BODY=y', 'mailto:a@example.net?subject=x&body=y'],
+    ['a plus address, encoded', 'mailto:peering%2Bas64500@example.net', 'mailto:peering%2Bas64500@example.net'],
+    ['an internationalised address', 'mailto:p%C3%A9ering@ex%C3%A4mple.net', 'mailto:p%C3%A9ering@ex%C3%A4mple.net'],
+    ['a bare line feed in the body, written as CRLF', 'mailto:a@example.net?body=a%0Ab', 'mailto:a@example.net?body=a%0D%0Ab'],
+  ])('opens %s', (_label, url, expected) => {
+    expect(safeExternalUrl(url)).toBe(expected);
   });
 
   it.each([
+    ['a bcc after the address', 'mailto:peer@x.example?bcc=attacker@y.example'],
+    ['a bcc and a body, as in a PeeringDB contact', 'mailto:peer@x.example?bcc=attacker@y.example&body=Send%20the%20config'],
+    ['a cc', 'mailto:a@example.net?cc=attacker@y.example'],
+    ['a to field', 'mailto:a@example.net?to=attacker@y.example'],
+    ['only a to field', 'mailto:?to=attacker@y.example'],
+    ['an attachment', 'mailto:a@example.net?attach=/etc/passwd'],
+    ['an attachment, in capitals', 'mailto:a@example.net?ATTACH=C:%5CUsers%5Cme%5Cid_rsa'],
+    ['an attachment under another name', 'mailto:a@example.net?attachment=file:///etc/passwd'],
+    ['a reply-to header', 'mailto:a@example.net?reply-to=attacker@y.example'],
+    ['in-reply-to', 'mailto:a@example.net?in-reply-to=%3Cid@x%3E'],
+    ['two subjects', 'mailto:a@example.net?subject=a&subject=b'],
+    ['two bodies', 'mailto:a@example.net?body=a&body=b'],
+    ['a subject over two lines', 'mailto:a@example.net?subject=Hi%0D%0ABcc:%20attacker@y.example'],
+    ['a field without a value', 'mailto:a@example.net?subject'],
+    ['an empty query', 'mailto:a@example.net?'],
+    ['a trailing ampersand', 'mailto:a@example.net?subject=x&'],
+    ['malformed encoding in the body', 'mailto:a@example.net?body=%E0%A4%A'],
+    ['a lone surrogate encoded', 'mailto:a@example.net?body=%ED%A0%80'],
+    ['an encoded question mark in the address', 'mailto:peer@x.example%3Fbcc=attacker@y.example'],
+    ['an encoded comma adding a recipient', 'mailto:peer@x.example%2Cattacker@y.example'],
+    ['an encoded ampersand in the address', 'mailto:peer@x.example%26cc=attacker@y.example'],
+    ['a display name', 'mailto:Eve%20%3Ce@example.net%3E'],
+    ['a quoted local part', 'mailto:%22a,b%22@example.net'],
+    ['two @ signs', 'mailto:a@b@example.net'],
+    ['no domain dot', 'mailto:root@localhost'],
+    ['an empty recipient between commas', 'mailto:a@example.net,,b@example.net'],
+    ['no recipient, only a body', 'mailto:?body=hello'],
+    ['a fragment', 'mailto:a@example.net#x'],
+    ['a right-to-left override in the address', 'mailto:a%E2%80%AEten.elpmaxe@example.net'],
+    ['a zero-width space in the address', 'mailto:pe%E2%80%8Ber@example.net'],
+    ['an encoded newline in the address', 'mailto:a@example.net%0D%0ABcc:x@y.example'],
+    ['an encoded NUL in the address', 'mailto:a@example.net%00'],
+    ['a path in the address', 'mailto:/etc/passwd'],
+    ['the mailto scheme on a host', 'mailto://attacker.example/x'],
+  ])('refuses %s', (_label, url) => {
+    expect(safeExternalUrl(url)).toBeNull();
+  });
+});
+
+describe('the app URL', () => {
+  it('accepts the app page on its own scheme, with any route in the fragment or query', () => {
+    expect(APP).toBe('app://peering-assistant/index.html');
+    expect(isAppUrl(APP, APP)).toBe(true);
+    expect(isAppUrl(`${APP}#/peers?ix=26`, APP)).toBe(true);
+    expect(isAppUrl(`${APP}?x=1`, APP)).toBe(true);
+    expect(isAppUrl('APP://PEERING-ASSISTANT/index.html', APP)).toBe(true);
+  });
+
+  it.each([
+    ['the built page as a local file', BUILT_FILE],
     ['another local file', 'file:///etc/passwd'],
-    ['a file next to the app', FILE_APP.replace('index.html', 'evil.html')],
-    ['a downloaded page', 'file:///home/user/Downloads/index.html'],
-    ['a remote host over file:', 'file://attacker/opt/Peering%20Assistant/resources/app.asar/out/renderer/index.html'],
+    ['another file of the build', 'app://peering-assistant/assets/index.js'],
+    ['a page next to the app', 'app://peering-assistant/evil.html'],
+    ['another host on the scheme', 'app://evil.example/index.html'],
+    ['the host with a port', 'app://peering-assistant:8080/index.html'],
+    ['credentials', 'app://user:pass@peering-assistant/index.html'],
+    ['the same host on the web', 'https://peering-assistant/index.html'],
+    ['a path walk to another file', `${APP}/../evil.html`],
     ['a web page', 'https://www.peeringdb.com/'],
-    ['a path walk that is not normalised away', `${FILE_APP}/../../evil.html`],
     ['javascript', 'javascript:alert(1)'],
     ['about:blank', 'about:blank'],
-    ['malformed', 'file://[bad'],
+    ['malformed', 'app://[bad'],
   ])('refuses %s for a packaged app', (_label, url) => {
-    expect(isAppUrl(url, FILE_APP)).toBe(false);
+    expect(isAppUrl(url, APP)).toBe(false);
+  });
+
+  it('never takes a file:// page for the app, even if asked to', () => {
+    expect(isAppUrl(BUILT_FILE, BUILT_FILE)).toBe(false);
   });
 
   it('accepts the dev server origin and refuses look-alikes', () => {
@@ -95,18 +160,18 @@ describe('the app URL', () => {
 
 describe('IPC senders', () => {
   it('trusts the app main frame only', () => {
-    expect(isTrustedSender({ url: `${FILE_APP}#/sync`, parent: null }, FILE_APP)).toBe(true);
+    expect(isTrustedSender({ url: `${APP}#/sync`, parent: null }, APP)).toBe(true);
   });
 
   it('refuses a subframe, even one showing the app', () => {
-    expect(isTrustedSender({ url: FILE_APP, parent: { url: FILE_APP } }, FILE_APP)).toBe(false);
+    expect(isTrustedSender({ url: APP, parent: { url: APP } }, APP)).toBe(false);
   });
 
   it('refuses a main frame that navigated elsewhere, and a frame that is gone', () => {
-    expect(isTrustedSender({ url: 'https://evil.example/', parent: null }, FILE_APP)).toBe(false);
-    expect(isTrustedSender({ url: 'file:///tmp/evil.html', parent: null }, FILE_APP)).toBe(false);
-    expect(isTrustedSender(null, FILE_APP)).toBe(false);
-    expect(isTrustedSender(undefined, FILE_APP)).toBe(false);
+    expect(isTrustedSender({ url: 'https://evil.example/', parent: null }, APP)).toBe(false);
+    expect(isTrustedSender({ url: 'file:///tmp/evil.html', parent: null }, APP)).toBe(false);
+    expect(isTrustedSender(null, APP)).toBe(false);
+    expect(isTrustedSender(undefined, APP)).toBe(false);
   });
 });
 
@@ -114,13 +179,13 @@ describe('permissions', () => {
   it.each(['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'hid', 'usb', 'fullscreen'])(
     'refuses %s even to the app',
     (permission) => {
-      expect(isPermissionAllowed(permission, FILE_APP, FILE_APP)).toBe(false);
+      expect(isPermissionAllowed(permission, APP, APP)).toBe(false);
     },
   );
 
   it('lets only the app write to the clipboard', () => {
-    expect(isPermissionAllowed('clipboard-sanitized-write', FILE_APP, FILE_APP)).toBe(true);
-    expect(isPermissionAllowed('clipboard-sanitized-write', 'https://evil.example/', FILE_APP)).toBe(false);
+    expect(isPermissionAllowed('clipboard-sanitized-write', APP, APP)).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'https://evil.example/', APP)).toBe(false);
   });
 });
 

@@ -47,7 +47,7 @@ export function secureSession(session: Session, appUrl: string, { devServer = fa
     callback(isPermissionAllowed(permission, details.requestingUrl, appUrl));
   });
   session.setPermissionCheckHandler((contents, permission, _origin, details) => {
-    // A file:// page's origin is opaque, so the page's own URL is what identifies the app.
+    // The page's own URL identifies the app: only its index page on the app's scheme counts.
     const url = details.requestingUrl ?? contents?.getURL() ?? '';
     return details.isMainFrame && isPermissionAllowed(permission, url, appUrl);
   });

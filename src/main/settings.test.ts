@@ -51,6 +51,8 @@ it('starts from defaults', () => {
     baseUrl: DEFAULT_BASE_URL,
     baseUrlFromEnv: false,
     hasApiKey: false,
+    apiKeyHost: null,
+    apiKeyInUse: false,
     keyStorageAvailable: true,
     dailySync: false,
   });
@@ -106,10 +108,79 @@ describe('PEERINGDB_URL', () => {
     expect(open().view()).toMatchObject({ baseUrl: 'https://mirror.example.net/api', baseUrlFromEnv: false });
   });
 
-  it('is ignored, with a warning, when it is not an http(s) URL', () => {
-    const settings = open({ env: { PEERINGDB_URL: 'file:///tmp/dump' } });
+  it.each([
+    ['not an http(s) URL', 'file:///tmp/dump', /http\(s\)/],
+    ['plain http to another computer', 'http://mirror.example.net/api', /only for a server on this computer/],
+    ['credentials', 'https://user:secret@mirror.example.net/api', /user name or password/],
+  ])('is ignored, with a warning, when it is %s', (_label, value, why) => {
+    const settings = open({ env: { PEERINGDB_URL: value } });
     expect(settings.view()).toMatchObject({ baseUrl: DEFAULT_BASE_URL, baseUrlFromEnv: false });
     expect(warnings.join('\n')).toMatch(/PEERINGDB_URL/);
+    expect(warnings.join('\n')).toMatch(why);
+  });
+
+  it('never takes the saved key to its host', () => {
+    open().update({ apiKey: API_KEY });
+    const settings = open({ env: { PEERINGDB_URL: 'https://mirror.example.net/api' } });
+    expect(settings.view()).toMatchObject({ hasApiKey: true, apiKeyHost: 'www.peeringdb.com', apiKeyInUse: false });
+    expect(settings.syncConfig().apiKey).toBeNull();
+    // Nor to a local server over http.
+    expect(open({ env: { PEERINGDB_URL: 'http://127.0.0.1:8123/api' } }).syncConfig().apiKey).toBeNull();
+  });
+});
+
+describe('the host the API key is saved for', () => {
+  it('is stored with the key and survives a restart', () => {
+    open().update({ baseUrl: 'https://mirror.example.net/api', apiKey: API_KEY });
+    const onDisk = JSON.parse(readFileSync(settingsFile(), 'utf8')) as Record<string, unknown>;
+    expect(onDisk.apiKeyOrigin).toBe('https://mirror.example.net');
+    expect(open().view()).toMatchObject({ apiKeyHost: 'mirror.example.net', apiKeyInUse: true });
+  });
+
+  it('is PeeringDB itself for a key saved before hosts were kept, wherever the sync pointed', () => {
+    const encrypted = secretBox().encryptString(API_KEY).toString('base64');
+    writeFileSync(
+      settingsFile(),
+      JSON.stringify({ version: 1, baseUrl: 'https://mirror.example.net/api', dailySync: false, lastSyncAt: null, apiKeyEncrypted: encrypted }),
+    );
+    const settings = open();
+    expect(settings.view()).toMatchObject({ hasApiKey: true, apiKeyHost: 'www.peeringdb.com', apiKeyInUse: false });
+    expect(settings.syncConfig().apiKey).toBeNull();
+    settings.update({ baseUrl: DEFAULT_BASE_URL });
+    expect(settings.syncConfig().apiKey).toBe(API_KEY);
+  });
+
+  it.each([
+    ['plain http', 'http://evil.example'],
+    ['a path, not an origin', 'https://evil.example/api'],
+    ['not a URL', 'evil'],
+  ])('is PeeringDB itself when the file holds %s, with a warning', (_label, origin) => {
+    const encrypted = secretBox().encryptString(API_KEY).toString('base64');
+    writeFileSync(
+      settingsFile(),
+      JSON.stringify({ version: 1, baseUrl: origin, dailySync: false, lastSyncAt: null, apiKeyEncrypted: encrypted, apiKeyOrigin: origin }),
+    );
+    const settings = open();
+    expect(settings.view().apiKeyHost).toBe('www.peeringdb.com');
+    expect(settings.syncConfig().apiKey).toBeNull();
+    expect(warnings.join('\n')).toMatch(/not an https:\/\/ origin/);
+  });
+
+  it('goes with a key kept in memory only, where the OS has no secret storage', () => {
+    const settings = open({ secrets: secretBox(false) });
+    settings.update({ baseUrl: 'https://mirror.example.net/api', apiKey: API_KEY });
+    expect(settings.view()).toMatchObject({ apiKeyHost: 'mirror.example.net', apiKeyInUse: true });
+    settings.update({ baseUrl: DEFAULT_BASE_URL });
+    expect(settings.syncConfig().apiKey).toBeNull();
+    expect(readFileSync(settingsFile(), 'utf8')).not.toContain('apiKeyOrigin');
+  });
+
+  it('is forgotten with the key', () => {
+    const settings = open();
+    settings.update({ apiKey: API_KEY });
+    settings.update({ apiKey: null });
+    expect(settings.view()).toMatchObject({ hasApiKey: false, apiKeyHost: null, apiKeyInUse: false });
+    expect(readFileSync(settingsFile(), 'utf8')).not.toContain('apiKeyOrigin');
   });
 });
 

@@ -1,13 +1,17 @@
 /**
  * The app's settings, kept as JSON in the user data folder. The API key is stored only
  * encrypted by the OS (Electron's safeStorage, injected as a SecretBox) and never leaves main:
- * `view()` is what the renderer may see.
+ * `view()` is what the renderer may see. The key is stored with the origin it was saved for
+ * (PeeringDB's own by default) and goes to no other: moving the sync to another host leaves
+ * the key behind unless the user says otherwise in main's own dialog.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_BASE_URL, type SettingsPatch, type SettingsView } from '../shared/ipc';
 import { settingsPatchSchema } from '../shared/ipc-schemas';
+import { checkPeeringDbUrl } from '../shared/peeringdb-address';
+import { keyOriginFor } from './sync/urls';
 import type { SyncConfig } from './sync/types';
 
 /** PeeringDB's public bulk cache, used for a first anonymous load from the official API. */
@@ -34,12 +38,31 @@ export interface SettingsOptions {
   now?: () => number;
 }
 
+/** Hosts shown to the user when an address change would take the key along. */
+export interface KeyMove {
+  /** The host the key is saved for, e.g. www.peeringdb.com. */
+  keyHost: string;
+  /** The host of the new address. */
+  newHost: string;
+}
+
+export interface UpdateOptions {
+  /** The user agreed (in main's dialog) that the stored key goes to the new address's host. */
+  moveKeyToNewHost?: boolean;
+}
+
 /** Not called a store: in this app that word means the store worker, which holds the copy. */
 export interface Settings {
   view(): SettingsView;
-  /** For main only: the key the sync sends to PeeringDB. */
+  /** For main only: the stored key, whatever host it is for. */
   apiKey(): string | null;
-  update(patch: SettingsPatch): SettingsView;
+  /**
+   * When `patch` sets an address on another host than the stored key's (and sets no key of
+   * its own), the two hosts: main asks the user before the key may follow. Null otherwise.
+   */
+  keyMoveFor(patch: SettingsPatch): KeyMove | null;
+  /** Applies a patch; throws with a message for the user, changing nothing, if it cannot be. */
+  update(patch: SettingsPatch, options?: UpdateOptions): SettingsView;
   baseUrl(): string;
   syncConfig(): SyncConfig;
   dailySync(): boolean;
@@ -55,6 +78,8 @@ const storedSettingsSchema = z.object({
   lastSyncAt: z.number().nullable(),
   /** base64 of safeStorage's ciphertext */
   apiKeyEncrypted: z.string().optional(),
+  /** The origin the key is sent to; a key saved before origins were kept is PeeringDB's. */
+  apiKeyOrigin: z.string().optional(),
 });
 type StoredSettings = z.infer<typeof storedSettingsSchema>;
 
@@ -64,13 +89,11 @@ function normaliseBaseUrl(value: string): string {
   return value.trim().replace(/\/+$/, '');
 }
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+/** Where a key saved with no origin of record goes: PeeringDB itself. */
+const DEFAULT_KEY_ORIGIN = keyOriginFor(DEFAULT_BASE_URL)!;
+
+function hostOf(origin: string): string {
+  return new URL(origin).host;
 }
 
 /** The bulk cache mirrors only the official API; a mirror or test server serves lists itself. */
@@ -93,8 +116,9 @@ export function loadSettings(options: SettingsOptions): Settings {
   function readEnvBaseUrl(): string | null {
     const raw = env.PEERINGDB_URL?.trim();
     if (!raw) return null;
-    if (!isHttpUrl(raw)) {
-      log.warn(`Ignoring PEERINGDB_URL=${raw}: it is not an http(s) address.`);
+    const check = checkPeeringDbUrl(raw);
+    if (!check.ok) {
+      log.warn(`Ignoring PEERINGDB_URL=${raw}: ${check.problem}`);
       return null;
     }
     return normaliseBaseUrl(raw);
@@ -149,21 +173,49 @@ export function loadSettings(options: SettingsOptions): Settings {
     renameSync(temp, file);
   }
 
-  function setApiKey(key: string | null): void {
+  // Kept apart from `stored` for a key that lives in memory only (no secret storage).
+  let apiKeyOrigin: string | null = apiKey === null ? null : storedKeyOrigin();
+
+  function storedKeyOrigin(): string {
+    const saved = stored.apiKeyOrigin;
+    if (saved === undefined) return DEFAULT_KEY_ORIGIN;
+    if (keyOriginFor(saved) === saved) return saved;
+    log.warn(`The API key's saved address (${saved}) is not an https:// origin; the key is used with PeeringDB only.`);
+    return DEFAULT_KEY_ORIGIN;
+  }
+
+  function setApiKey(key: string | null, origin: string): void {
     const next = key && key.length > 0 ? key : null;
-    const { apiKeyEncrypted: _dropped, ...rest } = stored;
+    const { apiKeyEncrypted: _droppedKey, apiKeyOrigin: _droppedOrigin, ...rest } = stored;
     stored = rest;
     apiKey = next;
+    apiKeyOrigin = next === null ? null : origin;
     if (next === null) return;
     if (secrets.isEncryptionAvailable()) {
       stored.apiKeyEncrypted = secrets.encryptString(next).toString('base64');
+      stored.apiKeyOrigin = origin;
     } else {
       log.warn('The OS offers no secret storage: the PeeringDB API key is used for this run only and not saved.');
     }
   }
 
+  function moveApiKey(origin: string): void {
+    apiKeyOrigin = origin;
+    if (stored.apiKeyEncrypted !== undefined) stored.apiKeyOrigin = origin;
+  }
+
+  function savedBaseUrl(): string {
+    return normaliseBaseUrl(stored.baseUrl ?? DEFAULT_BASE_URL);
+  }
+
   function baseUrl(): string {
-    return envBaseUrl ?? normaliseBaseUrl(stored.baseUrl ?? DEFAULT_BASE_URL);
+    return envBaseUrl ?? savedBaseUrl();
+  }
+
+  /** The key when the sync's address is the host it was saved for, over HTTPS; else null. */
+  function keyForSync(): string | null {
+    if (apiKey === null || apiKeyOrigin === null) return null;
+    return keyOriginFor(baseUrl()) === apiKeyOrigin ? apiKey : null;
   }
 
   function view(): SettingsView {
@@ -171,26 +223,48 @@ export function loadSettings(options: SettingsOptions): Settings {
       baseUrl: baseUrl(),
       baseUrlFromEnv: envBaseUrl !== null,
       hasApiKey: apiKey !== null,
+      apiKeyHost: apiKeyOrigin === null ? null : hostOf(apiKeyOrigin),
+      apiKeyInUse: keyForSync() !== null,
       keyStorageAvailable: secrets.isEncryptionAvailable(),
       dailySync: stored.dailySync,
     };
+  }
+
+  function keyMoveFor(patch: SettingsPatch): KeyMove | null {
+    if (patch.baseUrl === undefined || patch.apiKey !== undefined || apiKey === null || apiKeyOrigin === null) return null;
+    const target = keyOriginFor(normaliseBaseUrl(patch.baseUrl));
+    if (target === null || target === apiKeyOrigin) return null;
+    return { keyHost: hostOf(apiKeyOrigin), newHost: hostOf(target) };
   }
 
   return {
     view,
     apiKey: () => apiKey,
     baseUrl,
+    keyMoveFor,
     syncConfig: () => {
       const base = baseUrl();
-      return { baseUrl: base, apiKey, cacheUrl: cacheUrlFor(base) };
+      return { baseUrl: base, apiKey: keyForSync(), cacheUrl: cacheUrlFor(base) };
     },
     dailySync: () => stored.dailySync,
     lastSyncAt: () => stored.lastSyncAt,
-    update(patch) {
+    update(patch, options = {}) {
       const valid = settingsPatchSchema.parse(patch);
-      if (valid.baseUrl !== undefined) stored.baseUrl = normaliseBaseUrl(valid.baseUrl);
+      const nextSavedBase = valid.baseUrl !== undefined ? normaliseBaseUrl(valid.baseUrl) : savedBaseUrl();
+      // A new key is for the address it is entered with (the one in force after this patch).
+      const newKey = valid.apiKey ? valid.apiKey : null;
+      const newKeyOrigin = keyOriginFor(envBaseUrl ?? nextSavedBase);
+      if (newKey !== null && newKeyOrigin === null) {
+        throw new Error(
+          `The API key is sent only over HTTPS, and the PeeringDB URL is ${envBaseUrl ?? nextSavedBase}. ` +
+            'Set an https:// address first, then save the key.',
+        );
+      }
+      const move = options.moveKeyToNewHost ? keyMoveFor(valid) : null;
+      if (valid.baseUrl !== undefined) stored.baseUrl = nextSavedBase;
       if (valid.dailySync !== undefined) stored.dailySync = valid.dailySync;
-      if (valid.apiKey !== undefined) setApiKey(valid.apiKey);
+      if (valid.apiKey !== undefined) setApiKey(newKey, newKeyOrigin ?? DEFAULT_KEY_ORIGIN);
+      else if (move) moveApiKey(keyOriginFor(nextSavedBase)!);
       save();
       return view();
     },

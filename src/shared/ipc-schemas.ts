@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { InvokeChannel } from './ipc';
+import { checkPeeringDbUrl } from './peeringdb-address';
 
 export const settingsPatchSchema = z
   .object({
@@ -12,17 +13,21 @@ export const settingsPatchSchema = z
       .string()
       .trim()
       .max(2048)
-      .refine((value) => {
-        try {
-          const url = new URL(value);
-          return url.protocol === 'https:' || url.protocol === 'http:';
-        } catch {
-          return false;
-        }
-      }, 'The PeeringDB URL must be an http(s) address')
+      .superRefine((value, context) => {
+        const check = checkPeeringDbUrl(value);
+        if (!check.ok) context.addIssue({ code: 'custom', message: check.problem });
+      })
       .optional(),
     /** A new API key; null removes the stored key. */
-    apiKey: z.string().trim().max(256).nullable().optional(),
+    apiKey: z
+      .string()
+      .trim()
+      .max(256)
+      // It travels in an HTTP header: a line break or a non-ASCII character would break out of
+      // it or make every request fail. An empty key removes the stored one.
+      .refine((value) => /^[\x21-\x7E]*$/.test(value), 'An API key is made of letters, digits and punctuation, without spaces')
+      .nullable()
+      .optional(),
     dailySync: z.boolean().optional(),
   })
   .strict();
@@ -38,7 +43,12 @@ export type SyncStartRequest = z.input<typeof syncStartSchema>;
 const exportSaveSchema = z
   .object({
     format: z.enum(['csv', 'vcf', 'json', 'txt']),
-    suggestedName: z.string().min(1).max(200),
+    // A name only: main picks the folder, and makes the name safe again before the dialog.
+    suggestedName: z
+      .string()
+      .min(1)
+      .max(255)
+      .refine((name) => !/[/\\]/.test(name) && name !== '.' && name !== '..', 'The export name must be a file name, not a path'),
     content: z.string().max(200 * 1024 * 1024),
   })
   .strict();

@@ -20,7 +20,12 @@ export interface SettingsView {
   baseUrl: string;
   /** True when PEERINGDB_URL overrides the saved base URL for this run. */
   baseUrlFromEnv: boolean;
+  /** An API key is stored (for some host: see apiKeyHost). */
   hasApiKey: boolean;
+  /** The host the stored key is sent to, e.g. www.peeringdb.com; null without a key. */
+  apiKeyHost: string | null;
+  /** Syncs from baseUrl send the key: it was saved for that host, which is on HTTPS. */
+  apiKeyInUse: boolean;
   /** False where the OS offers no secret storage; the key is then not saved. */
   keyStorageAvailable: boolean;
   dailySync: boolean;

@@ -3,7 +3,8 @@
  * `/api/{tag}` and the public bulk cache at `/cache/{tag}-0.json`, over an in-memory
  * dataset with a virtual clock, with scripted faults and a log of every request.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { isPdbType, type PdbRow, type PdbType } from '../../src/shared/peeringdb';
 import { apiError, getRow, listRows, type ApiResult } from './api';
@@ -27,10 +28,12 @@ export interface FakePeeringDbOptions {
   host?: string;
   /** Virtual clock start, epoch seconds; default the later of now and the newest row + 1 s. */
   now?: number;
+  /** Serve HTTPS with this key and certificate (see loopback-tls.ts), as PeeringDB does. */
+  tls?: { key: string; cert: string };
 }
 
 export interface FakePeeringDb {
-  /** Origin, e.g. http://127.0.0.1:41234 */
+  /** Origin, e.g. http://127.0.0.1:41234 (https:// with `tls`) */
   readonly url: string;
   /** The API base a client is configured with (PEERINGDB_URL), e.g. http://127.0.0.1:41234/api */
   readonly apiUrl: string;
@@ -222,7 +225,7 @@ export async function startFakePeeringDb(options: FakePeeringDbOptions = {}): Pr
     await deliver(res, prepared, fault);
   }
 
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     if (stopping) {
       res.socket?.destroy();
       return;
@@ -236,7 +239,8 @@ export async function startFakePeeringDb(options: FakePeeringDbOptions = {}): Pr
       res.writeHead(500, { 'content-type': JSON_TYPE, 'content-length': String(Buffer.byteLength(body)) });
       res.end(body);
     });
-  });
+  };
+  const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -247,7 +251,7 @@ export async function startFakePeeringDb(options: FakePeeringDbOptions = {}): Pr
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const origin = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   return {
     url: origin,

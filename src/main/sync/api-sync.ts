@@ -3,6 +3,7 @@
  * anonymous load) or `since` pages from the API, each page stored before the next is asked for.
  */
 import type { PdbType } from '../../shared/peeringdb';
+import { checkPeeringDbUrl } from '../../shared/peeringdb-address';
 import { Pacer } from './clock';
 import { newestChange, parseEnvelopeText, type PdbPage } from './envelope';
 import { SyncError } from './errors';
@@ -12,7 +13,7 @@ import { pageThroughList } from './page-loop';
 import { expectedRequests, planSync, type TypePlan } from './plan';
 import { estimateEta } from './progress-reporter';
 import { sendSnapshot } from './snapshot';
-import { apiListUrl, cacheFileUrl, canonicalApiBase, isOnDomain } from './urls';
+import { apiListUrl, cacheFileUrl, canonicalApiBase, isOnDomain, keyOriginFor } from './urls';
 import type { SyncTuning } from './types';
 
 /** PeeringDB's published limits pace requests to PeeringDB; other servers set their own. */
@@ -32,9 +33,14 @@ export async function runApiSync(ctx: JobContext): Promise<void> {
   const config = deps.getConfig();
   const apiKey = config.apiKey?.trim() ? config.apiKey.trim() : null;
   const base = readableBase(config.baseUrl);
+  const keyOrigin = apiKey === null ? null : keyOriginFor(base);
+  if (apiKey !== null && keyOrigin === null) {
+    throw new SyncError('auth', `The API key is sent only over HTTPS, and the PeeringDB URL is ${base}. Set an https:// address in Settings.`);
+  }
   const http = new HttpClient({
     fetch: deps.fetch,
     apiKey,
+    keyOrigin,
     userAgent: ctx.userAgent,
     tuning,
     pacer: new Pacer(requestIntervalMs(base, apiKey !== null, tuning)),
@@ -116,11 +122,9 @@ export async function runApiSync(ctx: JobContext): Promise<void> {
 }
 
 function readableBase(baseUrl: string): string {
-  try {
-    return canonicalApiBase(baseUrl);
-  } catch {
-    throw new SyncError('server', `The PeeringDB URL "${baseUrl}" is not a valid address. Check it in Settings.`);
-  }
+  const check = checkPeeringDbUrl(baseUrl);
+  if (!check.ok) throw new SyncError('server', `${check.problem} (it is "${baseUrl}"). Check it in Settings.`);
+  return canonicalApiBase(baseUrl);
 }
 
 /** ETA from the time requests took so far and the requests the plan still expects. */

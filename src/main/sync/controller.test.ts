@@ -3,13 +3,15 @@
  * speaks the store protocol: every fault PeeringDB can throw at a sync, and what the user
  * then sees (the end event) and keeps (the store).
  */
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
+import { createServer as createTlsServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakePeeringDb, type FakePeeringDb } from '../../../tools/fake-peeringdb/server';
+import { fetchTrustingLoopbackTls, LOOPBACK_TLS } from '../../../tools/fake-peeringdb/loopback-tls';
 import { PDB_TYPES, type PdbType } from '../../shared/peeringdb';
 import type { SyncProgress } from '../../shared/sync';
 import { createSyncController } from './controller';
@@ -50,6 +52,8 @@ let config: SyncConfig;
 let tuning: Partial<SyncTuning>;
 let controller: SyncController;
 const dataset = smallDataset();
+// The fake speaks HTTPS, as PeeringDB does: the API key goes over nothing else.
+const secureFetch = fetchTrustingLoopbackTls();
 
 function makeController(): SyncController {
   return createSyncController({
@@ -58,7 +62,7 @@ function makeController(): SyncController {
     getConfig: () => config,
     fetch: (input, init) => {
       sent.push({ url: String(input), at: Date.now(), headers: new Headers(init?.headers) });
-      return fetch(input, init);
+      return secureFetch(input, init);
     },
     appVersion: '1.2.3',
     tuning,
@@ -67,7 +71,7 @@ function makeController(): SyncController {
 }
 
 beforeEach(async () => {
-  fake = await startFakePeeringDb({ data: dataset, apiKeys: [KEY], now: T0 });
+  fake = await startFakePeeringDb({ data: dataset, apiKeys: [KEY], now: T0, tls: LOOPBACK_TLS });
   store = new MemoryStore();
   events = [];
   sent = [];
@@ -458,12 +462,12 @@ describe('redirects and the key', () => {
   });
 
   async function startRedirector(target: string): Promise<string> {
-    redirector = createServer((req, res) => {
+    redirector = createTlsServer(LOOPBACK_TLS, (req, res) => {
       res.writeHead(301, { location: `${target}${req.url!.replace(/^\/api/, '')}` });
       res.end();
     });
     await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(redirector.address() as AddressInfo).port}/api`;
+    return `https://127.0.0.1:${(redirector.address() as AddressInfo).port}/api`;
   }
 
   it('never follows a redirect to another host with the key', async () => {

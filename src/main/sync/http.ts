@@ -11,6 +11,8 @@ import type { SyncTuning } from './types';
 export interface HttpClientOptions {
   fetch: typeof fetch;
   apiKey: string | null;
+  /** The one origin the key may go to (https only); requests anywhere else go without it. */
+  keyOrigin: string | null;
   userAgent: string;
   tuning: SyncTuning;
   pacer: Pacer;
@@ -112,7 +114,7 @@ export class HttpClient {
 
   /** One request, following same-origin redirects by hand so the key never leaves its host. */
   private async attempt(url: string, options: GetOptions): Promise<TextResponse | StatusResponse> {
-    const sendKey = options.withKey && this.options.apiKey !== null;
+    const sendKey = options.withKey && this.options.apiKey !== null && isKeyOrigin(url, this.options.keyOrigin);
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'User-Agent': this.options.userAgent,
@@ -230,6 +232,13 @@ async function readBody(
     throw new TransientFailure('cut-off', `the answer was cut off after ${bytes} of ${declared} bytes`);
   }
   return { text: parts.join(''), bytes };
+}
+
+/** Whether `url` is on the key's origin over HTTPS (the origin was checked to be https). */
+function isKeyOrigin(url: string, keyOrigin: string | null): boolean {
+  if (keyOrigin === null) return false;
+  const target = new URL(url);
+  return target.protocol === 'https:' && target.origin === keyOrigin;
 }
 
 function giveUp(failure: TransientFailure, attempts: number): SyncError {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiListUrl, cacheFileUrl, canonicalApiBase, sinceForWatermark } from './urls';
+import { apiListUrl, cacheFileUrl, canonicalApiBase, keyOriginFor, sinceForWatermark } from './urls';
 
 describe('canonicalApiBase', () => {
   it('moves the bare peeringdb.com host to www, where the key survives', () => {
@@ -43,4 +43,20 @@ describe('sinceForWatermark', () => {
     expect(sinceForWatermark(0)).toBe(1);
     expect(sinceForWatermark(1)).toBe(1);
   });
+});
+
+describe('keyOriginFor', () => {
+  it('is the HTTPS origin the sync sends requests to', () => {
+    expect(keyOriginFor('https://www.peeringdb.com/api')).toBe('https://www.peeringdb.com');
+    expect(keyOriginFor('https://peeringdb.com/api')).toBe('https://www.peeringdb.com');
+    expect(keyOriginFor('https://WWW.PeeringDB.com:443/api/')).toBe('https://www.peeringdb.com');
+    expect(keyOriginFor('https://mirror.example.net:8443/pdb/api')).toBe('https://mirror.example.net:8443');
+  });
+
+  it.each(['http://127.0.0.1:8000/api', 'http://www.peeringdb.com/api', 'https://user:pass@www.peeringdb.com/api', 'not a url', ''])(
+    'is null for %s: no key goes there',
+    (baseUrl) => {
+      expect(keyOriginFor(baseUrl)).toBeNull();
+    },
+  );
 });

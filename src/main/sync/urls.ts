@@ -13,6 +13,20 @@ export function canonicalApiBase(baseUrl: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
+/**
+ * The origin an API key may go to when syncing from `baseUrl`: the canonical base's own, and
+ * only over HTTPS. Null when no key may go there (http://, or not an address).
+ */
+export function keyOriginFor(baseUrl: string): string | null {
+  let base: URL;
+  try {
+    base = new URL(canonicalApiBase(baseUrl));
+  } catch {
+    return null;
+  }
+  return base.protocol === 'https:' && base.username === '' && base.password === '' ? base.origin : null;
+}
+
 export interface ListQuery {
   since: number;
   limit: number;

@@ -55,14 +55,3 @@ function contactCard(contact: ContactEntry): VCardEntry {
 export function contactsToVCard(contacts: readonly ContactEntry[]): string {
   return toVCard(contacts.map(contactCard));
 }
-
-/** A file name without characters file systems reject. */
-export function exportFileName(label: string, extension: 'csv' | 'vcf' | 'json'): string {
-  const stem = label
-    // eslint-disable-next-line no-control-regex
-    .replace(/[<>:"/\\|?*\u0000-\u001F]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 120);
-  return `${stem || 'export'}.${extension}`;
-}

@@ -81,6 +81,18 @@ describe('toCsv', () => {
     expect(parse(text)[1]?.[0]).toBe('Café 🚀');
   });
 
+  it('writes a negative number in exponent form as a number, and the same text neutralised', () => {
+    // Found by the property test: numbers are never neutralised, text that looks like one is.
+    const parsed = parse(toCsv(COLUMNS, [{ name: '-5e-324', asn: -5e-324, note: null }]));
+    expect(parsed[1]).toEqual(["'-5e-324", '-5e-324', '']);
+  });
+
+  it('writes a lone surrogate as U+FFFD, so the file is valid UTF-8', () => {
+    const text = toCsv(COLUMNS, [{ name: 'Broken \uD800 Name', asn: 1, note: '=\uDC00' }]);
+    expect(text.isWellFormed()).toBe(true);
+    expect(parse(text)[1]).toEqual(['Broken \uFFFD Name', '1', "'=\uFFFD"]);
+  });
+
   it('writes only the header for an empty table', () => {
     expect(parse(toCsv(COLUMNS, []))).toEqual([['Name', 'ASN', 'Note']]);
   });

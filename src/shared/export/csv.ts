@@ -26,9 +26,14 @@ export interface CsvOptions {
  */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
-/** A leading apostrophe makes the spreadsheet show the text as typed and never evaluate it. */
+/**
+ * A cell's text as it is written: a lone surrogate (PeeringDB text has them) becomes U+FFFD, so
+ * the file is valid UTF-8, and a leading apostrophe makes the spreadsheet show text that would
+ * start a formula as typed, never evaluating it.
+ */
 export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  const wellFormed = text.toWellFormed();
+  return FORMULA_START.test(wellFormed) ? `'${wellFormed}` : wellFormed;
 }
 
 function cellText(value: CsvCell): string {

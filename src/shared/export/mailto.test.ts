@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMailto, MAILTO_MAX_LENGTH } from './mailto';
+import { buildMailto, checkedMailto, MAILTO_MAX_LENGTH, mailtoLink, parseMailto } from './mailto';
 
 /** Reads a mailto: link back the way a mail program does (RFC 6068). */
 function readMailto(url: string) {
@@ -68,5 +68,57 @@ describe('buildMailto', () => {
     expect(atLimit.ok).toBe(true);
     expect(atLimit.length).toBe(MAILTO_MAX_LENGTH);
     expect(buildMailto({ to: ['a@example.net'], subject: 's', body: 'x'.repeat(room + 1) }).ok).toBe(false);
+  });
+});
+
+describe('a link to write to one contact', () => {
+  it.each([
+    ['peering@example.net', 'mailto:peering@example.net'],
+    ['  noc@example.net  ', 'mailto:noc@example.net'],
+    ['peering+as64500@example.net', 'mailto:peering%2Bas64500@example.net'],
+    ["o'brien@example.net", "mailto:o'brien@example.net"],
+    ['péering@exämple.net', 'mailto:p%C3%A9ering@ex%C3%A4mple.net'],
+  ])('links %j', (address, link) => {
+    expect(mailtoLink(address)).toBe(link);
+  });
+
+  it.each([
+    ['a bcc after the address', 'peer@x.example?bcc=attacker@y.example&body=...'],
+    ['a query without a second address', 'peer@x.example?body=Send%20me%20your%20config'],
+    ['an attachment', 'peer@x.example?attach=/etc/passwd'],
+    ['a second recipient', 'peer@x.example,attacker@y.example'],
+    ['a second recipient after a semicolon', 'peer@x.example;attacker@y.example'],
+    ['a fragment', 'peer@x.example#x'],
+    ['percent-encoding', 'peer@x.example%3Fbcc%3Dattacker@y.example'],
+    ['a display name', 'Peer <peer@x.example>'],
+    ['a quoted local part', '"peer,attacker"@x.example'],
+    ['a space inside', 'peer @x.example'],
+    ['a newline inside', 'peer@x.example\nBcc: attacker@y.example'],
+    ['a right-to-left override', 'peer@\u202Eelpmaxe.x'],
+    ['a zero-width space', 'pe\u200Ber@x.example'],
+    ['a lone surrogate', 'pe\uD800er@x.example'],
+    ['a path', 'peer@x.example/../../etc'],
+    ['no domain dot', 'root@localhost'],
+    ['no at sign', 'peering.example.net'],
+    ['two at signs', 'a@b@x.example'],
+    ['a javascript URL', 'javascript:alert(1)//@x.example'],
+    ['nothing', ''],
+  ])('shows %s as text, never as a link', (_label, address) => {
+    expect(mailtoLink(address)).toBeNull();
+  });
+});
+
+describe('reading a link back as main does', () => {
+  it('gives the recipients, subject and body of a link built here', () => {
+    const built = buildMailto({ to: ['a@example.net', 'b@example.net'], subject: 'Hi & bye', body: 'x=1\ny?' });
+    if (!built.ok) throw new Error(built.reason);
+    expect(parseMailto(built.url)).toEqual({ to: ['a@example.net', 'b@example.net'], subject: 'Hi & bye', body: 'x=1\r\ny?' });
+    expect(checkedMailto(built.url)).toBe(built.url);
+  });
+
+  it('never throws on malformed encoding, it refuses', () => {
+    expect(parseMailto('mailto:a@example.net?body=%')).toBeNull();
+    expect(parseMailto('mailto:%E0%A4%A@example.net')).toBeNull();
+    expect(parseMailto('mailto:a@example.net?subject=%ED%A0%80')).toBeNull();
   });
 });

@@ -149,6 +149,20 @@ describe('foldVCardLine', () => {
   });
 });
 
+describe('what property tests found', () => {
+  it('names a contact whose name is control characters only', () => {
+    const text = toVCard([{ fullName: '\u0000', note: '\u0007\u0000', role: '\u001B', emails: ['\u0000'] }]);
+    expect(parseCards(text)[0]).toMatchObject({ fn: 'Unnamed contact', role: undefined, note: undefined, emails: [] });
+    expect(text).not.toMatch(/^(NOTE|ROLE|EMAIL[^:]*):$/m);
+  });
+
+  it('writes a lone surrogate as U+FFFD instead of breaking the file', () => {
+    const text = toVCard([{ fullName: 'Broken \uD800 Name', note: '\uDC00' }]);
+    expect(text.isWellFormed()).toBe(true);
+    expect(parseCards(text)[0]).toMatchObject({ fn: 'Broken \uFFFD Name', note: '\uFFFD' });
+  });
+});
+
 describe('escapeVCardText', () => {
   it('escapes backslash, comma and newlines; semicolons only in compound values', () => {
     expect(escapeVCardText('a\\b,c;d\ne')).toBe('a\\\\b\\,c;d\\ne');

@@ -32,6 +32,8 @@ export const VCARD_LINE_OCTETS = 75;
 export function escapeVCardText(value: string, compound = false): string {
   return (
     value
+      // A lone surrogate cannot be written as UTF-8: it becomes U+FFFD.
+      .toWellFormed()
       .replace(compound ? /[\\,;]/g : /[\\,]/g, (c) => `\\${c}`)
       .replace(/\r\n|\r|\n/g, '\\n')
       // Other control characters have no escape in vCard and confuse address books: drop them.
@@ -79,26 +81,38 @@ function safeUrl(value: string): string | null {
   }
 }
 
-function nonEmpty(values: readonly string[] | undefined): string[] {
-  return (values ?? []).map((v) => v.trim()).filter((v) => v.length > 0);
+/**
+ * A value as written, or null when nothing of it would be left: a value of control characters
+ * only writes an empty property, which address books show as a blank field.
+ */
+function textValue(value: string | undefined, compound = false): string | null {
+  const text = escapeVCardText(value?.trim() ?? '', compound);
+  return text.trim() ? text : null;
+}
+
+function textValues(values: readonly string[] | undefined, compound = false): string[] {
+  return (values ?? []).flatMap((value) => textValue(value, compound) ?? []);
 }
 
 function cardLines(entry: VCardEntry): string[] {
-  const lines = ['BEGIN:VCARD', 'VERSION:4.0', `FN:${escapeVCardText(entry.fullName.trim() || 'Unnamed contact')}`];
-  const organization = nonEmpty(entry.organization);
+  // FN is required: a card must name someone.
+  const lines = ['BEGIN:VCARD', 'VERSION:4.0', `FN:${textValue(entry.fullName) ?? 'Unnamed contact'}`];
+  const organization = textValues(entry.organization, true);
   // ORG is structured: components are separated by unescaped semicolons.
-  if (organization.length > 0) lines.push(`ORG:${organization.map((part) => escapeVCardText(part, true)).join(';')}`);
-  if (entry.role?.trim()) lines.push(`ROLE:${escapeVCardText(entry.role.trim())}`);
-  for (const email of nonEmpty(entry.emails)) lines.push(`EMAIL;TYPE=work:${escapeVCardText(email)}`);
-  for (const phone of nonEmpty(entry.phones)) lines.push(`TEL;TYPE=work;VALUE=text:${escapeVCardText(phone)}`);
-  for (const url of nonEmpty(entry.urls)) {
+  if (organization.length > 0) lines.push(`ORG:${organization.join(';')}`);
+  const role = textValue(entry.role);
+  if (role) lines.push(`ROLE:${role}`);
+  for (const email of textValues(entry.emails)) lines.push(`EMAIL;TYPE=work:${email}`);
+  for (const phone of textValues(entry.phones)) lines.push(`TEL;TYPE=work;VALUE=text:${phone}`);
+  for (const url of entry.urls ?? []) {
     const clean = safeUrl(url);
     if (clean) lines.push(`URL:${clean}`);
   }
-  const categories = nonEmpty(entry.categories);
+  const categories = textValues(entry.categories);
   // CATEGORIES is a list: commas between values, escaped inside them.
-  if (categories.length > 0) lines.push(`CATEGORIES:${categories.map((c) => escapeVCardText(c)).join(',')}`);
-  if (entry.note?.trim()) lines.push(`NOTE:${escapeVCardText(entry.note.trim())}`);
+  if (categories.length > 0) lines.push(`CATEGORIES:${categories.join(',')}`);
+  const note = textValue(entry.note);
+  if (note) lines.push(`NOTE:${note}`);
   lines.push('END:VCARD');
   return lines;
 }

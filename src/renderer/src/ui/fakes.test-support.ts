@@ -10,6 +10,8 @@ export const SETTINGS: SettingsView = {
   baseUrl: 'https://www.peeringdb.com/api',
   baseUrlFromEnv: false,
   hasApiKey: false,
+  apiKeyHost: null,
+  apiKeyInUse: false,
   keyStorageAvailable: true,
   dailySync: false,
 };
@@ -31,7 +33,9 @@ export function createFakeApi() {
       settings = {
         ...settings,
         ...(patch.baseUrl !== undefined ? { baseUrl: patch.baseUrl } : {}),
-        ...(patch.apiKey !== undefined ? { hasApiKey: patch.apiKey !== null } : {}),
+        ...(patch.apiKey !== undefined
+          ? { hasApiKey: patch.apiKey !== null, apiKeyInUse: patch.apiKey !== null, apiKeyHost: patch.apiKey === null ? null : 'www.peeringdb.com' }
+          : {}),
         ...(patch.dailySync !== undefined ? { dailySync: patch.dailySync } : {}),
       };
       return settings;

@@ -1,4 +1,5 @@
 /** Links inside the app (to a record's page) and out of it (always through main's checked helper). */
+import { mailtoLink } from '../../../../shared/export/mailto';
 import { getApi } from '../bridge/api';
 import { useAppState } from '../state/app-state';
 import type { PageRef } from '../state/ui-slice';
@@ -43,4 +44,14 @@ export function ExternalLink({ url, children }: { url: string; children?: React.
       {children ?? url}
     </button>
   );
+}
+
+/**
+ * A contact's address, as a link to write to it when it is a plain address. PeeringDB holds
+ * addresses such as `peer@x.example?bcc=...`, which are shown as text and never linked.
+ */
+export function MailLink({ address }: { address: string }): React.JSX.Element {
+  const link = mailtoLink(address);
+  if (!link) return <span>{address}</span>;
+  return <ExternalLink url={link}>{address}</ExternalLink>;
 }

@@ -1,6 +1,6 @@
 /** An IXP's page: details, LANs and prefixes, facilities, my ports, and its members with filters. */
 import { formatAsn, formatSpeed, placeLine } from '../components/format';
-import { ExternalLink, PageLink } from '../components/links';
+import { ExternalLink, MailLink, PageLink } from '../components/links';
 import { MembersPanel } from '../components/MembersPanel';
 import { Details, PageFrame } from '../components/PageFrame';
 import { useStoreQuery } from '../store-client/use-store-query';
@@ -19,8 +19,8 @@ export function IxPage({ ixId }: { ixId: number }): React.JSX.Element {
             ['Also known as', ix.aka],
             ['Website', ix.website && <ExternalLink url={ix.website} />],
             ['Traffic statistics', ix.urlStats && <ExternalLink url={ix.urlStats} />],
-            ['Technical email', ix.techEmail && <ExternalLink url={`mailto:${ix.techEmail}`}>{ix.techEmail}</ExternalLink>],
-            ['Policy email', ix.policyEmail && <ExternalLink url={`mailto:${ix.policyEmail}`}>{ix.policyEmail}</ExternalLink>],
+            ['Technical email', ix.techEmail && <MailLink address={ix.techEmail} />],
+            ['Policy email', ix.policyEmail && <MailLink address={ix.policyEmail} />],
             ['Media', ix.media],
             ['Service level', ix.serviceLevel],
             ['Terms', ix.terms],

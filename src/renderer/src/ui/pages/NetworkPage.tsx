@@ -6,7 +6,7 @@ import { DataTable, type Column } from '../components/DataTable';
 import { PeeringDraftButton } from '../components/export/PeeringDraftButton';
 import { addressColumns, placeNameColumn, whereColumn } from '../components/columns';
 import { formatAsn, formatSpeed } from '../components/format';
-import { ExternalLink, PageLink } from '../components/links';
+import { ExternalLink, MailLink, PageLink } from '../components/links';
 import { Details, PageFrame } from '../components/PageFrame';
 import { PeerMarkControl } from '../components/PeerMarkControl';
 import { RequestStatusLine } from './RequestStatusLine';
@@ -55,7 +55,7 @@ const CONTACT_COLUMNS: Column<PocView>[] = [
     key: 'email',
     header: 'Email',
     width: 'minmax(12em, 2fr)',
-    cell: (row) => (row.email ? <ExternalLink url={`mailto:${row.email}`}>{row.email}</ExternalLink> : '—'),
+    cell: (row) => (row.email ? <MailLink address={row.email} /> : '—'),
   },
   { key: 'phone', header: 'Phone', width: 'minmax(8em, 1fr)', cell: (row) => row.phone || '—' },
   { key: 'url', header: 'URL', width: 'minmax(8em, 1fr)', cell: (row) => (row.url ? <ExternalLink url={row.url} /> : '—') },

@@ -103,6 +103,8 @@ describe('settings slice', () => {
       baseUrl: 'https://pdb.example/api',
       baseUrlFromEnv: true,
       hasApiKey: true,
+      apiKeyHost: 'pdb.example',
+      apiKeyInUse: true,
       keyStorageAvailable: true,
       dailySync: true,
     });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { exportFileName } from '../../../../../shared/export/contacts';
+import { exportFileName } from '../../../../../shared/export/file-name';
 import { toCsv, type CsvColumn } from '../../../../../shared/export/csv';
 import { saveExportFile } from './save-export';
 

@@ -1,4 +1,5 @@
-import { contactsToCsv, contactsToVCard, exportFileName } from '../../../../../shared/export/contacts';
+import { contactsToCsv, contactsToVCard } from '../../../../../shared/export/contacts';
+import { exportFileName } from '../../../../../shared/export/file-name';
 import type { ContactListResult } from '../../../protocol/contacts';
 import { saveExportFile, type SaveOutcome } from './save-export';
 

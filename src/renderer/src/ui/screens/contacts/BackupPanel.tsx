@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { exportFileName } from '../../../../../shared/export/contacts';
+import { exportFileName } from '../../../../../shared/export/file-name';
 import { getApi, ipcErrorMessage } from '../../bridge/api';
 import { getStoreClient } from '../../store-client/client';
 import { useAppState } from '../../state/app-state';

@@ -4,7 +4,23 @@ import { appActionDeps } from '../../commands/app-actions';
 import { saveSettings } from '../../commands/actions';
 import { OutcomeLine } from '../../components/OutcomeLine';
 
-/** The key goes to main and never comes back: the screen only knows whether one is stored. */
+/** Whether a key is stored, for which host, and whether syncs from the current address send it. */
+function keyState(settings: SettingsView): string {
+  if (!settings.hasApiKey) return 'No API key is stored.';
+  const stored = `An API key is stored for ${settings.apiKeyHost ?? 'PeeringDB'}.`;
+  if (settings.apiKeyInUse) return stored;
+  return `${stored} Syncs from ${hostOf(settings.baseUrl)} run without it: save a key for that address to use one there.`;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** The key goes to main and never comes back: the screen only knows whether one is stored, and for which host. */
 export function ApiKeyForm({ settings }: { settings: SettingsView }): React.JSX.Element {
   const [key, setKey] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -44,7 +60,7 @@ export function ApiKeyForm({ settings }: { settings: SettingsView }): React.JSX.
     >
       <label htmlFor={inputId}>PeeringDB API key</label>
       <p id={stateId} className="key-state">
-        {settings.hasApiKey ? 'An API key is stored.' : 'No API key is stored.'}
+        {keyState(settings)}
       </p>
       <div className="field-row">
         <input
@@ -67,7 +83,7 @@ export function ApiKeyForm({ settings }: { settings: SettingsView }): React.JSX.
       </div>
       <p className="note">
         With a key, syncs also bring contacts that PeeringDB shows only to registered users. The key stays in the app's
-        main process and is sent only to PeeringDB.
+        main process and is sent only over HTTPS, to the host it was saved for.
       </p>
       {!settings.keyStorageAvailable && (
         <p className="note warning">
