@@ -146,7 +146,6 @@ export function MembersPanel({
           columns={[
             { header: 'ASN', value: (row) => row.net.asn },
             { header: 'Network', value: (row) => row.net.name },
-            { header: 'Network record', value: (row) => asnNetworkNote(row.net) },
             { header: 'Policy', value: (row) => row.net.policyGeneral },
             { header: 'Types', value: (row) => row.net.infoTypes.join('; ') },
             { header: 'Traffic', value: (row) => row.net.traffic },
@@ -159,6 +158,7 @@ export function MembersPanel({
             { header: 'Score', value: (row) => row.score },
             { header: 'Mark', value: (row) => row.peerState ?? '' },
             { header: 'Note', value: (row) => row.note },
+            { header: 'Network record', value: (row) => asnNetworkNote(row.net) },
           ]}
         />
         )}

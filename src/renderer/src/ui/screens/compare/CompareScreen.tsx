@@ -92,7 +92,7 @@ export function CompareScreen(): React.JSX.Element {
       <ul className="chips" aria-label="Networks compared">
         {asns.map((asn) => (
           <li key={asn} className="chip">
-            {byAsn.get(asn)?.netId != null && <AsnNetworkName network={byAsn.get(asn)!} />} {formatAsn(asn)}
+            {byAsn.get(asn)?.netId != null && <AsnNetworkName network={byAsn.get(asn)!} />} {formatAsn(asn)}{' '}
             {byAsn.get(asn)?.netId === null && <span className="badge">Not in the local copy</span>}
             <button
               type="button"
