@@ -164,7 +164,7 @@ test.describe('peering with the port’s ASN', () => {
     await expect(common).not.toContainText('Test IX Frankfurt');
   });
 
-  test('My networks lists the ports of an ASN that belong to another record, and says so', async ({ seeded: app }) => {
+  test('My networks lists the ports of an ASN that belong to another record, or to none in the copy, and says so', async ({ seeded: app }) => {
     await setMyNetworks(app, [MULTI_OTHER]);
     await app.menu('navigate-networks');
     const networks = app.page.getByRole('main', { name: 'My networks' });
@@ -172,6 +172,14 @@ test.describe('peering with the port’s ASN', () => {
     const connections = networks.getByRole('table', { name: `IXP connections of Multi Carrier (AS${MULTI_OTHER})` });
     await expect(connections.getByRole('row')).toHaveCount(2);
     await expect(connections).toContainText('Test IX Amsterdam');
+
+    // An ASN only ports carry is offered by the picker and shows its ports, by ASN.
+    const box = networks.getByRole('combobox', { name: 'Add a network' });
+    await box.fill(String(ORPHAN));
+    await expect(networks.getByRole('option', { name: new RegExp(`AS${ORPHAN}.*Not in the local copy`) })).toBeVisible();
+    await box.press('Enter');
+    await expect(networks.getByText(`The network record of AS${ORPHAN} is not in the local copy`)).toBeVisible();
+    await expect(networks.getByRole('table', { name: `IXP connections of AS${ORPHAN}` })).toContainText('Test IX Frankfurt');
   });
 
   test('Search finds a record by an ASN its ports carry, and its page lists both ASNs', async ({ seeded: app }) => {
