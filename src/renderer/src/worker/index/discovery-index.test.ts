@@ -69,6 +69,20 @@ describe('the discovery index follows the copy', () => {
     expect(index.pocsByNet.get(poc.net_id)?.some((row) => row.name === 'Changed')).toBe(true);
   });
 
+  it('keeps the as-set index when only ports change, and learns a new port ASN', () => {
+    const dataset = makeDataset({ seed: 11 });
+    const copy = copyOf(dataset);
+    const index = getDiscoveryIndex(copy);
+    const irr = index.irrSearch();
+    expect(search(index, { query: 'AS4200000001' }).hits).toEqual([]);
+    const row = liveRows(dataset, 'netixlan').find((candidate) => copy.rows.net.has(candidate.net_id))!;
+    copy.rows.netixlan.set(row.id, { ...row, asn: 4_200_000_001 });
+    copy.version++;
+    getDiscoveryIndex(copy);
+    expect(index.irrSearch()).toBe(irr);
+    expect(search(index, { query: 'AS4200000001' }).hits[0]).toMatchObject({ kind: 'net', id: row.net_id, asn: 4_200_000_001 });
+  });
+
   it('empties with the copy on a flush', () => {
     const copy = copyOf(makeDataset({ seed: 9 }));
     expect(search(getDiscoveryIndex(copy), { query: 'cloud' }).total).toBeGreaterThan(0);

@@ -165,13 +165,6 @@ interface PrefixSection {
   parsed: { v4: IndexedPrefix[]; v6: IndexedPrefix[] } | null;
 }
 
-/** What only search needs: built on the first search after its types changed. */
-interface NetSearchExtras {
-  irr: PrefixIndex;
-  /** ASNs of records and of ports as decimal text, sorted, for "ASN starts with" while typing. */
-  asnTexts: string[];
-}
-
 type SectionName = 'net' | 'ix' | 'fac' | 'org' | 'netixlan' | 'netfac' | 'ixfac' | 'ixlan' | 'ixpfx' | 'poc';
 
 const EMPTY_SET: ReadonlySet<number> = new Set();
@@ -182,7 +175,9 @@ export class DiscoveryIndex {
   // Search structures cost most to build and only the search box needs them, so they wait
   // for the first search; a sync that changes names drops them for the next search to rebuild.
   private readonly searchIndexes = new Map<SearchKind, KindSearchIndex>();
-  private netSearchExtras: NetSearchExtras | null = null;
+  private irrIndex: PrefixIndex | null = null;
+  /** ASNs of records and of ports as decimal text, sorted, for "ASN starts with" while typing. */
+  private asnTexts: string[] | null = null;
   // Per ASN, the IXPs and facilities it is at and the record that names it: asked for every
   // candidate of every peers list, so kept until the rows they are made of change.
   private readonly ixIdsOfAsnCache = new Map<number, Set<number>>();
@@ -214,7 +209,8 @@ export class DiscoveryIndex {
         this.netSection = this.buildNetSection();
         this.foldedNamesCache.clear();
         this.searchIndexes.delete('net');
-        this.netSearchExtras = null;
+        this.irrIndex = null;
+        this.asnTexts = null;
         this.facIdsOfAsnCache.clear();
         this.asnsAtFacCache.clear();
         this.holderCache.clear();
@@ -234,7 +230,7 @@ export class DiscoveryIndex {
       netixlan: () => {
         this.connections = this.buildConnectionSection();
         // Port ASNs are searchable, and ports tie ASNs to records and so to facilities.
-        this.netSearchExtras = null;
+        this.asnTexts = null;
         this.ixIdsOfAsnCache.clear();
         this.asnsAtIxCache.clear();
         this.facIdsOfAsnCache.clear();
@@ -304,19 +300,27 @@ export class DiscoveryIndex {
     return this.netSection.filterValues;
   }
 
-  /** The IRR as-set index and the sorted ASNs, for search. */
-  netSearch(): NetSearchExtras {
-    if (!this.netSearchExtras) {
+  /** The IRR as-set names of the records, by record id, for search. */
+  irrSearch(): PrefixIndex {
+    if (!this.irrIndex) {
       const irr = new PrefixIndexBuilder();
       for (const net of this.copy.rows.net.values()) {
         const irrAsSet = textOf(net.irr_as_set);
         if (irrAsSet) irr.add(net.id, irrNamesOf(irrAsSet));
       }
+      this.irrIndex = irr.build();
+    }
+    return this.irrIndex;
+  }
+
+  /** Every ASN of a record or a port as decimal text, sorted, for search. */
+  asnTextsSorted(): string[] {
+    if (!this.asnTexts) {
       const asns = new Set<number>(this.netSection.byAsn.keys());
       for (const asn of this.connections.byAsn.keys()) asns.add(asn);
-      this.netSearchExtras = { irr: irr.build(), asnTexts: Array.from(asns, String).sort() };
+      this.asnTexts = Array.from(asns, String).sort();
     }
-    return this.netSearchExtras;
+    return this.asnTexts;
   }
 
   private buildConnectionSection(): ConnectionSection {
@@ -562,7 +566,7 @@ export class DiscoveryIndex {
 
   /** True when every search structure is built. */
   get searchReady(): boolean {
-    return this.searchIndexes.size === SEARCH_KINDS.length && this.netSearchExtras !== null;
+    return this.searchIndexes.size === SEARCH_KINDS.length && this.irrIndex !== null && this.asnTexts !== null;
   }
 
   /** Builds one missing search structure; true when more remain. */
@@ -570,7 +574,8 @@ export class DiscoveryIndex {
     this.refresh();
     const missing = SEARCH_KINDS.find((kind) => !this.searchIndexes.has(kind));
     if (missing) this.searchIndexOf(missing);
-    else if (!this.netSearchExtras) this.netSearch();
+    else if (!this.irrIndex) this.irrSearch();
+    else if (!this.asnTexts) this.asnTextsSorted();
     else return false;
     return true;
   }

@@ -169,7 +169,7 @@ function findByAsn(index: DiscoveryIndex, query: string, offer: (candidate: Cand
   offerAsn(index, asn, SCORE.asnExact, 0, offer);
   // While an ASN is being typed: the networks whose ASN starts with what is typed so far.
   const digits = String(asn);
-  const texts = index.netSearch().asnTexts;
+  const texts = index.asnTextsSorted();
   let low = 0;
   let high = texts.length;
   while (low < high) {
@@ -210,7 +210,7 @@ function findByIrr(index: DiscoveryIndex, query: string, offer: (candidate: Cand
   // As-set names: "AS-FOO", "RIPE::AS-FOO", "AS64500:AS-FOO"; no spaces, start with "as" or name a source.
   if (folded.length < 3 || !/^[a-z0-9:_.-]+$/.test(folded)) return;
   if (!(folded.startsWith('as') || folded.includes(':'))) return;
-  const irr = index.netSearch().irr;
+  const irr = index.irrSearch();
   const exact = new Set(irr.exact(folded));
   // "as-" alone would match nearly every network; until the name takes shape, exact only.
   const withPrefix = new Set<number>(exact);
