@@ -283,6 +283,7 @@ export interface IxPage {
     serviceLevel: string;
     terms: string;
   };
+  /** mtu 0: not given (older rows). */
   lans: { id: number; name: string; mtu: number; rsAsn: number; prefixes: { protocol: string; prefix: string }[] }[];
   facs: PlaceSummary[];
   /** ASNs on ports here. */

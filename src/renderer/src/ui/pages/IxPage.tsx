@@ -32,7 +32,8 @@ export function IxPage({ ixId }: { ixId: number }): React.JSX.Element {
         {data.lans.map((lan) => (
           <div key={lan.id}>
             <h3>
-              LAN {lan.name || lan.id} · MTU {lan.mtu}
+              LAN {lan.name || lan.id}
+              {lan.mtu ? ` · MTU ${lan.mtu}` : ''}
               {lan.rsAsn ? ` · route servers ${formatAsn(lan.rsAsn)}` : ''}
             </h3>
             <p className="mono">{lan.prefixes.map((pfx) => pfx.prefix).join('  ') || 'No prefixes listed.'}</p>
