@@ -53,6 +53,8 @@ const CAMPUS_FEATURE = Date.UTC(2023, 1, 22) / 1000;
 const CARRIER_FEATURE = Date.UTC(2023, 0, 25) / 1000;
 /** PeeringDB 2.20 (May 2020) rewrote the traffic levels; rows older than that may show the old wording. */
 const TRAFFIC_REWORDED = Date.UTC(2020, 4, 21) / 1000;
+/** At most this many ports of a multi-ASN network carry its other ASN (140 ports of 20 networks). */
+const PORTS_UNDER_OTHER_ASN = 7;
 
 /**
  * Fields PeeringDB added over the years, which rows from older dumps lack: the counters, the
@@ -764,7 +766,7 @@ class DatasetBuilder {
   /**
    * One record, ports under several ASNs: in real data some 20 networks, large operators among
    * them, hold 140 ports whose ASN is not the record's own (a sibling network's, or one with no
-   * record at all). Every other port of such a network carries the other ASN.
+   * record at all). Every other port of such a network carries the other ASN, up to seven.
    */
   private giveSomeNetworksSeveralAsns(drafts: Draft<'netixlan'>[]): void {
     const portsByNet = new Map<number, Draft<'netixlan'>[]>();
@@ -790,7 +792,7 @@ class DatasetBuilder {
       while (other === 0 || (taken.has(other) && other !== sibling?.asn)) other = this.random.int(131_072, 402_000);
       taken.add(other);
       ports.forEach((port, i) => {
-        if (i % 2 === 1) port.asn = other;
+        if (i % 2 === 1 && i < 2 * PORTS_UNDER_OTHER_ASN) port.asn = other;
       });
     }
   }
