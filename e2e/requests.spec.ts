@@ -16,13 +16,15 @@ const EXCHANGES = 9;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * My network and Wide Net meet at nine exchanges; at the first, Wide Net's port carries ASN
- * 64521 rather than its network's 64520, and one of its ports lists no address. Wide Net has
- * no Policy contact, only a NOC. Narrow Net meets me at one exchange.
+ * My network and Wide Net (AS64520) meet at nine exchanges, and at a tenth where Wide Net's
+ * port carries ASN 64521 rather than its network's: that port is a session with AS64521, not
+ * with AS64520. One of Wide Net's ports lists no address. Wide Net has no Policy contact, only
+ * a NOC. Narrow Net meets me at one exchange.
  */
 function writeDump(path: string): void {
   const row = <T extends PdbType>(type: T, id: number, values: Parameters<typeof completeRow<T>>[3]) => completeRow(type, id, AT, values);
   const ixIds = Array.from({ length: EXCHANGES }, (_, i) => i + 1);
+  const otherAsnIx = EXCHANGES + 1;
   const port = (id: number, netId: number, asn: number, ixId: number, host: number, extra = {}) =>
     row('netixlan', id, {
       net_id: netId,
@@ -39,10 +41,12 @@ function writeDump(path: string): void {
   const dump = {
     org: { data: [row('org', 1, { name: 'Example Holdings', country: 'DE' })], meta: {} },
     ix: {
-      data: ixIds.map((id) => row('ix', id, { name: `Exchange Point Number ${id} Metro`, city: 'Frankfurt', country: 'DE', org_id: 1 })),
+      data: [...ixIds, otherAsnIx].map((id) =>
+        row('ix', id, { name: `Exchange Point Number ${id} Metro`, city: 'Frankfurt', country: 'DE', org_id: 1 }),
+      ),
       meta: {},
     },
-    ixlan: { data: ixIds.map((id) => row('ixlan', id, { ix_id: id, mtu: 1500 })), meta: {} },
+    ixlan: { data: [...ixIds, otherAsnIx].map((id) => row('ixlan', id, { ix_id: id, mtu: 1500 })), meta: {} },
     net: {
       data: [
         row('net', 10, { name: 'Home Net', asn: 64500, org_id: 1, irr_as_set: 'RIPE::AS-HOME', info_prefixes4: 50, info_prefixes6: 10 }),
@@ -61,8 +65,9 @@ function writeDump(path: string): void {
     },
     netixlan: {
       data: [
-        ...ixIds.map((ixId) => port(100 + ixId, 10, 64500, ixId, 1)),
-        ...ixIds.map((ixId) => port(200 + ixId, 20, ixId === 1 ? 64521 : 64520, ixId, 2)),
+        ...[...ixIds, otherAsnIx].map((ixId) => port(100 + ixId, 10, 64500, ixId, 1)),
+        ...ixIds.map((ixId) => port(200 + ixId, 20, 64520, ixId, 2)),
+        port(200 + otherAsnIx, 20, 64521, otherAsnIx, 2),
         port(300, 20, 64520, 2, 9, { ipaddr4: null, ipaddr6: null }),
         port(301, 30, 64530, 1, 3),
       ],
@@ -227,8 +232,9 @@ test('renders the sessions with a peer from a built-in template, saves them, and
 
   const config = view.getByLabel('Session configuration', { exact: true });
   await expect(config).toContainText('# IRR as-set: RADB::AS-WIDE (AS-WIDE@RADB)');
-  // The port's own ASN, not the network's, at the first exchange.
-  await expect(config).toContainText('set protocols bgp group PEERING-V4 neighbor 198.51.1.2 peer-as 64521');
+  await expect(config).toContainText('set protocols bgp group PEERING-V4 neighbor 198.51.1.2 peer-as 64520');
+  // The port that carries AS64521 is a session with AS64521, not with Wide Net's own ASN.
+  await expect(config).not.toContainText('198.51.10.2');
   await expect(config).toContainText('set protocols bgp group PEERING-V6 neighbor 2001:db8:9::2 peer-as 64520');
   await expect(config).toContainText('neighbor 198.51.9.2 local-address 198.51.9.1');
   await expect(config).toContainText('neighbor 2001:db8:9::2 family inet6 unicast prefix-limit maximum 300');
@@ -250,6 +256,11 @@ test('renders the sessions with a peer from a built-in template, saves them, and
   await view.getByLabel('Template name').fill('My short one');
   await view.getByRole('button', { name: 'Save as my template' }).click();
   await expect(view.getByLabel('Template', { exact: true })).toHaveValue(/^user:/);
-  await expect(config).toContainText('neighbor 198.51.1.2 remote-as 64521');
+  await expect(config).toContainText('neighbor 198.51.1.2 remote-as 64520');
   await expect(config).not.toContainText('2001:db8');
+
+  // AS64521 is offered as a peer of its own, named by the record its port belongs to.
+  await view.getByLabel('Peer (ASN)').fill('64521');
+  await expect(config).toContainText('neighbor 198.51.10.2 remote-as 64521');
+  await expect(config).not.toContainText('198.51.1.2');
 });

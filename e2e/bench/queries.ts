@@ -15,19 +15,22 @@ function p95(samples: number[]): number {
   return Number(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!.toFixed(2));
 }
 
-/** Networks by how many IXP connections they have, most first. */
-function netsByConnections(data: PdbDump): { netId: number; asn: number; ixCount: number }[] {
-  const ixsByNet = new Map<number, Set<number>>();
+/**
+ * Networks (ASNs of live records) by how many IXPs ports carrying their ASN are at, most
+ * first: the app matches peers by the port's ASN, which for a few records is not their own.
+ */
+function netsByConnections(data: PdbDump): { asn: number; ixCount: number }[] {
+  const ixsByAsn = new Map<number, Set<number>>();
   for (const row of data.netixlan?.data ?? []) {
     if (row.status !== 'ok') continue;
-    let set = ixsByNet.get(row.net_id);
-    if (!set) ixsByNet.set(row.net_id, (set = new Set()));
+    let set = ixsByAsn.get(row.asn);
+    if (!set) ixsByAsn.set(row.asn, (set = new Set()));
     set.add(row.ix_id);
   }
-  const asnOf = new Map((data.net?.data ?? []).filter((n) => n.status === 'ok').map((n) => [n.id, n.asn]));
-  return [...ixsByNet.entries()]
-    .filter(([netId]) => asnOf.has(netId))
-    .map(([netId, ixs]) => ({ netId, asn: asnOf.get(netId)!, ixCount: ixs.size }))
+  const recordAsns = new Set((data.net?.data ?? []).filter((n) => n.status === 'ok').map((n) => n.asn));
+  return [...ixsByAsn.entries()]
+    .filter(([asn]) => recordAsns.has(asn))
+    .map(([asn, ixs]) => ({ asn, ixCount: ixs.size }))
     .sort((a, b) => b.ixCount - a.ixCount);
 }
 

@@ -2,8 +2,8 @@ import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
 import { PDB_TYPES, pdbTimeToEpoch, type PdbType } from '../../src/shared/peeringdb';
 import type { FullPdbDump } from './dump';
-import { FULL_SCALE_COUNTS, generateDataset, publicView } from './generator';
-import { HOSTILE_STRINGS } from './vocabulary';
+import { FIELDS_OLD_ROWS_LACK, FULL_SCALE_COUNTS, generateDataset, publicView } from './generator';
+import { HOSTILE_STRINGS, ODD_NAMES, TRAFFIC_BEFORE_2020 } from './vocabulary';
 
 const SMALL = 0.02;
 const small = generateDataset({ seed: 7, scale: SMALL });
@@ -36,12 +36,21 @@ describe('generateDataset', () => {
     expect(JSON.stringify(generateDataset({ seed: 8, scale: SMALL }))).not.toBe(JSON.stringify(small));
   });
 
-  it('shapes every row of every type like the API, in its key order', () => {
+  it('shapes every row of every type like the API, in its key order, old rows without what came later', () => {
+    let oldRows = 0;
     for (const type of PDB_TYPES) {
       expect(small[type].data.length, type).toBeGreaterThan(0);
       expect(small[type].meta).toEqual({});
-      for (const row of small[type].data) expect(Object.keys(row).join(','), type).toBe(API_KEYS[type]);
+      const later = new Set(FIELDS_OLD_ROWS_LACK[type] ?? []);
+      for (const row of small[type].data) {
+        const keys = Object.keys(row).join(',');
+        if (keys === API_KEYS[type]) continue;
+        oldRows += 1;
+        expect(keys, type).toBe(API_KEYS[type].split(',').filter((key) => !later.has(key)).join(','));
+        expect(pdbTimeToEpoch(row.created), type).toBeLessThan(Date.UTC(2020, 4, 21) / 1000);
+      }
     }
+    expect(oldRows).toBeGreaterThan(3);
   });
 
   it('keeps PeeringDB proportions at a small scale', () => {
@@ -123,6 +132,46 @@ describe('generateDataset', () => {
   });
 });
 
+describe('what real data has', () => {
+  const nets = new Map(small.net.data.map((r) => [r.id, r]));
+
+  it('has networks whose ports carry another ASN than their own, large ones among them', () => {
+    const foreign = small.netixlan.data.filter((r) => nets.has(r.net_id) && r.asn !== nets.get(r.net_id)!.asn);
+    const holders = new Set(foreign.map((r) => r.net_id));
+    expect(holders.size).toBeGreaterThanOrEqual(2);
+    const portsPerNet = new Map<number, number>();
+    for (const r of small.netixlan.data) portsPerNet.set(r.net_id, (portsPerNet.get(r.net_id) ?? 0) + 1);
+    const largest = [...portsPerNet].filter(([id]) => nets.has(id)).sort((a, b) => b[1] - a[1])[0]![0];
+    expect(holders.has(largest)).toBe(true);
+    // Each keeps ports under its own ASN too.
+    for (const id of holders) expect(small.netixlan.data.some((r) => r.net_id === id && r.asn === nets.get(id)!.asn)).toBe(true);
+  });
+
+  it('has networks deleted while their ports are not, and exchanges without a LAN', () => {
+    const deleted = new Set(small.net.data.filter((r) => r.status === 'deleted').map((r) => r.id));
+    expect(deleted.size).toBeGreaterThan(0);
+    expect(small.netixlan.data.some((r) => r.status === 'ok' && deleted.has(r.net_id))).toBe(true);
+    const lans = new Set(small.ixlan.data.map((r) => r.ix_id));
+    const lanless = small.ix.data.filter((r) => !lans.has(r.id));
+    expect(lanless.length).toBeGreaterThan(0);
+    for (const ix of lanless) expect(small.netixlan.data.some((r) => r.ix_id === ix.id)).toBe(false);
+  });
+
+  it('has traffic levels in the wording used until 2020, and names with odd characters', () => {
+    const older = new Set(Object.values(TRAFFIC_BEFORE_2020));
+    expect(small.net.data.some((r) => older.has(r.info_traffic))).toBe(true);
+    const names = new Set([...small.net.data, ...small.ix.data].map((r) => r.name));
+    for (const name of ODD_NAMES) expect(names.has(name), name).toBe(true);
+  });
+
+  it('keeps arp_sponge unique, as PeeringDB requires', () => {
+    const sponges = small.ixlan.data.map((r) => r.arp_sponge).filter((mac) => mac !== null);
+    expect(sponges.length).toBeGreaterThan(0);
+    expect(new Set(sponges).size).toBe(sponges.length);
+    for (const mac of sponges) expect(mac).toMatch(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/);
+  });
+});
+
 describe('publicView', () => {
   it('keeps what an anonymous dump holds: live rows, public contacts, public IX-F URLs', () => {
     const view = publicView(small);
@@ -132,7 +181,7 @@ describe('publicView', () => {
     for (const ixlan of view.ixlan.data) {
       expect('ixf_ixp_member_list_url' in ixlan).toBe(ixlan.ixf_ixp_member_list_url_visible === 'Public');
     }
-    expect(view.net.data).toHaveLength(small.net.data.length);
+    expect(view.net.data).toHaveLength(small.net.data.filter((r) => r.status === 'ok').length);
   });
 });
 

@@ -1,8 +1,12 @@
 /**
  * A seeded PeeringDB-like dataset with the real proportions and heavy tails: a few exchanges
  * with more than a thousand members, a few networks at hundreds of exchanges, most networks
- * at none. Rows have every field of their type, in the API's key order. Same seed and scale,
- * same bytes.
+ * at none. Rows have every field of their type, in the API's key order, except a few old ones
+ * that lack what PeeringDB added later (as in a copy made from an old dump). What real data
+ * has is planted too: networks whose ports carry other ASNs than their own, networks deleted
+ * before their ports, ports and presences of networks the data never had, exchanges without a
+ * LAN, traffic levels in the wording used until 2020, names with odd characters. Same seed and
+ * scale, same bytes.
  */
 import { PDB_TYPES, pdbTimeToEpoch, type PdbRow, type PdbType } from '../../src/shared/peeringdb';
 import type { FullPdbDump } from './dump';
@@ -12,8 +16,8 @@ import { ANONYMOUS, viewRow } from './visibility';
 import type { AnyRow } from './store';
 import {
   FIRST_NAMES, HOSTILE_STRINGS, INFO_RATIO, INFO_SCOPE, INFO_TRAFFIC, IX_SERVICE_LEVEL, IX_TERMS, LAST_NAMES, METROS,
-  NAME_ENDS, NAME_MIDDLES, NAME_STARTS, NET_INFO_TYPES, NET_WORDS, ORG_SUFFIXES, POC_ROLES_WEIGHTED, POLICY_CONTRACTS,
-  POLICY_GENERAL, POLICY_LOCATIONS, PORT_SPEEDS, STREETS, type Metro,
+  NAME_ENDS, NAME_MIDDLES, NAME_STARTS, NET_INFO_TYPES, NET_WORDS, ODD_NAMES, ORG_SUFFIXES, POC_ROLES_WEIGHTED,
+  POLICY_CONTRACTS, POLICY_GENERAL, POLICY_LOCATIONS, PORT_SPEEDS, STREETS, TRAFFIC_BEFORE_2020, type Metro,
 } from './vocabulary';
 
 /** Row counts at scale 1, close to PeeringDB in 2026. */
@@ -47,6 +51,21 @@ const LEGACY_CREATED = Date.UTC(2010, 6, 29) / 1000;
 const MASS_UPDATE = Date.UTC(2016, 2, 14, 20) / 1000;
 const CAMPUS_FEATURE = Date.UTC(2023, 1, 22) / 1000;
 const CARRIER_FEATURE = Date.UTC(2023, 0, 25) / 1000;
+/** PeeringDB 2.20 (May 2020) rewrote the traffic levels; rows older than that may show the old wording. */
+const TRAFFIC_REWORDED = Date.UTC(2020, 4, 21) / 1000;
+/** At most this many ports of a multi-ASN network carry its other ASN (140 ports of 20 networks). */
+const PORTS_UNDER_OTHER_ASN = 7;
+
+/**
+ * Fields PeeringDB added over the years, which rows from older dumps lack: the counters, the
+ * "last child changed" stamps, the list of types, IX-F import state, port details.
+ */
+export const FIELDS_OLD_ROWS_LACK: Readonly<Partial<Record<PdbType, readonly string[]>>> = {
+  net: ['info_types', 'ix_count', 'fac_count', 'netixlan_updated', 'netfac_updated', 'poc_updated', 'rir_status', 'rir_status_updated'],
+  ix: ['net_count', 'fac_count', 'ixf_net_count', 'ixf_last_import', 'ixf_import_request', 'ixf_import_request_status'],
+  fac: ['net_count', 'ix_count', 'carrier_count'],
+  netixlan: ['operational', 'net_side_id', 'ix_side_id'],
+};
 const DEFAULT_UNTIL = Date.UTC(2026, 10, 1) / 1000;
 const DAY = 86_400;
 
@@ -75,6 +94,12 @@ function ipv4ToString(value: number): string {
   return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
 }
 
+/** A locally administered MAC address that encodes `id`: unique per id. */
+function macOf(id: number): string {
+  const bytes = [2, 0, (id / 2 ** 24) & 255, (id >>> 16) & 255, (id >>> 8) & 255, id & 255];
+  return bytes.map((byte) => byte.toString(16).padStart(2, '0')).join(':');
+}
+
 /** ASN digits as IPv6 groups, the convention many exchanges use for member addresses. */
 function asnGroups(asn: number): string {
   const digits = String(asn);
@@ -98,6 +123,8 @@ interface IxInfo {
   v6Base: string | null;
   prefixLength: number;
   facIds: number[];
+  /** False for a new exchange that has not set up its LAN (and so has no members) yet. */
+  hasLan: boolean;
 }
 
 class DatasetBuilder {
@@ -187,11 +214,16 @@ class DatasetBuilder {
 
   /** Indexes (into a list of `n`) that receive one of the first `strings` hostile strings each. */
   private hostileSlots(n: number, strings = HOSTILE_STRINGS.length): Map<number, string> {
+    return this.plantedSlots(n, HOSTILE_STRINGS.slice(0, strings));
+  }
+
+  /** Indexes (into a list of `n`, avoiding those `taken`) that receive one of `texts` each. */
+  private plantedSlots(n: number, texts: readonly string[], taken: ReadonlyMap<number, string> = new Map()): Map<number, string> {
     const slots = new Map<number, string>();
-    for (const text of HOSTILE_STRINGS.slice(0, strings)) {
-      if (slots.size >= n) break;
+    for (const text of texts) {
+      if (slots.size + taken.size >= n) break;
       let index = this.random.int(0, n - 1);
-      while (slots.has(index)) index = (index + 1) % n;
+      while (slots.has(index) || taken.has(index)) index = (index + 1) % n;
       slots.set(index, text);
     }
     return slots;
@@ -418,6 +450,7 @@ class DatasetBuilder {
   private buildNets(): void {
     const names = new UniqueNames();
     const hostileNames = this.hostileSlots(this.counts.net);
+    const oddNames = this.plantedSlots(this.counts.net, ODD_NAMES, hostileNames);
     const hostileNotes = this.hostileSlots(this.counts.net);
     const created = this.createdTimes(this.counts.net, 0.1);
     const ids = this.idSequence(this.counts.net);
@@ -447,7 +480,7 @@ class DatasetBuilder {
       const asSet = hasAsSet ? `${this.random.chance(0.3) ? 'RIPE::' : ''}AS-${slug(brand).toUpperCase()}${this.random.chance(0.3) ? '-' + asn : ''}` : '';
       return completeRow('net', id, createdAt, {
         org_id: org.id,
-        name: names.claim(hostileNames.get(i) ?? baseName),
+        name: names.claim(hostileNames.get(i) ?? oddNames.get(i) ?? baseName),
         aka: this.random.chance(0.1) ? `Formerly ${this.brand()}` : '',
         name_long: '',
         website,
@@ -511,6 +544,7 @@ class DatasetBuilder {
   private buildIxs(): void {
     const names = new UniqueNames();
     const hostile = this.hostileSlots(this.counts.ix, 4);
+    const odd = this.plantedSlots(this.counts.ix, ODD_NAMES.slice(0, 3), hostile);
     const { orgs, index } = this.operators(Math.round(this.counts.ix * 0.75));
     const created = this.createdTimes(this.counts.ix, 0.3);
     const ids = this.idSequence(this.counts.ix);
@@ -535,7 +569,7 @@ class DatasetBuilder {
       const style = this.random.float();
       const wanted =
         style < 0.35 ? `${brand.toUpperCase().slice(0, 6)}-IX ${metro.city}` : style < 0.6 ? `${brand} ${metro.city}` : style < 0.8 ? `${metro.code}-IX` : `${metro.city} Internet Exchange`;
-      const name = names.claim(hostile.get(i) ?? wanted).slice(0, 64);
+      const name = names.claim(hostile.get(i) ?? odd.get(i) ?? wanted).slice(0, 64);
       const domain = this.orgDomain.get(org.id)!;
       const members = sizes[i]!;
       const hostsNeeded = Math.max(64, Math.ceil(members * 1.6) + 16);
@@ -588,13 +622,20 @@ class DatasetBuilder {
         v6Base: ipv6 ? `2001:7f8:${(0x10 + i).toString(16)}` : null,
         prefixLength,
         facIds: [],
+        hasLan: true,
       };
     });
+    // The newest exchanges have not set up their LAN yet: no LAN, no prefix, no member.
+    for (const ix of this.ixs.slice(-Math.max(1, Math.round(4 * this.scale)))) {
+      ix.hasLan = false;
+      ix.members = 0;
+    }
   }
 
   private buildIxLans(): void {
     const pfxDrafts: Draft<'ixpfx'>[] = [];
-    for (const ix of this.ixs) {
+    const withLan = this.ixs.filter((ix) => ix.hasLan);
+    withLan.forEach((ix, i) => {
       const createdAt = Date.parse(ix.row.created) / 1000;
       const visible = this.random.weighted([['Private', 90], ['Public', 6], ['Users', 4]] as const);
       const hasUrl = this.random.chance(0.4);
@@ -606,7 +647,8 @@ class DatasetBuilder {
           mtu: this.random.chance(0.9) ? 1500 : 9000,
           dot1q_support: false,
           rs_asn: this.random.chance(0.2) ? this.random.int(1000, 64495) : 0,
-          arp_sponge: this.random.chance(0.05) ? '00:00:5e:00:53:01' : null,
+          // PeeringDB keeps arp_sponge unique: a MAC per LAN, here made of its id.
+          arp_sponge: i % 10 === 0 ? macOf(ix.row.id) : null,
           ixf_ixp_member_list_url: hasUrl ? `${ix.row.website}/members.json` : '',
           ixf_ixp_member_list_url_visible: visible,
           ixf_ixp_import_enabled: hasUrl && this.random.chance(0.5),
@@ -617,10 +659,10 @@ class DatasetBuilder {
       if (ix.v6Base) {
         pfxDrafts.push({ createdAt: this.childCreated(createdAt), ixlan_id: ix.row.id, protocol: 'IPv6', prefix: `${ix.v6Base}::/64`, in_dfz: this.random.chance(0.9) });
       }
-    }
+    });
     // Fill up to the target with second LANs' IPv4 prefixes (documentation ranges, never used by members).
-    for (let k = 0; pfxDrafts.length < this.counts.ixpfx && this.ixs.length > 0; k += 1) {
-      const ix = this.random.pick(this.ixs);
+    for (let k = 0; pfxDrafts.length < this.counts.ixpfx && withLan.length > 0; k += 1) {
+      const ix = this.random.pick(withLan);
       pfxDrafts.push({ createdAt: this.childCreated(Date.parse(ix.row.created) / 1000), ixlan_id: ix.row.id, protocol: 'IPv4', prefix: `100.${64 + (k >> 8)}.${k & 255}.0/24`, in_dfz: false });
     }
     this.ixpfxs = this.finish('ixpfx', pfxDrafts);
@@ -706,17 +748,53 @@ class DatasetBuilder {
     }
     const orphans = Math.max(1, Math.round(5 * this.scale));
     const maxNetId = this.nets[this.nets.length - 1]?.id ?? 0;
-    for (let k = 0; k < orphans && this.ixs.length > 0; k += 1) {
+    const withLan = this.ixs.filter((ix) => ix.hasLan);
+    for (let k = 0; k < orphans && withLan.length > 0; k += 1) {
       // A connection whose network this copy never received: a child pointing at a missing parent.
-      const ix = this.random.pick(this.ixs);
+      const ix = this.random.pick(withLan);
       const ghost = { id: maxNetId + 1000 + k, asn: 4_200_000_000 + k, created: ix.row.created } as PdbRow<'net'>;
       connect(ix, ghost, 1);
     }
+    this.giveSomeNetworksSeveralAsns(drafts);
     hostile.forEach((text, index) => {
       const draft = drafts[index];
       if (draft) draft.notes = text;
     });
     this.netixlans = this.finish('netixlan', drafts);
+  }
+
+  /**
+   * One record, ports under several ASNs: in real data some 20 networks, large operators among
+   * them, hold 140 ports whose ASN is not the record's own (a sibling network's, or one with no
+   * record at all). Every other port of such a network carries the other ASN, up to seven.
+   */
+  private giveSomeNetworksSeveralAsns(drafts: Draft<'netixlan'>[]): void {
+    const portsByNet = new Map<number, Draft<'netixlan'>[]>();
+    for (const draft of drafts) {
+      const list = portsByNet.get(draft.net_id!) ?? [];
+      list.push(draft);
+      portsByNet.set(draft.net_id!, list);
+    }
+    const netById = new Map(this.nets.map((net) => [net.id, net]));
+    const candidates = [...portsByNet].filter(([netId, ports]) => netById.has(netId) && ports.length >= 2);
+    candidates.sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
+    const wanted = Math.min(candidates.length, Math.max(2, Math.round(20 * this.scale)));
+    // A few of the largest, the rest from anywhere.
+    const large = candidates.slice(0, Math.ceil(wanted / 4));
+    const rest = this.random.shuffle(candidates.slice(large.length)).slice(0, wanted - large.length);
+    const taken = new Set(this.nets.map((net) => net.asn));
+    const netsByOrg = new Map<number, PdbRow<'net'>[]>();
+    for (const net of this.nets) netsByOrg.set(net.org_id, [...(netsByOrg.get(net.org_id) ?? []), net]);
+    for (const [netId, ports] of [...large, ...rest]) {
+      const net = netById.get(netId)!;
+      const sibling = (netsByOrg.get(net.org_id) ?? []).find((other) => other.id !== net.id);
+      let other = sibling && this.random.chance(0.5) ? sibling.asn : 0;
+      while (other === 0 || (taken.has(other) && other !== sibling?.asn)) other = this.random.int(131_072, 402_000);
+      taken.add(other);
+      ports.forEach((port, i) => {
+        if (i % 2 === 1 && i < 2 * PORTS_UNDER_OTHER_ASN) port.asn = other;
+      });
+    }
   }
 
   private buildNetFacs(): void {
@@ -788,6 +866,36 @@ class DatasetBuilder {
     for (const poc of this.pocs as unknown as AnyRow[]) {
       if (this.random.chance(deleteShare)) Object.assign(poc, { status: 'deleted', updated: recent(poc), name: '', phone: '', email: '', url: '' });
     }
+    // Networks deleted when the registry reclaimed their ASN, whose ports are not deleted yet:
+    // exchanges still list ports of a network that is gone.
+    const connected = new Set(this.netixlans.map((row) => row.net_id));
+    const withPorts = this.nets.filter((net) => connected.has(net.id));
+    for (const net of this.random.shuffle([...withPorts]).slice(0, Math.max(1, Math.round(5 * this.scale)))) {
+      Object.assign(net, { status: 'deleted', updated: recent(net as unknown as AnyRow) });
+    }
+  }
+
+  /**
+   * A copy made from dumps of several years holds rows as PeeringDB wrote them then: a few old
+   * rows lack the fields added since, and show traffic in the wording used until 2020.
+   */
+  private ageSomeRows(): void {
+    const oldShare = 0.05;
+    const age = (type: PdbType, rows: AnyRow[], alsoFor?: (row: AnyRow) => void) => {
+      for (const row of rows) {
+        if (pdbTimeToEpoch(row.created) >= TRAFFIC_REWORDED || !this.random.chance(oldShare)) continue;
+        for (const field of FIELDS_OLD_ROWS_LACK[type] ?? []) delete row[field];
+        alsoFor?.(row);
+      }
+    };
+    age('net', this.nets as unknown as AnyRow[], (net) => {
+      const older = TRAFFIC_BEFORE_2020[net.info_traffic as string];
+      if (older) net.info_traffic = older;
+      if (net.info_type === '') net.info_type = 'Not Disclosed';
+    });
+    age('ix', this.ixs.map((ix) => ix.row) as unknown as AnyRow[]);
+    age('fac', this.facs.map((fac) => fac.row) as unknown as AnyRow[]);
+    age('netixlan', this.netixlans as unknown as AnyRow[]);
   }
 
   /** Denormalised counters and "last child change" stamps, as the server maintains them. */
@@ -866,6 +974,7 @@ class DatasetBuilder {
     this.buildPocs();
     this.softDeleteSome();
     this.deriveCounters();
+    this.ageSomeRows();
     const envelope = <R>(data: R[]): { data: R[]; meta: Record<string, unknown> } => ({ data, meta: {} });
     return {
       org: envelope(this.orgs),

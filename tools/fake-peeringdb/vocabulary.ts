@@ -161,3 +161,33 @@ export const HOSTILE_STRINGS: readonly string[] = [
   'Tab\tseparated',
   'BEGIN:VCARD\nFN:Injected\nEND:VCARD',
 ];
+
+/**
+ * Names as PeeringDB users write them beyond plain ASCII: scripts, emoji, accents composed and
+ * not, full-width letters, invisible joiners, replacement characters left by an old encoding
+ * accident, stray spaces. The generator gives each to a network (the first three to IXPs too).
+ */
+export const ODD_NAMES: readonly string[] = [
+  'Réseau Ünïcødé Ωmega 🚀',
+  'ネットワーク株式会社',
+  '\uFFFD\uFFFDtel Communications',
+  'Zero\u200Bwidth\u200DJoiner Net',
+  '  Padded   Name  ',
+  'Ｆｕｌｌｗｉｄｔｈ Ｎｅｔ',
+  'Cafe\u0301 Combining Networks',
+  'שירותי רשת',
+  'Emoji 🏳️‍🌈 Family 👨‍👩‍👧 Net',
+];
+
+/** Today's traffic levels in the wording PeeringDB offered until 2020, where it differed. */
+export const TRAFFIC_BEFORE_2020: Readonly<Record<string, string>> = {
+  '0-20Mbps': '0-20 Mbps',
+  '20-50Gbps': '20-50 Gbps',
+  '50-100Gbps': '50-100 Gbps',
+  '100-200Gbps': '100-200 Gbps',
+  '200-300Gbps': '200-300 Gbps',
+  '300-500Gbps': '300-500 Gbps',
+  '500-1000Gbps': '500-1000 Gbps',
+  '1-5Tbps': '1 Tbps+',
+  '10-20Tbps': '10 Tbps+',
+};

@@ -1,7 +1,9 @@
 /**
  * A small seeded PeeringDB-shaped dataset for discovery tests: deleted rows, orphans (children
- * whose net or ix is missing), networks with several ports at one IXP, hostile names, and a
- * spread of policies, types, traffic levels, regions and countries.
+ * whose net or ix is missing, ports of deleted networks), networks with several ports at one
+ * IXP, networks whose ports carry other ASNs than their own, an IXP without a LAN, rows of
+ * older years (traffic wording with spaces, no counters), hostile names, and a spread of
+ * policies, types, traffic levels, regions and countries.
  */
 import { completeRow } from '../rows';
 import { PDB_TYPES, type NetInfoType, type PdbRow, type PdbRowMap, type PdbType, type PolicyGeneral, type PocRole } from '../../../src/shared/peeringdb';
@@ -30,11 +32,22 @@ const PLACES = [
 ];
 const POLICIES: PolicyGeneral[] = ['Open', 'Open', 'Selective', 'Restrictive', 'No', ''];
 const TYPES: NetInfoType[] = ['NSP', 'Content', 'Cable/DSL/ISP', 'Enterprise', 'Educational/Research'];
-const TRAFFIC = ['', '1-5Gbps', '10-20Gbps', '100-200Gbps', '1-5Tbps', '100+Tbps'];
-const SCOPES = ['Global', 'Europe', 'Regional', 'North America', ''];
-const RATIOS = ['Balanced', 'Mostly Outbound', 'Heavy Inbound', ''];
+// Today's wording and what PeeringDB offered until 2020 ("1 Tbps+", "20-50 Gbps").
+const TRAFFIC = ['', '1-5Gbps', '10-20Gbps', '100-200Gbps', '1-5Tbps', '100+Tbps', '1 Tbps+', '20-50 Gbps', '10 Tbps+', 'Not Disclosed'];
+const SCOPES = ['Global', 'Europe', 'Regional', 'North America', '', 'Not Disclosed'];
+const RATIOS = ['Balanced', 'Mostly Outbound', 'Heavy Inbound', '', 'Not Disclosed'];
 const ROLES: PocRole[] = ['Abuse', 'Technical', 'NOC', 'Policy', 'Maintenance', 'Sales'];
 const WORDS = ['Telecom', 'Cloud', 'Fiber', 'Networks', 'Hosting', 'Digital', 'Carrier', 'Online', 'Zürich', 'Data'];
+
+/** The ASN the ports of a multi-ASN network carry besides the record's own (no record holds it). */
+export function secondAsnOf(netId: number): number {
+  return 64_000 + netId * 7 + 1;
+}
+
+/** Networks whose ports carry other ASNs: every 11th carries a second ASN on some ports. */
+export function hasSecondAsn(netId: number): boolean {
+  return netId % 11 === 0;
+}
 
 export interface DatasetShape {
   seed: number;
@@ -76,7 +89,7 @@ export function makeDataset({ seed, nets = 240, ixs = 18, facs = 30 }: DatasetSh
   const lansByIx = new Map<number, { id: number; v4: string; v6: string }[]>();
   for (let id = 1; id <= ixs; id++) {
     const place = pick(PLACES);
-    add('ix', id, {
+    const ix = add('ix', id, {
       org_id: 1 + Math.floor(random() * orgCount),
       name: id === 1 ? 'DE-CIX Frankfurt' : `${place.city}-IX ${id}`,
       city: place.city,
@@ -85,8 +98,12 @@ export function makeDataset({ seed, nets = 240, ixs = 18, facs = 30 }: DatasetSh
       net_count: 0,
       status: id === ixs ? 'deleted' : 'ok',
     });
+    // Older rows lack the counters.
+    if (id % 5 === 0) delete (ix as Partial<typeof ix>).net_count;
     const lans: { id: number; v4: string; v6: string }[] = [];
-    for (let n = 0; n < (id % 4 === 0 ? 2 : 1); n++) {
+    // IXP 3 has no LAN: its members point at a LAN the copy does not have.
+    const lanCount = id === 3 ? 0 : id % 4 === 0 ? 2 : 1;
+    for (let n = 0; n < lanCount; n++) {
       ixlanId++;
       add('ixlan', ixlanId, { ix_id: id, name: n ? 'Second LAN' : '', mtu: 1500, rs_asn: 6695, status: 'ok' });
       const lan = { id: ixlanId, v4: `10.${id}.${n}`, v6: `2001:db8:${id.toString(16)}:${n}` };
@@ -94,7 +111,7 @@ export function makeDataset({ seed, nets = 240, ixs = 18, facs = 30 }: DatasetSh
       add('ixpfx', ++pfxId, { ixlan_id: ixlanId, protocol: 'IPv6', prefix: `${lan.v6}::/64`, in_dfz: true, status: chance(0.1) ? 'deleted' : 'ok' });
       lans.push(lan);
     }
-    lansByIx.set(id, lans);
+    lansByIx.set(id, lans.length > 0 ? lans : [{ id: 900 + id, v4: `10.${id}.9`, v6: `2001:db8:${id.toString(16)}:9` }]);
     for (let f = 0; f < 3; f++) {
       add('ixfac', id * 10 + f, { ix_id: id, fac_id: 1 + Math.floor(random() * facs), status: status() });
     }
@@ -108,7 +125,7 @@ export function makeDataset({ seed, nets = 240, ixs = 18, facs = 30 }: DatasetSh
   for (let id = 1; id <= nets; id++) {
     const types = [pick(TYPES), ...(chance(0.2) ? [pick(TYPES)] : [])];
     const hostile = id % 37 === 0;
-    add('net', id, {
+    const netRow = add('net', id, {
       org_id: 1 + Math.floor(random() * orgCount),
       asn: 64_000 + id * 7,
       name: hostile ? `<img src=x onerror=alert(${id})> ${pick(WORDS)}` : `${pick(WORDS)} ${pick(WORDS)} ${id}`,
@@ -123,12 +140,16 @@ export function makeDataset({ seed, nets = 240, ixs = 18, facs = 30 }: DatasetSh
       ix_count: 0,
       status: status(),
     });
+    if (id % 6 === 0) {
+      delete (netRow as Partial<typeof netRow>).ix_count;
+      delete (netRow as Partial<typeof netRow>).fac_count;
+    }
     // Heavy tail: the first networks are at most IXPs, most at one to three.
     const ixTarget = id <= 3 ? Math.floor(ixs * 0.8) : 1 + Math.floor(random() * 3);
     const chosen = new Set<number>();
     while (chosen.size < ixTarget) chosen.add(1 + Math.floor(random() * ixs));
     for (const ixId of chosen) {
-      const ports = chance(0.15) ? 2 : 1;
+      const ports = chance(0.15) || hasSecondAsn(id) ? 2 : 1;
       for (let p = 0; p < ports; p++) {
         const lan = pick(lansByIx.get(ixId)!);
         netixlanId++;
@@ -137,7 +158,8 @@ export function makeDataset({ seed, nets = 240, ixs = 18, facs = 30 }: DatasetSh
           net_id: id,
           ix_id: ixId,
           ixlan_id: lan.id,
-          asn: 64_000 + id * 7,
+          // A multi-ASN network: its second port at each IXP (and only there) carries another ASN.
+          asn: hasSecondAsn(id) && p === 1 ? secondAsnOf(id) : 64_000 + id * 7,
           speed: pick([1000, 10000, 100000]),
           ipaddr4: chance(0.9) ? `${lan.v4}.${host}` : null,
           ipaddr6: chance(0.7) ? `${lan.v6}::${host.toString(16)}` : null,
@@ -170,6 +192,10 @@ export function makeDataset({ seed, nets = 240, ixs = 18, facs = 30 }: DatasetSh
   add('netfac', netfacId + 1, { net_id: 99_999, fac_id: 1, local_asn: 65_535, status: 'ok' });
   add('netfac', netfacId + 2, { net_id: 4, fac_id: 9_999, local_asn: 64_028, status: 'ok' });
   add('poc', pocId + 1, { net_id: 99_999, role: 'Policy', visible: 'Public', name: 'Orphan', status: 'ok' });
+  // A presence of a missing network known only by its local_asn, and ports of network 5 that
+  // carry network 6's ASN (one record's ports under another record's ASN).
+  add('netfac', netfacId + 3, { net_id: 99_998, fac_id: 2, local_asn: 65_534, status: 'ok' });
+  add('netixlan', netixlanId + 3, { net_id: 5, ix_id: 2, ixlan_id: lansByIx.get(2)![0]!.id, asn: 64_042, speed: 10_000, ipaddr4: '10.2.0.252', status: 'ok' });
   return data;
 }
 

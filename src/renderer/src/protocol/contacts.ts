@@ -21,7 +21,8 @@ export interface ContactListArgs {
 }
 
 export interface NetworkRef {
-  netId: number;
+  /** Null when the copy lacks the record (only ports carry the ASN). */
+  netId: number | null;
   asn: number;
   name: string;
 }

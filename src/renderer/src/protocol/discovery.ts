@@ -17,9 +17,25 @@ export interface NetSummary {
   scope: string;
 }
 
+/**
+ * A network as peering sees it: an ASN that ports carry (or a record's own ASN), named by the
+ * PeeringDB record behind it when the copy holds one. Sessions are configured with this ASN.
+ */
+export interface AsnNetwork {
+  asn: number;
+  /** The record behind the ASN; null when the copy lacks it (a partial copy, a record deleted before its ports). */
+  netId: number | null;
+  /** The record's name, or "AS64500" when the copy lacks the record. */
+  name: string;
+  /** The record's own ASN when it differs from `asn`: its ports carry several ASNs. */
+  recordAsn: number | null;
+}
+
 /** One port of a network at an IXP (a netixlan). */
 export interface IxConnection {
   netixlanId: number;
+  /** The ASN this port carries, which a session uses; it can differ from its record's. */
+  asn: number;
   ixlanId: number;
   ipaddr4: string | null;
   ipaddr6: string | null;
@@ -53,10 +69,16 @@ export interface NetAtFac {
 
 export interface MyNetworkOverview {
   asn: number;
-  /** Null when the copy has no network with this ASN (not synced yet, or gone). */
+  /**
+   * The record that names this ASN (its own, or the one whose ports carry it); null when the
+   * copy has none (not synced yet, gone, or only its ports are in the copy).
+   */
   net: NetSummary | null;
+  /** The ports carrying this ASN, per IXP. */
   ixs: NetAtIx[];
   facs: NetAtFac[];
+  /** The record's other ASNs (its own, or its other ports'), when it holds several. */
+  otherAsns: number[];
 }
 
 // ---- Compare
@@ -66,7 +88,7 @@ export interface CompareArgs {
 }
 
 export interface CompareSide {
-  netId: number;
+  asn: number;
   connections: IxConnection[];
   totalSpeed: number;
 }
@@ -77,24 +99,25 @@ export interface CompareIx {
   sides: CompareSide[];
   /** The smallest side's total speed: what the exchange between them can carry. */
   minSideSpeed: number;
-  /** For "all but one": the network that is not there. */
-  missingNetId?: number;
+  /** For "all but one": the ASN that is not there. */
+  missingAsn?: number;
 }
 
 export interface CompareFacSide {
-  netId: number;
+  asn: number;
   localAsn: number;
 }
 
 export interface CompareFac {
   fac: PlaceSummary;
   sides: CompareFacSide[];
-  missingNetId?: number;
+  missingAsn?: number;
 }
 
 export interface CompareResult {
-  networks: NetSummary[];
-  /** Requested ASNs the copy has no network for. */
+  /** The ASNs compared, in the order asked: by record, or by ports alone when the record is missing. */
+  networks: AsnNetwork[];
+  /** Requested ASNs the copy knows nothing of (no record, port or presence). */
   unknownAsns: number[];
   commonIxs: CompareIx[];
   commonFacs: CompareFac[];
@@ -146,8 +169,11 @@ export interface PeersArgs {
 }
 
 
-/** The part of a network a member row shows (lists run to 10,000 rows: every field costs). */
-export type MemberNet = Pick<NetSummary, 'netId' | 'asn' | 'name' | 'policyGeneral' | 'infoTypes' | 'traffic'>;
+/**
+ * The part of a network a member row shows (lists run to 10,000 rows: every field costs). One
+ * row per ASN: a record whose ports carry two ASNs is two potential sessions.
+ */
+export type MemberNet = AsnNetwork & Pick<NetSummary, 'policyGeneral' | 'infoTypes' | 'traffic'>;
 
 export interface MemberRow {
   net: MemberNet;
@@ -202,7 +228,7 @@ export interface SharedPlace {
   name: string;
   country: string;
   /** Which of my networks are there. */
-  mine: { netId: number; asn: number; name: string }[];
+  mine: AsnNetwork[];
 }
 
 export interface NetworkPage {
@@ -227,8 +253,11 @@ export interface NetworkPage {
     notes: string;
     updated: string;
   };
+  /** Its ports grouped per IXP, whichever ASN each carries. */
   ixs: NetAtIx[];
   facs: NetAtFac[];
+  /** The ASNs its ports carry with how many ports each, its own first; more than one says so. */
+  portAsns: { asn: number; ports: number }[];
   /** Policy role first, then the others in POC_ROLES order. */
   contacts: PocView[];
   sharedIxs: SharedPlace[];
@@ -254,11 +283,13 @@ export interface IxPage {
     serviceLevel: string;
     terms: string;
   };
+  /** mtu 0: not given (older rows). */
   lans: { id: number; name: string; mtu: number; rsAsn: number; prefixes: { protocol: string; prefix: string }[] }[];
   facs: PlaceSummary[];
+  /** ASNs on ports here. */
   memberCount: number;
   /** My networks' connections here. */
-  mine: { net: NetSummary; connections: IxConnection[] }[];
+  mine: { net: AsnNetwork; connections: IxConnection[] }[];
 }
 
 export interface FacPage {
@@ -276,8 +307,9 @@ export interface FacPage {
     notes: string;
   };
   ixs: PlaceSummary[];
+  /** ASNs present. */
   memberCount: number;
-  mine: NetSummary[];
+  mine: AsnNetwork[];
 }
 
 export interface OrgPage {
@@ -307,7 +339,7 @@ export interface SearchHit {
   match: SearchMatch;
   /** Why it matched when the title does not say (the IP, the as-set, the prefix). */
   detail: string;
-  /** For networks. */
+  /** For networks: the ASN that matched (a port's can differ from the record's), else the record's. */
   asn?: number;
 }
 

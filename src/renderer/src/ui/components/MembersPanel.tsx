@@ -9,7 +9,7 @@ import type { MemberFilters, MemberPlace, MemberRow, PeersArgs } from '../../pro
 import { addressColumns } from './columns';
 import { DataTable, type Column } from './DataTable';
 import { formatAsn, formatSpeed, PEER_STATE_LABELS } from './format';
-import { PageLink } from './links';
+import { AsnNetworkName, asnNetworkNote } from './AsnNetworkName';
 import { MemberFiltersPanel } from './MemberFiltersPanel';
 import { PeerMarkControl } from './PeerMarkControl';
 import { useStoreQuery } from '../store-client/use-store-query';
@@ -49,7 +49,7 @@ export function MembersPanel({
       sortValue: (row) => row.net.name,
       cell: (row) => (
         <>
-          <PageLink to={{ kind: 'net', id: row.net.netId }}>{row.net.name}</PageLink>{' '}
+          <AsnNetworkName network={row.net} />{' '}
           {row.isMine && <span className="badge badge-mine">Mine</span>}
           {row.peerState && <span className="badge">{PEER_STATE_LABELS[row.peerState]}</span>}
         </>
@@ -158,6 +158,7 @@ export function MembersPanel({
             { header: 'Score', value: (row) => row.score },
             { header: 'Mark', value: (row) => row.peerState ?? '' },
             { header: 'Note', value: (row) => row.note },
+            { header: 'Network record', value: (row) => asnNetworkNote(row.net) },
           ]}
         />
         )}
@@ -172,7 +173,7 @@ export function MembersPanel({
           label={label}
           rows={data.rows}
           columns={columns}
-          rowKey={(row) => row.net.netId}
+          rowKey={(row) => row.net.asn}
           estimatedRowHeight={place.kind === 'ix' ? 34 : 64}
           emptyText={peersOnly && data.noneOfMine && place.kind === 'my-ixs' ? 'Add your networks first.' : 'No network matches.'}
         />

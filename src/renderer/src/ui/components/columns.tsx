@@ -2,7 +2,7 @@
  * Columns several discovery tables share: an IXP or facility by name, linking to its page;
  * where it is; the addresses of a network's ports there; which network is missing.
  */
-import type { IxConnection, NetSummary } from '../../protocol/discovery';
+import type { AsnNetwork, IxConnection } from '../../protocol/discovery';
 import type { Column } from './DataTable';
 import { placeLine } from './format';
 import { PageLink } from './links';
@@ -51,8 +51,8 @@ export function addressColumns<R>(connectionsOf: (row: R) => readonly IxConnecti
 }
 
 /** The one compared network a place lacks. */
-export function missingNetworkColumn<R extends { missingNetId?: number }>(networks: readonly NetSummary[]): Column<R> {
-  const nameOf = (row: R) => networks.find((net) => net.netId === row.missingNetId)?.name;
+export function missingNetworkColumn<R extends { missingAsn?: number }>(networks: readonly AsnNetwork[]): Column<R> {
+  const nameOf = (row: R) => networks.find((net) => net.asn === row.missingAsn)?.name;
   return {
     key: 'missing',
     header: 'Missing',

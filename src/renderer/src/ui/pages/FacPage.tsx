@@ -1,5 +1,6 @@
 /** A facility's page: details, the IXPs there, my networks there, and its networks with filters. */
-import { placeLine } from '../components/format';
+import { AsnNetworkName } from '../components/AsnNetworkName';
+import { formatAsn, placeLine } from '../components/format';
 import { ExternalLink, PageLink } from '../components/links';
 import { MembersPanel } from '../components/MembersPanel';
 import { Details, PageFrame } from '../components/PageFrame';
@@ -33,8 +34,8 @@ export function FacPage({ facId }: { facId: number }): React.JSX.Element {
           <h2 id="fac-mine-title">My networks here</h2>
           <ul className="chips">
             {data.mine.map((net) => (
-              <li key={net.netId} className="chip">
-                <PageLink to={{ kind: 'net', id: net.netId }}>{net.name}</PageLink>
+              <li key={net.asn} className="chip">
+                <AsnNetworkName network={net} /> {formatAsn(net.asn)}
               </li>
             ))}
           </ul>

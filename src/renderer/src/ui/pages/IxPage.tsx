@@ -1,4 +1,5 @@
 /** An IXP's page: details, LANs and prefixes, facilities, my ports, and its members with filters. */
+import { AsnNetworkName } from '../components/AsnNetworkName';
 import { formatAsn, formatSpeed, placeLine } from '../components/format';
 import { ExternalLink, MailLink, PageLink } from '../components/links';
 import { MembersPanel } from '../components/MembersPanel';
@@ -31,7 +32,8 @@ export function IxPage({ ixId }: { ixId: number }): React.JSX.Element {
         {data.lans.map((lan) => (
           <div key={lan.id}>
             <h3>
-              LAN {lan.name || lan.id} · MTU {lan.mtu}
+              LAN {lan.name || lan.id}
+              {lan.mtu ? ` · MTU ${lan.mtu}` : ''}
               {lan.rsAsn ? ` · route servers ${formatAsn(lan.rsAsn)}` : ''}
             </h3>
             <p className="mono">{lan.prefixes.map((pfx) => pfx.prefix).join('  ') || 'No prefixes listed.'}</p>
@@ -43,8 +45,8 @@ export function IxPage({ ixId }: { ixId: number }): React.JSX.Element {
           <h2 id="ix-mine-title">My networks here</h2>
           <ul>
             {data.mine.map(({ net, connections }) => (
-              <li key={net.netId}>
-                <PageLink to={{ kind: 'net', id: net.netId }}>{net.name}</PageLink> {formatAsn(net.asn)}:{' '}
+              <li key={net.asn}>
+                <AsnNetworkName network={net} /> {formatAsn(net.asn)}:{' '}
                 <span className="mono">
                   {connections.map((c) => [c.ipaddr4, c.ipaddr6, formatSpeed(c.speed)].filter(Boolean).join(' ')).join('; ')}
                 </span>

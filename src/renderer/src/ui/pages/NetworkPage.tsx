@@ -13,6 +13,14 @@ import { RequestStatusLine } from './RequestStatusLine';
 import { useStoreQuery } from '../store-client/use-store-query';
 import type { NetAtFac, NetAtIx, PocView, SharedPlace } from '../../protocol/discovery';
 
+/** Ports under several ASNs get an ASN column: a session uses the port's, not the record's. */
+const PORT_ASN_COLUMN: Column<NetAtIx> = {
+  key: 'asn',
+  header: 'Port ASN',
+  width: '7em',
+  cell: (row) => row.connections.map((c) => <div key={c.netixlanId}>{formatAsn(c.asn)}</div>),
+};
+
 const IX_COLUMNS: Column<NetAtIx>[] = [
   placeNameColumn('ix', (row) => row.ix),
   whereColumn((row) => row.ix),
@@ -66,6 +74,7 @@ export function NetworkPage({ netId }: { netId: number }): React.JSX.Element {
   const { data, error } = useStoreQuery('networkPage', { netId });
   if (!data) return <PageFrame title={error ? 'Network' : 'Loading…'} error={error} />;
   const { net } = data;
+  const severalAsns = data.portAsns.some((entry) => entry.asn !== net.asn);
   return (
     <PageFrame
       title={`${net.name} (${formatAsn(net.asn)})`}
@@ -89,6 +98,13 @@ export function NetworkPage({ netId }: { netId: number }): React.JSX.Element {
         {!data.isMine && <PeeringDraftButton peerAsn={net.asn} />}
         {!data.isMine && <RequestStatusLine asn={net.asn} />}
       </div>
+      {severalAsns && (
+        <p className="note warning" data-testid="port-asns">
+          Its ports carry several ASNs:{' '}
+          {data.portAsns.map((entry) => `${formatAsn(entry.asn)} (${entry.ports} port${entry.ports === 1 ? '' : 's'})`).join(', ')}.
+          Sessions use the ASN of each port.
+        </p>
+      )}
       <section className="panel" aria-labelledby="net-details-title">
         <h2 id="net-details-title">Details</h2>
         <Details
@@ -130,7 +146,7 @@ export function NetworkPage({ netId }: { netId: number }): React.JSX.Element {
       </section>
       <section className="panel" aria-labelledby="net-ixs-title">
         <h2 id="net-ixs-title">IXPs ({data.ixs.length})</h2>
-        <DataTable label="IXPs" rows={data.ixs} columns={IX_COLUMNS} rowKey={(r) => r.ix.id} initialSort={{ key: 'ix', descending: false }} emptyText="No IXP connections." />
+        <DataTable label="IXPs" rows={data.ixs} columns={severalAsns ? [...IX_COLUMNS.slice(0, 2), PORT_ASN_COLUMN, ...IX_COLUMNS.slice(2)] : IX_COLUMNS} rowKey={(r) => r.ix.id} initialSort={{ key: 'ix', descending: false }} emptyText="No IXP connections." />
       </section>
       <section className="panel" aria-labelledby="net-facs-title">
         <h2 id="net-facs-title">Facilities ({data.facs.length})</h2>

@@ -4,6 +4,10 @@ import { findMembers } from '../queries/members';
 import { search } from '../queries/search';
 import { liveRows, makeDataset } from '../../../../../tools/fake-peeringdb/datasets/discovery';
 import { copyOf } from '../copy/local-copy.test-support';
+import { ix, net, poc, port } from '../../../../../tools/fake-peeringdb/datasets/contact-rows';
+import { filterOptions } from '../queries/filter-options';
+import { networkPage } from '../queries/pages';
+import { buildContactList } from '../queries/contact-list';
 
 const user = { myAsns: [], peerStates: [], today: '2026-05-01' };
 
@@ -11,16 +15,21 @@ describe('the discovery index follows the copy', () => {
   it('drops a network deleted by a sync from every answer', () => {
     const dataset = makeDataset({ seed: 5 });
     const copy = copyOf(dataset);
-    const net = liveRows(dataset, 'net').find((candidate) => candidate.id > 3 && candidate.irr_as_set)!;
+    // Past network 6, whose ASN the dataset also puts on a port of network 5.
+    const net = liveRows(dataset, 'net').find((candidate) => candidate.id > 6 && candidate.irr_as_set)!;
     const ixId = liveRows(dataset, 'netixlan').find((row) => row.net_id === net.id && copy.rows.ix.has(row.ix_id))!.ix_id;
     const members = () => findMembers(getDiscoveryIndex(copy), { place: { kind: 'ix', ixId } }, user).rows.map((r) => r.net.netId);
     expect(members()).toContain(net.id);
     expect(search(getDiscoveryIndex(copy), { query: `AS${net.asn}` }).hits[0]?.id).toBe(net.id);
 
-    // What the store does when a page brings the row back with status "deleted".
+    // What the store does when a page brings the row back with status "deleted"; its ports
+    // come back deleted later, and until then they count by their ASN, nameless.
     copy.rows.net.delete(net.id);
     copy.version++;
     expect(members()).not.toContain(net.id);
+    expect(search(getDiscoveryIndex(copy), { query: `AS${net.asn}` }).hits.map((hit) => hit.title)).toEqual([`AS${net.asn}`]);
+    for (const row of [...copy.rows.netixlan.values()]) if (row.net_id === net.id) copy.rows.netixlan.delete(row.id);
+    copy.version++;
     expect(search(getDiscoveryIndex(copy), { query: `AS${net.asn}` }).hits).toEqual([]);
     const byAsSet = search(getDiscoveryIndex(copy), { query: net.irr_as_set.split(' ')[0]! }).hits;
     expect(byAsSet.some((hit) => hit.kind === 'net' && hit.id === net.id)).toBe(false);
@@ -34,7 +43,7 @@ describe('the discovery index follows the copy', () => {
       (candidate) => !liveRows(dataset, 'netixlan').some((row) => row.net_id === net.id && row.ix_id === candidate.id),
     )!;
     const index = getDiscoveryIndex(copy);
-    const row = { ...liveRows(dataset, 'netixlan')[0]!, id: 50_000, net_id: net.id, ix_id: ix.id, ipaddr4: '10.99.0.9' };
+    const row = { ...liveRows(dataset, 'netixlan')[0]!, id: 50_000, net_id: net.id, asn: net.asn, ix_id: ix.id, ipaddr4: '10.99.0.9' };
     copy.rows.netixlan.set(row.id, row);
     copy.rows.net.set(net.id, { ...net, name: 'Quokka Transit' });
     copy.version++;
@@ -58,6 +67,20 @@ describe('the discovery index follows the copy', () => {
     expect(index.netSection).toBe(netSection);
     expect(index.connections).toBe(connections);
     expect(index.pocsByNet.get(poc.net_id)?.some((row) => row.name === 'Changed')).toBe(true);
+  });
+
+  it('keeps the as-set index when only ports change, and learns a new port ASN', () => {
+    const dataset = makeDataset({ seed: 11 });
+    const copy = copyOf(dataset);
+    const index = getDiscoveryIndex(copy);
+    const irr = index.irrSearch();
+    expect(search(index, { query: 'AS4200000001' }).hits).toEqual([]);
+    const row = liveRows(dataset, 'netixlan').find((candidate) => copy.rows.net.has(candidate.net_id))!;
+    copy.rows.netixlan.set(row.id, { ...row, asn: 4_200_000_001 });
+    copy.version++;
+    getDiscoveryIndex(copy);
+    expect(index.irrSearch()).toBe(irr);
+    expect(search(index, { query: 'AS4200000001' }).hits[0]).toMatchObject({ kind: 'net', id: row.net_id, asn: 4_200_000_001 });
   });
 
   it('empties with the copy on a flush', () => {
@@ -93,5 +116,57 @@ describe('search structures', () => {
     getDiscoveryIndex(copy);
     expect(index.searchReady).toBe(false);
     expect(search(index, { query: 'wombat' }).hits[0]).toMatchObject({ kind: 'net', id: net.id });
+  });
+});
+
+describe('odd rows', () => {
+  // Values the row schemas let through (they check keys strictly, the rest tolerantly) or that
+  // older rows have: a name that is a number, ids far beyond the others, fields missing.
+  const hugeId = 2 ** 53 - 1;
+  const normal = net(10, 64510, 'Cloud Normal');
+  const numericName = { ...net(11, 64511, 'x'), name: 12345 as unknown as string, aka: null as unknown as string };
+  const far = { ...net(hugeId, 64512, 'Cloud Far Away'), irr_as_set: 7 as unknown as string, info_types: 'NSP' as unknown as [] };
+  const old = net(13, 64513, 'Cloud Of Old');
+  for (const field of ['ix_count', 'fac_count', 'info_types', 'info_traffic'] as const) delete (old as Partial<typeof old>)[field];
+  const exchange = ix(1, 'Old Exchange');
+  delete (exchange as Partial<typeof exchange>).net_count;
+  const odd = copyOf({
+    ix: [exchange, { ...ix(hugeId, 'Far Exchange'), city: null as unknown as string }],
+    net: [normal, numericName, far, old],
+    netixlan: [
+      port(1, normal, exchange, '192.0.2.1', null),
+      port(2, numericName, exchange, '192.0.2.2', null),
+      { ...port(3, far, exchange, null, null), speed: null as unknown as number },
+      port(4, old, exchange, '192.0.2.4', null),
+    ],
+    poc: [poc(1, hugeId, 'Policy', null as unknown as string)],
+  });
+  const index = getDiscoveryIndex(odd);
+
+  it('never break search: every other network is still found, and ids of any size work', () => {
+    expect(search(index, { query: 'cloud' }).hits.map((hit) => hit.id).sort()).toEqual([10, 13, hugeId].sort());
+    expect(search(index, { query: '12345' }).hits[0]).toMatchObject({ id: 11, title: '12345' });
+    expect(search(index, { query: 'AS64512' }).hits[0]).toMatchObject({ id: hugeId, title: 'Cloud Far Away' });
+    expect(search(index, { query: 'c' }).hits.some((hit) => hit.id === hugeId)).toBe(true);
+    expect(search(index, { query: 'far' }).hits.some((hit) => hit.kind === 'ix' && hit.id === hugeId)).toBe(true);
+  });
+
+  it('count what older rows lack from the copy instead of printing "undefined"', () => {
+    const hit = search(index, { query: 'old exchange' }).hits[0]!;
+    expect(hit.subtitle).toContain('4 networks');
+    expect(hit.subtitle).not.toContain('undefined');
+  });
+
+  it('never break the other answers', () => {
+    const members = findMembers(index, { place: { kind: 'ix', ixId: 1 }, filters: { trafficMin: '1-5Gbps', text: 'c' } }, user);
+    expect(members.rows).toEqual([]);
+    const everyone = findMembers(index, { place: { kind: 'ix', ixId: 1 } }, user).rows;
+    expect(everyone.map((row) => row.net.name).sort()).toEqual(['12345', 'Cloud Far Away', 'Cloud Normal', 'Cloud Of Old']);
+    // info_types that is no list: the single info_type stands in.
+    expect(everyone.find((row) => row.net.asn === 64512)).toMatchObject({ bestSpeed: 0, net: { infoTypes: ['NSP'] } });
+    expect(everyone.find((row) => row.net.asn === 64513)?.net.traffic).toBe('');
+    expect(filterOptions(index).infoTypes).toEqual(['NSP']);
+    expect(networkPage(index, { netId: hugeId }, user).contacts).toMatchObject([{ role: 'Policy', email: '' }]);
+    expect(buildContactList(odd, { selection: { kind: 'ix-members', ixId: 1 }, roles: ['Policy'] }, false).networkCount).toBe(4);
   });
 });

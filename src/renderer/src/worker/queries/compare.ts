@@ -1,60 +1,66 @@
 /**
  * Where two or more networks meet: the IXPs and facilities all of them share, and (from three
- * networks on) the ones all but one share, naming the missing network.
+ * networks on) the ones all but one share, naming the missing network. Networks are the ASNs
+ * asked for, matched by the ASN their ports carry: an ASN at an IXP is one a session can use.
  */
-import type { Net } from '../../../../shared/peeringdb';
 import type { DiscoveryIndex } from '../index/discovery-index';
-import { connectionOf, netSummary, placeSummary, totalSpeed } from './summaries';
-import type { CompareArgs, CompareFac, CompareIx, CompareResult, CompareSide } from '../../protocol/discovery';
+import { asnNetwork, connectionOf, placeSummary, totalSpeed } from './summaries';
+import type { CompareArgs, CompareFac, CompareFacSide, CompareIx, CompareResult, CompareSide } from '../../protocol/discovery';
 
 export function compareNetworks(index: DiscoveryIndex, args: CompareArgs): CompareResult {
-  const nets: Net[] = [];
+  const asns: number[] = [];
   const unknownAsns: number[] = [];
   for (const asn of new Set(args.asns)) {
-    const net = index.netByAsn(asn);
-    if (net) nets.push(net);
+    if (index.knowsAsn(asn)) asns.push(asn);
     else unknownAsns.push(asn);
   }
   const result: CompareResult = {
-    networks: nets.map(netSummary),
+    networks: asns.map((asn) => asnNetwork(index, asn)),
     unknownAsns,
     commonIxs: [],
     commonFacs: [],
     allButOneIxs: [],
     allButOneFacs: [],
   };
-  if (nets.length < 2) return result;
-  compareIxs(index, nets, result);
-  compareFacs(index, nets, result);
+  if (asns.length < 2) return result;
+  compareIxs(index, asns, result);
+  compareFacs(index, asns, result);
   return result;
 }
 
-function compareIxs(index: DiscoveryIndex, nets: Net[], result: CompareResult): void {
-  // Per IXP, each network's connections, in the networks' order.
+/** Keeps a place when all, or (from three on) all but one, are there; false to skip it. */
+function shared<S>(sides: (S | undefined)[]): { present: S[]; missingAt: number } | null {
+  const present = sides.filter((side): side is S => side !== undefined);
+  const missing = sides.length - present.length;
+  if (missing > 1 || (missing === 1 && sides.length < 3)) return null;
+  return { present, missingAt: sides.findIndex((side) => side === undefined) };
+}
+
+function compareIxs(index: DiscoveryIndex, asns: number[], result: CompareResult): void {
+  // Per IXP, each ASN's ports, in the ASNs' order.
   const sidesByIx = new Map<number, (CompareSide | undefined)[]>();
-  nets.forEach((net, position) => {
-    for (const row of index.connectionsOfNet(net.id)) {
+  asns.forEach((asn, position) => {
+    for (const row of index.portsOfAsn(asn)) {
       let sides = sidesByIx.get(row.ix_id);
-      if (!sides) sidesByIx.set(row.ix_id, (sides = new Array(nets.length).fill(undefined)));
-      const side = (sides[position] ??= { netId: net.id, connections: [], totalSpeed: 0 });
-      side.connections.push(connectionOf(row));
-      side.totalSpeed += row.speed ?? 0;
+      if (!sides) sidesByIx.set(row.ix_id, (sides = new Array<CompareSide | undefined>(asns.length).fill(undefined)));
+      const side = (sides[position] ??= { asn, connections: [], totalSpeed: 0 });
+      const connection = connectionOf(row);
+      side.connections.push(connection);
+      side.totalSpeed += connection.speed;
     }
   });
   for (const [ixId, sides] of sidesByIx) {
-    const present = sides.filter((side): side is CompareSide => side !== undefined);
-    const missing = nets.length - present.length;
-    if (missing > 1 || (missing === 1 && nets.length < 3)) continue;
-    const ix = index.ix(ixId);
-    if (!ix) continue;
-    for (const side of present) side.connections.sort((a, b) => a.netixlanId - b.netixlanId);
+    const kept = shared(sides);
+    const ix = kept && index.ix(ixId);
+    if (!kept || !ix) continue;
+    for (const side of kept.present) side.connections.sort((a, b) => a.netixlanId - b.netixlanId);
     const entry: CompareIx = {
       ix: placeSummary(ix),
-      sides: present,
-      minSideSpeed: Math.min(...present.map((side) => totalSpeed(side.connections))),
+      sides: kept.present,
+      minSideSpeed: Math.min(...kept.present.map((side) => totalSpeed(side.connections))),
     };
-    if (missing === 0) result.commonIxs.push(entry);
-    else result.allButOneIxs.push({ ...entry, missingNetId: nets[sides.findIndex((side) => !side)]!.id });
+    if (kept.missingAt < 0) result.commonIxs.push(entry);
+    else result.allButOneIxs.push({ ...entry, missingAsn: asns[kept.missingAt]! });
   }
   const bySpeedThenName = (a: CompareIx, b: CompareIx) =>
     b.minSideSpeed - a.minSideSpeed || a.ix.name.localeCompare(b.ix.name);
@@ -62,24 +68,22 @@ function compareIxs(index: DiscoveryIndex, nets: Net[], result: CompareResult): 
   result.allButOneIxs.sort(bySpeedThenName);
 }
 
-function compareFacs(index: DiscoveryIndex, nets: Net[], result: CompareResult): void {
-  const sidesByFac = new Map<number, ({ netId: number; localAsn: number } | undefined)[]>();
-  nets.forEach((net, position) => {
-    for (const row of index.facsOfNet(net.id)) {
+function compareFacs(index: DiscoveryIndex, asns: number[], result: CompareResult): void {
+  const sidesByFac = new Map<number, (CompareFacSide | undefined)[]>();
+  asns.forEach((asn, position) => {
+    for (const row of index.presencesOfAsn(asn)) {
       let sides = sidesByFac.get(row.fac_id);
-      if (!sides) sidesByFac.set(row.fac_id, (sides = new Array(nets.length).fill(undefined)));
-      sides[position] ??= { netId: net.id, localAsn: row.local_asn };
+      if (!sides) sidesByFac.set(row.fac_id, (sides = new Array<CompareFacSide | undefined>(asns.length).fill(undefined)));
+      sides[position] ??= { asn, localAsn: row.local_asn };
     }
   });
   for (const [facId, sides] of sidesByFac) {
-    const present = sides.filter((side) => side !== undefined);
-    const missing = nets.length - present.length;
-    if (missing > 1 || (missing === 1 && nets.length < 3)) continue;
-    const fac = index.fac(facId);
-    if (!fac) continue;
-    const entry: CompareFac = { fac: placeSummary(fac), sides: present };
-    if (missing === 0) result.commonFacs.push(entry);
-    else result.allButOneFacs.push({ ...entry, missingNetId: nets[sides.findIndex((side) => !side)]!.id });
+    const kept = shared(sides);
+    const fac = kept && index.fac(facId);
+    if (!kept || !fac) continue;
+    const entry: CompareFac = { fac: placeSummary(fac), sides: kept.present };
+    if (kept.missingAt < 0) result.commonFacs.push(entry);
+    else result.allButOneFacs.push({ ...entry, missingAsn: asns[kept.missingAt]! });
   }
   const byName = (a: CompareFac, b: CompareFac) => a.fac.name.localeCompare(b.fac.name);
   result.commonFacs.sort(byName);

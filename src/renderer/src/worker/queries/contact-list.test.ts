@@ -128,3 +128,36 @@ describe('exported contact lists', () => {
     });
   });
 });
+
+describe('contacts of an IXP by the ASN of the ports', () => {
+  const ixp = ix(1, 'DE-CIX Frankfurt');
+  const operator = net(10, 64510, 'Operator');
+  const copyWithPorts = copyOf({
+    ix: [ixp],
+    net: [operator],
+    netixlan: [
+      port(1, operator, ixp, '80.81.192.10', null),
+      { ...port(2, operator, ixp, '80.81.192.11', null), asn: 64519 },
+      { ...port(3, operator, ixp, '80.81.192.12', null), net_id: 77, asn: 64577 },
+    ],
+    poc: [poc(1, 10, 'Policy', 'peering@operator.example')],
+  });
+
+  it('lists each ASN with the contacts of the record behind it, and ASNs without a record as such', () => {
+    const list = buildContactList(copyWithPorts, { selection: { kind: 'ix-members', ixId: 1 }, roles: ['Policy'] }, false);
+    expect(list.networkCount).toBe(3);
+    expect(list.contacts.map((c) => [c.asn, c.networkName, c.email])).toEqual([
+      [64510, 'Operator', 'peering@operator.example'],
+      [64519, 'Operator', 'peering@operator.example'],
+    ]);
+    expect(list.networksWithoutContact).toEqual([{ netId: null, asn: 64577, name: 'AS64577' }]);
+    const csv = Papa.parse<Record<string, string>>(contactsToCsv(list.contacts), { header: true, skipEmptyLines: true });
+    expect(csv.data.map((row) => row.ASN)).toEqual(['64510', '64519']);
+  });
+
+  it('finds the record behind an ASN its ports carry, and reports an ASN only ports know as not in the copy', () => {
+    const list = buildContactList(copyWithPorts, { selection: { kind: 'networks', asns: [64519, 64577] }, roles: ['Policy'] }, false);
+    expect(list.contacts.map((c) => [c.asn, c.netId])).toEqual([[64519, 10]]);
+    expect(list.unknownAsns).toEqual([64577]);
+  });
+});

@@ -11,6 +11,7 @@ import {
 import { META, openDatabase, type PeeringDatabase } from '../db/schema';
 import type { StoreContext } from '../context';
 import { contactQueries } from './contact-queries';
+import { buildDraftContext } from './draft';
 import { ix, net, poc, port } from '../../../../../tools/fake-peeringdb/datasets/contact-rows';
 import { copyOf } from '../copy/local-copy.test-support';
 
@@ -77,7 +78,7 @@ describe('contactSources', () => {
     const sources = await contactQueries.contactSources(ctx, {});
     expect(sources.myNetworks).toEqual([
       { netId: 10, asn: 64500, name: 'My Net' },
-      { netId: 0, asn: 65999, name: 'AS65999 (not in the local copy)' },
+      { netId: null, asn: 65999, name: 'AS65999 (not in the local copy)' },
     ]);
     expect(sources.ixps.map((i) => [i.name, i.memberCount])).toEqual([
       ['DE-CIX Frankfurt', 2],
@@ -150,13 +151,14 @@ describe('peeringDraft', () => {
     expect(await draftWith([poc(2, 30, 'Sales', 'sales@quiet.example')])).toMatchObject({ to: [], recipientRole: null });
   });
 
-  it('gives each port its own ASN, which can differ from the network’s', async () => {
+  it('drafts to the ASN a port carries, which can differ from its network’s, named by that network', async () => {
     const other = { ...port(2, them, decix, '80.81.192.2', null), asn: 64999 };
     const result = await contactQueries.peeringDraft(
       { ...ctx, copy: copyOf({ ix: [decix], net: [me, them], netixlan: [port(1, me, decix, '80.81.192.1', null), other] }) },
-      { myAsn: 64500, peerAsn: 64501 },
+      { myAsn: 64500, peerAsn: 64999 },
     );
     if (!result.ok) throw new Error(result.error);
+    expect(result.context.peer).toMatchObject({ asn: 64999, name: 'Their Net' });
     expect(result.context.sharedIxps[0]?.theirs.map((p) => p.asn)).toEqual([64999]);
   });
 
@@ -166,5 +168,50 @@ describe('peeringDraft', () => {
       error: 'AS65999 is not in the local copy. Sync, or check your networks.',
     });
     expect(await contactQueries.peeringDraft(ctx, { myAsn: 64500, peerAsn: 64500 })).toMatchObject({ ok: false });
+  });
+});
+
+describe('peeringDraft by the ASN of the ports', () => {
+  // Their Net's ports at LINX carry AS64509; a port at DE-CIX carries AS64599, whose record
+  // the copy lacks.
+  const portCopy = copyOf({
+    ix: [decix, linx],
+    net: [me, them],
+    netixlan: [
+      port(1, me, decix, '80.81.192.1', null),
+      port(2, me, linx, '195.66.224.1', null),
+      port(3, them, decix, '80.81.192.2', null),
+      { ...port(4, them, linx, '195.66.224.9', null), asn: 64509 },
+      { ...port(5, them, decix, '80.81.192.99', null), net_id: 99, asn: 64599 },
+    ],
+    poc: [poc(1, 20, 'Policy', 'peering@their.example')],
+  });
+
+  it('shares only the IXPs where ports carry the peer’s ASN, and names the record behind it', () => {
+    const result = buildDraftContext(portCopy, 64500, 64509);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.context.peer).toMatchObject({ asn: 64509, name: 'Their Net' });
+    expect(result.context.sharedIxps.map((s) => [s.name, s.theirs.map((p) => p.ipv4)])).toEqual([['LINX LON1', ['195.66.224.9']]]);
+    expect(result.context.to).toEqual(['peering@their.example']);
+    const own = buildDraftContext(portCopy, 64500, 64501);
+    if (!own.ok) throw new Error(own.error);
+    expect(own.context.sharedIxps.map((s) => s.name)).toEqual(['DE-CIX Frankfurt']);
+  });
+
+  it('drafts to an ASN seen only on ports, by its ASN, with nobody to write to yet', () => {
+    const result = buildDraftContext(portCopy, 64500, 64599);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.context.peer).toEqual({
+      asn: 64599,
+      name: 'AS64599',
+      irrAsSet: '',
+      maxPrefixes4: null,
+      maxPrefixes6: null,
+      policyUrl: '',
+      policyGeneral: '',
+    });
+    expect(result.context.recipientRole).toBeNull();
+    expect(result.context.sharedIxps.map((s) => s.name)).toEqual(['DE-CIX Frankfurt']);
+    expect(result.context.to).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { DEFAULT_PEERING_TEMPLATE, PEERING_TEMPLATE_KEY } from '../../../../shar
 import { META, type PeeringDatabase } from '../db/schema';
 import type { QueryHandlers, StoreContext } from '../context';
 import { getDiscoveryIndex } from '../index/discovery-index';
+import { textOf } from '../index/row-values';
 import { buildDraftContext } from './draft';
 import { buildContactList } from './contact-list';
 import type {
@@ -28,17 +29,17 @@ async function contactSources(ctx: StoreContext, _args: Record<string, never>): 
   const index = getDiscoveryIndex(ctx.copy);
   const mine = (await ctx.db.myNetworks.toArray()).sort((a, b) => a.addedAt - b.addedAt || a.asn - b.asn);
   const myNetworks: NetworkRef[] = mine.map(({ asn }) => {
-    const net = index.netByAsn(asn);
-    return { netId: net?.id ?? 0, asn, name: net?.name ?? `AS${asn} (not in the local copy)` };
+    const net = index.holderOfAsn(asn);
+    return net ? { netId: net.id, asn, name: textOf(net.name) } : { netId: null, asn, name: `AS${asn} (not in the local copy)` };
   });
   const ixps: IxChoice[] = [];
   for (const ix of ctx.copy.rows.ix.values()) {
     ixps.push({
       id: ix.id,
-      name: ix.name,
-      city: ix.city,
-      country: ix.country,
-      memberCount: index.netIdsAtIx(ix.id).size,
+      name: textOf(ix.name),
+      city: textOf(ix.city),
+      country: textOf(ix.country),
+      memberCount: index.asnsAtIx(ix.id).size,
     });
   }
   ixps.sort((a, b) => a.name.localeCompare(b.name));

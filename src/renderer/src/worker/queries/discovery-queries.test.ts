@@ -37,19 +37,19 @@ describe('discovery operations read the user’s tables', () => {
     await userDataCommands.setMyNetworks(ctx, { asns: [mine.asn] });
     const before = await ops.findPeers(ctx, { place: { kind: 'my-ixs' } });
     expect(before.noneOfMine).toBe(false);
-    expect(before.rows.some((row) => row.net.netId === mine.id)).toBe(false);
+    expect(before.rows.some((row) => row.net.asn === mine.asn)).toBe(false);
     const [first, second] = before.rows;
     await userDataCommands.setPeerState(ctx, { asn: first!.net.asn, state: 'requested', note: 'mailed NOC' });
     const tomorrow = localIsoDate(new Date(Date.now() + 86_400_000 * 2));
     await userDataCommands.setPeerState(ctx, { asn: second!.net.asn, state: 'hidden', hiddenUntil: tomorrow });
     const after = await ops.findPeers(ctx, { place: { kind: 'my-ixs' } });
-    const ids = after.rows.map((row) => row.net.netId);
-    expect(ids).not.toContain(first!.net.netId);
-    expect(ids).not.toContain(second!.net.netId);
+    const asns = after.rows.map((row) => row.net.asn);
+    expect(asns).not.toContain(first!.net.asn);
+    expect(asns).not.toContain(second!.net.asn);
     expect(after.rows.length).toBe(before.rows.length - 2);
 
     const marked = await ops.findPeers(ctx, { place: { kind: 'my-ixs' }, includeMarked: true });
-    expect(marked.rows.find((row) => row.net.netId === first!.net.netId)).toMatchObject({
+    expect(marked.rows.find((row) => row.net.asn === first!.net.asn)).toMatchObject({
       peerState: 'requested',
       note: 'mailed NOC',
     });
@@ -64,5 +64,18 @@ describe('discovery operations read the user’s tables', () => {
     expect(options.regions).toContain('Europe');
     expect(options.countries).toContain('DE');
     expect(options.trafficLevels[0]).toBe('0-20Mbps');
+    // Older wording the rows hold is offered as given.
+    expect(options.scopes).toContain('Not Disclosed');
+    expect(options.policies.slice(0, 4)).toEqual(['Open', 'Selective', 'Restrictive', 'No']);
+  });
+
+  it('keep a policy outside today’s four, offer it, and filter by it', async () => {
+    const net = liveRows(dataset, 'net').find((candidate) => ctx.copy.rows.net.has(candidate.id) && candidate.id > 3)!;
+    ctx.copy.rows.net.set(net.id, { ...net, policy_general: 'Case by case' as never });
+    ctx.copy.version++;
+    expect((await ops.memberFilterOptions(ctx, {})).policies).toContain('Case by case');
+    const ixId = [...ctx.copy.rows.netixlan.values()].find((row) => row.net_id === net.id && row.asn === net.asn && ctx.copy.rows.ix.has(row.ix_id))!.ix_id;
+    const result = await ops.findPeers(ctx, { place: { kind: 'ix', ixId }, filters: { policies: ['Case by case' as never] } });
+    expect(result.rows.map((row) => [row.net.asn, row.net.policyGeneral])).toEqual([[net.asn, 'Case by case']]);
   });
 });

@@ -1,13 +1,15 @@
 /**
  * The discovery answers on the fake PeeringDB's generated dataset (real proportions, heavy
- * tails, recently deleted rows, orphans), held against brute-force scans.
+ * tails, recently deleted rows, orphans, networks whose ports carry other ASNs, ports of
+ * deleted networks), held against brute-force scans.
  */
 import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../../../../../tools/fake-peeringdb/generator';
-import { brutePeers, facIdsOf, ixIdsOf, liveData } from './brute-force.test-support';
+import { allAsns, brutePeers, facIdsOfAsn, holderOfAsn, ixIdsOfAsn, liveData } from './brute-force.test-support';
 import { compareNetworks } from './compare';
 import { getDiscoveryIndex } from '../index/discovery-index';
 import { findMembers } from './members';
+import { myNetworksOverview } from './my-networks';
 import { search } from './search';
 import { type Dataset } from '../../../../../tools/fake-peeringdb/datasets/discovery';
 import { copyOf } from '../copy/local-copy.test-support';
@@ -15,22 +17,35 @@ import { copyOf } from '../copy/local-copy.test-support';
 const dataset = generateDataset({ seed: 7, scale: 0.03 }) as unknown as Dataset;
 const live = liveData(dataset);
 const index = getDiscoveryIndex(copyOf(dataset));
-const netsByReach = [...live.nets.values()]
-  .map((net) => ({ net, ixs: ixIdsOf(live, net.id).size }))
-  .sort((a, b) => b.ixs - a.ixs);
+const portAsns = new Set(live.ports.map((row) => row.asn));
+const asnsByReach = [...portAsns]
+  .map((asn) => ({ asn, ixs: ixIdsOfAsn(live, asn).size }))
+  .sort((a, b) => b.ixs - a.ixs || a.asn - b.asn);
+/** Ports carrying another ASN than their (live) record's own. */
+const foreignPorts = live.ports.filter((row) => live.nets.has(row.net_id) && row.asn !== live.nets.get(row.net_id)!.asn);
+/** ASNs carried by ports whose record is not in the copy. */
+const orphanAsns = [...portAsns].filter((asn) => !holderOfAsn(live, asn));
 
 describe('on a generated dataset', () => {
-  it('has deleted rows and orphans to leave out', () => {
+  it('has deleted rows, orphans, ports of deleted networks and networks with several ASNs', () => {
     expect(dataset.netixlan.data.some((row) => row.status === 'deleted')).toBe(true);
     expect(dataset.netixlan.data.some((row) => row.status === 'ok' && !live.nets.has(row.net_id))).toBe(true);
+    const deletedNets = new Set(dataset.net.data.filter((net) => net.status === 'deleted').map((net) => net.id));
+    expect(live.ports.some((row) => deletedNets.has(row.net_id))).toBe(true);
+    expect(new Set(foreignPorts.map((row) => row.net_id)).size).toBeGreaterThanOrEqual(2);
+    expect(orphanAsns.length).toBeGreaterThan(0);
   });
 
-  it('finds the common IXPs and facilities of the best-connected networks, as a scan does', () => {
+  it('finds the common IXPs and facilities of the best-connected ASNs, as a scan does', () => {
+    // The best connected, then a second ASN of a multi-ASN network and an orphan ASN in turn.
+    const extras = [foreignPorts[0]!.asn, orphanAsns[0]!];
     for (let size = 2; size <= 5; size++) {
-      const nets = netsByReach.slice(0, size).map((entry) => entry.net);
-      const result = compareNetworks(index, { asns: nets.map((net) => net.asn) });
-      const ixSets = nets.map((net) => ixIdsOf(live, net.id));
-      const facSets = nets.map((net) => facIdsOf(live, net.id));
+      const asns = [...asnsByReach.slice(0, size - 1).map((entry) => entry.asn), extras[size % 2]!];
+      const result = compareNetworks(index, { asns });
+      expect(result.networks.map((net) => net.asn)).toEqual(asns);
+      expect(result.networks.map((net) => net.netId)).toEqual(asns.map((asn) => holderOfAsn(live, asn)?.id ?? null));
+      const ixSets = asns.map((asn) => ixIdsOfAsn(live, asn));
+      const facSets = asns.map((asn) => facIdsOfAsn(live, asn));
       const common = [...ixSets[0]!].filter((id) => ixSets.every((set) => set.has(id))).sort((a, b) => a - b);
       expect(result.commonIxs.map((entry) => entry.ix.id).sort((a, b) => a - b)).toEqual(common);
       const commonFacs = [...facSets[0]!].filter((id) => facSets.every((set) => set.has(id))).sort((a, b) => a - b);
@@ -41,43 +56,63 @@ describe('on a generated dataset', () => {
         expect(result.allButOneIxs.map((entry) => entry.ix.id).sort((a, b) => a - b)).toEqual(butOne.sort((a, b) => a - b));
       }
     }
-    expect(compareNetworks(index, { asns: netsByReach.slice(0, 2).map((e) => e.net.asn) }).commonIxs.length).toBeGreaterThan(0);
+    const top = asnsByReach.slice(0, 2).map((entry) => entry.asn);
+    expect(compareNetworks(index, { asns: top }).commonIxs.length).toBeGreaterThan(0);
+  });
+
+  it('lists the ports of each of my ASNs, whichever record holds them', () => {
+    const asns = [asnsByReach[0]!.asn, foreignPorts[0]!.asn, orphanAsns[0]!];
+    for (const entry of myNetworksOverview(index, asns)) {
+      const expected = live.ports.filter((row) => row.asn === entry.asn).map((row) => row.id);
+      expect(entry.ixs.flatMap((at) => at.connections.map((c) => c.netixlanId)).sort((a, b) => a - b)).toEqual(
+        expected.sort((a, b) => a - b),
+      );
+      expect(entry.net?.netId ?? null).toBe(holderOfAsn(live, entry.asn)?.id ?? null);
+    }
   });
 
   it('lists the potential peers at the largest IXP and across my IXPs, as a scan does', () => {
-    const me = netsByReach[3]!.net;
+    const me = asnsByReach[3]!.asn;
     const membersPerIx = new Map<number, Set<number>>();
-    for (const row of live.connections) {
+    for (const row of live.ports) {
       if (!membersPerIx.has(row.ix_id)) membersPerIx.set(row.ix_id, new Set());
-      membersPerIx.get(row.ix_id)!.add(row.net_id);
+      membersPerIx.get(row.ix_id)!.add(row.asn);
     }
     const largestIx = [...membersPerIx].sort((a, b) => b[1].size - a[1].size)[0]![0];
-    const user = { myAsns: [me.asn], peerStates: [], today: '2026-11-01' };
+    const marks = [{ asn: foreignPorts[0]!.asn, state: 'peered' as const, note: '', updatedAt: 0 }];
+    const user = { myAsns: [me], peerStates: marks, today: '2026-11-01' };
     const cases = [
       { place: { kind: 'ix' as const, ixId: largestIx }, filters: {} },
       { place: { kind: 'ix' as const, ixId: largestIx }, filters: { policies: ['Open' as const], ipv6: true, rsPeer: 'yes' as const } },
+      { place: { kind: 'ix' as const, ixId: largestIx }, filters: { trafficMin: '1-5Tbps' } },
       { place: { kind: 'my-ixs' as const }, filters: {} },
       { place: { kind: 'my-ixs' as const }, filters: { region: 'Europe', minSpeed: 10_000 } },
     ];
     for (const { place, filters } of cases) {
       const result = findMembers(index, { place, filters }, user);
-      const expected = brutePeers(dataset, live, place, filters, [me.asn], [], user.today);
-      expect(result.rows.map((row) => row.net.netId).sort((a, b) => a - b)).toEqual(
-        expected.map((peer) => peer.netId).sort((a, b) => a - b),
-      );
+      const expected = brutePeers(live, place, filters, [me], marks, user.today);
+      expect(result.rows.map((row) => row.net.asn).sort((a, b) => a - b)).toEqual(expected.map((peer) => peer.asn).sort((a, b) => a - b));
       for (const row of result.rows) {
-        const want = expected.find((peer) => peer.netId === row.net.netId)!;
+        const want = expected.find((peer) => peer.asn === row.net.asn)!;
         expect(row.score).toBe(want.score);
+        expect(row.net.netId).toBe(want.netId);
       }
+      expect(result.rows.some((row) => row.net.asn === foreignPorts[0]!.asn)).toBe(false);
     }
   });
 
-  it('finds every live network by its ASN and never a deleted one', () => {
-    for (const { net } of netsByReach.slice(0, 50)) {
-      expect(search(index, { query: `AS${net.asn}` }).hits[0]).toMatchObject({ kind: 'net', id: net.id });
+  it('finds every live network by its ASN, every record by its ports’ ASNs, and never a deleted one by name', () => {
+    for (const { asn } of asnsByReach.slice(0, 50)) {
+      const holder = holderOfAsn(live, asn);
+      if (holder) expect(search(index, { query: `AS${asn}` }).hits[0]).toMatchObject({ kind: 'net', id: holder.id, asn });
+    }
+    for (const row of foreignPorts.slice(0, 20)) {
+      expect(search(index, { query: `AS${row.asn}`, limit: 500 }).hits.some((hit) => hit.id === row.net_id && hit.asn === row.asn)).toBe(true);
     }
     for (const net of dataset.net.data.filter((row) => row.status === 'deleted')) {
-      expect(search(index, { query: `AS${net.asn}` }).hits.some((hit) => hit.match === 'asn' && hit.id === net.id)).toBe(false);
+      const hits = search(index, { query: `AS${net.asn}` }).hits.filter((hit) => hit.match === 'asn' && hit.id === net.id);
+      expect(hits.every((hit) => hit.title === `AS${net.asn}`)).toBe(true);
     }
+    expect(allAsns(live).length).toBeGreaterThan(live.nets.size);
   });
 });

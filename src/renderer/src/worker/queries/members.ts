@@ -2,17 +2,22 @@
  * Member lists and potential peers. One function serves the Peers view (members of one IXP or
  * of all my IXPs, minus my networks and those I marked) and the member lists of IXP and
  * facility pages (everyone, mine and marked ones flagged), with the same filters and ranking.
+ *
+ * A member is an ASN, as a session is configured with one: the ASN a port carries, which for
+ * some records differs from their own, and which counts even when the copy lacks the record.
+ * My networks and marks are ASNs too, so a mark set on a port's ASN hides that peer.
  */
 import type { Net, NetIxLan } from '../../../../shared/peeringdb';
 import type { PeerStateRecord } from '../../../../shared/user-data';
 import type { DiscoveryIndex } from '../index/discovery-index';
 import { markHidesPeer } from '../../../../shared/peer-marks';
 import { peerScore } from '../../../../shared/ranking';
-import { connectionOf, infoTypesOf } from './summaries';
+import { connectionOf } from './summaries';
 import { foldText } from '../index/text';
+import { amountOf, isAsn, textOf } from '../index/row-values';
 import { parseAsn } from '../../../../shared/asn';
-import { trafficRank } from './traffic';
-import type { MemberFilters, MemberRow, PeersArgs, PeersResult } from '../../protocol/discovery';
+import { trafficFloor } from './traffic';
+import type { MemberFilters, MemberNet, MemberRow, PeersArgs, PeersResult } from '../../protocol/discovery';
 
 /** What the user's own tables say, read by the operation and passed in. */
 export interface UserContext {
@@ -23,49 +28,57 @@ export interface UserContext {
 }
 
 interface Mine {
-  netIds: Set<number>;
+  /** My ASNs that the copy knows (a record, a port or a presence names them). */
+  asns: Set<number>;
   ixIds: Set<number>;
   facIds: Set<number>;
 }
 
 export function myPresence(index: DiscoveryIndex, myAsns: readonly number[]): Mine {
-  const mine: Mine = { netIds: new Set(), ixIds: new Set(), facIds: new Set() };
+  const mine: Mine = { asns: new Set(), ixIds: new Set(), facIds: new Set() };
   for (const asn of myAsns) {
-    const net = index.netByAsn(asn);
-    if (!net) continue;
-    mine.netIds.add(net.id);
-    for (const ixId of index.ixIdsOfNet(net.id)) mine.ixIds.add(ixId);
-    for (const facId of index.facIdsOfNet(net.id)) mine.facIds.add(facId);
+    if (!index.knowsAsn(asn)) continue;
+    mine.asns.add(asn);
+    for (const ixId of index.ixIdsOfAsn(asn)) mine.ixIds.add(ixId);
+    for (const facId of index.facIdsOfAsn(asn)) mine.facIds.add(facId);
   }
   return mine;
 }
 
-function placeMatches(place: { region_continent: string | null; country: string }, filters: MemberFilters): boolean {
-  if (filters.region && place.region_continent !== filters.region) return false;
-  if (filters.country && place.country !== filters.country) return false;
+function placeMatches(place: { region_continent: unknown; country: unknown }, filters: MemberFilters): boolean {
+  if (filters.region && textOf(place.region_continent) !== filters.region) return false;
+  if (filters.country && textOf(place.country) !== filters.country) return false;
   return true;
 }
 
-/** The network-level filters (everything but the connection filters). */
-function netFilter(filters: MemberFilters): (net: Net) => boolean {
+/**
+ * The network-level filters (everything but the connection filters), on the record behind an
+ * ASN. Without a record nothing is known of policy, type or traffic: such a filter fails.
+ */
+function netFilter(index: DiscoveryIndex, filters: MemberFilters): (member: MemberNet, net: Net | undefined) => boolean {
   const policies = filters.policies?.length ? new Set<string>(filters.policies) : null;
   const infoTypes = filters.infoTypes?.length ? new Set<string>(filters.infoTypes) : null;
   const scopes = filters.scopes?.length ? new Set(filters.scopes) : null;
   const ratios = filters.ratios?.length ? new Set(filters.ratios) : null;
-  const minTraffic = filters.trafficMin ? trafficRank(filters.trafficMin) : -1;
+  const minTraffic = filters.trafficMin ? trafficFloor(filters.trafficMin) : -1;
   const text = filters.text?.trim() ?? '';
   const asnText = /^(as\s*)?\d+$/i.test(text) ? String(parseAsn(text) ?? '') : '';
   const foldedText = text ? foldText(text) : '';
-  return (net) => {
-    if (policies && !policies.has(net.policy_general ?? '')) return false;
-    if (infoTypes && !infoTypesOf(net).some((type) => infoTypes.has(type))) return false;
-    if (scopes && !scopes.has(net.info_scope ?? '')) return false;
-    if (ratios && !ratios.has(net.info_ratio ?? '')) return false;
-    if (minTraffic >= 0 && trafficRank(net.info_traffic ?? '') < minTraffic) return false;
+  const needsRecord = Boolean(policies || infoTypes || scopes || ratios || minTraffic >= 0);
+  return (member, net) => {
+    if (!net) {
+      if (needsRecord) return false;
+      // Nothing but the ASN is known: typed text can match only that.
+      return !foldedText || (asnText !== '' && String(member.asn).startsWith(asnText));
+    }
+    if (policies && !policies.has(member.policyGeneral)) return false;
+    if (infoTypes && !member.infoTypes.some((type) => infoTypes.has(type))) return false;
+    if (scopes && !scopes.has(textOf(net.info_scope))) return false;
+    if (ratios && !ratios.has(textOf(net.info_ratio))) return false;
+    if (minTraffic >= 0 && trafficFloor(member.traffic) < minTraffic) return false;
     if (foldedText) {
-      const byAsn = asnText !== '' && String(net.asn).startsWith(asnText);
-      const byName =
-        foldText(net.name).includes(foldedText) || (net.aka ? foldText(net.aka).includes(foldedText) : false);
+      const byAsn = asnText !== '' && String(member.asn).startsWith(asnText);
+      const byName = index.foldedNamesOf(net).includes(foldedText);
       if (!byAsn && !byName) return false;
     }
     return true;
@@ -92,9 +105,9 @@ function connectionStats(rows: readonly NetIxLan[]): ConnectionStats {
       speedHere = 0;
       stats.ixCount++;
     }
-    speedHere += row.speed ?? 0;
+    speedHere += amountOf(row.speed);
     if (speedHere > stats.bestSpeed) stats.bestSpeed = speedHere;
-    if (row.is_rs_peer) stats.isRsPeer = true;
+    if (row.is_rs_peer === true) stats.isRsPeer = true;
     if (row.ipaddr4) stats.hasIpv4 = true;
     if (row.ipaddr6) stats.hasIpv6 = true;
   }
@@ -109,6 +122,8 @@ function connectionFilterPasses(stats: ConnectionStats, filters: MemberFilters):
   if (filters.minSpeed && stats.bestSpeed < filters.minSpeed) return false;
   return true;
 }
+
+const NO_PORTS: readonly NetIxLan[] = [];
 
 export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserContext): PeersResult {
   const filters = args.filters ?? {};
@@ -130,56 +145,46 @@ export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserCo
   const fac = facId === null ? undefined : index.fac(facId);
   const facMatches = fac !== undefined && placeMatches(fac, filters);
 
-  // Candidates and their connections at those places.
-  const connectionsByNet = new Map<number, NetIxLan[]>();
-  const nets = index.copy.rows.net;
+  // Candidates (ASNs) and their ports at those places.
+  const portsByAsn = new Map<number, NetIxLan[]>();
   for (const ixId of ixIds) {
     for (const row of index.connections.byIx.get(ixId) ?? []) {
-      if (!nets.has(row.net_id)) continue;
-      const list = connectionsByNet.get(row.net_id);
+      if (!isAsn(row.asn)) continue;
+      const list = portsByAsn.get(row.asn);
       if (list) list.push(row);
-      else connectionsByNet.set(row.net_id, [row]);
+      else portsByAsn.set(row.asn, [row]);
     }
   }
   if (facMatches) {
-    for (const row of index.netsAtFac(fac.id)) {
-      if (!connectionsByNet.has(row.net_id)) connectionsByNet.set(row.net_id, []);
-    }
+    for (const asn of index.asnsAtFac(fac.id)) if (!portsByAsn.has(asn)) portsByAsn.set(asn, NO_PORTS as NetIxLan[]);
   }
 
-  const passesNet = netFilter(filters);
+  const passesNet = netFilter(index, filters);
   const rows: MemberRow[] = [];
   let candidateCount = 0;
-  for (const [netId, connections] of connectionsByNet) {
-    const net = index.net(netId)!;
-    const isMine = mine.netIds.has(netId);
+  for (const [asn, ports] of portsByAsn) {
+    const isMine = mine.asns.has(asn);
     if (isMine && !args.includeMine) continue;
-    const mark = statesByAsn.get(net.asn);
+    const mark = statesByAsn.get(asn);
     if (!isMine && !args.includeMarked && markHidesPeer(mark, user.today)) continue;
     candidateCount++;
-    if (!passesNet(net)) continue;
-    const stats = connectionStats(connections);
+    const holder = index.holderOfAsn(asn);
+    const net = index.memberNetOf(asn);
+    if (!passesNet(net, holder)) continue;
+    const stats = connectionStats(ports);
     if (facId === null && !connectionFilterPasses(stats, filters)) continue;
 
     const sharedIxIds: number[] = [];
     if (mine.ixIds.size > 0) {
-      for (const ixId of index.ixIdsOfNet(netId)) if (mine.ixIds.has(ixId)) sharedIxIds.push(ixId);
+      for (const ixId of index.ixIdsOfAsn(asn)) if (mine.ixIds.has(ixId)) sharedIxIds.push(ixId);
     }
     let sharedFacCount = 0;
     if (mine.facIds.size > 0) {
-      for (const id of index.facIdsOfNet(netId)) if (mine.facIds.has(id)) sharedFacCount++;
+      for (const id of index.facIdsOfAsn(asn)) if (mine.facIds.has(id)) sharedFacCount++;
     }
-    for (const ixId of sharedIxIds) ixNames[ixId] ??= index.ix(ixId)!.name;
-    const score = peerScore(net.policy_general ?? '', sharedIxIds.length, sharedFacCount);
+    for (const ixId of sharedIxIds) ixNames[ixId] ??= textOf(index.ix(ixId)!.name);
     const row: MemberRow = {
-      net: {
-        netId: net.id,
-        asn: net.asn,
-        name: net.name,
-        policyGeneral: net.policy_general ?? '',
-        infoTypes: infoTypesOf(net),
-        traffic: net.info_traffic ?? '',
-      },
+      net,
       ixCount: stats.ixCount,
       bestSpeed: stats.bestSpeed,
       isRsPeer: stats.isRsPeer,
@@ -187,17 +192,17 @@ export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserCo
       hasIpv6: stats.hasIpv6,
       sharedIxIds,
       sharedFacCount,
-      score,
+      score: peerScore(net.policyGeneral, sharedIxIds.length, sharedFacCount),
       isMine,
       peerState: mark?.state ?? null,
       note: mark?.note ?? '',
     };
-    if (place.kind === 'ix') row.connections = connections.map(connectionOf).sort((a, b) => a.netixlanId - b.netixlanId);
+    if (place.kind === 'ix') row.connections = ports.map(connectionOf).sort((a, b) => a.netixlanId - b.netixlanId);
     rows.push(row);
   }
   // Numbers only: ten thousand rows with many equal scores make name comparisons costly, and
   // the table re-sorts by name in the user's collation when asked.
   rows.sort((a, b) => b.score - a.score || b.bestSpeed - a.bestSpeed || a.net.asn - b.net.asn);
-  for (const ixId of ixIds) ixNames[ixId] ??= index.ix(ixId)!.name;
-  return { rows, candidateCount, ixCount: ixIds.length, ixNames, noneOfMine: mine.netIds.size === 0 };
+  for (const ixId of ixIds) ixNames[ixId] ??= textOf(index.ix(ixId)!.name);
+  return { rows, candidateCount, ixCount: ixIds.length, ixNames, noneOfMine: mine.asns.size === 0 };
 }

@@ -1,13 +1,21 @@
-/** "My networks": for each ASN I work for, its IXP connections and facilities. */
+/**
+ * "My networks": for each ASN I work for, the ports that carry it and the facilities of the
+ * records behind it. A record whose ports carry several ASNs shows under each, and says so.
+ */
 import type { DiscoveryIndex } from '../index/discovery-index';
-import { facsOfNet, ixsOfNet } from './presence';
+import { facsOfAsn, ixsOfAsn } from './presence';
 import { netSummary } from './summaries';
 import type { MyNetworkOverview } from '../../protocol/discovery';
 
 export function myNetworksOverview(index: DiscoveryIndex, asns: readonly number[]): MyNetworkOverview[] {
   return asns.map((asn) => {
-    const net = index.netByAsn(asn);
-    if (!net) return { asn, net: null, ixs: [], facs: [] };
-    return { asn, net: netSummary(net), ixs: ixsOfNet(index, net.id), facs: facsOfNet(index, net.id) };
+    const holder = index.holderOfAsn(asn);
+    return {
+      asn,
+      net: holder ? netSummary(holder) : null,
+      ixs: ixsOfAsn(index, asn),
+      facs: facsOfAsn(index, asn),
+      otherAsns: holder ? index.asnsOfNet(holder).filter((other) => other !== asn) : [],
+    };
   });
 }

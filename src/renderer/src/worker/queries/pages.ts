@@ -3,7 +3,8 @@ import { POC_ROLES } from '../../../../shared/peeringdb';
 import type { DiscoveryIndex } from '../index/discovery-index';
 import { myPresence, type UserContext } from './members';
 import { facsOfNet, ixsOfNet } from './presence';
-import { connectionOf, netSummary, placeSummary, sortByName } from './summaries';
+import { amountOf, textOf } from '../index/row-values';
+import { asnNetwork, connectionOf, netSummary, placeSummary, sortByName } from './summaries';
 import type { FacPage, IxPage, NetworkPage, OrgPage, PocView, SharedPlace } from '../../protocol/discovery';
 
 export class NotInCopyError extends Error {
@@ -21,72 +22,78 @@ function contactsOf(index: DiscoveryIndex, netId: number): PocView[] {
   return (index.pocsByNet.get(netId) ?? [])
     .map((poc) => ({
       id: poc.id,
-      role: poc.role,
-      name: poc.name ?? '',
-      email: poc.email ?? '',
-      phone: poc.phone ?? '',
-      url: poc.url ?? '',
-      visible: poc.visible ?? '',
+      role: textOf(poc.role) as PocView['role'],
+      name: textOf(poc.name),
+      email: textOf(poc.email),
+      phone: textOf(poc.phone),
+      url: textOf(poc.url),
+      visible: textOf(poc.visible),
     }))
     .sort((a, b) => roleOrder(a.role) - roleOrder(b.role) || a.name.localeCompare(b.name) || a.id - b.id);
 }
 
+/** A network record's page; asked by ASN, the record that names the ASN (its own, or its ports'). */
 export function networkPage(index: DiscoveryIndex, target: { netId?: number; asn?: number }, user: UserContext): NetworkPage {
-  const net = target.netId !== undefined ? index.net(target.netId) : index.netByAsn(target.asn ?? -1);
+  const net = target.netId !== undefined ? index.net(target.netId) : index.holderOfAsn(target.asn ?? -1);
   if (!net) throw new NotInCopyError(target.netId !== undefined ? `Network ${target.netId}` : `AS${target.asn}`);
   const ixs = ixsOfNet(index, net.id);
   const facs = facsOfNet(index, net.id);
-  const mine = myPresence(index, user.myAsns);
-  const myNets = Array.from(mine.netIds, (id) => index.net(id)!).filter((other) => other.id !== net.id);
+  const ownAsns = index.asnsOfNet(net);
+  const myOtherAsns = user.myAsns.filter((asn) => !ownAsns.includes(asn));
+  const mine = myPresence(index, myOtherAsns);
 
   const sharedIxs: SharedPlace[] = [];
   for (const { ix } of ixs) {
-    const here = myNets.filter((other) => index.ixIdsOfNet(other.id).has(ix.id));
-    if (here.length) sharedIxs.push({ id: ix.id, name: ix.name, country: ix.country, mine: here.map(mineRef) });
+    if (!mine.ixIds.has(ix.id)) continue;
+    const here = myOtherAsns.filter((asn) => index.ixIdsOfAsn(asn).has(ix.id));
+    sharedIxs.push({ id: ix.id, name: ix.name, country: ix.country, mine: here.map((asn) => asnNetwork(index, asn)) });
   }
   const sharedFacs: SharedPlace[] = [];
   for (const { fac } of facs) {
-    const here = myNets.filter((other) => index.facIdsOfNet(other.id).has(fac.id));
-    if (here.length) sharedFacs.push({ id: fac.id, name: fac.name, country: fac.country, mine: here.map(mineRef) });
+    if (!mine.facIds.has(fac.id)) continue;
+    const here = myOtherAsns.filter((asn) => index.facIdsOfAsn(asn).has(fac.id));
+    sharedFacs.push({ id: fac.id, name: fac.name, country: fac.country, mine: here.map((asn) => asnNetwork(index, asn)) });
   }
+  const portsPerAsn = new Map<number, number>();
+  for (const at of ixs) for (const c of at.connections) portsPerAsn.set(c.asn, (portsPerAsn.get(c.asn) ?? 0) + 1);
+  const portAsns = [...portsPerAsn]
+    .map(([asn, ports]) => ({ asn, ports }))
+    .sort((a, b) => Number(b.asn === net.asn) - Number(a.asn === net.asn) || a.asn - b.asn);
   const mark = user.peerStates.find((record) => record.asn === net.asn);
   return {
     net: {
       ...netSummary(net),
       orgId: net.org_id,
-      orgName: index.org(net.org_id)?.name ?? '',
-      nameLong: net.name_long ?? '',
-      website: net.website ?? '',
-      policyUrl: net.policy_url ?? '',
-      policyLocations: net.policy_locations ?? '',
-      policyRatio: Boolean(net.policy_ratio),
-      policyContracts: net.policy_contracts ?? '',
-      irrAsSet: net.irr_as_set ?? '',
-      prefixes4: net.info_prefixes4 ?? null,
-      prefixes6: net.info_prefixes6 ?? null,
-      lookingGlass: net.looking_glass ?? '',
-      routeServer: net.route_server ?? '',
-      infoUnicast: Boolean(net.info_unicast),
-      infoMulticast: Boolean(net.info_multicast),
-      infoIpv6: Boolean(net.info_ipv6),
-      neverViaRouteServers: Boolean(net.info_never_via_route_servers),
-      notes: net.notes ?? '',
-      updated: net.updated,
+      orgName: textOf(index.org(net.org_id)?.name),
+      nameLong: textOf(net.name_long),
+      website: textOf(net.website),
+      policyUrl: textOf(net.policy_url),
+      policyLocations: textOf(net.policy_locations),
+      policyRatio: net.policy_ratio === true,
+      policyContracts: textOf(net.policy_contracts),
+      irrAsSet: textOf(net.irr_as_set),
+      prefixes4: amountOf(net.info_prefixes4, -1) >= 0 ? net.info_prefixes4 : null,
+      prefixes6: amountOf(net.info_prefixes6, -1) >= 0 ? net.info_prefixes6 : null,
+      lookingGlass: textOf(net.looking_glass),
+      routeServer: textOf(net.route_server),
+      infoUnicast: net.info_unicast === true,
+      infoMulticast: net.info_multicast === true,
+      infoIpv6: net.info_ipv6 === true,
+      neverViaRouteServers: net.info_never_via_route_servers === true,
+      notes: textOf(net.notes),
+      updated: textOf(net.updated),
     },
     ixs,
     facs,
+    portAsns,
     contacts: contactsOf(index, net.id),
     sharedIxs,
     sharedFacs,
-    isMine: mine.netIds.has(net.id),
+    isMine: user.myAsns.some((asn) => ownAsns.includes(asn)),
     peerState: mark?.state ?? null,
     note: mark?.note ?? '',
     hiddenUntil: mark?.hiddenUntil ?? null,
   };
-
-  function mineRef(other: { id: number; asn: number; name: string }) {
-    return { netId: other.id, asn: other.asn, name: other.name };
-  }
 }
 
 export function ixPage(index: DiscoveryIndex, ixId: number, user: UserContext): IxPage {
@@ -95,11 +102,11 @@ export function ixPage(index: DiscoveryIndex, ixId: number, user: UserContext): 
   const lans = (index.ixlansByIx.get(ix.id) ?? [])
     .map((lan) => ({
       id: lan.id,
-      name: lan.name ?? '',
-      mtu: lan.mtu,
-      rsAsn: lan.rs_asn,
+      name: textOf(lan.name),
+      mtu: amountOf(lan.mtu),
+      rsAsn: amountOf(lan.rs_asn),
       prefixes: (index.prefixes.byIxlan.get(lan.id) ?? [])
-        .map((pfx) => ({ protocol: pfx.protocol, prefix: pfx.prefix }))
+        .map((pfx) => ({ protocol: textOf(pfx.protocol), prefix: textOf(pfx.prefix) }))
         .sort((a, b) => a.protocol.localeCompare(b.protocol) || a.prefix.localeCompare(b.prefix)),
     }))
     .sort((a, b) => a.id - b.id);
@@ -110,35 +117,37 @@ export function ixPage(index: DiscoveryIndex, ixId: number, user: UserContext): 
       .filter((fac) => fac !== undefined)
       .map(placeSummary),
   );
-  const connections = index.connectionsAtIx(ix.id);
-  const mine = myPresence(index, user.myAsns);
-  const myHere = new Map<number, ReturnType<typeof connectionOf>[]>();
-  for (const row of connections) {
-    if (!mine.netIds.has(row.net_id)) continue;
-    const list = myHere.get(row.net_id) ?? [];
-    list.push(connectionOf(row));
-    myHere.set(row.net_id, list);
-  }
+  const asnsHere = index.asnsAtIx(ix.id);
+  const mine = [...new Set(user.myAsns)]
+    .filter((asn) => asnsHere.has(asn))
+    .map((asn) => ({
+      net: asnNetwork(index, asn),
+      connections: index
+        .portsOfAsn(asn)
+        .filter((row) => row.ix_id === ix.id)
+        .map(connectionOf)
+        .sort((a, b) => a.netixlanId - b.netixlanId),
+    }));
   return {
     ix: {
       ...placeSummary(ix),
       orgId: ix.org_id,
-      orgName: index.org(ix.org_id)?.name ?? '',
-      nameLong: ix.name_long ?? '',
-      aka: ix.aka ?? '',
-      website: ix.website ?? '',
-      urlStats: ix.url_stats ?? '',
-      techEmail: ix.tech_email ?? '',
-      policyEmail: ix.policy_email ?? '',
-      media: ix.media ?? '',
-      notes: ix.notes ?? '',
-      serviceLevel: ix.service_level ?? '',
-      terms: ix.terms ?? '',
+      orgName: textOf(index.org(ix.org_id)?.name),
+      nameLong: textOf(ix.name_long),
+      aka: textOf(ix.aka),
+      website: textOf(ix.website),
+      urlStats: textOf(ix.url_stats),
+      techEmail: textOf(ix.tech_email),
+      policyEmail: textOf(ix.policy_email),
+      media: textOf(ix.media),
+      notes: textOf(ix.notes),
+      serviceLevel: textOf(ix.service_level),
+      terms: textOf(ix.terms),
     },
     lans,
     facs,
-    memberCount: new Set(connections.map((row) => row.net_id)).size,
-    mine: Array.from(myHere, ([netId, list]) => ({ net: netSummary(index.net(netId)!), connections: list })),
+    memberCount: asnsHere.size,
+    mine,
   };
 }
 
@@ -152,28 +161,25 @@ export function facPage(index: DiscoveryIndex, facId: number, user: UserContext)
       .filter((ix) => ix !== undefined)
       .map(placeSummary),
   );
-  const netIds = new Set(index.netsAtFac(fac.id).map((row) => row.net_id));
-  const mine = myPresence(index, user.myAsns);
+  const asnsHere = index.asnsAtFac(fac.id);
   return {
     fac: {
       ...placeSummary(fac),
       orgId: fac.org_id,
-      orgName: index.org(fac.org_id)?.name ?? '',
-      nameLong: fac.name_long ?? '',
-      aka: fac.aka ?? '',
-      website: fac.website ?? '',
-      address1: fac.address1 ?? '',
-      address2: fac.address2 ?? '',
-      zipcode: fac.zipcode ?? '',
-      state: fac.state ?? '',
-      clli: fac.clli ?? '',
-      notes: fac.notes ?? '',
+      orgName: textOf(index.org(fac.org_id)?.name),
+      nameLong: textOf(fac.name_long),
+      aka: textOf(fac.aka),
+      website: textOf(fac.website),
+      address1: textOf(fac.address1),
+      address2: textOf(fac.address2),
+      zipcode: textOf(fac.zipcode),
+      state: textOf(fac.state),
+      clli: textOf(fac.clli),
+      notes: textOf(fac.notes),
     },
     ixs,
-    memberCount: netIds.size,
-    mine: Array.from(netIds)
-      .filter((id) => mine.netIds.has(id))
-      .map((id) => netSummary(index.net(id)!)),
+    memberCount: asnsHere.size,
+    mine: [...new Set(user.myAsns)].filter((asn) => asnsHere.has(asn)).map((asn) => asnNetwork(index, asn)),
   };
 }
 
@@ -183,12 +189,12 @@ export function orgPage(index: DiscoveryIndex, orgId: number): OrgPage {
   return {
     org: {
       id: org.id,
-      name: org.name,
-      aka: org.aka ?? '',
-      website: org.website ?? '',
-      city: org.city ?? '',
-      country: org.country ?? '',
-      notes: org.notes ?? '',
+      name: textOf(org.name),
+      aka: textOf(org.aka),
+      website: textOf(org.website),
+      city: textOf(org.city),
+      country: textOf(org.country),
+      notes: textOf(org.notes),
     },
     nets: (index.netSection.byOrg.get(org.id) ?? []).map(netSummary).sort((a, b) => a.name.localeCompare(b.name)),
     ixs: sortByName((index.ixByOrg.get(org.id) ?? []).map(placeSummary)),

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { liveData } from './brute-force.test-support';
+import { allAsns, liveData, recordIdsOfAsn } from './brute-force.test-support';
 import { getDiscoveryIndex } from '../index/discovery-index';
 import { search } from './search';
-import { liveRows, makeDataset } from '../../../../../tools/fake-peeringdb/datasets/discovery';
+import { hasSecondAsn, liveRows, makeDataset, secondAsnOf } from '../../../../../tools/fake-peeringdb/datasets/discovery';
 import { copyOf } from '../copy/local-copy.test-support';
+import { ix, net, port } from '../../../../../tools/fake-peeringdb/datasets/contact-rows';
 import { foldText, squash, wordsOf } from '../index/text';
 
 const dataset = makeDataset({ seed: 99 });
@@ -79,10 +80,35 @@ describe('search by ASN and IRR as-set', () => {
     }
   });
 
-  it('offers the networks whose ASN starts with what is typed', () => {
-    const hits = find('6401').hits.filter((hit) => hit.match === 'asn');
-    const expected = liveRows(dataset, 'net').filter((net) => String(net.asn).startsWith('6401'));
-    expect(hits.map((hit) => hit.id).sort((a, b) => a - b)).toEqual(expected.map((net) => net.id).sort((a, b) => a - b));
+  it('offers the networks whose ASN, or a port’s, starts with what is typed', () => {
+    for (const typed of ['6401', '6415', '6553']) {
+      const hits = find(typed).hits.filter((hit) => hit.match === 'asn');
+      const expected = allAsns(live)
+        .filter((asn) => String(asn).startsWith(typed))
+        .flatMap((asn) => [...recordIdsOfAsn(live, asn)].map((id) => `${id}/AS${asn}`));
+      expect(hits.map((hit) => `${hit.id}/AS${hit.asn}`).sort(), typed).toEqual(expected.sort());
+      expect(expected.length, typed).toBeGreaterThan(0);
+    }
+  });
+
+  it('finds a network by any ASN its ports carry, after the network whose own ASN it is', () => {
+    const multi = liveRows(dataset, 'net').find((net) => hasSecondAsn(net.id) && live.ports.some((row) => row.asn === secondAsnOf(net.id)))!;
+    const hit = find(`AS${secondAsnOf(multi.id)}`).hits[0]!;
+    expect(hit).toMatchObject({ kind: 'net', id: multi.id, match: 'asn', asn: secondAsnOf(multi.id), title: multi.name });
+    expect(hit.detail).toBe(`ports under AS${secondAsnOf(multi.id)}`);
+    expect(hit.subtitle).toContain(`AS${secondAsnOf(multi.id)}`);
+    // An ASN that is one record's own and on another record's port: its own record first.
+    const ix1 = ix(1, 'Test IX');
+    const holding = net(10, 64500, 'Holding Net');
+    const subsidiary = net(20, 64501, 'Subsidiary Net');
+    const copy = copyOf({ ix: [ix1], net: [holding, subsidiary], netixlan: [{ ...port(1, holding, ix1, '192.0.2.1', null), asn: 64501 }] });
+    expect(search(getDiscoveryIndex(copy), { query: 'AS64501' }).hits.map((h) => [h.id, h.asn])).toEqual([[20, 64501], [10, 64501]]);
+  });
+
+  it('offers an ASN seen only on ports whose network record is missing, saying so', () => {
+    const hits = find('AS65535').hits;
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ kind: 'net', id: 99_999, asn: 65_535, title: 'AS65535', subtitle: 'Not in the local copy' });
   });
 
   it('finds a network by its as-set, with or without source, and by an as-set prefix', () => {
@@ -97,9 +123,11 @@ describe('search by ASN and IRR as-set', () => {
 });
 
 describe('search by IP address and prefix', () => {
+  // An address names the network record holding it; ports of missing records name nobody.
+  const held = live.ports.filter((row) => live.nets.has(row.net_id));
   it('names who holds a peering IP, whatever the IPv6 spelling', () => {
-    const row = live.connections.find((candidate) => candidate.ipaddr6)!;
-    const holders = live.connections.filter((candidate) => candidate.ipaddr6 === row.ipaddr6).map((c) => c.net_id);
+    const row = held.find((candidate) => candidate.ipaddr6)!;
+    const holders = held.filter((candidate) => candidate.ipaddr6 === row.ipaddr6).map((c) => c.net_id);
     // Spell it long: every group padded to four digits, no "::".
     const parts = row.ipaddr6!.split('::');
     const head = parts[0]!.split(':');
@@ -115,11 +143,11 @@ describe('search by IP address and prefix', () => {
   });
 
   it('names who holds an IPv4 address and never a holder that is gone', () => {
-    const row = live.connections.find((candidate) => candidate.ipaddr4)!;
+    const row = held.find((candidate) => candidate.ipaddr4)!;
     const hits = find(row.ipaddr4!).hits;
     expect(hits.some((hit) => hit.match === 'ip' && hit.id === row.net_id)).toBe(true);
     const deleted = dataset.netixlan.data.find((candidate) => candidate.status === 'deleted' && candidate.ipaddr4)!;
-    const stillHeld = live.connections.some((candidate) => candidate.ipaddr4 === deleted.ipaddr4);
+    const stillHeld = held.some((candidate) => candidate.ipaddr4 === deleted.ipaddr4);
     if (!stillHeld) expect(find(deleted.ipaddr4!).hits.some((hit) => hit.match === 'ip')).toBe(false);
     // The orphan connection (its network is missing) is nobody's.
     expect(find('10.1.0.251').hits.some((hit) => hit.match === 'ip' && hit.id === 99_999)).toBe(false);
@@ -133,12 +161,12 @@ describe('search by IP address and prefix', () => {
     // A wider prefix covers every IX LAN inside it.
     const wide = find('10.0.0.0/8').hits.filter((hit) => hit.match === 'prefix');
     const liveV4 = liveRows(dataset, 'ixpfx').filter(
-      (pfx) => pfx.protocol === 'IPv4' && ixOfLan.has(pfx.ixlan_id) && live.ixIds.has(ixOfLan.get(pfx.ixlan_id)!),
+      (pfx) => pfx.protocol === 'IPv4' && ixOfLan.has(pfx.ixlan_id) && live.ixs.has(ixOfLan.get(pfx.ixlan_id)!),
     );
     expect(wide.length).toBe(liveV4.length);
     expect(find('10.250.1.1').hits.filter((hit) => hit.match === 'prefix')).toEqual([]);
     expect(find('2001:db8:3:0::/64').hits.some((hit) => hit.match === 'prefix')).toBe(
-      liveRows(dataset, 'ixpfx').some((pfx) => pfx.prefix === '2001:db8:3:0::/64') && live.ixIds.has(3),
+      liveRows(dataset, 'ixpfx').some((pfx) => pfx.prefix === '2001:db8:3:0::/64') && live.ixs.has(3),
     );
   });
 

@@ -8,6 +8,7 @@ import type { DiscoveryIndex, KindSearchIndex } from '../index/discovery-index';
 import { canonicalIp, parsePrefix, prefixesOverlap, type ParsedPrefix } from '../index/ip';
 import { infoTypesOf } from './summaries';
 import { foldText, squash, wordsOf } from '../index/text';
+import { amountOf, textOf } from '../index/row-values';
 import { parseAsn } from '../../../../shared/asn';
 import type { SearchArgs, SearchHit, SearchKind, SearchMatch, SearchResult } from '../../protocol/discovery';
 
@@ -18,8 +19,10 @@ interface Candidate {
   popularity: number;
   match: SearchMatch;
   detail: string;
-  /** Distinguishes hits of one row (an IP held at two IXPs); empty for most. */
+  /** Distinguishes hits of one row (an IP held at two IXPs, two ASNs of one record); empty for most. */
   variant: string;
+  /** For networks found by an ASN other than the record's own (a port's): that ASN. */
+  asn?: number;
 }
 
 // Scores order the kinds of match; popularity, then the shorter name, break ties.
@@ -27,6 +30,7 @@ const SCORE = {
   ipHolder: 20_000,
   prefixLan: 15_000,
   asnExact: 10_000,
+  asnOnPorts: 9_000,
   irrExact: 5_000,
   nameExact: 3_000,
   nameStart: 2_000,
@@ -101,7 +105,9 @@ export function search(index: DiscoveryIndex, args: SearchArgs): SearchResult {
     total += findByName(index, query, special, top);
   }
   for (const candidate of special.values()) {
-    const nameLength = index.searchIndexOf(candidate.kind).folded.get(candidate.id)?.length ?? 0;
+    const kindIndex = index.searchIndexOf(candidate.kind);
+    const ordinal = kindIndex.ordinalOf.get(candidate.id);
+    const nameLength = ordinal === undefined ? 0 : kindIndex.folded[ordinal]!.length;
     top.offer(rankKey(candidate.score, candidate.popularity, nameLength), candidate);
   }
   total += special.size;
@@ -128,7 +134,8 @@ function findByAddress(
         score: SCORE.ipHolder,
         popularity: 0,
         match: 'ip',
-        detail: `${ip} at ${ix.name}`,
+        detail: `${ip} at ${textOf(ix.name)}${row.asn !== net.asn ? ` (AS${row.asn})` : ''}`,
+        asn: row.asn,
       });
     }
   }
@@ -137,7 +144,7 @@ function findByAddress(
     const lan = index.copy.rows.ixlan.get(pfx.ixlan_id);
     const ix = lan && index.ix(lan.ix_id);
     if (!ix) continue;
-    const lanName = lan.name ? ` (${lan.name})` : '';
+    const lanName = textOf(lan.name) ? ` (${textOf(lan.name)})` : '';
     offer({
       kind: 'ix',
       id: ix.id,
@@ -151,14 +158,18 @@ function findByAddress(
   }
 }
 
+/**
+ * Networks by ASN: the record's own, and any ASN its ports carry. An ASN seen only on ports
+ * whose record the copy lacks is still offered (under the missing record's id, whose page says
+ * it is missing), so it can be picked for Compare and My networks.
+ */
 function findByAsn(index: DiscoveryIndex, query: string, offer: (candidate: Candidate) => void): void {
   const asn = parseAsn(query);
   if (asn === null) return;
-  const net = index.netByAsn(asn);
-  if (net) offer({ kind: 'net', id: net.id, variant: '', score: SCORE.asnExact, popularity: 0, match: 'asn', detail: '' });
+  offerAsn(index, asn, SCORE.asnExact, 0, offer);
   // While an ASN is being typed: the networks whose ASN starts with what is typed so far.
   const digits = String(asn);
-  const texts = index.netSearch().asnTexts;
+  const texts = index.asnTextsSorted();
   let low = 0;
   let high = texts.length;
   while (low < high) {
@@ -167,17 +178,29 @@ function findByAsn(index: DiscoveryIndex, query: string, offer: (candidate: Cand
     else high = mid;
   }
   for (let i = low; i < texts.length && i - low < ASN_PREFIX_CAP && texts[i]!.startsWith(digits); i++) {
-    const other = index.netByAsn(Number(texts[i]));
-    if (!other || other.asn === asn) continue;
+    const other = Number(texts[i]);
+    // Shorter ASNs first: they are closer to what is typed.
+    if (other !== asn) offerAsn(index, other, SCORE.asnPrefix, 100 - texts[i]!.length, offer);
+  }
+}
+
+function offerAsn(index: DiscoveryIndex, asn: number, score: number, popularity: number, offer: (candidate: Candidate) => void): void {
+  const own = index.netByAsn(asn);
+  const recordIds = new Set<number>(own ? [own.id] : []);
+  for (const row of index.connections.byAsn.get(asn) ?? []) recordIds.add(row.net_id);
+  for (const id of recordIds) {
+    const net = index.net(id);
+    const isOwn = net !== undefined && net.asn === asn;
     offer({
       kind: 'net',
-      id: other.id,
-      variant: '',
-      score: SCORE.asnPrefix,
-      // Shorter ASNs first: they are closer to what is typed.
-      popularity: 100 - texts[i]!.length,
+      id,
+      variant: isOwn ? '' : `#${asn}`,
+      // The record whose own ASN it is comes before records whose ports carry it.
+      score: isOwn || score !== SCORE.asnExact ? score : SCORE.asnOnPorts,
+      popularity,
       match: 'asn',
-      detail: '',
+      detail: isOwn ? '' : net ? `ports under AS${asn}` : `AS${asn} on ports; the network record is not in the local copy`,
+      asn,
     });
   }
 }
@@ -187,7 +210,7 @@ function findByIrr(index: DiscoveryIndex, query: string, offer: (candidate: Cand
   // As-set names: "AS-FOO", "RIPE::AS-FOO", "AS64500:AS-FOO"; no spaces, start with "as" or name a source.
   if (folded.length < 3 || !/^[a-z0-9:_.-]+$/.test(folded)) return;
   if (!(folded.startsWith('as') || folded.includes(':'))) return;
-  const irr = index.netSearch().irr;
+  const irr = index.irrSearch();
   const exact = new Set(irr.exact(folded));
   // "as-" alone would match nearly every network; until the name takes shape, exact only.
   const withPrefix = new Set<number>(exact);
@@ -200,9 +223,9 @@ function findByIrr(index: DiscoveryIndex, query: string, offer: (candidate: Cand
       id: netId,
       variant: '',
       score: exact.has(netId) ? SCORE.irrExact : SCORE.irrPrefix,
-      popularity: net.ix_count,
+      popularity: amountOf(net.ix_count),
       match: 'irr',
-      detail: net.irr_as_set,
+      detail: textOf(net.irr_as_set),
     });
   }
 }
@@ -228,14 +251,15 @@ function findByName(
     const kindIndex = index.searchIndexOf(kind);
     const touched = markMatches(kindIndex, words);
     const { wordsMatched, nameWordsMatched } = kindIndex;
-    for (const id of touched) {
-      if (wordsMatched[id] !== words.length) continue;
-      const folded = kindIndex.folded.get(id) ?? '';
-      const squashed = kindIndex.squashed.get(id) ?? '';
+    for (const ordinal of touched) {
+      if (wordsMatched[ordinal] !== words.length) continue;
+      const id = kindIndex.ids[ordinal]!;
+      const folded = kindIndex.folded[ordinal]!;
+      const squashed = kindIndex.squashed[ordinal]!;
       let score: number = SCORE.otherNameWords;
       if (squashed === squashedQuery) score = SCORE.nameExact;
       else if (folded.startsWith(foldedQuery) || squashed.startsWith(squashedQuery)) score = SCORE.nameStart;
-      else if (nameWordsMatched[id] === words.length) score = SCORE.nameWords;
+      else if (nameWordsMatched[ordinal] === words.length) score = SCORE.nameWords;
       const match: SearchMatch = score === SCORE.otherNameWords ? 'other-name' : 'name';
       const existing = special.get(`${kind}:${id}`);
       if (existing) {
@@ -243,13 +267,13 @@ function findByName(
         continue;
       }
       count++;
-      const popularity = kindIndex.popularity.get(id) ?? 0;
+      const popularity = kindIndex.popularity[ordinal]!;
       const key = rankKey(score, popularity, folded.length);
       if (top.wouldTake(key)) top.offer(key, { kind, id, variant: '', score, popularity, match, detail: '' });
     }
-    for (const id of touched) {
-      wordsMatched[id] = 0;
-      nameWordsMatched[id] = 0;
+    for (const ordinal of touched) {
+      wordsMatched[ordinal] = 0;
+      nameWordsMatched[ordinal] = 0;
     }
   }
   return count;
@@ -268,7 +292,7 @@ function findByNameStart(
   let count = 0;
   for (const kind of KINDS) {
     const kindIndex = index.searchIndexOf(kind);
-    const { startKeys, startIds } = kindIndex;
+    const { startKeys, startOrdinals } = kindIndex;
     let low = 0;
     let high = startKeys.length;
     while (low < high) {
@@ -277,7 +301,8 @@ function findByNameStart(
       else high = mid;
     }
     for (let i = low; i < startKeys.length && startKeys[i]!.startsWith(letter); i++) {
-      const id = startIds[i]!;
+      const ordinal = startOrdinals[i]!;
+      const id = kindIndex.ids[ordinal]!;
       const score = startKeys[i] === letter ? SCORE.nameExact : SCORE.nameStart;
       const existing = special.get(`${kind}:${id}`);
       if (existing) {
@@ -285,8 +310,8 @@ function findByNameStart(
         continue;
       }
       count++;
-      const popularity = kindIndex.popularity.get(id) ?? 0;
-      const key = rankKey(score, popularity, kindIndex.folded.get(id)?.length ?? 0);
+      const popularity = kindIndex.popularity[ordinal]!;
+      const key = rankKey(score, popularity, kindIndex.folded[ordinal]!.length);
       if (top.wouldTake(key)) top.offer(key, { kind, id, variant: '', score, popularity, match: 'name', detail: '' });
     }
   }
@@ -294,29 +319,30 @@ function findByNameStart(
 }
 
 /**
- * Counts, per id, how many of the words in order it matched (a word counts only if all
- * before it did), by any name and by the main name. Returns the ids touched, to read and reset.
+ * Counts, per row (by ordinal), how many of the words in order it matched (a word counts only
+ * if all before it did), by any name and by the main name. Returns the ordinals touched, to
+ * read and reset.
  */
 function markMatches(kindIndex: KindSearchIndex, words: string[]): number[] {
   const { wordsMatched, nameWordsMatched } = kindIndex;
   const touched: number[] = [];
   words.forEach((word, position) => {
     const advanced = position + 1;
-    kindIndex.names.forEachWithPrefix(word, (id) => {
-      if (position === 0 && wordsMatched[id] === 0) touched.push(id);
-      if (nameWordsMatched[id] === position) nameWordsMatched[id] = advanced;
-      if (wordsMatched[id] === position) wordsMatched[id] = advanced;
+    kindIndex.names.forEachWithPrefix(word, (ordinal) => {
+      if (position === 0 && wordsMatched[ordinal] === 0) touched.push(ordinal);
+      if (nameWordsMatched[ordinal] === position) nameWordsMatched[ordinal] = advanced;
+      if (wordsMatched[ordinal] === position) wordsMatched[ordinal] = advanced;
     });
-    kindIndex.otherNames.forEachWithPrefix(word, (id) => {
-      if (position === 0 && wordsMatched[id] === 0) touched.push(id);
-      if (wordsMatched[id] === position) wordsMatched[id] = advanced;
+    kindIndex.otherNames.forEachWithPrefix(word, (ordinal) => {
+      if (position === 0 && wordsMatched[ordinal] === 0) touched.push(ordinal);
+      if (wordsMatched[ordinal] === position) wordsMatched[ordinal] = advanced;
     });
   });
   return touched;
 }
 
-function place(city: string | undefined, country: string | undefined): string {
-  return [city, country].filter(Boolean).join(', ');
+function place(city: unknown, country: unknown): string {
+  return [textOf(city), textOf(country)].filter(Boolean).join(', ');
 }
 
 function toHit(index: DiscoveryIndex, candidate: Candidate): SearchHit {
@@ -329,23 +355,27 @@ function toHit(index: DiscoveryIndex, candidate: Candidate): SearchHit {
   };
   switch (candidate.kind) {
     case 'net': {
-      const net = index.net(candidate.id)!;
-      const facts = [`AS${net.asn}`, infoTypesOf(net).join(', '), net.policy_general ? `${net.policy_general} policy` : ''];
-      const detail = candidate.match === 'other-name' ? net.aka || net.name_long : candidate.detail;
-      return { ...base, detail, asn: net.asn, title: net.name, subtitle: facts.filter(Boolean).join(' · ') };
+      const net = index.net(candidate.id);
+      const asn = candidate.asn ?? net?.asn;
+      if (!net) return { ...base, asn, title: `AS${asn}`, subtitle: 'Not in the local copy' };
+      const policy = textOf(net.policy_general);
+      const facts = [`AS${asn}`, infoTypesOf(net).join(', '), policy ? `${policy} policy` : ''];
+      const detail = candidate.match === 'other-name' ? textOf(net.aka) || textOf(net.name_long) : candidate.detail;
+      return { ...base, detail, asn, title: textOf(net.name), subtitle: facts.filter(Boolean).join(' · ') };
     }
     case 'ix': {
       const ix = index.ix(candidate.id)!;
-      const facts = [place(ix.city, ix.country), `${ix.net_count} networks`];
-      return { ...base, title: ix.name, subtitle: facts.filter(Boolean).join(' · ') };
+      const members = index.asnsAtIx(ix.id).size;
+      const facts = [place(ix.city, ix.country), `${members} network${members === 1 ? '' : 's'}`];
+      return { ...base, title: textOf(ix.name), subtitle: facts.filter(Boolean).join(' · ') };
     }
     case 'fac': {
       const fac = index.fac(candidate.id)!;
-      return { ...base, title: fac.name, subtitle: place(fac.city, fac.country) };
+      return { ...base, title: textOf(fac.name), subtitle: place(fac.city, fac.country) };
     }
     case 'org': {
       const org = index.org(candidate.id)!;
-      return { ...base, title: org.name, subtitle: place(org.city, org.country) };
+      return { ...base, title: textOf(org.name), subtitle: place(org.city, org.country) };
     }
   }
 }

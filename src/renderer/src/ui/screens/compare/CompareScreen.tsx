@@ -11,11 +11,12 @@ import { NetworkPicker } from '../../components/NetworkPicker';
 import { useMyAsns } from '../../store-client/user-tables';
 import { useStoreQuery } from '../../store-client/use-store-query';
 import { useAppState } from '../../state/app-state';
-import type { CompareFac, CompareIx, NetSummary } from '../../../protocol/discovery';
+import { AsnNetworkName, asnNetworkNote } from '../../components/AsnNetworkName';
+import type { AsnNetwork, CompareFac, CompareIx } from '../../../protocol/discovery';
 
 type Tab = 'ixs' | 'facs' | 'ixs-but-one' | 'facs-but-one';
 
-function ixColumns(networks: NetSummary[], withMissing: boolean): Column<CompareIx>[] {
+function ixColumns(networks: AsnNetwork[], withMissing: boolean): Column<CompareIx>[] {
   const columns: Column<CompareIx>[] = [
     placeNameColumn('ix', (row) => row.ix),
     whereColumn((row) => row.ix, 'minmax(7em, 1fr)'),
@@ -32,14 +33,15 @@ function ixColumns(networks: NetSummary[], withMissing: boolean): Column<Compare
     columns.push(missingNetworkColumn(networks));
   }
   for (const net of networks) {
+    const note = asnNetworkNote(net);
     columns.push({
-      key: `side-${net.netId}`,
-      header: `${net.name} (${formatAsn(net.asn)})`,
+      key: `side-${net.asn}`,
+      header: `${net.name} (${formatAsn(net.asn)})${note ? `, ${note}` : ''}`,
       width: 'minmax(14em, 2fr)',
-      sortValue: (row) => row.sides.find((side) => side.netId === net.netId)?.totalSpeed ?? -1,
+      sortValue: (row) => row.sides.find((side) => side.asn === net.asn)?.totalSpeed ?? -1,
       numeric: false,
       cell: (row) => {
-        const side = row.sides.find((candidate) => candidate.netId === net.netId);
+        const side = row.sides.find((candidate) => candidate.asn === net.asn);
         if (!side) return <span className="muted">not here</span>;
         return side.connections.map((c) => (
           <div key={c.netixlanId} className="mono">
@@ -52,7 +54,7 @@ function ixColumns(networks: NetSummary[], withMissing: boolean): Column<Compare
   return columns;
 }
 
-function facColumns(networks: NetSummary[], withMissing: boolean): Column<CompareFac>[] {
+function facColumns(networks: AsnNetwork[], withMissing: boolean): Column<CompareFac>[] {
   const columns: Column<CompareFac>[] = [
     placeNameColumn('fac', (row) => row.fac),
     whereColumn((row) => row.fac),
@@ -70,7 +72,7 @@ export function CompareScreen(): React.JSX.Element {
   const [tab, setTab] = useState<Tab>('ixs');
   const { data, error } = useStoreQuery('compareNetworks', asns.length >= 2 ? { asns } : null);
   const networks = data?.networks ?? [];
-  const names = new Map(networks.map((net) => [net.asn, net.name]));
+  const byAsn = new Map(networks.map((net) => [net.asn, net]));
 
   const tabs: { id: Tab; label: string; count: number | undefined; hidden?: boolean }[] = [
     { id: 'ixs', label: 'Common IXPs', count: data?.commonIxs.length },
@@ -90,7 +92,8 @@ export function CompareScreen(): React.JSX.Element {
       <ul className="chips" aria-label="Networks compared">
         {asns.map((asn) => (
           <li key={asn} className="chip">
-            {names.get(asn) ?? ''} {formatAsn(asn)}
+            {byAsn.get(asn)?.netId != null && <AsnNetworkName network={byAsn.get(asn)!} />} {formatAsn(asn)}{' '}
+            {byAsn.get(asn)?.netId === null && <span className="badge">Not in the local copy</span>}
             <button
               type="button"
               className="link"
@@ -144,12 +147,12 @@ export function CompareScreen(): React.JSX.Element {
               { header: 'City', value: (row) => row.ix.city },
               { header: 'Country', value: (row) => row.ix.country },
               { header: 'Smallest side (Mbit/s)', value: (row) => row.minSideSpeed },
-              { header: 'Missing', value: (row) => networks.find((net) => net.netId === row.missingNetId)?.name ?? '' },
+              { header: 'Missing', value: (row) => networks.find((net) => net.asn === row.missingAsn)?.name ?? '' },
               ...networks.map((net) => ({
                 header: `AS${net.asn} ports`,
                 value: (row: CompareIx) =>
                   row.sides
-                    .find((side) => side.netId === net.netId)
+                    .find((side) => side.asn === net.asn)
                     ?.connections.map((c) => [c.ipaddr4, c.ipaddr6, `${c.speed} Mbit/s`].filter(Boolean).join(' '))
                     .join('; ') ?? '',
               })),

@@ -55,8 +55,8 @@ function Coverage({ list }: { list: ContactListResult }): React.JSX.Element {
           <summary>Networks without a contact of these roles</summary>
           <ul>
             {list.networksWithoutContact.map((net) => (
-              <li key={net.netId}>
-                AS{net.asn} {net.name}
+              <li key={net.asn}>
+                AS{net.asn} {net.netId === null ? '(not in the local copy)' : net.name}
               </li>
             ))}
           </ul>
@@ -85,7 +85,7 @@ function ContactTable({ list }: { list: ContactListResult }): React.JSX.Element 
         </thead>
         <tbody>
           {shown.map((contact) => (
-            <tr key={`${contact.netId}:${contact.pocIds[0]}`}>
+            <tr key={`${contact.asn}:${contact.pocIds[0]}`}>
               <td>
                 AS{contact.asn} {contact.networkName}
               </td>

@@ -75,6 +75,7 @@ export function MyNetworksScreen(): React.JSX.Element {
 
 function MyNetworkPanel({ entry, onRemove }: { entry: MyNetworkOverview; onRemove: () => void }) {
   const title = entry.net ? `${entry.net.name} (${formatAsn(entry.asn)})` : formatAsn(entry.asn);
+  const seen = entry.net !== null || entry.ixs.length > 0 || entry.facs.length > 0;
   return (
     <article className="panel" aria-label={title}>
       <h2>
@@ -84,7 +85,23 @@ function MyNetworkPanel({ entry, onRemove }: { entry: MyNetworkOverview; onRemov
           Remove
         </button>
       </h2>
-      {!entry.net ? (
+      {!entry.net && seen && (
+        <p className="note warning">
+          The network record of {formatAsn(entry.asn)} is not in the local copy; its ports and presences are shown by ASN.
+        </p>
+      )}
+      {entry.net && entry.net.asn !== entry.asn && (
+        <p className="note">
+          These ports carry {formatAsn(entry.asn)} but belong to the PeeringDB record of {entry.net.name} ({formatAsn(entry.net.asn)}).
+        </p>
+      )}
+      {entry.net && entry.net.asn === entry.asn && entry.otherAsns.length > 0 && (
+        <p className="note">
+          Ports of this network also carry {entry.otherAsns.map(formatAsn).join(', ')}; only those carrying{' '}
+          {formatAsn(entry.asn)} are listed here.
+        </p>
+      )}
+      {!seen ? (
         <p className="muted">This ASN is not in the local copy (not synced yet, or no longer in PeeringDB).</p>
       ) : (
         <>
