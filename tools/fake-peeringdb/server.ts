@@ -216,6 +216,8 @@ export async function startFakePeeringDb(options: FakePeeringDbOptions = {}): Pr
     } else {
       prepared = prepare(url.pathname, url.searchParams, entry);
     }
+    // PeeringDB's clock is the virtual one: its Date header says so, as a real server's would.
+    prepared.headers = { date: new Date(store.clock.now() * 1000).toUTCString(), ...prepared.headers };
     const kind = fault ? faultKind(fault) : undefined;
     if (kind !== 'hang' && kind !== 'reset') entry.status = kind === 'malformed' ? 200 : prepared.status;
     log.record(entry);
