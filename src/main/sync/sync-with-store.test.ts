@@ -9,77 +9,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakePeeringDb, type FakePeeringDb } from '../../../tools/fake-peeringdb/server';
 import { PDB_TYPES, type PdbType } from '../../shared/peeringdb';
-import type { MainToStore, StoreToMain, SyncProgress } from '../../shared/sync';
+import type { SyncProgress } from '../../shared/sync';
 import { readWatermarks } from '../../renderer/src/worker/db/meta';
 import { openDatabase, type PeeringDatabase } from '../../renderer/src/worker/db/schema';
-import { LocalCopy } from '../../renderer/src/worker/copy/local-copy';
-import { loadCopy } from '../../renderer/src/worker/copy/load';
-import { createSyncEndpoint } from '../../renderer/src/worker/sync/endpoint';
 import { createSyncController } from './controller';
 import { idsOf, smallDataset, T0 } from '../../../tools/fake-peeringdb/datasets/small';
-import type { StoreLink, SyncConfig, SyncController } from './types';
+import { StoreWorker } from './store-worker.test-support';
+import type { SyncConfig, SyncController } from './types';
 
 const dataset = smallDataset();
-
-/** The store worker of one app run: its database, its copy, and the ports main opens to it. */
-class StoreWorker {
-  readonly copy = new LocalCopy();
-  private readonly links = new Set<{ closeFromStore(): void }>();
-  /** Called with each page message before the store applies it. */
-  onPage: ((page: Extract<MainToStore, { t: 'page' }>) => void) | null = null;
-
-  constructor(readonly db: PeeringDatabase) {}
-
-  async start(): Promise<this> {
-    await loadCopy(this.db, this.copy);
-    return this;
-  }
-
-  openLink = (): StoreLink => {
-    const messageListeners: ((message: StoreToMain) => void)[] = [];
-    const closeListeners: (() => void)[] = [];
-    let closed = false;
-    const endpoint = createSyncEndpoint({ db: this.db, copy: this.copy }, (reply) => {
-      const copy = structuredClone(reply);
-      setTimeout(() => {
-        if (!closed) for (const listener of messageListeners) listener(copy);
-      }, 0);
-    });
-    const link = {
-      closeFromStore: () => {
-        closed = true;
-        for (const listener of closeListeners) listener();
-      },
-    };
-    this.links.add(link);
-    return {
-      send: (message) => {
-        if (closed) return;
-        const copy = structuredClone(message);
-        if (copy.t === 'page') this.onPage?.(copy);
-        // A kill in onPage takes the page down with it, before it reaches the database.
-        if (closed) return;
-        void endpoint.receive(copy).catch(() => undefined);
-      },
-      onMessage: (listener) => void messageListeners.push(listener),
-      onClose: (listener) => void closeListeners.push(listener),
-      close: () => {
-        closed = true;
-        this.links.delete(link);
-      },
-    };
-  };
-
-  /** The app dies: its window and worker are gone without a goodbye. */
-  kill(): void {
-    for (const link of this.links) link.closeFromStore();
-    this.links.clear();
-  }
-
-  ids(type: PdbType): number[] {
-    return [...this.copy.rows[type].keys()].sort((a, b) => a - b);
-  }
-}
 
 let fake: FakePeeringDb;
 let db: PeeringDatabase;
