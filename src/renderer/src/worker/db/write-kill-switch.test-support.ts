@@ -37,26 +37,28 @@ export class WriteKillSwitch {
     const dbProto = g.IDBDatabase?.prototype;
     const indexProto = g.IDBIndex?.prototype;
     if (!storeProto || !cursorProto || !dbProto || !indexProto) throw new Error('IndexedDB is not installed (import fake-indexeddb/auto first)');
-    const self = this;
     const nameOfStore = (store: unknown) => (store as IDBObjectStore).transaction.db.name;
     const nameOfCursor = (cursor: unknown) => {
       const source = (cursor as IDBCursor).source as IDBObjectStore | IDBIndex;
       return ('objectStore' in source ? source.objectStore : source).transaction.db.name;
     };
-    for (const name of ['put', 'add', 'delete', 'clear']) this.wrap(storeProto, name, (store) => self.write(nameOfStore(store)));
-    for (const name of ['update', 'delete']) this.wrap(cursorProto, name, (cursor) => self.write(nameOfCursor(cursor)));
+    for (const name of ['put', 'add', 'delete', 'clear']) this.wrap(storeProto, name, (store) => this.write(nameOfStore(store)));
+    for (const name of ['update', 'delete']) this.wrap(cursorProto, name, (cursor) => this.write(nameOfCursor(cursor)));
     for (const name of ['get', 'getAll', 'getAllKeys', 'getKey', 'count', 'openCursor', 'openKeyCursor']) {
-      this.wrap(storeProto, name, (store) => self.read(nameOfStore(store)));
-      this.wrap(indexProto, name, (index) => self.read(nameOfStore((index as IDBIndex).objectStore)));
+      this.wrap(storeProto, name, (store) => this.read(nameOfStore(store)));
+      this.wrap(indexProto, name, (index) => this.read(nameOfStore((index as IDBIndex).objectStore)));
     }
     const originalTransaction = dbProto.transaction as Method;
     this.patched.push({ target: dbProto, name: 'transaction', original: originalTransaction });
+    const watched = this.dbName;
+    const open = this.open;
+    const refuseIfKilled = (name: string) => this.read(name);
     dbProto.transaction = function (this: IDBDatabase, ...args: unknown[]) {
-      if (this.name === self.dbName && self.killed) throw new DOMException('The store was killed', 'InvalidStateError');
+      if (this.name === watched) refuseIfKilled(this.name);
       const transaction = originalTransaction.apply(this, args) as IDBTransaction;
-      if (this.name === self.dbName) {
-        self.open.add(transaction);
-        const done = () => self.open.delete(transaction);
+      if (this.name === watched) {
+        open.add(transaction);
+        const done = () => open.delete(transaction);
         transaction.addEventListener('complete', done);
         transaction.addEventListener('abort', done);
         transaction.addEventListener('error', done);
