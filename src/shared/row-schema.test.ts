@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import sample from '../../tools/fake-peeringdb/datasets/sample-dump.json';
 import { PDB_TYPES, type PdbType } from './peeringdb';
 import { checkRows, describeSkipped, mayHoldLoneSurrogates, rowProblem } from './row-schema';
 
-const SAMPLE = JSON.parse(
-  readFileSync(new URL('../../tools/fake-peeringdb/datasets/sample-dump.json', import.meta.url), 'utf8'),
-) as Record<PdbType, { data: Record<string, unknown>[] }>;
+/** Real PeeringDB rows (April 2026, contact details replaced). */
+const SAMPLE = sample as unknown as Record<PdbType, { data: Record<string, unknown>[] }>;
 
 const sampleRow = (type: PdbType): Record<string, unknown> => structuredClone(SAMPLE[type].data[0]!);
 
