@@ -274,8 +274,10 @@ describe('API key added', () => {
     expect(liveIds('poc')).not.toEqual(expect.arrayContaining(idsOf(dataset, 'poc', (r) => r.visible === 'Private')));
     expect(store.pocWithKey).toBe(true);
     expect(liveIds('org')).toEqual(orgRowsBefore);
+    // The contacts are a replacement, swapped in whole once read: the other types are untouched.
     const secondJobId = store.pages.at(-1)!.jobId;
-    expect(store.pages.filter((p) => p.jobId === secondJobId && p.replace)).toEqual([]);
+    expect(new Set(store.pages.filter((p) => p.jobId === secondJobId && p.replace).map((p) => p.type))).toEqual(new Set(['poc']));
+    expect(store.swaps.filter((swap) => swap.jobId === secondJobId)).toEqual([{ jobId: secondJobId, types: ['poc'], snapshotAt: {} }]);
 
     // From now on contacts are incremental too.
     fake.clearRequests();

@@ -35,7 +35,7 @@ describe('planSync', () => {
     const watermarks = Object.fromEntries(PDB_TYPES.map((t) => [t, 1776000000]));
     const plans = planSync({ now: NOW, state: { watermarks, pocWithKey: false }, hasApiKey: true, cacheUrl: CACHE });
     const full = plans.filter((p) => p.mode === 'api' && p.since === 1);
-    expect(full).toEqual([{ type: 'poc', mode: 'api', since: 1, why: 'contacts-with-key' }]);
+    expect(full).toEqual([{ type: 'poc', mode: 'api', since: 1, why: 'contacts-with-key', replace: true }]);
   });
 
   it('keeps contacts incremental once they were fetched with a key', () => {

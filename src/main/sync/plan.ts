@@ -43,8 +43,9 @@ export function planSync({ state, hasApiKey, cacheUrl, now }: PlanInput): TypePl
         : { type, mode: 'api', since: 1, why: 'watermark-from-the-future', replace: true };
     }
     if (type === 'poc' && hasApiKey && !state.pocWithKey) {
-      // Contacts visible to users only were never fetched: read them all again with the key.
-      return { type, mode: 'api', since: 1, why: 'contacts-with-key' };
+      // Contacts visible to users only were never fetched: read them all again with the key,
+      // as a replacement, so that a reload cut short leaves the contacts as they were.
+      return { type, mode: 'api', since: 1, why: 'contacts-with-key', replace: true };
     }
     if (type === 'poc' && !hasApiKey && state.pocWithKey) {
       // The key is gone: contacts only users may see would go stale, so reload the public ones.
