@@ -30,7 +30,7 @@ import {
   type KnownChunk,
 } from './chunk-merge';
 import type { LocalCopy } from '../copy/local-copy';
-import { PageFormatError, changedRows, groupRowsByBucket, readPageRows, type GroupedPage } from './page-rows';
+import { PageFormatError, changedRows, groupRowsByBucket, newestChange, readPageRows, type GroupedPage } from './page-rows';
 import { appendStagingRecord, pageIsStaged, writeTypeAsBuckets } from './staging';
 
 type PageMessage = Extract<MainToStore, { t: 'page' }>;
@@ -223,7 +223,7 @@ export function createSyncEndpoint(
       if (row.status === 'deleted') held.rows.delete(row.id);
       else held.rows.set(row.id, row);
     }
-    held.newest = maxOf(held.newest, groupRowsByBucket(rows).newestChange);
+    held.newest = maxOf(held.newest, newestChange(rows));
     if (page.snapshotAt !== undefined) held.snapshotAt = page.snapshotAt;
     return ids.size;
   }

@@ -65,6 +65,11 @@ function looksCanonical(value: string): boolean {
   return value.length === 20 && value.charCodeAt(10) === 84 /* T */ && value.charCodeAt(19) === 90 /* Z */;
 }
 
+/** Newest created/updated over the rows in epoch seconds, null when none has one. */
+export function newestChange(rows: Iterable<PdbRow>): number | null {
+  return newestChangeOf(rows, true);
+}
+
 function newestChangeOf(rows: Iterable<PdbRow>, trustText: boolean): number | null {
   let newestText = '';
   let newestParsed = Number.NEGATIVE_INFINITY;

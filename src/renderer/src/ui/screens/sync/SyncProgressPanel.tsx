@@ -24,7 +24,7 @@ export function SyncProgressPanel({ progress, running }: { progress: SyncProgres
       </h2>
       <dl className="facts">
         <dt>Phase</dt>
-        <dd>{PHASE_LABELS[progress.phase]}</dd>
+        <dd>{progress.source === 'dump' && progress.phase === 'fetching' ? 'Reading the file' : PHASE_LABELS[progress.phase]}</dd>
         <dt>Source</dt>
         <dd>{SOURCE_LABELS[progress.source]}</dd>
         <dt>Rows</dt>
