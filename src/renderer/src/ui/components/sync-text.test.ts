@@ -60,6 +60,7 @@ describe('sync wording', () => {
     const partial = storeStatus({ net: 10, org: 12 }, 1, PDB_TYPES.filter((type) => type !== 'net' && type !== 'poc'));
     const failedSync = { code: 'server' as const, message: 'HTTP 502', source: 'api' as const };
     expect(copyStateAfter(failedSync, complete)).toMatch(/^The copy you have is intact/);
+    expect(copyStateAfter(failedSync, storeStatus({}, 1, []))).toBeNull();
     expect(copyStateAfter(failedSync, partial)).toBe(
       'The local copy is still incomplete (11 of 13 types loaded). What was stored is kept; syncing again resumes where this stopped.',
     );

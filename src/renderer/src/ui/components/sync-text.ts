@@ -35,7 +35,8 @@ export function jobNoun(source: SyncSource | undefined): 'import' | 'sync' {
 /** What a job that did not complete left of the copy, from the copy's status. */
 export function copyStateAfter(error: SyncError, status: StoreStatus | null): string | null {
   if (error.source === 'dump') return 'The local copy is as it was before the import.';
-  if (!status) return null;
+  // An empty copy has nothing to keep: the first-run panel says what to do.
+  if (!status || (status.loadedTypes.length === 0 && Object.values(status.counts).every((count) => count === 0))) return null;
   const incomplete = incompleteCopy(status);
   if (incomplete) {
     return `The local copy is still incomplete (${incomplete.loaded} of ${incomplete.total} types loaded). What was stored is kept; syncing again resumes where this stopped.`;
