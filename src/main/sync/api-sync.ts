@@ -76,6 +76,8 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
     progress.deleted(type, fresh.deleted);
     progress.skipped(type, checked.skipped);
   };
+  /** Rows of a replacing list the store holds for its swap, by type: stored once swapped. */
+  const held = new Map<PdbType, number>();
   const store = async (type: PdbType, page: FetchedPage, complete: boolean, replace: boolean): Promise<void> => {
     progress.phase('storing', type);
     const ack = await session.page({
@@ -88,7 +90,9 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
       ...(replace ? { replace } : {}),
     });
     progress.skipped(type, ack.skipped);
-    progress.stored(type, Math.max(0, page.fresh.live - sum(ack.skipped)));
+    const kept = Math.max(0, page.fresh.live - sum(ack.skipped));
+    if (replace) held.set(type, (held.get(type) ?? 0) + kept);
+    else progress.stored(type, kept);
   };
 
   for (const plan of plans) {
@@ -128,6 +132,7 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
     if (replace) {
       progress.phase('storing', type);
       await session.swap([type], {}, notAfter());
+      progress.stored(type, held.get(type) ?? 0);
     } else {
       // The empty page that ended the list tells the store the type is complete.
       const none: FetchedPage = { rows: [], checked: { listed: [], rows: [], skipped: {}, rowsJson: '[]' }, fresh: { live: 0, deleted: 0 }, bytes: 0 };

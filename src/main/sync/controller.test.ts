@@ -602,6 +602,9 @@ describe('dump import', () => {
     expect(end).toMatchObject({ phase: 'error', code: 'dump-format' });
     expect(end.message).toMatch(/cut\.json ends in the middle of its data .*cut off\. Nothing was changed/);
     expect(end.message).not.toMatch(/sync/i);
+    // Nothing is called stored that the store only held for a swap that never came.
+    expect(end.storedRows).toBe(0);
+    expect(end.fetchedRows).toBeGreaterThan(0);
     // Rows were streamed to the store before the cut was found; none of them took effect.
     expect(store.pages.filter((page) => page.jobId === end.jobId).length).toBeGreaterThan(0);
     expect(store.swaps.filter((swap) => swap.jobId === end.jobId)).toEqual([]);

@@ -39,6 +39,8 @@ export async function runDumpImport(ctx: JobContext, path: string): Promise<stri
   // The dump's own dates may claim anything; nothing after this machine's clock is believed.
   const notAfter = watermarkCeiling(Date.now() / 1000);
   const newest: Partial<Record<PdbType, number>> = {};
+  /** Live rows the store holds for the swap, by type: they count as stored once it happened. */
+  const held: Partial<Record<PdbType, number>> = {};
   const startedAt = Date.now();
   let bytesRead = 0;
 
@@ -74,7 +76,7 @@ export async function runDumpImport(ctx: JobContext, path: string): Promise<stri
           bytes: rowsJson.length,
         });
         progress.skipped(type, ack.skipped);
-        progress.stored(type, Math.max(0, counts.live - sum(ack.skipped)));
+        held[type] = (held[type] ?? 0) + Math.max(0, counts.live - sum(ack.skipped));
       },
     });
   } catch (error) {
@@ -98,7 +100,10 @@ export async function runDumpImport(ctx: JobContext, path: string): Promise<stri
 
   progress.phase('storing', summary.types.at(-1));
   await session.swap(summary.types, snapshotAt, notAfter);
-  for (const type of summary.types) progress.typeDone(type);
+  for (const type of summary.types) {
+    progress.stored(type, held[type] ?? 0);
+    progress.typeDone(type);
+  }
 
   const notes: string[] = [];
   if (summary.missing.length > 0) notes.push(`The dump holds no ${summary.missing.join(', ')}: what the copy had of those was kept.`);

@@ -16,15 +16,19 @@ export interface FullList {
   snapshotAt: number | undefined;
 }
 
-/** Sends the list's rows as replacement pages; the caller swaps them in. */
+/**
+ * Sends the list's rows as replacement pages; the caller swaps them in. Returns the live rows
+ * the store holds for the swap: they count as stored only once it has happened.
+ */
 export async function sendReplacementPages(
   session: StoreSession,
   progress: ProgressReporter,
   list: FullList,
   pageSize: number,
   notAfter: number,
-): Promise<void> {
+): Promise<number> {
   const { type, rows } = list;
+  let held = 0;
   for (let offset = 0; offset < rows.length; offset += pageSize) {
     const slice = rows.slice(offset, offset + pageSize);
     const rowsJson = JSON.stringify(slice);
@@ -39,8 +43,9 @@ export async function sendReplacementPages(
       bytes: rowsJson.length,
     });
     progress.skipped(type, ack.skipped);
-    progress.stored(type, Math.max(0, countRows(slice).live - sum(ack.skipped)));
+    held += Math.max(0, countRows(slice).live - sum(ack.skipped));
   }
+  return held;
 }
 
 /** Sends a whole list and swaps it in at once. */
@@ -51,9 +56,10 @@ export async function replaceWithList(
   pageSize: number,
   notAfter: number,
 ): Promise<void> {
-  await sendReplacementPages(session, progress, list, pageSize, notAfter);
+  const held = await sendReplacementPages(session, progress, list, pageSize, notAfter);
   progress.phase('storing', list.type);
   await session.swap([list.type], list.snapshotAt === undefined ? {} : { [list.type]: list.snapshotAt }, notAfter);
+  progress.stored(list.type, held);
 }
 
 export function sum(reasons: Record<string, number>): number {
