@@ -5,6 +5,7 @@
  * (rows and watermark together) committed.
  */
 import type { PdbType } from './peeringdb';
+import type { SkipReasons, SkippedRows } from './row-schema';
 
 export type SyncSource = 'api' | 'cache' | 'dump';
 
@@ -27,7 +28,10 @@ export interface StoreState {
 }
 
 export type SyncErrorCode =
+  /** PeeringDB refused the API key that was sent. */
   | 'auth'
+  /** PeeringDB refused access without a key being at fault (none sent, or a firewall's page). */
+  | 'access-denied'
   | 'rate-limited'
   | 'server'
   | 'timeout'
@@ -35,7 +39,24 @@ export type SyncErrorCode =
   | 'malformed'
   | 'dump-format'
   | 'store'
+  /** The local database ran out of room. */
+  | 'disk-full'
   | 'cancelled';
+
+/**
+ * How far past "now" a watermark may be: clocks differ by a little, and PeeringDB's `Date`
+ * header has whole seconds. Anything later is a claim from the future (a dump stamped 2100, a
+ * row's bad `updated`): a watermark there would make every later sync ask for changes after
+ * that moment and get none.
+ */
+export const WATERMARK_SKEW_SECONDS = 120;
+
+/** The latest watermark that may be stored now: the earlier of the clocks given, plus the skew. */
+export function watermarkCeiling(...nowSeconds: (number | undefined)[]): number {
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const now of nowSeconds) if (now !== undefined && Number.isFinite(now) && now < earliest) earliest = now;
+  return earliest + WATERMARK_SKEW_SECONDS;
+}
 
 /** Main → store worker. */
 export type MainToStore =
@@ -46,7 +67,8 @@ export type MainToStore =
    * main's event loop): an array of depth-0 rows, or a PeeringDB answer whose `data` is that
    * array, which main passes on as it came once it has checked it. `complete` marks the last
    * page of the type; `snapshotAt` (epoch s) is the cache's `meta.generated`, the watermark
-   * of a snapshot load.
+   * of a snapshot load. `notAfter` (epoch s) is the latest watermark main allows, from the
+   * server's clock and its own (see watermarkCeiling).
    */
   | {
       t: 'page';
@@ -55,23 +77,44 @@ export type MainToStore =
       rowsJson: string;
       complete: boolean;
       snapshotAt?: number;
-      /** Replace every stored row of the type (a full list, not a delta). */
+      /**
+       * A page of a full list that replaces every stored row of the type. The store holds such
+       * pages apart, leaving the stored rows as they are, until a `swap` puts them in place.
+       */
       replace?: boolean;
+      notAfter?: number;
       fetchedRows: number;
       bytes: number;
     }
+  /**
+   * The full lists of these types are complete: each replaces its type, all in one transaction
+   * (a dump takes every type's place at once or none). `snapshotAt` is the watermark each list
+   * stands for; without one, the newest change among its rows. Acked with the rows now stored.
+   */
+  | { t: 'swap'; seq: number; types: PdbType[]; snapshotAt?: Partial<Record<PdbType, number>>; notAfter?: number }
   | { t: 'progress'; progress: SyncProgress }
   | { t: 'end'; outcome: 'done' | 'cancelled' | 'error'; message?: string; code?: SyncErrorCode };
 
 /** Store worker → main. */
 export type StoreToMain =
   | { t: 'state'; state: StoreState }
-  | { t: 'ack'; seq: number; stored: number }
-  | { t: 'nack'; seq: number; message: string };
+  /** `skipped`: rows the store left out as not valid, by reason (main checks first, so rarely any). */
+  | { t: 'ack'; seq: number; stored: number; skipped?: SkipReasons }
+  /**
+   * A page or swap that changed nothing: `refused` data the store cannot read, a `write` that
+   * failed, or a database that is `full`.
+   */
+  | { t: 'nack'; seq: number; message: string; kind: 'refused' | 'write' | 'full' };
 
 export interface TypeProgress {
+  /** Distinct live rows received (a row that two pages both hold counts once). */
   fetched: number;
+  /** Distinct rows received as deleted: they remove rows, they add none. */
+  deleted: number;
+  /** Rows of `fetched` the store has taken. */
   stored: number;
+  /** Rows left out as not valid (see skippedRows for why). */
+  skipped: number;
   bytes: number;
   done: boolean;
 }
@@ -86,6 +129,8 @@ export interface SyncProgress {
   fetchedRows: number;
   storedRows: number;
   bytes: number;
+  /** Rows left out as not valid, by type and reason. */
+  skippedRows?: SkippedRows;
   /** Estimated milliseconds left, when there is a basis for it. */
   etaMs?: number;
   message?: string;

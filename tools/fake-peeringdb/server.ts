@@ -219,6 +219,8 @@ export async function startFakePeeringDb(options: FakePeeringDbOptions = {}): Pr
     } else {
       prepared = prepare(url.pathname, url.searchParams, entry);
     }
+    // PeeringDB's clock is the virtual one: its Date header says so, as a real server's would.
+    prepared.headers = { date: new Date(store.clock.now() * 1000).toUTCString(), ...prepared.headers };
     const kind = fault ? faultKind(fault) : undefined;
     if (kind !== 'hang' && kind !== 'reset') entry.status = kind === 'malformed' ? 200 : prepared.status;
     log.record(entry);
@@ -240,7 +242,10 @@ export async function startFakePeeringDb(options: FakePeeringDbOptions = {}): Pr
       res.end(body);
     });
   };
-  const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
+  // Without noDelay, loopback answers wait for delayed ACKs: some 40 ms a request.
+  const server = options.tls
+    ? createTlsServer({ ...options.tls, noDelay: true }, listener)
+    : createServer({ noDelay: true }, listener);
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

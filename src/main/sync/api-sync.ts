@@ -4,15 +4,18 @@
  */
 import type { PdbType } from '../../shared/peeringdb';
 import { checkPeeringDbUrl } from '../../shared/peeringdb-address';
+import { describeSkipped } from '../../shared/row-schema';
+import { watermarkCeiling } from '../../shared/sync';
 import { Pacer } from './clock';
-import { newestChange, parseEnvelopeText, type PdbPage } from './envelope';
+import { checkPageText, newestChange, type CheckedPage, type PdbPage } from './envelope';
 import { SyncError } from './errors';
-import { HttpClient } from './http';
+import { HttpClient, type TextResponse } from './http';
 import type { JobContext } from './job';
 import { pageThroughList } from './page-loop';
 import { expectedRequests, planSync, type TypePlan } from './plan';
 import { estimateEta } from './progress-reporter';
-import { sendSnapshot } from './snapshot';
+import { countRows, RowTally, type NewRows } from './row-tally';
+import { replaceWithList, sum } from './snapshot';
 import { apiListUrl, cacheFileUrl, canonicalApiBase, isOnDomain, keyOriginFor } from './urls';
 import type { SyncTuning } from './types';
 
@@ -22,13 +25,15 @@ export function requestIntervalMs(base: string, withKey: boolean, tuning: SyncTu
   return withKey ? tuning.keyMinIntervalMs : tuning.anonymousMinIntervalMs;
 }
 
+/** One answer of a list, checked: `rows` are as PeeringDB sent them (the loop ends on none). */
 interface FetchedPage extends PdbPage {
+  checked: CheckedPage;
+  fresh: NewRows;
   bytes: number;
-  /** The text the store gets: PeeringDB's answer as it came, checked (see MainToStore). */
-  rowsJson: string;
 }
 
-export async function runApiSync(ctx: JobContext): Promise<void> {
+/** Returns a note for the user when rows were left out as not valid. */
+export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
   const { deps, tuning, progress, signal } = ctx;
   const config = deps.getConfig();
   const apiKey = config.apiKey?.trim() ? config.apiKey.trim() : null;
@@ -49,13 +54,17 @@ export async function runApiSync(ctx: JobContext): Promise<void> {
 
   const session = ctx.openSession();
   const state = await session.state();
-  const plans = planSync({ state, hasApiKey: apiKey !== null, cacheUrl: config.cacheUrl });
+  const plans = planSync({ state, hasApiKey: apiKey !== null, cacheUrl: config.cacheUrl, now: Date.now() / 1000 });
   const source = plans.some((plan) => plan.mode === 'cache') ? 'cache' : 'api';
   progress.setSource(source);
   session.hello(ctx.jobId, source, apiKey !== null);
   const eta = new RequestEta(plans, tuning.pageSize - tuning.pageOverlap);
+  const tally = new RowTally();
+  /** The server's clock at its last answer: no watermark may pass it (nor the local clock). */
+  let serverTime: number | undefined;
+  const notAfter = (): number => watermarkCeiling(serverTime, Date.now() / 1000);
 
-  const get = async (type: PdbType, url: string, viaCache: boolean): Promise<{ text: string; bytes: number } | null> => {
+  const get = async (type: PdbType, url: string, viaCache: boolean): Promise<TextResponse | null> => {
     progress.phase('fetching', type);
     const response = await http.getText(url, {
       signal,
@@ -63,26 +72,33 @@ export async function runApiSync(ctx: JobContext): Promise<void> {
       notFoundIsNull: viaCache,
       onBytes: (bytes) => progress.bytes(type, bytes),
     });
+    if (response?.serverTime !== undefined) serverTime = response.serverTime;
     eta.requestDone(type);
     progress.eta(eta.estimate());
     return response;
   };
-  const parse = (type: PdbType, response: { text: string; bytes: number }, where: string): PdbPage & { bytes: number } => {
-    const page = parseEnvelopeText(response.text, where);
-    progress.fetched(type, page.rows.length);
-    return { ...page, bytes: response.bytes };
+  const counted = (type: PdbType, checked: CheckedPage, fresh: NewRows): void => {
+    progress.fetched(type, fresh.live);
+    progress.deleted(type, fresh.deleted);
+    progress.skipped(type, checked.skipped);
   };
+  /** Rows of a replacing list the store holds for its swap, by type: stored once swapped. */
+  const held = new Map<PdbType, number>();
   const store = async (type: PdbType, page: FetchedPage, complete: boolean, replace: boolean): Promise<void> => {
     progress.phase('storing', type);
-    const stored = await session.page({
+    const ack = await session.page({
       type,
-      rowsJson: page.rowsJson,
+      rowsJson: page.checked.rowsJson,
       fetchedRows: page.rows.length,
       bytes: page.bytes,
       complete,
+      notAfter: notAfter(),
       ...(replace ? { replace } : {}),
     });
-    progress.stored(type, stored);
+    progress.skipped(type, ack.skipped);
+    const kept = Math.max(0, page.fresh.live - sum(ack.skipped));
+    if (replace) held.set(type, (held.get(type) ?? 0) + kept);
+    else progress.stored(type, kept);
   };
 
   for (const plan of plans) {
@@ -91,34 +107,47 @@ export async function runApiSync(ctx: JobContext): Promise<void> {
     if (plan.mode === 'cache' && config.cacheUrl) {
       const response = await get(type, cacheFileUrl(config.cacheUrl, type), true);
       if (response) {
-        const snapshot = parse(type, response, `the bulk cache's ${type} list`);
-        const snapshotAt = snapshot.generated ?? newestChange(snapshot.rows);
-        await sendSnapshot(session, progress, type, snapshot.rows, snapshotAt, tuning.pageSize);
+        const checked = checkPageText(type, response.text, `the bulk cache's ${type} list`);
+        counted(type, checked, countRows(checked.rows));
+        const snapshotAt = checked.generated ?? newestChange(checked.rows);
+        await replaceWithList(session, progress, { type, rows: checked.rows, snapshotAt }, tuning.pageSize, notAfter());
         eta.typeDone(type);
         progress.typeDone(type);
         continue;
       }
       // The cache has no file for this type: the API lists it instead.
     }
-    // A list standing in for a snapshot replaces what is stored; a first load has nothing to replace
-    // and stays resumable page by page.
+    // A list standing in for a snapshot replaces what is stored, swapped in once complete; a
+    // first load has nothing to replace and stays resumable page by page.
     const replace = plan.mode === 'api' ? plan.replace === true : state.watermarks[type] !== undefined;
     await pageThroughList({
       since: plan.mode === 'api' ? plan.since : 1,
       pageSize: tuning.pageSize,
       overlap: tuning.pageOverlap,
-      fetchPage: async (query) => {
-        const response = await get(type, apiListUrl(base, type, query), false);
-        const page = parse(type, response!, `${type} (since ${query.since}, skip ${query.skip})`);
-        return { ...page, rowsJson: response!.text };
+      fetchPage: async (query): Promise<FetchedPage> => {
+        const response = (await get(type, apiListUrl(base, type, query), false))!;
+        const where = `${type} (since ${query.since}, skip ${query.skip})`;
+        const checked = checkPageText(type, response.text, where);
+        const fresh = tally.count(type, checked.rows);
+        counted(type, checked, fresh);
+        // The loop ends on an answer with no rows at all, not on one whose rows were all left out.
+        return { rows: checked.listed, checked, fresh, bytes: response.bytes };
       },
       onPage: (page) => store(type, page as FetchedPage, false, replace),
     });
-    // The empty page that ended the list tells the store the type is complete.
-    await store(type, { rows: [], bytes: 0, rowsJson: '[]' }, true, replace);
+    if (replace) {
+      progress.phase('storing', type);
+      await session.swap([type], {}, notAfter());
+      progress.stored(type, held.get(type) ?? 0);
+    } else {
+      // The empty page that ended the list tells the store the type is complete.
+      const none: FetchedPage = { rows: [], checked: { listed: [], rows: [], skipped: {}, rowsJson: '[]' }, fresh: { live: 0, deleted: 0 }, bytes: 0 };
+      await store(type, none, true, false);
+    }
     eta.typeDone(type);
     progress.typeDone(type);
   }
+  return describeSkipped(progress.snapshot().skippedRows ?? {}) ?? undefined;
 }
 
 function readableBase(baseUrl: string): string {

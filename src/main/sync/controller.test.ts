@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakePeeringDb, type FakePeeringDb } from '../../../tools/fake-peeringdb/server';
 import { fetchTrustingLoopbackTls, LOOPBACK_TLS } from '../../../tools/fake-peeringdb/loopback-tls';
 import { PDB_TYPES, type PdbType } from '../../shared/peeringdb';
-import type { SyncProgress } from '../../shared/sync';
+import { WATERMARK_SKEW_SECONDS, type SyncProgress } from '../../shared/sync';
 import { createSyncController } from './controller';
 import { idsOf, smallDataset, T0 } from '../../../tools/fake-peeringdb/datasets/small';
 import { MemoryStore } from './memory-store.test-support';
@@ -280,8 +280,10 @@ describe('API key added', () => {
     expect(liveIds('poc')).not.toEqual(expect.arrayContaining(idsOf(dataset, 'poc', (r) => r.visible === 'Private')));
     expect(store.pocWithKey).toBe(true);
     expect(liveIds('org')).toEqual(orgRowsBefore);
+    // The contacts are a replacement, swapped in whole once read: the other types are untouched.
     const secondJobId = store.pages.at(-1)!.jobId;
-    expect(store.pages.filter((p) => p.jobId === secondJobId && p.replace)).toEqual([]);
+    expect(new Set(store.pages.filter((p) => p.jobId === secondJobId && p.replace).map((p) => p.type))).toEqual(new Set(['poc']));
+    expect(store.swaps.filter((swap) => swap.jobId === secondJobId)).toEqual([{ jobId: secondJobId, types: ['poc'], snapshotAt: {} }]);
 
     // From now on contacts are incremental too.
     fake.clearRequests();
@@ -334,8 +336,18 @@ describe('faults', () => {
     fake.fail({ path: /\/api\/org/, with: { status: 403, body: '<!DOCTYPE html><html><body>Access denied</body></html>', headers: { 'content-type': 'text/html' } } });
     fake.clearRequests();
     end = await sync();
+    expect(end).toMatchObject({ phase: 'error', code: 'access-denied' });
     expect(end.message).toMatch(/network address may be blocked/);
     expect(fake.requests).toHaveLength(1);
+  });
+
+  it('does not blame the key for a 401 when no key was sent', async () => {
+    config = { ...config, apiKey: null, cacheUrl: null };
+    fake.fail({ path: /\/api\/org/, with: { status: 401, body: { meta: { error: 'Authentication credentials were not provided.' } } } });
+    const end = await sync();
+    expect(end).toMatchObject({ phase: 'error', code: 'access-denied' });
+    expect(end.message).toMatch(/no API key was sent/);
+    expect(end.message).not.toMatch(/rejected the API key/);
   });
 
   it('honours Retry-After on 429 and carries on', async () => {
@@ -593,16 +605,35 @@ describe('dump import', () => {
     expect(fake.requests).toEqual([]);
   });
 
-  it('touches nothing when the file is truncated', async () => {
+  it('touches nothing when the file is truncated, and calls it an import', async () => {
+    await importFile('whole.json', sample);
+    const before = PDB_TYPES.map((type) => liveIds(type));
     const end = await importFile('cut.json', sample.slice(0, sample.length - 5000));
     expect(end).toMatchObject({ phase: 'error', code: 'dump-format' });
-    expect(end.message).toMatch(/cut\.json is not complete JSON/);
-    expect(store.linksOpened).toBe(0);
+    expect(end.message).toMatch(/cut\.json ends in the middle of its data .*cut off\. Nothing was changed/);
+    expect(end.message).not.toMatch(/sync/i);
+    // Nothing is called stored that the store only held for a swap that never came.
+    expect(end.storedRows).toBe(0);
+    expect(end.fetchedRows).toBeGreaterThan(0);
+    // Rows were streamed to the store before the cut was found; none of them took effect.
+    expect(store.pages.filter((page) => page.jobId === end.jobId).length).toBeGreaterThan(0);
+    expect(store.swaps.filter((swap) => swap.jobId === end.jobId)).toEqual([]);
+    expect(PDB_TYPES.map((type) => liveIds(type))).toEqual(before);
+  });
+
+  it('says a cancelled import left the copy as it was, not that a sync was cancelled', async () => {
+    const path = join(dir, 'cancelled.json');
+    writeFileSync(path, sample);
+    store.onApplied = () => controller.cancel();
+    expect(controller.importDump(path)).toEqual({ started: true });
+    await controller.idle();
+    expect(events.at(-1)).toMatchObject({ phase: 'cancelled', message: 'The import was cancelled. The local copy is as it was before it.' });
+    expect(store.swaps).toEqual([]);
   });
 
   it('reads a dump saved as a Python literal', async () => {
-    const net = [{ id: 5, status: 'ok', created: '2020-01-01T00:00:00Z', updated: '2026-04-01T00:00:00Z', name: "O'Brien", info_ipv6: true, logo: null }];
-    const repr = `{'net': {'data': [{'id': 5, 'status': 'ok', 'created': '2020-01-01T00:00:00Z', 'updated': '2026-04-01T00:00:00Z', 'name': "O'Brien", 'info_ipv6': True, 'logo': None}], 'meta': {}}}`;
+    const net = [{ id: 5, org_id: 1, asn: 64_505, status: 'ok', created: '2020-01-01T00:00:00Z', updated: '2026-04-01T00:00:00Z', name: "O'Brien", info_ipv6: true, logo: null }];
+    const repr = `{'net': {'data': [{'id': 5, 'org_id': 1, 'asn': 64505, 'status': 'ok', 'created': '2020-01-01T00:00:00Z', 'updated': '2026-04-01T00:00:00Z', 'name': "O'Brien", 'info_ipv6': True, 'logo': None}], 'meta': {}}}`;
     const end = await importFile('py.json', repr);
     expect(end.phase).toBe('done');
     expect(end.message).toMatch(/holds no org, campus/);
@@ -614,5 +645,48 @@ describe('dump import', () => {
     await controller.idle();
     expect(events.at(-1)).toMatchObject({ phase: 'error', code: 'dump-format' });
     expect(events.at(-1)?.message).toMatch(/Cannot read missing\.json/);
+  });
+});
+
+describe('what a sync reports', () => {
+  it('counts each row once although pages overlap, and deleted rows apart', async () => {
+    config.cacheUrl = null;
+    tuning = { ...FAST, pageSize: 10, pageOverlap: 4 };
+    controller = makeController();
+    fake.cascadeDelete('net', 9);
+    const end = await sync();
+    expect(end.phase).toBe('done');
+    expect(end.types.net).toMatchObject({ fetched: 24, deleted: 1, stored: 24, skipped: 0, done: true });
+    // The pages did overlap: more rows were sent than the list holds.
+    const netRowsSent = store.pages.filter((page) => page.type === 'net').reduce((sum, page) => sum + page.ids.length, 0);
+    expect(netRowsSent).toBeGreaterThan(25);
+    expect(end.fetchedRows).toBe(PDB_TYPES.reduce((sum, type) => sum + end.types[type]!.fetched, 0));
+  });
+
+  it('leaves out rows that fail the row schema, says which and why, and stores the rest', async () => {
+    config.cacheUrl = null;
+    fake.update('net', 4, { asn: 0 });
+    fake.update('net', 5, { org_id: -3 });
+    fake.update('netixlan', 2, { name: 12 as unknown as string });
+    const end = await sync();
+    expect(end.phase).toBe('done');
+    expect(liveIds('net')).toEqual(sorted(idsOf(dataset, 'net').filter((id) => id !== 4 && id !== 5)));
+    expect(store.live('netixlan').map((r) => r.id)).not.toContain(2);
+    expect(end.skippedRows).toEqual({
+      net: { 'asn is not an AS number (1 to 4294967295)': 1, 'org_id is not a whole number from 0 up': 1 },
+      netixlan: { 'name is not text': 1 },
+    });
+    expect(end.types.net).toMatchObject({ skipped: 2 });
+    expect(end.message).toBe(
+      '3 rows were left out because they were not valid (net: 1 asn is not an AS number (1 to 4294967295), 1 org_id is not a whole number from 0 up; netixlan: 1 name is not text).',
+    );
+  });
+
+  it("bounds every watermark by the server's clock, whatever a row claims", async () => {
+    config.cacheUrl = null;
+    fake.update('org', 3, { updated: '2100-01-01T00:00:00Z' });
+    await sync();
+    const bounds = store.messages.flatMap((message) => (message.t === 'page' ? [message.notAfter] : []));
+    expect(new Set(bounds)).toEqual(new Set([fake.now() + WATERMARK_SKEW_SECONDS]));
   });
 });

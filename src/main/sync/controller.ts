@@ -8,7 +8,7 @@ import { runDumpImport } from './dump-import';
 import { SyncError } from './errors';
 import type { JobContext } from './job';
 import { ProgressReporter } from './progress-reporter';
-import { StoreSession } from './store-session';
+import { StoreSession, storeGoneMessage } from './store-session';
 import { resolveTuning } from './tuning';
 import type { StartResult, StoreLink, SyncController, SyncControllerDeps } from './types';
 
@@ -49,8 +49,8 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
         } catch (error) {
           throw new SyncError('store', `The local database is not reachable: ${(error as Error).message}`);
         }
-        session = new StoreSession(link, abort.signal, tuning.storeTimeoutMs, () =>
-          abort.abort(new SyncError('store', 'The window closed, so the sync stopped. The next sync resumes where this one ended.')),
+        session = new StoreSession(link, abort.signal, tuning.storeTimeoutMs, source, () =>
+          abort.abort(new SyncError('store', storeGoneMessage(source))),
         );
         return session;
       },
@@ -65,7 +65,7 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
         const note = await body(ctx);
         outcome = { phase: 'done', ...(note ? { message: note } : {}) };
       } catch (error) {
-        outcome = describeFailure(error, abort.signal);
+        outcome = describeFailure(error, abort.signal, source);
       }
       (session as StoreSession | null)?.end(outcome.phase, outcome.message, outcome.code);
       running = null;
@@ -89,15 +89,26 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
   };
 }
 
+/** How a job that stopped is told: in its own words (an import is not a sync), and truly. */
 function describeFailure(
   error: unknown,
   signal: AbortSignal,
+  source: SyncSource,
 ): { phase: 'cancelled' | 'error'; message?: string; code?: SyncError['code'] } {
+  const job = source === 'dump' ? 'import' : 'sync';
   if (signal.aborted) {
     const reason: unknown = signal.reason;
-    if (reason === CANCELLED) return { phase: 'cancelled', message: 'The sync was cancelled. What was stored is kept; the next sync resumes from there.' };
+    if (reason === CANCELLED) {
+      return {
+        phase: 'cancelled',
+        message:
+          source === 'dump'
+            ? 'The import was cancelled. The local copy is as it was before it.'
+            : 'The sync was cancelled. What was stored is kept; the next sync resumes from there.',
+      };
+    }
     if (reason instanceof SyncError) return { phase: 'cancelled', message: reason.message, code: reason.code };
   }
   if (error instanceof SyncError) return { phase: 'error', message: error.message, code: error.code };
-  return { phase: 'error', message: `The sync failed: ${error instanceof Error ? error.message : String(error)}` };
+  return { phase: 'error', message: `The ${job} failed: ${error instanceof Error ? error.message : String(error)}` };
 }

@@ -1,7 +1,10 @@
 /**
- * Checks a PeeringDB answer before any of it reaches the store: JSON, an envelope with a
- * `data` array, rows that are objects with an integer id. A page that fails is not sent.
+ * Checks a PeeringDB answer before any of it reaches the store: JSON and an envelope with a
+ * `data` array (else the page is not sent), then every row against the shared row schema
+ * (a row that fails is left out and counted, the rest goes on).
  */
+import type { PdbType } from '../../shared/peeringdb';
+import { checkRows, mayHoldLoneSurrogates, type SkipReasons } from '../../shared/row-schema';
 import { SyncError } from './errors';
 
 export interface PdbPage {
@@ -33,16 +36,35 @@ export function validateEnvelope(value: unknown, where: string, code: 'malformed
     const detail = typeof error === 'string' ? ` PeeringDB said: ${error.slice(0, 200)}` : '';
     throw new SyncError(code, `The data for ${where} has no "data" list.${detail}`);
   }
-  for (let index = 0; index < data.length; index++) {
-    const row: unknown = data[index];
-    if (typeof row !== 'object' || row === null || Array.isArray(row) || !Number.isInteger((row as { id?: unknown }).id)) {
-      throw new SyncError(code, `Row ${index + 1} of ${where} is not a PeeringDB object with an id.`);
-    }
-  }
   const generated = (meta as { generated?: unknown } | undefined)?.generated;
   const page: PdbPage = { rows: data as Record<string, unknown>[] };
   if (typeof generated === 'number' && Number.isFinite(generated) && generated > 0) page.generated = generated;
   return page;
+}
+
+export interface CheckedPage {
+  /** Every row the answer listed, as it came (the rows below are those of them that passed). */
+  listed: Record<string, unknown>[];
+  /** The rows that passed the row schema (repaired where needed). */
+  rows: { id: number; status?: unknown; [field: string]: unknown }[];
+  skipped: SkipReasons;
+  /** The text for the store: PeeringDB's own when every row passed as it came. */
+  rowsJson: string;
+  generated?: number;
+}
+
+/** Parses and checks one answer of a type's list; throws only when the page as a whole is not one. */
+export function checkPageText(type: PdbType, text: string, where: string): CheckedPage {
+  const page = parseEnvelopeText(text, where);
+  const checked = checkRows(type, page.rows, { repair: mayHoldLoneSurrogates(text) });
+  const asCame = checked.skipped === 0 && checked.repaired === 0;
+  return {
+    listed: page.rows,
+    rows: checked.rows as unknown as CheckedPage['rows'],
+    skipped: checked.reasons,
+    rowsJson: asCame ? text : JSON.stringify(checked.rows),
+    ...(page.generated !== undefined ? { generated: page.generated } : {}),
+  };
 }
 
 /** Epoch seconds of the newest `created`/`updated` among rows, or undefined if none has one. */

@@ -33,6 +33,8 @@ export interface GetOptions {
 export interface TextResponse {
   text: string;
   bytes: number;
+  /** The server's clock when it answered (its `Date` header), epoch seconds. */
+  serverTime?: number;
 }
 
 const MAX_REDIRECTS = 5;
@@ -187,7 +189,10 @@ export class HttpClient {
         if (error instanceof TransientFailure) throw error;
         throw new TransientFailure('cut-off', `the answer was cut off (${describeNetworkError(error)})`);
       });
-      if (response.ok) return body;
+      if (response.ok) {
+        const serverTime = Date.parse(response.headers.get('date') ?? '') / 1000;
+        return Number.isFinite(serverTime) ? { ...body, serverTime } : body;
+      }
       return new StatusResponse(response.status, response.statusText, response.headers, body.text);
     } finally {
       clearTimeout(timer);
@@ -255,28 +260,26 @@ function giveUp(failure: TransientFailure, attempts: number): SyncError {
   }
 }
 
+/** 'auth' only when the key that was sent is what PeeringDB refused; 'access-denied' otherwise. */
 function authError(response: StatusResponse, keySent: boolean): SyncError {
   const detail = errorDetail(response.body);
   if (looksLikeHtml(response.headers, response.body)) {
     return new SyncError(
-      'auth',
+      'access-denied',
       `PeeringDB refused access (${response.status}) with a web page instead of an API answer: this network address may be blocked by PeeringDB's firewall. Try from another network, or ask PeeringDB support.`,
     );
   }
   if (response.status === 401) {
-    return new SyncError(
-      'auth',
-      keySent
-        ? `PeeringDB rejected the API key (401${detail}). Check the key in Settings, or remove it to sync without one.`
-        : `PeeringDB asks for authentication (401${detail}). Add an API key in Settings.`,
-    );
+    return keySent
+      ? new SyncError('auth', `PeeringDB rejected the API key (401${detail}). Check the key in Settings, or remove it to sync without one.`)
+      : new SyncError(
+          'access-denied',
+          `PeeringDB asked for authentication (401${detail}), and no API key was sent. If this server needs one, add an API key in Settings.`,
+        );
   }
-  return new SyncError(
-    'auth',
-    keySent
-      ? `The API key lacks permission for this (403${detail}). Check the key's permissions on PeeringDB, or remove it in Settings.`
-      : `PeeringDB refused access (403${detail}).`,
-  );
+  return keySent
+    ? new SyncError('auth', `The API key lacks permission for this (403${detail}). Check the key's permissions on PeeringDB, or remove it in Settings.`)
+    : new SyncError('access-denied', `PeeringDB refused access (403${detail}) to a request sent without an API key.`);
 }
 
 function looksLikeHtml(headers: Headers, body: string): boolean {

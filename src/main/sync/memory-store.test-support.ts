@@ -1,8 +1,8 @@
 /**
  * A store worker in memory for tests of the sync engine: it speaks the protocol of
  * src/shared/sync.ts as the real store does (acks a page only after applying it, keeps
- * per-type watermarks, replaces a type on a full list, records pocWithKey), and records
- * what it received so tests can check what was sent.
+ * per-type watermarks, holds a full list apart until its swap, records pocWithKey), and
+ * records what it received so tests can check what was sent.
  */
 import type { PdbType } from '../../shared/peeringdb';
 import type { MainToStore, StoreState, StoreToMain } from '../../shared/sync';
@@ -39,6 +39,7 @@ export class MemoryStore {
   pocWithKey = false;
   readonly pages: ReceivedPage[] = [];
   readonly ends: Extract<MainToStore, { t: 'end' }>[] = [];
+  readonly swaps: { jobId: string; types: PdbType[]; snapshotAt?: Partial<Record<PdbType, number>> }[] = [];
   readonly messages: MainToStore[] = [];
   /** Called after a page was applied and before it is acked. */
   onApplied: ((page: ReceivedPage) => void) | null = null;
@@ -47,7 +48,7 @@ export class MemoryStore {
   linksOpened = 0;
   private endWaiters: ((end: Extract<MainToStore, { t: 'end' }>) => void)[] = [];
 
-  private job = { jobId: '', withKey: false, replacing: new Set<PdbType>(), listNewest: new Map<PdbType, number>() };
+  private job = { jobId: '', withKey: false, held: new Map<PdbType, Map<number, Row>>(), listNewest: new Map<PdbType, number>() };
   private openLinks = new Set<MemoryLink>();
 
   /** What the app's openStoreLink would return. */
@@ -85,13 +86,16 @@ export class MemoryStore {
     this.messages.push(message);
     switch (message.t) {
       case 'hello':
-        this.job = { jobId: message.jobId, withKey: message.withKey, replacing: new Set(), listNewest: new Map() };
+        this.job = { jobId: message.jobId, withKey: message.withKey, held: new Map(), listNewest: new Map() };
         return;
       case 'state?':
         reply({ t: 'state', state: this.state() });
         return;
       case 'page':
         this.applyPage(message, reply);
+        return;
+      case 'swap':
+        this.applySwap(message, reply);
         return;
       case 'end': {
         this.ends.push(message);
@@ -109,7 +113,7 @@ export class MemoryStore {
     if (this.refuseNextPage !== null) {
       const reason = this.refuseNextPage;
       this.refuseNextPage = null;
-      reply({ t: 'nack', seq: page.seq, message: reason });
+      reply({ t: 'nack', seq: page.seq, message: reason, kind: 'write' });
       return;
     }
     // Rows, or PeeringDB's answer holding them (see MainToStore).
@@ -121,27 +125,25 @@ export class MemoryStore {
       this.rows.set(page.type, table);
     }
     const isFullList = page.replace === true || page.snapshotAt !== undefined;
-    if (page.replace && !this.job.replacing.has(page.type)) {
-      table.clear();
-      delete this.watermarks[page.type];
-      this.job.replacing.add(page.type);
+    if (page.replace) {
+      // Held apart until the swap, as the real store does.
+      let held = this.job.held.get(page.type);
+      if (!held) this.job.held.set(page.type, (held = new Map()));
+      table = held;
     }
     for (const row of rows) table.set(row.id, row);
     const newest = newestChange(rows);
     if (isFullList) {
       const listNewest = Math.max(this.job.listNewest.get(page.type) ?? -Infinity, newest ?? -Infinity);
       if (Number.isFinite(listNewest)) this.job.listNewest.set(page.type, listNewest);
-      if (page.complete) {
+      if (page.complete && !page.replace) {
         const value = page.snapshotAt ?? this.job.listNewest.get(page.type);
         if (value !== undefined) this.watermarks[page.type] = value;
       }
     } else if (newest !== undefined && (this.watermarks[page.type] ?? -Infinity) < newest) {
       this.watermarks[page.type] = newest;
     }
-    if (page.type === 'poc' && page.complete) {
-      if (this.job.withKey) this.pocWithKey = true;
-      else if (page.replace) this.pocWithKey = false;
-    }
+    if (page.type === 'poc' && page.complete && this.job.withKey && !page.replace) this.pocWithKey = true;
     const received: ReceivedPage = {
       jobId: this.job.jobId,
       type: page.type,
@@ -154,6 +156,22 @@ export class MemoryStore {
     this.pages.push(received);
     this.onApplied?.(received);
     reply({ t: 'ack', seq: page.seq, stored: new Set(received.ids).size });
+  }
+
+  /** Every list held for the swap's types takes its type's place at once. */
+  private applySwap(swap: Extract<MainToStore, { t: 'swap' }>, reply: (message: StoreToMain) => void): void {
+    this.swaps.push({ jobId: this.job.jobId, types: [...swap.types], ...(swap.snapshotAt ? { snapshotAt: { ...swap.snapshotAt } } : {}) });
+    let stored = 0;
+    for (const type of swap.types) {
+      const held = this.job.held.get(type) ?? new Map<number, Row>();
+      this.rows.set(type, new Map([...held].filter(([, row]) => row.status !== 'deleted')));
+      stored += held.size;
+      const value = swap.snapshotAt?.[type] ?? this.job.listNewest.get(type);
+      if (value !== undefined) this.watermarks[type] = Math.min(value, swap.notAfter ?? Infinity);
+      if (type === 'poc') this.pocWithKey = this.job.withKey;
+      this.job.held.delete(type);
+    }
+    reply({ t: 'ack', seq: swap.seq, stored });
   }
 }
 

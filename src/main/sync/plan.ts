@@ -1,6 +1,6 @@
 /** What to fetch for each type, decided from what the store holds. Pure. */
 import { PDB_TYPES, type PdbType } from '../../shared/peeringdb';
-import type { StoreState } from '../../shared/sync';
+import { watermarkCeiling, type StoreState } from '../../shared/sync';
 import { sinceForWatermark } from './urls';
 
 export type TypePlan =
@@ -14,7 +14,7 @@ export type TypePlan =
       type: PdbType;
       mode: 'api';
       since: number;
-      why: 'first-load' | 'changes' | 'contacts-with-key' | 'contacts-without-key';
+      why: 'first-load' | 'changes' | 'contacts-with-key' | 'contacts-without-key' | 'watermark-from-the-future';
       /** The list replaces what the store holds of the type. */
       replace?: boolean;
     };
@@ -23,18 +23,29 @@ export interface PlanInput {
   state: StoreState;
   hasApiKey: boolean;
   cacheUrl: string | null;
+  /** The local clock, epoch seconds. */
+  now: number;
 }
 
-export function planSync({ state, hasApiKey, cacheUrl }: PlanInput): TypePlan[] {
+export function planSync({ state, hasApiKey, cacheUrl, now }: PlanInput): TypePlan[] {
   return PDB_TYPES.map((type): TypePlan => {
     const watermark = state.watermarks[type];
     if (watermark === undefined) {
       // The cache is built anonymously; with a key the API gives what the key may see.
       return !hasApiKey && cacheUrl ? { type, mode: 'cache' } : { type, mode: 'api', since: 1, why: 'first-load' };
     }
+    if (watermark > watermarkCeiling(now)) {
+      // Stored by an older version from a row or a dump that claimed the future: changes since
+      // then would never come, and when the copy truly stopped is unknown. The type is read
+      // whole again, replacing what is stored once complete.
+      return !hasApiKey && cacheUrl
+        ? { type, mode: 'cache' }
+        : { type, mode: 'api', since: 1, why: 'watermark-from-the-future', replace: true };
+    }
     if (type === 'poc' && hasApiKey && !state.pocWithKey) {
-      // Contacts visible to users only were never fetched: read them all again with the key.
-      return { type, mode: 'api', since: 1, why: 'contacts-with-key' };
+      // Contacts visible to users only were never fetched: read them all again with the key,
+      // as a replacement, so that a reload cut short leaves the contacts as they were.
+      return { type, mode: 'api', since: 1, why: 'contacts-with-key', replace: true };
     }
     if (type === 'poc' && !hasApiKey && state.pocWithKey) {
       // The key is gone: contacts only users may see would go stale, so reload the public ones.

@@ -44,7 +44,7 @@ describe('ProgressReporter', () => {
     vi.advanceTimersByTime(100);
     expect(events).toHaveLength(2);
     expect(events[1]?.bytes).toBe(5000);
-    expect(events[1]?.types.net).toEqual({ fetched: 0, stored: 0, bytes: 5000, done: false });
+    expect(events[1]?.types.net).toEqual({ fetched: 0, deleted: 0, stored: 0, skipped: 0, bytes: 5000, done: false });
   });
 
   it('sends a new type at once and phase flips within a type by the throttle', () => {

@@ -3,6 +3,7 @@
  * with phase changes and the end always sent at once.
  */
 import type { PdbType } from '../../shared/peeringdb';
+import { addSkipped, type SkipReasons } from '../../shared/row-schema';
 import type { SyncErrorCode, SyncPhase, SyncProgress, SyncSource, TypeProgress } from '../../shared/sync';
 
 /** Milliseconds left, extrapolated from the time the work done so far took. */
@@ -64,8 +65,25 @@ export class ProgressReporter {
     this.changed();
   }
 
-  bytes(type: PdbType, bytes: number): void {
-    this.typeProgress(type).bytes += bytes;
+  /** Rows received as deleted: counted apart, they add nothing to the copy. */
+  deleted(type: PdbType, rows: number): void {
+    this.typeProgress(type).deleted += rows;
+    this.changed();
+  }
+
+  /** Rows left out as not valid, by reason. */
+  skipped(type: PdbType, reasons: SkipReasons): void {
+    let count = 0;
+    for (const n of Object.values(reasons)) count += n;
+    if (count === 0) return;
+    this.typeProgress(type).skipped += count;
+    addSkipped((this.state.skippedRows ??= {}), type, reasons);
+    this.changed();
+  }
+
+  /** Bytes read; `type` is undefined while no type is being read (a dump's other keys). */
+  bytes(type: PdbType | undefined, bytes: number): void {
+    if (type !== undefined) this.typeProgress(type).bytes += bytes;
     this.state.bytes += bytes;
     this.changed();
   }
@@ -101,7 +119,7 @@ export class ProgressReporter {
   private typeProgress(type: PdbType): TypeProgress {
     let entry = this.state.types[type];
     if (!entry) {
-      entry = { fetched: 0, stored: 0, bytes: 0, done: false };
+      entry = { fetched: 0, deleted: 0, stored: 0, skipped: 0, bytes: 0, done: false };
       this.state.types[type] = entry;
     }
     return entry;

@@ -4,6 +4,7 @@
  */
 import type { MainToStore, StoreState, StoreToMain, SyncErrorCode, SyncSource } from '../../shared/sync';
 import type { PdbType } from '../../shared/peeringdb';
+import type { SkipReasons } from '../../shared/row-schema';
 import { abortReason } from './clock';
 import { SyncError } from './errors';
 import type { StoreLink } from './types';
@@ -16,11 +17,25 @@ export interface PageToStore {
   bytes: number;
   snapshotAt?: number;
   replace?: boolean;
+  notAfter?: number;
+}
+
+/** What the store said of a page: rows it stored, and rows it left out as not valid. */
+export interface StoreAck {
+  stored: number;
+  skipped: SkipReasons;
 }
 
 type Pending =
   | { kind: 'state'; resolve: (state: StoreState) => void; reject: (error: Error) => void }
-  | { kind: 'ack'; seq: number; resolve: (stored: number) => void; reject: (error: Error) => void };
+  | { kind: 'ack'; seq: number; resolve: (ack: StoreAck) => void; reject: (error: Error) => void };
+
+/** The words for a job that stopped because the store went away: an import is not a sync. */
+export function storeGoneMessage(source: SyncSource): string {
+  return source === 'dump'
+    ? 'The window closed, so the import stopped. The local copy is as it was before the import.'
+    : 'The window closed, so the sync stopped. The next sync resumes where this one ended.';
+}
 
 export class StoreSession {
   private seq = 0;
@@ -32,12 +47,13 @@ export class StoreSession {
     private readonly link: StoreLink,
     private readonly signal: AbortSignal,
     private readonly timeoutMs: number,
+    private readonly source: SyncSource,
     private readonly onClosed: () => void,
   ) {
     link.onMessage((message) => this.receive(message));
     link.onClose(() => {
       if (this.ended) return;
-      this.closedError = new SyncError('store', 'The window closed, so the sync stopped. The next sync resumes where this one ended.');
+      this.closedError = new SyncError('store', storeGoneMessage(this.source));
       this.pending?.reject(this.closedError);
       this.pending = null;
       this.onClosed();
@@ -52,11 +68,19 @@ export class StoreSession {
     return this.wait<StoreState>((resolve, reject) => ({ kind: 'state', resolve, reject }), { t: 'state?' });
   }
 
-  /** Sends one page and resolves with the rows the store kept once its transaction committed. */
-  page(page: PageToStore): Promise<number> {
+  /** Sends one page and resolves with what the store kept once its transaction committed. */
+  page(page: PageToStore): Promise<StoreAck> {
     const seq = ++this.seq;
     const message: MainToStore = { t: 'page', seq, ...page };
-    return this.wait<number>((resolve, reject) => ({ kind: 'ack', seq, resolve, reject }), message);
+    return this.wait<StoreAck>((resolve, reject) => ({ kind: 'ack', seq, resolve, reject }), message);
+  }
+
+  /** Puts the full lists sent for `types` in their place, in one transaction; resolves with the rows stored. */
+  async swap(types: PdbType[], snapshotAt: Partial<Record<PdbType, number>>, notAfter: number): Promise<number> {
+    const seq = ++this.seq;
+    const message: MainToStore = { t: 'swap', seq, types, snapshotAt, notAfter };
+    const ack = await this.wait<StoreAck>((resolve, reject) => ({ kind: 'ack', seq, resolve, reject }), message);
+    return ack.stored;
   }
 
   end(outcome: 'done' | 'cancelled' | 'error', message?: string, code?: SyncErrorCode): void {
@@ -78,7 +102,8 @@ export class StoreSession {
     if (this.closedError) return Promise.reject(this.closedError);
     if (this.signal.aborted) return Promise.reject(abortReason(this.signal));
     return new Promise<T>((resolve, reject) => {
-      const what = message.t === 'page' ? `page ${message.seq} of ${message.type}` : 'its state';
+      const what =
+        message.t === 'page' ? `page ${message.seq} of ${message.type}` : message.t === 'swap' ? `the new ${message.types.join(', ')}` : 'its state';
       const timer = setTimeout(
         () => settle(() => reject(new SyncError('store', `The local database did not confirm ${what} in time.`))),
         this.timeoutMs,
@@ -103,9 +128,10 @@ export class StoreSession {
     const pending = this.pending;
     if (!pending) return;
     if (message.t === 'state' && pending.kind === 'state') pending.resolve(message.state);
-    else if (message.t === 'ack' && pending.kind === 'ack' && message.seq === pending.seq) pending.resolve(message.stored);
-    else if (message.t === 'nack' && pending.kind === 'ack' && message.seq === pending.seq) {
-      pending.reject(new SyncError('store', `The local database could not store the data: ${message.message}`));
+    else if (message.t === 'ack' && pending.kind === 'ack' && message.seq === pending.seq) {
+      pending.resolve({ stored: message.stored, skipped: message.skipped ?? {} });
+    } else if (message.t === 'nack' && pending.kind === 'ack' && message.seq === pending.seq) {
+      pending.reject(storeRefusal(message));
     }
   }
 
@@ -120,5 +146,17 @@ export class StoreSession {
     } catch {
       // The other side is already gone; nothing is waiting for this message.
     }
+  }
+}
+
+/** What the store's refusal means for the user: data it could not read is not a full disk. */
+function storeRefusal(nack: Extract<StoreToMain, { t: 'nack' }>): SyncError {
+  switch (nack.kind) {
+    case 'refused':
+      return new SyncError('malformed', `The local database refused data it could not read: ${nack.message}`);
+    case 'full':
+      return new SyncError('disk-full', `The local database is out of room: ${nack.message}`);
+    default:
+      return new SyncError('store', `The local database could not store the data: ${nack.message}`);
   }
 }

@@ -7,79 +7,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fetchTrustingLoopbackTls, LOOPBACK_TLS } from '../../../tools/fake-peeringdb/loopback-tls';
 import { startFakePeeringDb, type FakePeeringDb } from '../../../tools/fake-peeringdb/server';
 import { PDB_TYPES, type PdbType } from '../../shared/peeringdb';
-import type { MainToStore, StoreToMain, SyncProgress } from '../../shared/sync';
+import { WATERMARK_SKEW_SECONDS, type SyncProgress } from '../../shared/sync';
 import { readWatermarks } from '../../renderer/src/worker/db/meta';
 import { openDatabase, type PeeringDatabase } from '../../renderer/src/worker/db/schema';
-import { LocalCopy } from '../../renderer/src/worker/copy/local-copy';
-import { loadCopy } from '../../renderer/src/worker/copy/load';
-import { createSyncEndpoint } from '../../renderer/src/worker/sync/endpoint';
 import { createSyncController } from './controller';
 import { idsOf, smallDataset, T0 } from '../../../tools/fake-peeringdb/datasets/small';
-import type { StoreLink, SyncConfig, SyncController } from './types';
+import { StoreWorker } from './store-worker.test-support';
+import type { SyncConfig, SyncController } from './types';
 
 const dataset = smallDataset();
-
-/** The store worker of one app run: its database, its copy, and the ports main opens to it. */
-class StoreWorker {
-  readonly copy = new LocalCopy();
-  private readonly links = new Set<{ closeFromStore(): void }>();
-  /** Called with each page message before the store applies it. */
-  onPage: ((page: Extract<MainToStore, { t: 'page' }>) => void) | null = null;
-
-  constructor(readonly db: PeeringDatabase) {}
-
-  async start(): Promise<this> {
-    await loadCopy(this.db, this.copy);
-    return this;
-  }
-
-  openLink = (): StoreLink => {
-    const messageListeners: ((message: StoreToMain) => void)[] = [];
-    const closeListeners: (() => void)[] = [];
-    let closed = false;
-    const endpoint = createSyncEndpoint({ db: this.db, copy: this.copy }, (reply) => {
-      const copy = structuredClone(reply);
-      setTimeout(() => {
-        if (!closed) for (const listener of messageListeners) listener(copy);
-      }, 0);
-    });
-    const link = {
-      closeFromStore: () => {
-        closed = true;
-        for (const listener of closeListeners) listener();
-      },
-    };
-    this.links.add(link);
-    return {
-      send: (message) => {
-        if (closed) return;
-        const copy = structuredClone(message);
-        if (copy.t === 'page') this.onPage?.(copy);
-        // A kill in onPage takes the page down with it, before it reaches the database.
-        if (closed) return;
-        void endpoint.receive(copy).catch(() => undefined);
-      },
-      onMessage: (listener) => void messageListeners.push(listener),
-      onClose: (listener) => void closeListeners.push(listener),
-      close: () => {
-        closed = true;
-        this.links.delete(link);
-      },
-    };
-  };
-
-  /** The app dies: its window and worker are gone without a goodbye. */
-  kill(): void {
-    for (const link of this.links) link.closeFromStore();
-    this.links.clear();
-  }
-
-  ids(type: PdbType): number[] {
-    return [...this.copy.rows[type].keys()].sort((a, b) => a - b);
-  }
-}
 
 let fake: FakePeeringDb;
 let db: PeeringDatabase;
@@ -87,8 +26,11 @@ let config: SyncConfig;
 let events: SyncProgress[];
 let dbCounter = 0;
 
+// The API key goes only over HTTPS: the fake answers over TLS, trusted by this test's fetch only.
+const secureFetch = fetchTrustingLoopbackTls();
+
 beforeEach(async () => {
-  fake = await startFakePeeringDb({ data: dataset, now: T0 });
+  fake = await startFakePeeringDb({ data: dataset, now: T0, tls: LOOPBACK_TLS });
   db = openDatabase(`sync-with-store-${++dbCounter}`);
   await db.open();
   config = { baseUrl: fake.apiUrl, apiKey: null, cacheUrl: fake.cacheUrl };
@@ -106,7 +48,7 @@ function controllerFor(worker: StoreWorker): SyncController {
     openStoreLink: worker.openLink,
     emitProgress: (progress) => events.push(progress),
     getConfig: () => config,
-    fetch,
+    fetch: secureFetch,
     appVersion: '1.2.3',
     tuning: { pageSize: 10, pageOverlap: 0, anonymousMinIntervalMs: 0, keyMinIntervalMs: 0, progressIntervalMs: 10 },
   });
@@ -204,5 +146,114 @@ describe('sync into the real store', () => {
     expect(await sync(controller)).toMatchObject({ phase: 'done' });
     expect(fake.requests.filter((r) => r.query.since === '1')).toEqual([]);
     expect(worker.copy.get('ix', 2)?.name).toBe('IX Two, renamed');
+  });
+});
+
+/** What a restarted app would load: the ids of every type, from disk. */
+async function idsOnDisk(): Promise<Record<PdbType, number[]>> {
+  const fresh = await new StoreWorker(db).start();
+  return Object.fromEntries(PDB_TYPES.map((type) => [type, fresh.ids(type)])) as Record<PdbType, number[]>;
+}
+
+describe('a replacing list that does not complete', () => {
+  it('leaves the contacts as they were, whichever page of their reload fails or is cancelled', async () => {
+    config.cacheUrl = null;
+    fake.addApiKey('key-with-user-rights');
+    config.apiKey = 'key-with-user-rights';
+    const worker = await new StoreWorker(db).start();
+    const controller = controllerFor(worker);
+    expect(await sync(controller)).toMatchObject({ phase: 'done' });
+    const before = await idsOnDisk();
+    expect(before.poc.length).toBeGreaterThan(expectedIds('poc').length);
+
+    // The key is removed: the contacts are read again without it, in pages of ten.
+    config.apiKey = null;
+    const pages = Math.ceil(before.poc.length / 10) + 1;
+    for (let page = 0; page < pages; page++) {
+      fake.fail({ path: '/api/poc', when: (r) => r.query.since === '1' && r.query.skip === String(page * 10), with: { status: 400 } });
+      expect(await sync(controller), `failing page ${page + 1}`).toMatchObject({ phase: 'error' });
+      expect(worker.ids('poc'), `failing page ${page + 1}`).toEqual(before.poc);
+      expect(await idsOnDisk(), `failing page ${page + 1}`).toEqual(before);
+    }
+    for (let page = 1; page < pages; page++) {
+      let seen = 0;
+      worker.onPage = (message) => {
+        if (message.type === 'poc' && message.replace && ++seen === page) controller.cancel();
+      };
+      expect(await sync(controller), `cancelling at page ${page}`).toMatchObject({ phase: 'cancelled' });
+      expect(await idsOnDisk(), `cancelling at page ${page}`).toEqual(before);
+    }
+    worker.onPage = null;
+    expect(await sync(controller)).toMatchObject({ phase: 'done' });
+    expect(worker.ids('poc')).toEqual(expectedIds('poc'));
+  });
+
+  it('leaves the whole copy as it was, whichever page of a dump import is cancelled', async () => {
+    const worker = await new StoreWorker(db).start();
+    const controller = controllerFor(worker);
+    expect(await sync(controller)).toMatchObject({ phase: 'done' });
+    const before = await idsOnDisk();
+    const changed = smallDataset();
+    changed.net!.data = changed.net!.data.slice(5);
+    changed.org!.data = changed.org!.data.slice(0, 3);
+    const path = join(mkdtempSync(join(tmpdir(), 'pdb-dump-')), 'peeringdb_2_dump_2026_04_20.json');
+    writeFileSync(path, JSON.stringify(changed));
+
+    const pageCount = PDB_TYPES.reduce((sum, type) => sum + Math.ceil((changed[type]?.data.length ?? 0) / 10), 0);
+    for (let page = 1; page <= pageCount; page++) {
+      let seen = 0;
+      worker.onPage = () => {
+        if (++seen === page) controller.cancel();
+      };
+      expect(controller.importDump(path)).toEqual({ started: true });
+      await controller.idle();
+      expect(events.at(-1), `cancelling at page ${page}`).toMatchObject({ phase: 'cancelled', source: 'dump' });
+      expect(await idsOnDisk(), `cancelling at page ${page}`).toEqual(before);
+    }
+    worker.onPage = null;
+    expect(controller.importDump(path)).toEqual({ started: true });
+    await controller.idle();
+    expect(events.at(-1)).toMatchObject({ phase: 'done' });
+    expect(worker.ids('net')).toEqual(idsOf(changed, 'net').sort((a, b) => a - b));
+    expect(worker.ids('org')).toEqual([1, 2, 3]);
+  });
+});
+
+describe('timestamps from the future', () => {
+  it("a dump stamped 2100 sets no watermark past now, so the next sync still asks for what changed", async () => {
+    const worker = await new StoreWorker(db).start();
+    const controller = controllerFor(worker);
+    const future = smallDataset();
+    const in2100 = Date.UTC(2100, 0, 1) / 1000;
+    for (const type of PDB_TYPES) (future[type] as { meta: Record<string, unknown> }).meta = { generated: in2100 };
+    const path = join(mkdtempSync(join(tmpdir(), 'pdb-dump-')), 'peeringdb_2_dump_2100_01_01.json');
+    writeFileSync(path, JSON.stringify(future));
+    const before = Date.now() / 1000;
+    expect(controller.importDump(path)).toEqual({ started: true });
+    await controller.idle();
+    expect(events.at(-1)).toMatchObject({ phase: 'done' });
+    const watermarks = await readWatermarks(db);
+    for (const type of PDB_TYPES) {
+      expect(watermarks[type]).toBeGreaterThanOrEqual(before);
+      expect(watermarks[type]).toBeLessThanOrEqual(Date.now() / 1000 + WATERMARK_SKEW_SECONDS);
+    }
+    fake.clearRequests();
+    await sync(controller);
+    const since = fake.requests.filter((r) => r.pathname.startsWith('/api/')).map((r) => Number(r.query.since));
+    expect(since.length).toBeGreaterThan(0);
+    for (const value of since) expect(value).toBeLessThan(Date.now() / 1000 + WATERMARK_SKEW_SECONDS);
+  });
+
+  it("a row updated in the future moves the watermark no further than PeeringDB's clock", async () => {
+    const data = smallDataset();
+    (data.org!.data[2] as { updated: string }).updated = '2100-01-01T00:00:00Z';
+    await fake.stop();
+    fake = await startFakePeeringDb({ data, now: T0 });
+    config = { baseUrl: fake.apiUrl, apiKey: null, cacheUrl: null };
+    const worker = await new StoreWorker(db).start();
+    expect(await sync(controllerFor(worker))).toMatchObject({ phase: 'done' });
+    expect((await readWatermarks(db)).org).toBe(fake.now() + WATERMARK_SKEW_SECONDS);
+    // The row itself is kept as PeeringDB gave it.
+    expect(worker.copy.get('org', 3)?.updated).toBe('2100-01-01T00:00:00Z');
   });
 });

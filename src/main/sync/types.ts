@@ -83,8 +83,6 @@ export interface SyncControllerExtras {
   /** Shown in the User-Agent, e.g. "PeeringAssistant/0.1.0". */
   appVersion?: string;
   tuning?: Partial<SyncTuning>;
-  /** Reads a dump file as text; node:fs in the app. */
-  readTextFile?: (path: string) => Promise<string>;
   /** Injected for tests of the retry timing. */
   random?: () => number;
 }

@@ -12,6 +12,11 @@ export interface StoreStatus {
   recentChanges: SyncChangeSummary[];
   /** Bumped on every change of the copy or the user's tables. */
   dataVersion: number;
+  /**
+   * Types whose first load has completed. Until every type is here the copy is incomplete:
+   * answers may miss rows, and the screens say so.
+   */
+  loadedTypes: PdbType[];
 }
 
 export type UiToWorker =

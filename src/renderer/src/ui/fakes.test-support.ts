@@ -81,9 +81,14 @@ export function createFakeApi() {
   };
 }
 
-export function storeStatus(counts: Partial<Record<PdbType, number>> = {}, dataVersion = 1): StoreStatus {
+/** A store status with these counts; every type counts as loaded unless `loadedTypes` says otherwise. */
+export function storeStatus(
+  counts: Partial<Record<PdbType, number>> = {},
+  dataVersion = 1,
+  loadedTypes: PdbType[] = [...PDB_TYPES],
+): StoreStatus {
   const all = Object.fromEntries(PDB_TYPES.map((type) => [type, counts[type] ?? 0])) as Record<PdbType, number>;
-  return { counts: all, watermarks: {}, lastSyncAt: null, recentChanges: [], dataVersion };
+  return { counts: all, watermarks: {}, lastSyncAt: null, recentChanges: [], dataVersion, loadedTypes };
 }
 
 export function createFakeStoreClient(initial: StoreStatus = storeStatus()) {

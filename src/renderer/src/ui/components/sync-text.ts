@@ -1,21 +1,48 @@
-/** The words the app uses about a sync: status lines and what each failure means. */
+/**
+ * The words the app uses about a sync or an import: status lines, what each failure means,
+ * and what state it left the copy in. Each says only what is true: the copy is called intact
+ * only when it is complete, the key is blamed only when one was sent, disk space only when
+ * the database said it was full, and an import is never called a sync.
+ */
 import type { SyncErrorCode, SyncProgress, SyncSource } from '../../../../shared/sync';
+import type { StoreStatus } from '../../protocol/messages';
 import type { SyncError } from '../state/sync-slice';
+import { incompleteCopy } from './copy-completeness';
 import { formatCount } from './format';
 import { PDB_TYPE_LABELS } from './pdb-type-labels';
 
 export const SYNC_ERROR_TEXT: Record<SyncErrorCode, string> = {
   auth: 'PeeringDB refused the API key. Check it in Settings, or remove it to sync without one.',
+  'access-denied':
+    "PeeringDB refused access. If this server needs an API key, add one in Settings; if PeeringDB's firewall blocked this address, try from another network.",
   'rate-limited': 'PeeringDB is limiting requests from this address. Wait a few minutes, then sync again.',
-  server: 'PeeringDB answered with a server error. The copy you have is intact; try again later.',
+  server: 'PeeringDB answered with a server error. Try again later.',
   timeout: 'PeeringDB did not answer in time. Check your connection and try again.',
   network: 'PeeringDB could not be reached. Check your connection and the PeeringDB URL in Settings.',
-  malformed: 'PeeringDB sent data the app could not read. The copy you have is intact.',
+  malformed: 'PeeringDB sent data the app could not read.',
   'dump-format':
-    'That file is not a PeeringDB dump. Choose a JSON dump with one object per type (such as peeringdb_2_dump_YYYY_MM_DD.json).',
-  store: 'The local database could not save the data. Free some disk space, then sync again.',
-  cancelled: 'The sync was cancelled. What was saved so far is kept; the next sync continues from there.',
+    'That file is not a complete PeeringDB dump. Choose a JSON dump with one object per type (such as peeringdb_2_dump_YYYY_MM_DD.json).',
+  store: 'The local database could not save the data.',
+  'disk-full': 'The local database is out of room. Free some disk space, then try again.',
+  cancelled: 'Cancelled before it was complete.',
 };
+
+/** The name of a job from its source: a dump file is imported, PeeringDB is synced. */
+export function jobNoun(source: SyncSource | undefined): 'import' | 'sync' {
+  return source === 'dump' ? 'import' : 'sync';
+}
+
+/** What a job that did not complete left of the copy, from the copy's status. */
+export function copyStateAfter(error: SyncError, status: StoreStatus | null): string | null {
+  if (error.source === 'dump') return 'The local copy is as it was before the import.';
+  // An empty copy has nothing to keep: the first-run panel says what to do.
+  if (!status || (status.loadedTypes.length === 0 && Object.values(status.counts).every((count) => count === 0))) return null;
+  const incomplete = incompleteCopy(status);
+  if (incomplete) {
+    return `The local copy is still incomplete (${incomplete.loaded} of ${incomplete.total} types loaded). What was stored is kept; syncing again resumes where this stopped.`;
+  }
+  return 'The copy you have is intact: what was stored before is kept.';
+}
 
 export const SOURCE_LABELS: Record<SyncSource, string> = {
   api: 'PeeringDB API',
@@ -35,14 +62,15 @@ export function syncErrorDetail(error: SyncError): string | null {
 
 /** One short line for the header's live region. */
 export function describeSync(progress: SyncProgress | null, running: boolean, error: SyncError | null): string {
-  if (error && !running) return `Sync failed: ${syncErrorHeadline(error)}`;
+  if (error && !running) return `${capitalised(jobNoun(error.source))} failed: ${syncErrorHeadline(error)}`;
+  const job = capitalised(jobNoun(progress?.source));
   if (!progress || !running) {
     if (running) return 'Starting sync…';
     switch (progress?.phase) {
       case 'done':
-        return `Sync complete: ${formatCount(progress.storedRows)} rows stored.`;
+        return `${job} complete: ${formatCount(progress.storedRows)} rows stored.`;
       case 'cancelled':
-        return 'Sync cancelled.';
+        return `${job} cancelled.`;
       default:
         return 'Idle';
     }
@@ -50,12 +78,16 @@ export function describeSync(progress: SyncProgress | null, running: boolean, er
   const what = progress.type ? inSentence(PDB_TYPE_LABELS[progress.type]) : 'data';
   switch (progress.phase) {
     case 'starting':
-      return `Starting sync from the ${SOURCE_LABELS[progress.source]}…`;
+      return progress.source === 'dump' ? 'Starting the import of the dump file…' : `Starting sync from the ${SOURCE_LABELS[progress.source]}…`;
     case 'fetching':
-      return `Fetching ${what}… ${formatCount(progress.storedRows)} rows stored`;
+      return `${progress.source === 'dump' ? 'Reading' : 'Fetching'} ${what}… ${formatCount(progress.storedRows)} rows stored`;
     default:
       return `Storing ${what}… ${formatCount(progress.storedRows)} rows stored`;
   }
+}
+
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 /** "Networks" reads "networks" mid-sentence; "IXP connections" keeps its acronym. */

@@ -22,6 +22,7 @@ import { useAppState } from '../state/app-state';
 import { VIEW_LABELS, type ViewId } from '../state/views';
 import { getStoreClient } from '../store-client/client';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { IncompleteCopyNotice } from './IncompleteCopyNotice';
 
 const SCREENS: Record<ViewId, () => React.JSX.Element> = {
   sync: SyncScreen,
@@ -36,6 +37,9 @@ const SCREENS: Record<ViewId, () => React.JSX.Element> = {
 };
 
 const isMac = /Mac/.test(navigator.userAgent);
+
+/** The screens that answer from the copy: each says so above itself while the copy is incomplete. */
+const DISCOVERY_VIEWS: ReadonlySet<ViewId> = new Set(['networks', 'compare', 'peers', 'search', 'contacts']);
 
 export function App(): React.JSX.Element {
   const view = useAppState((s) => s.view);
@@ -74,6 +78,7 @@ export function App(): React.JSX.Element {
       <div className="app-body">
         <Header />
         <main className="app-main" id="main" aria-label={VIEW_LABELS[view]}>
+          {(openPage || DISCOVERY_VIEWS.has(view)) && <IncompleteCopyNotice />}
           {openPage ? (
             <ErrorBoundary key={`${openPage.kind}:${openPage.id}`} label="this page">
               <RecordPage page={openPage} />

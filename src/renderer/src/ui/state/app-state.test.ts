@@ -53,7 +53,7 @@ describe('sync slice', () => {
     store.getState().applySyncProgress(progress({ phase: 'fetching' }));
     store.getState().applySyncProgress(progress({ phase: 'error', code: 'auth', message: 'HTTP 401' }));
     expect(store.getState().syncRunning).toBe(false);
-    expect(store.getState().syncError).toEqual({ code: 'auth', message: 'HTTP 401' });
+    expect(store.getState().syncError).toEqual({ code: 'auth', message: 'HTTP 401', source: 'api' });
   });
 
   it('clears an old failure when a new job starts', () => {

@@ -1,10 +1,12 @@
 import type { StateCreator } from 'zustand';
-import type { SyncErrorCode, SyncPhase, SyncProgress } from '../../../../shared/sync';
+import type { SyncErrorCode, SyncPhase, SyncProgress, SyncSource } from '../../../../shared/sync';
 import type { AppState } from './types';
 
 export interface SyncError {
   message: string;
   code?: SyncErrorCode;
+  /** Where the job that failed read from: a failed import is not a failed sync. */
+  source?: SyncSource;
 }
 
 export interface SyncSlice {
@@ -36,7 +38,11 @@ export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set) 
       const running = isActivePhase(progress.phase);
       let syncError = state.syncError;
       if (progress.phase === 'error') {
-        syncError = { message: progress.message ?? 'The sync failed.', code: progress.code ?? undefined };
+        syncError = {
+          message: progress.message ?? (progress.source === 'dump' ? 'The import failed.' : 'The sync failed.'),
+          code: progress.code ?? undefined,
+          source: progress.source,
+        };
       } else if (progress.phase === 'starting' || progress.phase === 'done') {
         // A new job, or one that ended well, replaces whatever failure was shown before.
         syncError = null;

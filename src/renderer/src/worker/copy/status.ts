@@ -1,5 +1,6 @@
 /** The store's status for the UI: what the copy holds, how fresh it is, what syncs changed. */
-import { readDataVersion, readLastSyncAt, readWatermarks } from '../db/meta';
+import { readDataVersion, readLastSyncAt, readLoadedTypes, readWatermarks } from '../db/meta';
+import { PDB_TYPES } from '../../../../shared/peeringdb';
 import type { PeeringDatabase } from '../db/schema';
 import type { LocalCopy } from './local-copy';
 import type { StoreStatus } from '../../protocol/messages';
@@ -7,7 +8,7 @@ import type { StoreStatus } from '../../protocol/messages';
 export const RECENT_CHANGES = 20;
 
 export async function readStoreStatus(db: PeeringDatabase, copy: LocalCopy): Promise<StoreStatus> {
-  const [watermarks, lastSyncAt, recentChanges, dataVersion] = await db.transaction(
+  const [watermarks, lastSyncAt, recentChanges, dataVersion, loaded] = await db.transaction(
     'r',
     [db.meta, db.changes],
     () =>
@@ -16,7 +17,9 @@ export async function readStoreStatus(db: PeeringDatabase, copy: LocalCopy): Pro
         readLastSyncAt(db),
         db.changes.orderBy('id').reverse().limit(RECENT_CHANGES).toArray(),
         readDataVersion(db),
+        readLoadedTypes(db),
       ]),
   );
-  return { counts: copy.counts(), watermarks, lastSyncAt, recentChanges, dataVersion };
+  const loadedTypes = PDB_TYPES.filter((type) => loaded.has(type));
+  return { counts: copy.counts(), watermarks, lastSyncAt, recentChanges, dataVersion, loadedTypes };
 }

@@ -36,6 +36,23 @@ export async function readStagedTypes(db: PeeringDatabase): Promise<Set<PdbType>
   return new Set(PDB_TYPES.filter((_, index) => stagedCountOf(records[index]?.value) > 0));
 }
 
+/**
+ * The types whose first load has completed. A database written before the `loaded` mark has
+ * none: there a type with a watermark and no staging records had completed, as no other path
+ * leaves that state.
+ */
+export async function readLoadedTypes(db: PeeringDatabase): Promise<Set<PdbType>> {
+  const keys = PDB_TYPES.flatMap((type) => [META.loaded(type), META.watermark(type), META.staging(type)]);
+  const records = await db.meta.bulkGet(keys);
+  const loaded = new Set<PdbType>();
+  PDB_TYPES.forEach((type, index) => {
+    const [mark, watermark, staging] = [records[index * 3], records[index * 3 + 1], records[index * 3 + 2]];
+    if (mark?.value === true) loaded.add(type);
+    else if (mark === undefined && typeof watermark?.value === 'number' && stagedCountOf(staging?.value) === 0) loaded.add(type);
+  });
+  return loaded;
+}
+
 export async function readDataVersion(db: PeeringDatabase): Promise<number> {
   const value = (await db.meta.get(META.dataVersion))?.value;
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;

@@ -119,4 +119,9 @@ export const META = {
   pocWithKey: 'pocWithKey',
   /** How many staging records the type's first load has written (absent: none on disk). */
   staging: (type: PdbType) => `staging:${type}`,
+  /**
+   * True once the type's first load (or a full list replacing it) completed: until every type
+   * has it, the copy is incomplete and the screens say so.
+   */
+  loaded: (type: PdbType) => `loaded:${type}`,
 } as const;

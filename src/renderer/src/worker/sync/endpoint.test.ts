@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PdbType } from '../../../../shared/peeringdb';
-import type { MainToStore, StoreToMain } from '../../../../shared/sync';
+import { WATERMARK_SKEW_SECONDS, type MainToStore, type StoreToMain } from '../../../../shared/sync';
 import { readDataVersion, readWatermark, readWatermarks } from '../db/meta';
 import { META, openDatabase, type PeeringDatabase } from '../db/schema';
 import { LocalCopy } from '../copy/local-copy';
@@ -49,6 +49,13 @@ function idsOf(target: LocalCopy, type: PdbType): number[] {
 
 const hello = (jobId = 'job-1', withKey = false): MainToStore => ({ t: 'hello', jobId, source: 'api', withKey });
 const end = (outcome: 'done' | 'cancelled' | 'error' = 'done'): MainToStore => ({ t: 'end', outcome });
+let swapSeq = 10_000;
+const swap = (types: PdbType[], extra: Partial<Extract<MainToStore, { t: 'swap' }>> = {}): MainToStore => ({
+  t: 'swap',
+  seq: ++swapSeq,
+  types,
+  ...extra,
+});
 const epoch = (iso: string) => Date.parse(iso) / 1000;
 
 describe('applying pages', () => {
@@ -140,8 +147,7 @@ describe('applying pages', () => {
     // The one-second lookback brings the same row again next time: nothing changed.
     await send(hello('job-2'), pageOf('poc', [pocRow(15, { name: 'New', updated: '2026-02-01T00:00:00Z' })]), end());
     const changes = await db.changes.toArray();
-    expect(changes).toHaveLength(1);
-    expect(changes[0]!.perType.poc).toEqual({ added: 1, updated: 0, deleted: 0 });
+    expect(changes.map((change) => change.perType)).toEqual([{ poc: { added: 1, updated: 0, deleted: 0 } }, {}]);
     expect(copy.rows.poc.size).toBe(1);
   });
 
@@ -189,7 +195,7 @@ describe('watermarks', () => {
 
   it('record that contacts lack the key-only ones after an anonymous full list', async () => {
     await send(hello('job-1', true), pageOf('poc', [pocRow(1)]), end());
-    await send(hello('job-2', false), pageOf('poc', [pocRow(1)], { replace: true }), end());
+    await send(hello('job-2', false), pageOf('poc', [pocRow(1)], { replace: true }), swap(['poc']), end());
     expect((await db.meta.get(META.pocWithKey))?.value).toBe(false);
   });
 });
@@ -226,8 +232,9 @@ describe('a page and its watermark commit together', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     const page = pageOf('org', [orgRow(1, { updated: '2026-03-01T00:00:00Z' })]);
-    await send(hello(), page, end());
-    expect(posted[0]).toMatchObject({ t: 'nack', seq: page.seq });
+    await send(hello(), page, end('error'));
+    // Said as what it is: the disk is full (not a refused page, not any write failure).
+    expect(posted[0]).toMatchObject({ t: 'nack', seq: page.seq, kind: 'full' });
     expect(await readWatermarks(db)).toEqual({});
     expect(await db.chunks.count()).toBe(0);
     expect(copy.rows.org.size).toBe(0);
@@ -239,16 +246,14 @@ describe('refused pages', () => {
   it.each([
     ['not JSON', '[{"id": 1,', /not valid JSON/],
     ['not an array', '{"id": 1}', /not a JSON array/],
-    ['a row without an id', '[{"status": "ok"}]', /row 0 has no valid id/],
-    ['a row without a status', '[{"id": 3}]', /no status/],
-  ])('are nacked with a message and write nothing: %s', async (_label, rowsJson, message) => {
+  ])('are nacked as refused, with a message, and write nothing: %s', async (_label, rowsJson, message) => {
     await send(hello(), pageOf('net', [netRow(1)]));
     const version = await readDataVersion(db);
     const chunks = await db.chunks.toArray();
     const bad: MainToStore = { ...pageOf('net', []), rowsJson };
     await send(bad);
     const reply = posted.at(-1) as Extract<StoreToMain, { t: 'nack' }>;
-    expect(reply).toMatchObject({ t: 'nack', seq: (bad as { seq: number }).seq });
+    expect(reply).toMatchObject({ t: 'nack', seq: (bad as { seq: number }).seq, kind: 'refused' });
     expect(reply.message).toMatch(message);
     expect(reply.message).toMatch(/net/);
     expect(await db.chunks.toArray()).toEqual(chunks);
@@ -258,22 +263,72 @@ describe('refused pages', () => {
   it('a page of an unknown type is refused', async () => {
     const bad = { ...pageOf('net', [netRow(1)]), type: 'nope' } as unknown as MainToStore;
     await send(bad);
-    expect(posted[0]).toMatchObject({ t: 'nack' });
+    expect(posted[0]).toMatchObject({ t: 'nack', kind: 'refused' });
     expect(await db.chunks.count()).toBe(0);
   });
 });
 
+describe('rows that fail the row schema', () => {
+  it('are left out and counted by reason; the rest of the page is stored', async () => {
+    const rowsJson = JSON.stringify([
+      netRow(1),
+      { status: 'ok', name: 'No id' },
+      netRow(2, { status: 'gone' as never }),
+      netRow(3, { asn: 0 }),
+      netRow(4, { name: 4 as never }),
+      netRow(5, { org_id: -1 }),
+      netRow(6),
+    ]);
+    const page: MainToStore = { ...pageOf('net', []), rowsJson };
+    await send(hello(), page, end());
+    expect(posted[0]).toEqual({
+      t: 'ack',
+      seq: (page as { seq: number }).seq,
+      stored: 2,
+      skipped: {
+        'id is missing': 1,
+        'status is not ok, pending or deleted': 1,
+        'asn is not an AS number (1 to 4294967295)': 1,
+        'name is not text': 1,
+        'org_id is not a whole number from 0 up': 1,
+      },
+    });
+    expect(idsOf(await reloaded(), 'net')).toEqual([1, 6]);
+  });
+
+  it('lone surrogates are repaired before the page is stored, staged text included', async () => {
+    // JSON escapes are the way a lone surrogate reaches the app: decoded UTF-8 never holds one.
+    const rowsJson = JSON.stringify([netRow(1, { name: 'Broken \uD800 name' })]).replace('\\uD800', '\\ud800');
+    expect(rowsJson).toContain('\\ud800');
+    await send(hello(), { ...pageOf('net', []), rowsJson, complete: false } as MainToStore);
+    const stored = (await reloaded()).get('net', 1)!.name;
+    expect(stored).toBe('Broken \uFFFD name');
+    expect(copy.get('net', 1)!.name).toBe('Broken \uFFFD name');
+  });
+
+  it('a deletion needs only its id: PeeringDB blanks the other fields of a deleted contact', async () => {
+    await send(hello(), pageOf('poc', [pocRow(1), pocRow(2)]), end());
+    const rowsJson = JSON.stringify([{ id: 1, status: 'deleted', net_id: null, name: '', updated: '2026-05-01T00:00:00Z' }]);
+    await send(hello('job-2'), { ...pageOf('poc', []), rowsJson } as MainToStore, end());
+    expect(idsOf(await reloaded(), 'poc')).toEqual([2]);
+  });
+});
+
 describe('full lists that replace a type', () => {
-  it('clear the old rows with the first page, so rows missing from the list are gone', async () => {
+  it('are held apart until the swap: until then the old rows answer, on disk and in the copy', async () => {
     await send(hello(), pageOf('org', [orgRow(1), orgRow(2), orgRow(3), orgRow(5000)]), end());
+    const watermark = await readWatermark(db, 'org');
     const snapshotAt = epoch('2026-04-16T06:00:00Z');
 
     await send(hello('job-2'), pageOf('org', [orgRow(1), orgRow(4)], { replace: true, complete: false, snapshotAt }));
-    // Cut off here, the type must be fetched whole again: no watermark claims otherwise.
-    expect(await readWatermark(db, 'org')).toBeNull();
-    expect(idsOf(await reloaded(), 'org')).toEqual([1, 4]);
+    await send(pageOf('org', [orgRow(6, { updated: '2026-04-10T00:00:00Z' })], { replace: true, complete: true, snapshotAt }));
+    expect(idsOf(copy, 'org')).toEqual([1, 2, 3, 5000]);
+    expect(idsOf(await reloaded(), 'org')).toEqual([1, 2, 3, 5000]);
+    expect(await readWatermark(db, 'org')).toBe(watermark);
 
-    await send(pageOf('org', [orgRow(6, { updated: '2026-04-10T00:00:00Z' })], { replace: true, complete: true, snapshotAt }), end());
+    const swapMessage = swap(['org']);
+    await send(swapMessage, end());
+    expect(posted.at(-1)).toEqual({ t: 'ack', seq: (swapMessage as { seq: number }).seq, stored: 3 });
     expect(idsOf(copy, 'org')).toEqual([1, 4, 6]);
     expect(idsOf(await reloaded(), 'org')).toEqual([1, 4, 6]);
     expect(await readWatermark(db, 'org')).toBe(snapshotAt);
@@ -282,11 +337,62 @@ describe('full lists that replace a type', () => {
     expect(summary!.perType.org).toEqual({ added: 2, updated: 0, deleted: 3 });
   });
 
-  it('an empty full list empties the type', async () => {
+  it.each(['error', 'cancelled'] as const)('a list that ends (%s) before its swap leaves the type as it was', async (outcome) => {
+    await send(hello(), pageOf('poc', [pocRow(1), pocRow(2), pocRow(3)]), end());
+    const chunks = await db.chunks.toArray();
+    const meta = await db.meta.toArray();
+    await send(hello('job-2'), pageOf('poc', [pocRow(1)], { replace: true, complete: false }), end(outcome));
+    expect(await db.chunks.toArray()).toEqual(chunks);
+    expect((await db.meta.toArray()).filter((record) => record.key !== META.lastSync)).toEqual(meta.filter((record) => record.key !== META.lastSync));
+    expect(idsOf(copy, 'poc')).toEqual([1, 2, 3]);
+
+    // What was held is gone with the job: a later swap of the type in another job has nothing.
+    await send(hello('job-3'), pageOf('poc', [pocRow(7)], { replace: true }), swap(['poc']), end());
+    expect(idsOf(await reloaded(), 'poc')).toEqual([7]);
+  });
+
+  it('a swap whose transaction fails leaves every type as it was, and the list can be swapped again', async () => {
+    await send(hello(), pageOf('net', [netRow(1)]), pageOf('org', [orgRow(1)]), end());
+    await send(hello('job-2'), pageOf('net', [netRow(2)], { replace: true }), pageOf('org', [orgRow(2)], { replace: true }));
+    let failing = true;
+    const failOrgMark = (key: unknown) => {
+      if (failing && key === META.loaded('org')) throw new Error('the disk went away');
+    };
+    db.meta.hook('creating', (key) => failOrgMark(key));
+    db.meta.hook('updating', (_mods, key) => failOrgMark(key));
+    const first = swap(['net', 'org']);
+    await send(first);
+    expect(posted.at(-1)).toMatchObject({ t: 'nack', seq: (first as { seq: number }).seq, kind: 'write' });
+    expect(idsOf(await reloaded(), 'net')).toEqual([1]);
+    expect(idsOf(await reloaded(), 'org')).toEqual([1]);
+    expect(idsOf(copy, 'net')).toEqual([1]);
+
+    failing = false;
+    await send(swap(['net', 'org']), end());
+    expect(idsOf(await reloaded(), 'net')).toEqual([2]);
+    expect(idsOf(await reloaded(), 'org')).toEqual([2]);
+  });
+
+  it('an empty full list empties the type when it is swapped in', async () => {
     await send(hello(), pageOf('poc', [pocRow(1), pocRow(2)]), end());
-    await send(hello('job-2'), pageOf('poc', [], { replace: true, complete: true }), end());
+    await send(hello('job-2'), pageOf('poc', [], { replace: true, complete: true }), swap(['poc']), end());
     expect(copy.rows.poc.size).toBe(0);
     expect(await db.chunks.where('type').equals('poc').count()).toBe(0);
+  });
+
+  it('a full list from the future sets its watermark no later than now', async () => {
+    const before = Date.now() / 1000;
+    await send(hello(), pageOf('org', [orgRow(1, { updated: '2100-01-01T00:00:00Z' })], { replace: true }));
+    await send(swap(['org'], { snapshotAt: { org: epoch('2100-01-01T00:00:00Z') } }), end());
+    const watermark = (await readWatermark(db, 'org'))!;
+    expect(watermark).toBeLessThanOrEqual(Date.now() / 1000 + WATERMARK_SKEW_SECONDS);
+    expect(watermark).toBeGreaterThanOrEqual(before);
+  });
+
+  it('main\'s bound (the server\'s clock) wins when it is earlier than this clock', async () => {
+    const serverNow = epoch('2026-04-16T06:00:00Z');
+    await send(hello(), pageOf('net', [netRow(1, { updated: '2026-09-01T00:00:00Z' })], { notAfter: serverNow }), end());
+    expect(await readWatermark(db, 'net')).toBe(serverNow);
   });
 });
 
@@ -356,10 +462,11 @@ describe('the change summary', () => {
       pageOf('netixlan', [netixlanRow(9, { ix_id: 3, asn: 900, status: 'deleted', updated: '2026-04-16T00:00:00Z' })]),
       end(),
     );
-    expect(await db.changes.count()).toBe(1);
+    const summaries = await db.changes.orderBy('id').toArray();
+    expect(summaries.at(-1)).toMatchObject({ jobId: 'job-2', perType: {}, ixMoves: [] });
   });
 
-  it('a resync with nothing new writes no chunks, no change record, and only the last sync time', async () => {
+  it('a resync with nothing new writes no chunks, and records a sync that changed nothing', async () => {
     await seedExchanges();
     const version = await readDataVersion(db);
     const chunks = await db.chunks.toArray();
@@ -373,7 +480,9 @@ describe('the change summary', () => {
     expect(committedVersions).toEqual([]);
     expect(await readDataVersion(db)).toBe(version);
     expect(await db.chunks.toArray()).toEqual(chunks);
-    expect(await db.changes.count()).toBe(1);
+    const summaries = await db.changes.orderBy('id').toArray();
+    expect(summaries).toHaveLength(2);
+    expect(summaries[1]).toMatchObject({ jobId: 'quiet', outcome: 'done', perType: {}, ixMoves: [] });
     expect((await db.meta.get(META.lastSync))?.value).toBeGreaterThanOrEqual(before);
   });
 
@@ -397,7 +506,7 @@ describe('the change summary', () => {
     expect(committedVersions).toEqual([]);
     expect(await readDataVersion(db)).toBe(version);
     expect(await db.chunks.toArray()).toEqual(chunks);
-    expect(await db.changes.count()).toBe(1);
+    expect((await db.changes.orderBy('id').last())?.perType).toEqual({});
   });
 
   it('a lookback page with one real change stores that change only, and a twice-sent row as its later copy', async () => {

@@ -11,8 +11,16 @@ export type ChangeCounts = SyncChangeSummary['perType'];
 export type IxMoves = SyncChangeSummary['ixMoves'];
 
 interface TypeTrack {
-  /** The type held no rows when the job first touched it: everything stored is new. */
-  initialLoad: boolean;
+  /** The type held no rows when the job first touched it. */
+  emptyAtStart: boolean;
+  /**
+   * The type's first load had not completed when the job began (it may be resuming one): its
+   * rows arrive for the first time, and counting them as changes would report the whole of
+   * PeeringDB as new, every network "joining" every IXP.
+   */
+  firstLoad: boolean;
+  /** Rows of the type in the copy when the job first touched it. */
+  sizeAtStart: number;
   /** Each touched id's row before the job (undefined: it was not in the copy). */
   before: Map<number, PdbRow | undefined>;
   /** A full list replaced the type: every id of `before` counts, touched or not. */
@@ -26,17 +34,21 @@ function sameVersion(a: PdbRow, b: PdbRow): boolean {
 export class ChangeTracker {
   private readonly types = new Map<PdbType, TypeTrack>();
 
-  constructor(private readonly copy: LocalCopy) {}
+  /** `loadedAtStart`: the types whose first load had completed when the job began. */
+  constructor(
+    private readonly copy: LocalCopy,
+    private readonly loadedAtStart: ReadonlySet<PdbType>,
+  ) {}
 
   /** Whether the type was empty when the job first touched it (decided on first touch). */
-  isInitialLoad(type: PdbType): boolean {
-    return this.track(type).initialLoad;
+  wasEmptyAtStart(type: PdbType): boolean {
+    return this.track(type).emptyAtStart;
   }
 
   /** Call before applying committed rows to the copy: remembers their pre-job state. */
   recordBefore(type: PdbType, ids: Iterable<number>): void {
     const track = this.track(type);
-    if (track.initialLoad || track.replaced) return;
+    if (track.emptyAtStart || track.firstLoad || track.replaced) return;
     const current = this.copy.rows[type] as Map<number, PdbRow>;
     for (const id of ids) {
       if (!track.before.has(id)) track.before.set(id, current.get(id));
@@ -46,7 +58,7 @@ export class ChangeTracker {
   /** Call before a full list clears the type: every row the job started with is compared. */
   recordReplace(type: PdbType): void {
     const track = this.track(type);
-    if (track.initialLoad || track.replaced) return;
+    if (track.replaced) return;
     const all = new Map<number, PdbRow | undefined>(this.copy.rows[type] as Map<number, PdbRow>);
     for (const [id, row] of track.before) {
       if (row) all.set(id, row);
@@ -67,7 +79,9 @@ export class ChangeTracker {
 
   private countType(type: PdbType, track: TypeTrack): Counts {
     const current = this.copy.rows[type] as Map<number, PdbRow>;
-    if (track.initialLoad) return { added: current.size, updated: 0, deleted: 0 };
+    if (!track.replaced && (track.emptyAtStart || track.firstLoad)) {
+      return { added: Math.max(0, current.size - track.sizeAtStart), updated: 0, deleted: 0 };
+    }
     const counts: Counts = { added: 0, updated: 0, deleted: 0 };
     for (const [id, before] of track.before) {
       const after = current.get(id);
@@ -89,7 +103,7 @@ export class ChangeTracker {
    */
   ixMoves(): IxMoves {
     const track = this.types.get('netixlan');
-    if (!track || track.initialLoad) return [];
+    if (!track || track.firstLoad || (track.emptyAtStart && !track.replaced)) return [];
     const current = this.copy.rows.netixlan;
     const pairKey = (row: NetIxLan) => `${row.ix_id}:${row.asn}`;
     const delta = new Map<string, number>();
@@ -138,7 +152,8 @@ export class ChangeTracker {
   private track(type: PdbType): TypeTrack {
     let track = this.types.get(type);
     if (!track) {
-      track = { initialLoad: this.copy.rows[type].size === 0, before: new Map(), replaced: false };
+      const size = this.copy.rows[type].size;
+      track = { emptyAtStart: size === 0, firstLoad: !this.loadedAtStart.has(type), sizeAtStart: size, before: new Map(), replaced: false };
       this.types.set(type, track);
     }
     return track;

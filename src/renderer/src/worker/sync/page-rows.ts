@@ -1,8 +1,10 @@
 /**
- * Turning one sync page's JSON text into rows grouped by chunk bucket, checked enough that a
- * malformed page is refused whole before anything is written.
+ * Turning one sync page's JSON text into checked rows grouped by chunk bucket. A page that is
+ * not a list of rows is refused whole before anything is written; a row that fails the shared
+ * row schema is left out and counted.
  */
-import { pdbTimeToEpoch, type PdbRow } from '../../../../shared/peeringdb';
+import { pdbTimeToEpoch, type PdbRow, type PdbType } from '../../../../shared/peeringdb';
+import { checkRows, mayHoldLoneSurrogates, type SkipReasons } from '../../../../shared/row-schema';
 import { bucketOf } from '../db/schema';
 
 export class PageFormatError extends Error {}
@@ -29,7 +31,15 @@ export function rowsOfPageValue(value: unknown): unknown[] | null {
   return null;
 }
 
-export function parsePageRows(rowsJson: string): PdbRow[] {
+export interface PageRows {
+  rows: PdbRow[];
+  /** Rows left out, by reason. */
+  skipped: SkipReasons;
+  /** Whether the rows are exactly what the text holds (none left out, none repaired). */
+  sameAsText: boolean;
+}
+
+export function readPageRows(type: PdbType, rowsJson: string): PageRows {
   let value: unknown;
   try {
     value = JSON.parse(rowsJson);
@@ -38,19 +48,12 @@ export function parsePageRows(rowsJson: string): PdbRow[] {
   }
   const parsed = rowsOfPageValue(value);
   if (parsed === null) throw new PageFormatError('the page is not a JSON array of rows');
-  for (let index = 0; index < parsed.length; index++) {
-    const row = parsed[index] as { id?: unknown; status?: unknown } | null;
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      throw new PageFormatError(`row ${index} is not an object`);
-    }
-    if (typeof row.id !== 'number' || !Number.isSafeInteger(row.id) || row.id < 0) {
-      throw new PageFormatError(`row ${index} has no valid id`);
-    }
-    if (typeof row.status !== 'string') {
-      throw new PageFormatError(`row ${index} (id ${row.id}) has no status`);
-    }
-  }
-  return parsed as PdbRow[];
+  const checked = checkRows(type, parsed, { repair: mayHoldLoneSurrogates(rowsJson) });
+  return {
+    rows: checked.rows as PdbRow[],
+    skipped: checked.reasons,
+    sameAsText: checked.skipped === 0 && checked.repaired === 0,
+  };
 }
 
 /**
@@ -60,6 +63,11 @@ export function parsePageRows(rowsJson: string): PdbRow[] {
  */
 function looksCanonical(value: string): boolean {
   return value.length === 20 && value.charCodeAt(10) === 84 /* T */ && value.charCodeAt(19) === 90 /* Z */;
+}
+
+/** Newest created/updated over the rows in epoch seconds, null when none has one. */
+export function newestChange(rows: Iterable<PdbRow>): number | null {
+  return newestChangeOf(rows, true);
 }
 
 function newestChangeOf(rows: Iterable<PdbRow>, trustText: boolean): number | null {

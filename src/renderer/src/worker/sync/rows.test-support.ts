@@ -168,6 +168,7 @@ type PageOptions = {
   complete?: boolean;
   snapshotAt?: number;
   replace?: boolean;
+  notAfter?: number;
 };
 
 let nextSeq = 1;
@@ -189,5 +190,6 @@ export function pageOf<T extends PdbType>(
     bytes: rowsJson.length,
     ...(options.snapshotAt !== undefined ? { snapshotAt: options.snapshotAt } : {}),
     ...(options.replace !== undefined ? { replace: options.replace } : {}),
+    ...(options.notAfter !== undefined ? { notAfter: options.notAfter } : {}),
   };
 }

@@ -2,13 +2,13 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Net } from '../../../../shared/peeringdb';
 import type { MainToStore, StoreToMain } from '../../../../shared/sync';
-import { readDataVersion, readStagedCount, readWatermark } from '../db/meta';
+import { readDataVersion, readLoadedTypes, readStagedCount, readWatermark } from '../db/meta';
 import { META, openDatabase, type ChunkRecord, type PeeringDatabase } from '../db/schema';
 import { LocalCopy } from '../copy/local-copy';
 import { flushPeeringDb } from '../copy/flush';
 import { loadCopy } from '../copy/load';
 import { createSyncEndpoint, type SyncEndpoint } from './endpoint';
-import { netRow, pageOf } from './rows.test-support';
+import { netRow, netixlanRow, pageOf } from './rows.test-support';
 
 let db: PeeringDatabase;
 let posted: StoreToMain[];
@@ -268,11 +268,13 @@ describe('a first load from a since-ordered list', () => {
     db.chunks.hook('creating', quota);
     const completing = pageOf('net', [], { complete: true });
     await send(endpoint, completing, end());
-    // The page itself was stored (it brought nothing); only writing the type out failed.
+    // The page itself was stored (it brought nothing but the mark that the type is loaded);
+    // only writing the type out failed.
     expect(lastReply()).toMatchObject({ t: 'ack', seq: completing.seq });
     expect(await chunksOfNet()).toEqual(staged);
     expect(await readStagedCount(db, 'net')).toBe(staged.length);
-    expect(await readDataVersion(db)).toBe(version);
+    expect(await readDataVersion(db)).toBe(version + 1);
+    expect(await readLoadedTypes(db)).toEqual(new Set(['net']));
     expect((await reloaded()).rows.net).toEqual(copy.rows.net);
     expect(copy.rows.net).toEqual(expectedAfter(feed));
 
@@ -287,8 +289,35 @@ describe('a first load from a since-ordered list', () => {
     await send(endpoint, hello('first'), pageOf('net', sinceFeed(), { complete: false }));
     const version = await readDataVersion(db);
     await send(endpoint, pageOf('net', [], { complete: true }));
-    expect(await readDataVersion(db)).toBe(version);
+    // Once, for the page that says the type is now loaded (the copy's status changed).
+    expect(await readDataVersion(db)).toBe(version + 1);
     expect((await chunksOfNet()).every((chunk) => chunk.bucket >= 0)).toBe(true);
+  });
+});
+
+describe('a first load that resumes', () => {
+  it('is not loaded until its list completes, and logs no joins or re-added rows for what it brings', async () => {
+    const ports = Array.from({ length: 40 }, (_, i) =>
+      netixlanRow(i + 1, { ix_id: 1 + (i % 4), asn: 64_500 + i, updated: isoAt(i) }),
+    );
+    const first = await startWorker();
+    await send(first.endpoint, hello('first'), pageOf('netixlan', ports.slice(0, 25), { complete: false }), end('cancelled'));
+    expect(await readLoadedTypes(db)).toEqual(new Set());
+
+    // The app restarts and the next sync resumes the list where the watermark says.
+    const second = await startWorker();
+    await send(
+      second.endpoint,
+      hello('resumed'),
+      pageOf('netixlan', ports.slice(24), { complete: false }),
+      pageOf('netixlan', [], { complete: true }),
+      end(),
+    );
+    expect(await readLoadedTypes(db)).toEqual(new Set(['netixlan']));
+    expect(second.copy.rows.netixlan.size).toBe(40);
+    const resumed = (await db.changes.toArray()).find((change) => change.jobId === 'resumed')!;
+    expect(resumed.ixMoves).toEqual([]);
+    expect(resumed.perType.netixlan).toEqual({ added: 15, updated: 0, deleted: 0 });
   });
 });
 
@@ -313,7 +342,13 @@ describe('after and around staging', () => {
     await send(endpoint, hello('first'), pageOf('net', sinceFeed().slice(0, 100), { complete: false }), end('cancelled'));
     expect(await readStagedCount(db, 'net')).toBe(1);
 
-    await send(endpoint, hello('replace'), pageOf('net', [netRow(1), netRow(5000)], { replace: true, complete: true }), end());
+    await send(
+      endpoint,
+      hello('replace'),
+      pageOf('net', [netRow(1), netRow(5000)], { replace: true, complete: true }),
+      { t: 'swap', seq: 9999, types: ['net'] },
+      end(),
+    );
     expect([...copy.rows.net.keys()].sort((a, b) => a - b)).toEqual([1, 5000]);
     expect([...(await reloaded()).rows.net.keys()].sort((a, b) => a - b)).toEqual([1, 5000]);
     expect((await chunksOfNet()).map((chunk) => chunk.key).sort()).toEqual(['net:0', 'net:4']);

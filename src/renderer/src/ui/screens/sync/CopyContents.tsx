@@ -17,6 +17,7 @@ function useNow(intervalMs = 60_000): number {
 export function CopyContents({ status }: { status: StoreStatus }): React.JSX.Element {
   const now = useNow();
   const total = PDB_TYPES.reduce((sum, type) => sum + status.counts[type], 0);
+  const loaded = new Set(status.loadedTypes);
   return (
     <section className="panel" aria-labelledby="copy-title">
       <h2 id="copy-title">Local copy</h2>
@@ -42,7 +43,10 @@ export function CopyContents({ status }: { status: StoreStatus }): React.JSX.Ele
         <tbody>
           {PDB_TYPES.map((type) => (
             <tr key={type}>
-              <th scope="row">{PDB_TYPE_LABELS[type]}</th>
+              <th scope="row">
+                {PDB_TYPE_LABELS[type]}
+                {!loaded.has(type) && <span className="muted"> (not fully loaded)</span>}
+              </th>
               <td className="num">{formatCount(status.counts[type])}</td>
             </tr>
           ))}

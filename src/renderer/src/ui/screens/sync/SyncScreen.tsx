@@ -33,7 +33,7 @@ export function SyncScreen(): React.JSX.Element {
           <p>{copyError}</p>
         </div>
       )}
-      {syncError && <SyncErrorPanel error={syncError} />}
+      {syncError && <SyncErrorPanel error={syncError} status={status} />}
       {status === null && !copyError && <p className="muted">Opening the local copy…</p>}
       {empty && <FirstRun running={running} />}
       {progress && progress.phase !== 'idle' && <SyncProgressPanel progress={progress} running={running} />}
