@@ -21,6 +21,9 @@ export function requestIntervalMs(base: string, withKey: boolean, tuning: SyncTu
   return withKey ? tuning.keyMinIntervalMs : tuning.anonymousMinIntervalMs;
 }
 
+/** Lists PeeringDB thins after slicing a page (contacts the caller may not see): only an empty page ends them. */
+const THINNED_LISTS: ReadonlySet<PdbType> = new Set(['poc']);
+
 interface FetchedPage extends PdbPage {
   bytes: number;
   /** The text the store gets: PeeringDB's answer as it came, checked (see MainToStore). */
@@ -101,6 +104,7 @@ export async function runApiSync(ctx: JobContext): Promise<void> {
       since: plan.mode === 'api' ? plan.since : 1,
       pageSize: tuning.pageSize,
       overlap: tuning.pageOverlap,
+      shortPageEnds: !THINNED_LISTS.has(type),
       fetchPage: async (query) => {
         const response = await get(type, apiListUrl(base, type, query), false);
         const page = parse(type, response!, `${type} (since ${query.since}, skip ${query.skip})`);
