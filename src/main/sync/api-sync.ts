@@ -3,7 +3,7 @@
  * anonymous load) or `since` pages from the API, each page stored before the next is asked for.
  */
 import type { PdbType } from '../../shared/peeringdb';
-import { Pacer } from './clock';
+import type { PacingRule } from './clock';
 import { newestChange, parseEnvelopeText, type PdbPage } from './envelope';
 import { SyncError } from './errors';
 import { HttpClient } from './http';
@@ -15,10 +15,13 @@ import { sendSnapshot } from './snapshot';
 import { apiListUrl, cacheFileUrl, canonicalApiBase, isOnDomain } from './urls';
 import type { SyncTuning } from './types';
 
-/** PeeringDB's published limits pace requests to PeeringDB; other servers set their own. */
-export function requestIntervalMs(base: string, withKey: boolean, tuning: SyncTuning): number {
-  if (tuning.pacedDomain !== null && !isOnDomain(base, tuning.pacedDomain)) return 0;
-  return withKey ? tuning.keyMinIntervalMs : tuning.anonymousMinIntervalMs;
+/** PeeringDB's published limits pace requests to PeeringDB; other servers (mirrors, loopback) set their own. */
+export function pacingRule(base: string, withKey: boolean, tuning: SyncTuning): PacingRule | null {
+  if (tuning.pacedDomain !== null && !isOnDomain(base, tuning.pacedDomain)) return null;
+  return {
+    minIntervalMs: tuning.minRequestIntervalMs,
+    perMinute: withKey ? tuning.keyRequestsPerMinute : tuning.anonymousRequestsPerMinute,
+  };
 }
 
 /** Lists PeeringDB thins after slicing a page (contacts the caller may not see): only an empty page ends them. */
@@ -40,8 +43,10 @@ export async function runApiSync(ctx: JobContext): Promise<void> {
     apiKey,
     userAgent: ctx.userAgent,
     tuning,
-    pacer: new Pacer(requestIntervalMs(base, apiKey !== null, tuning)),
+    pacer: ctx.pacer,
+    pacing: pacingRule(base, apiKey !== null, tuning),
     random: ctx.random,
+    clock: ctx.clock,
   });
 
   const session = ctx.openSession();
@@ -50,7 +55,7 @@ export async function runApiSync(ctx: JobContext): Promise<void> {
   const source = plans.some((plan) => plan.mode === 'cache') ? 'cache' : 'api';
   progress.setSource(source);
   session.hello(ctx.jobId, source, apiKey !== null);
-  const eta = new RequestEta(plans, tuning.pageSize - tuning.pageOverlap);
+  const eta = new RequestEta(plans, tuning.pageSize - tuning.pageOverlap, () => ctx.clock.now());
 
   const get = async (type: PdbType, url: string, viaCache: boolean): Promise<{ text: string; bytes: number } | null> => {
     progress.phase('fetching', type);
@@ -59,6 +64,7 @@ export async function runApiSync(ctx: JobContext): Promise<void> {
       withKey: !viaCache,
       notFoundIsNull: viaCache,
       onBytes: (bytes) => progress.bytes(type, bytes),
+      onWait: (wait) => progress.waiting(wait),
     });
     eta.requestDone(type);
     progress.eta(eta.estimate());
@@ -129,13 +135,18 @@ function readableBase(baseUrl: string): string {
 
 /** ETA from the time requests took so far and the requests the plan still expects. */
 class RequestEta {
-  private readonly startedAt = Date.now();
+  private readonly startedAt: number;
   private readonly expected = new Map<PdbType, number>();
   private readonly done = new Map<PdbType, number>();
   private readonly finished = new Set<PdbType>();
   private completed = 0;
 
-  constructor(plans: TypePlan[], rowsPerRequest: number) {
+  constructor(
+    plans: TypePlan[],
+    rowsPerRequest: number,
+    private readonly now: () => number,
+  ) {
+    this.startedAt = now();
     for (const plan of plans) this.expected.set(plan.type, expectedRequests(plan, rowsPerRequest));
   }
 
@@ -155,6 +166,6 @@ class RequestEta {
       // An unfinished type needs at least one more request: the empty page that ends it.
       remaining += Math.max(1, expected - (this.done.get(type) ?? 0));
     }
-    return estimateEta(Date.now() - this.startedAt, this.completed, this.completed + remaining);
+    return estimateEta(this.now() - this.startedAt, this.completed, this.completed + remaining);
   }
 }

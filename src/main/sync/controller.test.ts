@@ -21,8 +21,6 @@ const KEY = 'key-with-user-rights';
 const FAST: Partial<SyncTuning> = {
   pageSize: 10,
   pageOverlap: 0,
-  anonymousMinIntervalMs: 0,
-  keyMinIntervalMs: 0,
   requestTimeoutMs: 400,
   stallTimeoutMs: 300,
   maxAttempts: 3,
@@ -474,50 +472,6 @@ describe('redirects and the key', () => {
     config = { baseUrl: await startRedirector(fake.apiUrl), apiKey: null, cacheUrl: null };
     expect((await sync()).phase).toBe('done');
     expect(fake.requests.every((r) => r.auth === 'none')).toBe(true);
-  });
-});
-
-describe('pacing', () => {
-  it('keeps anonymous requests apart by the anonymous interval', async () => {
-    tuning = { ...FAST, anonymousMinIntervalMs: 40, keyMinIntervalMs: 10, pacedDomain: null };
-    controller = makeController();
-    await sync();
-    const gaps = sent.slice(1).map((s, i) => s.at - sent[i]!.at);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(39);
-  });
-
-  it('uses the shorter interval with a key', async () => {
-    // Were the anonymous interval used, the second request would come ten minutes later.
-    tuning = { ...FAST, anonymousMinIntervalMs: 600_000, keyMinIntervalMs: 20, pacedDomain: null };
-    controller = makeController();
-    config.apiKey = KEY;
-    expect((await sync()).phase).toBe('done');
-    const gaps = sent.slice(1).map((s, i) => s.at - sent[i]!.at);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(19);
-  });
-
-  it('does not pace a server outside PeeringDB\'s domain', async () => {
-    tuning = { ...FAST, anonymousMinIntervalMs: 600_000, keyMinIntervalMs: 600_000, pacedDomain: 'peeringdb.com' };
-    controller = makeController();
-    // The fake answers on 127.0.0.1: were it paced, the second request would come ten minutes later.
-    expect((await sync()).phase).toBe('done');
-    expect(sent.length).toBeGreaterThan(1);
-  });
-
-  it('paces PeeringDB itself by its published limits', async () => {
-    const { requestIntervalMs } = await import('./api-sync');
-    const { DEFAULT_TUNING } = await import('./tuning');
-    expect(requestIntervalMs('https://www.peeringdb.com/api', false, DEFAULT_TUNING)).toBe(3000);
-    expect(requestIntervalMs('https://www.peeringdb.com/api', true, DEFAULT_TUNING)).toBe(1500);
-    expect(requestIntervalMs('https://peeringdb.com/api', false, DEFAULT_TUNING)).toBe(3000);
-    expect(requestIntervalMs('https://notpeeringdb.com/api', false, DEFAULT_TUNING)).toBe(0);
-    expect(requestIntervalMs('http://127.0.0.1:8000/api', true, DEFAULT_TUNING)).toBe(0);
-  });
-
-  it('defaults to PeeringDB\'s published limits', async () => {
-    const { DEFAULT_TUNING } = await import('./tuning');
-    expect(60_000 / DEFAULT_TUNING.anonymousMinIntervalMs).toBeLessThanOrEqual(20);
-    expect(60_000 / DEFAULT_TUNING.keyMinIntervalMs).toBeLessThanOrEqual(40);
   });
 });
 
