@@ -25,7 +25,7 @@ export function pacingRule(base: string, withKey: boolean, tuning: SyncTuning): 
 }
 
 /** Lists PeeringDB thins after slicing a page (contacts the caller may not see): only an empty page ends them. */
-const THINNED_LISTS: ReadonlySet<PdbType> = new Set(['poc']);
+export const THINNED_LISTS: ReadonlySet<PdbType> = new Set(['poc']);
 
 interface FetchedPage extends PdbPage {
   bytes: number;
