@@ -19,11 +19,6 @@ import { buildEveryIndex, firstDiscoveryQuery, firstSearch } from './warm-up';
 
 /** The paced resync's waits pass this many times faster than real time. */
 const PACED_SPEED_UP = 20;
-/**
- * The limiter's slack for arrival jitter (see FakeWorkerData): the paced resync runs in real
- * time between its waits, and a request on a fresh connection arrives a few ms later.
- */
-const LIMITER_TOLERANCE_MS = 50;
 
 export interface DatasetFigures {
   scale: number;
@@ -82,7 +77,7 @@ export interface DatasetRun {
 export async function measureDataset({ seed, scale, workDir, log }: DatasetRun): Promise<DatasetFigures> {
   const started = Date.now();
   const clockBuffer = newFastWaitBuffer();
-  const fake = new FakeInWorker({ seed, scale, clockBuffer, limiterToleranceMs: LIMITER_TOLERANCE_MS });
+  const fake = new FakeInWorker({ seed, scale, clockBuffer });
   try {
     const served = await fake.ready();
     const rowsGenerated = Object.values(served.rows).reduce((a, b) => a + b, 0);
@@ -187,7 +182,7 @@ export async function measureDataset({ seed, scale, workDir, log }: DatasetRun):
           noChangeResync: resyncs.longest.noChange,
           changeResync: resyncs.longest.change,
         },
-        pacedResync: { requests: paced.requests, answered429: paced.throttled, speedUp: PACED_SPEED_UP, limiterToleranceMs: LIMITER_TOLERANCE_MS },
+        pacedResync: { requests: paced.requests, answered429: paced.throttled, speedUp: PACED_SPEED_UP },
       },
     };
   } finally {

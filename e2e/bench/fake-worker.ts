@@ -19,11 +19,6 @@ export interface FakeWorkerData {
   scale: number;
   /** The bench's fast-wait clock, which the limiter counts on. */
   clockBuffer: SharedArrayBuffer;
-  /**
-   * Slack the limiter gives a request's arrival: on a real-time clock a request on a new
-   * connection arrives a few ms later than one on a kept-alive connection.
-   */
-  limiterToleranceMs: number;
 }
 
 export type ToFakeWorker =
@@ -75,7 +70,7 @@ if (!port) throw new Error('fake-worker.ts runs only as a worker thread');
 const post = (message: FromFakeWorker) => port.postMessage(message);
 
 try {
-  const { seed, scale, clockBuffer, limiterToleranceMs } = workerData as FakeWorkerData;
+  const { seed, scale, clockBuffer } = workerData as FakeWorkerData;
   const data = generateDataset({ seed, scale });
   const rows = Object.fromEntries(PDB_TYPES.map((type) => [type, data[type]?.data.length ?? 0])) as Record<PdbType, number>;
   const queries = chooseQueryInputs(data);
@@ -95,7 +90,7 @@ try {
         }
         case 'limit-rate':
           fake.limitRate(
-            message.on ? { ...PEERINGDB_PUBLISHED_LIMITS, now: fastWaitTime(clockBuffer), toleranceMs: limiterToleranceMs } : null,
+            message.on ? { ...PEERINGDB_PUBLISHED_LIMITS, now: fastWaitTime(clockBuffer) } : null,
           );
           post({ kind: 'rate-limited', on: message.on });
           return;

@@ -18,12 +18,6 @@ export interface RateLimitOptions {
    * or its paced waits would look like bursts.
    */
   now?: () => number;
-  /**
-   * Slack for time between a client's clock reading and its request's arrival. On a clock
-   * that only moves during waits (the unit tests) arrival is exact and this is 0; in real time
-   * a request on a new connection arrives a few ms later than one on a kept-alive one.
-   */
-  toleranceMs?: number;
 }
 
 /** The limits PeeringDB publishes (docs.peeringdb.com/howto/work_within_peeringdbs_query_limits). */
@@ -55,16 +49,15 @@ export class RateLimiter {
     const withKey = request.auth === 'api-key';
     const caller = withKey ? `key:${request.apiKey ?? ''}` : 'address:loopback';
     const perMinute = withKey ? this.options.keyPerMinute : this.options.anonymousPerMinute;
-    const slack = this.options.toleranceMs ?? 0;
     const now = this.now();
     let history = this.callers.get(caller);
     if (!history) this.callers.set(caller, (history = { lastArrival: Number.NEGATIVE_INFINITY, admitted: [] }));
 
-    while (history.admitted.length > 0 && history.admitted[0]! <= now - MINUTE_MS + slack) history.admitted.shift();
-    const tooSoonBy = history.lastArrival + this.options.minIntervalMs - slack - now;
+    while (history.admitted.length > 0 && history.admitted[0]! <= now - MINUTE_MS) history.admitted.shift();
+    const tooSoonBy = history.lastArrival + this.options.minIntervalMs - now;
     history.lastArrival = now;
     let waitMs = Math.max(0, tooSoonBy);
-    if (history.admitted.length >= perMinute) waitMs = Math.max(waitMs, history.admitted[0]! + MINUTE_MS - slack - now);
+    if (history.admitted.length >= perMinute) waitMs = Math.max(waitMs, history.admitted[0]! + MINUTE_MS - now);
     if (waitMs > 0) return Math.max(1, Math.ceil(waitMs / 1000));
     history.admitted.push(now);
     return null;

@@ -11,8 +11,9 @@ async function startTimes(rule: PacingRule | null, count: number, clock = new Sk
   const signal = new AbortController().signal;
   const starts: number[] = [];
   for (let i = 0; i < count; i++) {
-    await pacer.turn(rule, signal);
+    const answered = await pacer.turn(rule, signal);
     starts.push(clock.now());
+    answered();
   }
   return starts.map((t) => t - starts[0]!);
 }
@@ -65,15 +66,34 @@ describe('Pacer', () => {
     expect(clock.waits).toEqual([]);
   });
 
-  it('counts from the start of the previous request, so time spent on it is not waited again', async () => {
+  it('counts from the previous answer, so PeeringDB sees the gap however long the request was on its way', async () => {
     const clock = new SkippingClock();
     const pacer = new Pacer(clock);
     const signal = new AbortController().signal;
-    await pacer.turn(ANONYMOUS, signal);
-    await clock.sleep(1500, signal); // the request itself took 1.5 s
+    const answered = await pacer.turn(ANONYMOUS, signal);
+    await clock.sleep(1500, signal); // the request and its answer took 1.5 s
+    answered();
     const reported: number[] = [];
-    await pacer.turn(ANONYMOUS, signal, (ms) => reported.push(ms));
-    expect(reported).toEqual([500]);
+    (await pacer.turn(ANONYMOUS, signal, (ms) => reported.push(ms)))();
+    expect(reported).toEqual([2000]);
+  });
+
+  it('lets one paced request out at a time', async () => {
+    const clock = new SkippingClock();
+    const pacer = new Pacer(clock);
+    const signal = new AbortController().signal;
+    const first = await pacer.turn(ANONYMOUS, signal);
+    let secondStarted = false;
+    const second = pacer.turn(ANONYMOUS, signal).then((answered) => {
+      secondStarted = true;
+      return answered;
+    });
+    await clock.sleep(5000, signal);
+    expect(secondStarted).toBe(false);
+    const answeredAt = clock.now();
+    first();
+    (await second)();
+    expect(clock.now() - answeredAt).toBe(2000);
   });
 
   it('reports each wait before it begins', async () => {
@@ -81,7 +101,7 @@ describe('Pacer', () => {
     const pacer = new Pacer(clock);
     const signal = new AbortController().signal;
     const reported: number[] = [];
-    for (let i = 0; i < 3; i++) await pacer.turn(ANONYMOUS, signal, (ms) => reported.push(ms));
+    for (let i = 0; i < 3; i++) (await pacer.turn(ANONYMOUS, signal, (ms) => reported.push(ms)))();
     expect(reported).toEqual([2000, 2000]);
     expect(clock.waits).toEqual([2000, 2000]);
   });
@@ -91,10 +111,10 @@ describe('Pacer', () => {
     const pacer = new Pacer(clock);
     const signal = new AbortController().signal;
     const spacedOnly = { minIntervalMs: 0, perMinute: 20 };
-    for (let i = 0; i < 20; i++) await pacer.turn(spacedOnly, signal);
-    await pacer.turn({ minIntervalMs: 0, perMinute: 40 }, signal);
+    for (let i = 0; i < 20; i++) (await pacer.turn(spacedOnly, signal))();
+    (await pacer.turn({ minIntervalMs: 0, perMinute: 40 }, signal))();
     expect(clock.now() - Date.UTC(2026, 3, 16, 12)).toBe(0);
-    await pacer.turn(spacedOnly, signal);
+    (await pacer.turn(spacedOnly, signal))();
     expect(clock.now() - Date.UTC(2026, 3, 16, 12)).toBe(60_000);
   });
 
@@ -102,7 +122,7 @@ describe('Pacer', () => {
     const rule = { minIntervalMs: 60_000, perMinute: 20 };
     const pacer = new Pacer(WALL_CLOCK);
     const abort = new AbortController();
-    await pacer.turn(rule, abort.signal);
+    (await pacer.turn(rule, abort.signal))();
     const waiting = pacer.turn(rule, abort.signal);
     abort.abort(new Error('cancelled by the user'));
     await expect(waiting).rejects.toThrow('cancelled by the user');

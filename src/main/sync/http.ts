@@ -71,16 +71,23 @@ export class HttpClient {
     let failures = 0;
     let rateLimited = 0;
     for (;;) {
-      await this.options.pacer.turn(this.options.pacing, options.signal, (ms) => options.onWait?.({ reason: 'pacing', ms }));
+      const answered = await this.options.pacer.turn(this.options.pacing, options.signal, (ms) =>
+        options.onWait?.({ reason: 'pacing', ms }),
+      );
       options.onWait?.(null);
-      let outcome: TextResponse | StatusResponse;
+      let outcome: TextResponse | StatusResponse | TransientFailure;
       try {
         outcome = await this.attempt(url, options);
       } catch (error) {
         if (options.signal.aborted) throw error;
         if (!(error instanceof TransientFailure)) throw error;
+        outcome = error;
+      } finally {
+        answered();
+      }
+      if (outcome instanceof TransientFailure) {
         failures++;
-        if (failures >= tuning.maxAttempts) throw giveUp(error, failures);
+        if (failures >= tuning.maxAttempts) throw giveUp(outcome, failures);
         await pause({ reason: 'retrying', ms: backoffDelay(failures, tuning.backoffBaseMs, tuning.backoffMaxMs, random) });
         continue;
       }
