@@ -13,7 +13,7 @@
  * module and one more entry in `measureRun` below.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { assertChromiumInstalled } from '../harness/chromium';
@@ -49,11 +49,19 @@ const NOTES = [
   'The machine is shared: figures are noisy from run to run.',
 ];
 
+/** How busy the machine was, for judging the noise: cores, and the 1-minute load average at each step. */
+function machineLoad(steps: [string, number][]): Record<string, unknown> {
+  return { cores: availableParallelism(), loadAverage1m: Object.fromEntries(steps.map(([step, load]) => [step, Number(load.toFixed(1))])) };
+}
+
 async function measureRun(workDir: string): Promise<Record<string, unknown>> {
   const run = (scale: number, dir: string): Promise<DatasetFigures> => measureDataset({ seed: SEED, scale, workDir: join(workDir, dir), log });
+  const loads: [string, number][] = [['start', loadavg()[0]!]];
   const full = await run(SCALE, 'scale1');
+  loads.push(['afterScale1', loadavg()[0]!]);
   const double = await run(SCALE * 2, 'scale2');
-  return { seed: SEED, ...full, scale2: double, notes: NOTES };
+  loads.push(['end', loadavg()[0]!]);
+  return { seed: SEED, ...full, scale2: double, machine: machineLoad(loads), notes: NOTES };
 }
 
 async function main(): Promise<void> {
