@@ -1,57 +1,85 @@
-/** What the benchmark observes in the app's page: main-thread tasks and the JS heap. */
-import type { CDPSession, Page } from '@playwright/test';
+/** What the benchmark observes in the app's page and its store worker: long tasks and the JS heap. */
+import type { CDPSession, Page, Worker } from '@playwright/test';
 
 declare global {
-  interface Window {
-    __benchProbe?: { longest: number; stop: () => number };
-  }
+  var __benchProbe: { stop: () => number } | undefined;
 }
 
 /** Period of the probe's timer: the most it can under-read a task, and what is added back. */
 const PROBE_PERIOD_MS = 4;
 
 /**
- * Watches the page's main thread without loading it: the longest task the browser reports
- * (Long Tasks API, which sees tasks over 50 ms), and how late a timer due every 4 ms runs. A
- * task of L ms delays the timer by between L - 4 and L ms, so the largest delay plus 4 ms
- * bounds every shorter task from above. (A zero-delay message loop would bound them exactly,
- * but it keeps the main thread busy and takes a core from the load being measured.)
+ * Runs where it is evaluated (the page or a worker): how late a timer due every 4 ms runs, and
+ * on the page also the longest task the browser reports (the Long Tasks API, page only). A task
+ * of L ms delays the timer by between L - 4 and L ms, so the largest delay plus 4 ms bounds
+ * every task from above. (A zero-delay message loop would bound them exactly, but it keeps the
+ * thread busy and takes a core from the load being measured.)
  */
-export async function startMainThreadProbe(page: Page): Promise<{ stop(): Promise<number> }> {
-  await page.evaluate((period) => {
-    let longest = 0;
-    let running = true;
-    const observer = new PerformanceObserver((list) => {
+function installTaskProbe(period: number): void {
+  let longest = 0;
+  let running = true;
+  let observer: PerformanceObserver | null = null;
+  if (typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes.includes('longtask')) {
+    observer = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
     });
     observer.observe({ type: 'longtask', buffered: false });
-    // A member, not a named function: the bench's TypeScript loader would wrap a named one in
-    // a helper that does not exist in the page.
-    const timer: { due: number; tick?: () => void } = { due: performance.now() + period };
-    timer.tick = () => {
-      const now = performance.now();
-      longest = Math.max(longest, now - timer.due + period);
-      timer.due = now + period;
-      if (running) setTimeout(() => timer.tick?.(), period);
-    };
-    setTimeout(() => timer.tick?.(), period);
-    window.__benchProbe = {
-      get longest() {
-        return longest;
-      },
-      stop() {
-        running = false;
-        observer.disconnect();
-        return longest;
-      },
-    };
-  }, PROBE_PERIOD_MS);
-  return {
-    async stop() {
-      const longest = await page.evaluate(() => window.__benchProbe?.stop() ?? Number.NaN);
-      return Math.round(longest);
+  }
+  // A member, not a named function: the bench's TypeScript loader would wrap a named one in a
+  // helper that does not exist where this runs.
+  const timer: { due: number; tick?: () => void } = { due: performance.now() + period };
+  timer.tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - timer.due + period);
+    timer.due = now + period;
+    if (running) setTimeout(() => timer.tick?.(), period);
+  };
+  setTimeout(() => timer.tick?.(), period);
+  globalThis.__benchProbe = {
+    stop() {
+      running = false;
+      observer?.disconnect();
+      return longest;
     },
   };
+}
+
+export interface TaskProbe {
+  /** The longest task seen since the start, in ms, and the probe stopped. */
+  stop(): Promise<number>;
+}
+
+/** The page or a worker: where the probe runs. */
+type ProbeTarget = Pick<Worker, 'evaluate'>;
+
+async function startTaskProbe(target: ProbeTarget): Promise<TaskProbe> {
+  await target.evaluate('globalThis.__name = (fn) => fn');
+  await target.evaluate(installTaskProbe, PROBE_PERIOD_MS);
+  return {
+    async stop() {
+      return Math.round(await target.evaluate(() => globalThis.__benchProbe?.stop() ?? Number.NaN));
+    },
+  };
+}
+
+/** The store worker of the app's page: it holds the copy and writes every page of a sync. */
+export function storeWorkerOf(page: Page): Worker {
+  const worker = page.workers().find((candidate) => candidate.url().includes('store.worker'));
+  if (!worker) throw new Error(`The page has no store worker (workers: ${page.workers().map((w) => w.url()).join(', ') || 'none'})`);
+  return worker;
+}
+
+export interface LongestTasks {
+  pageMs: number;
+  workerMs: number;
+}
+
+/** Watches the page thread and the store worker while `run` runs; both longest tasks. */
+export async function watchLongTasks<T>(page: Page, run: () => Promise<T>): Promise<{ result: T; longest: LongestTasks }> {
+  const onPage = await startTaskProbe(page);
+  const inWorker = await startTaskProbe(storeWorkerOf(page));
+  const result = await run();
+  return { result, longest: { pageMs: await onPage.stop(), workerMs: await inWorker.stop() } };
 }
 
 interface AttachedTarget {

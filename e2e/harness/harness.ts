@@ -19,6 +19,7 @@ import { loadSettings, type Settings } from '../../src/main/settings';
 import { createSyncController } from '../../src/main/sync/controller';
 import type { SyncController, SyncTuning } from '../../src/main/sync/types';
 import { fetchTrustingLoopbackTls } from '../../tools/fake-peeringdb/loopback-tls';
+import type { SyncClock } from '../../src/main/sync/clock';
 import { launchChromium } from './chromium';
 import { ScriptedDialogs } from './scripted-dialogs';
 import { installPageBridge, type PageBridge } from './page-bridge';
@@ -46,6 +47,13 @@ export interface HarnessOptions {
   network?: 'loopback' | 'any';
   /** Overrides of the sync's pacing and timeouts; the app's own defaults otherwise. */
   syncTuning?: Partial<SyncTuning>;
+  /** What the sync's waits run on; the wall clock otherwise (the bench brings a faster one). */
+  syncClock?: SyncClock;
+  /**
+   * A bulk cache for first loads. The app uses PeeringDB's own only with PeeringDB's own API,
+   * so a fake server's cache is reached only through this.
+   */
+  bulkCacheUrl?: string;
 }
 
 export interface Harness {
@@ -154,9 +162,13 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
   const sync = createSyncController({
     appVersion: version,
     ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
+    ...(options.syncClock ? { clock: options.syncClock } : {}),
     openStoreLink: (jobId) => bridge.openStoreLink(jobId),
     emitProgress: createSyncProgressRelay(settings, (progress) => bridge.broadcast('sync:progress', progress)),
-    getConfig: () => settings.syncConfig(),
+    getConfig: () => {
+      const config = settings.syncConfig();
+      return options.bulkCacheUrl ? { ...config, cacheUrl: options.bulkCacheUrl } : config;
+    },
     fetch: options.network === 'any' ? globalThis.fetch : loopbackOnlyFetch(),
   });
   handlers = createHandlers({

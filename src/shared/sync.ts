@@ -119,6 +119,16 @@ export interface TypeProgress {
   done: boolean;
 }
 
+/**
+ * A pause before the next request: PeeringDB's pacing (2 s apart, a cap a minute), a 429's
+ * Retry-After, or the backoff after a failed attempt.
+ */
+export interface SyncWait {
+  reason: 'pacing' | 'rate-limited' | 'retrying';
+  /** How long this pause lasts, from when it was reported. */
+  ms: number;
+}
+
 /** The one progress event of a sync, shown by the UI. */
 export interface SyncProgress {
   jobId: string;
@@ -133,6 +143,8 @@ export interface SyncProgress {
   skippedRows?: SkippedRows;
   /** Estimated milliseconds left, when there is a basis for it. */
   etaMs?: number;
+  /** Set while the sync holds its next request back, so the user sees why nothing moves. */
+  waiting?: SyncWait;
   message?: string;
   code?: SyncErrorCode;
   startedAt: number;

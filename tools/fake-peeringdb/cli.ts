@@ -1,5 +1,5 @@
 /**
- * npm run fake-peeringdb -- --data FILE --port N [--api-key K]...
+ * npm run fake-peeringdb -- --data FILE --port N [--api-key K]... [--rate-limit]
  * npm run fake-peeringdb -- --generate --scale 1 --seed 7 --port N
  * npm run fake-peeringdb -- --generate --scale 1 --seed 7 --out FILE [--public-only]
  *
@@ -11,11 +11,12 @@ import { parseArgs } from 'node:util';
 import { PDB_TYPES } from '../../src/shared/peeringdb';
 import { readDumpFile, type PdbDump } from './dump';
 import { generateDataset, publicView } from './generator';
+import { PEERINGDB_PUBLISHED_LIMITS } from './rate-limit';
 import { startFakePeeringDb } from './server';
 
 const USAGE = `Usage:
-  npm run fake-peeringdb -- --data FILE [--port N] [--api-key KEY]...
-  npm run fake-peeringdb -- --generate [--scale S] [--seed N] [--port N] [--api-key KEY]...
+  npm run fake-peeringdb -- --data FILE [--port N] [--api-key KEY]... [--rate-limit]
+  npm run fake-peeringdb -- --generate [--scale S] [--seed N] [--port N] [--api-key KEY]... [--rate-limit]
   npm run fake-peeringdb -- --generate [--scale S] [--seed N] --out FILE [--public-only]
 
   --data FILE      serve a dump: one JSON object keyed by type, as CAIDA's peeringdb_2_dump files
@@ -23,7 +24,9 @@ const USAGE = `Usage:
   --out FILE       write the generated dataset to FILE instead of serving it
   --public-only    with --out: only what an anonymous dump holds (live rows, public contacts)
   --port N         port on 127.0.0.1 (default: a free one)
-  --api-key KEY    an accepted API key (repeatable); contacts marked "Users" need one`;
+  --api-key KEY    an accepted API key (repeatable); contacts marked "Users" need one
+  --rate-limit     answer 429 past PeeringDB's published limits: 2 s between requests,
+                   20 a minute anonymous, 40 with a key`;
 
 class UsageError extends Error {}
 
@@ -50,6 +53,7 @@ async function main(argv: string[]): Promise<void> {
       'public-only': { type: 'boolean', default: false },
       port: { type: 'string' },
       'api-key': { type: 'string', multiple: true },
+      'rate-limit': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -80,11 +84,17 @@ async function main(argv: string[]): Promise<void> {
 
   const port = numberOption(values.port, 'port', 0);
   const apiKeys = values['api-key'] ?? [];
-  const fake = await startFakePeeringDb({ data: dump, port, apiKeys });
+  const fake = await startFakePeeringDb({
+    data: dump,
+    port,
+    apiKeys,
+    ...(values['rate-limit'] ? { rateLimit: PEERINGDB_PUBLISHED_LIMITS } : {}),
+  });
   console.log(`Fake PeeringDB serving ${describeCounts(dump)}`);
   console.log(`PEERINGDB_URL=${fake.apiUrl}`);
   console.log(`Public cache: ${fake.cacheUrl}/{type}-0.json`);
   console.log(apiKeys.length > 0 ? `Accepted API keys: ${apiKeys.length}` : 'No API key accepted: every request is anonymous.');
+  if (values['rate-limit']) console.log("PeeringDB's query limits are enforced with 429s.");
   const stop = (): void => {
     void fake.stop().then(() => process.exit(0));
   };

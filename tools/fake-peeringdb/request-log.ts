@@ -24,6 +24,8 @@ export interface RecordedRequest {
   /** Set once the response is decided; absent while a request hangs. */
   status?: number;
   fault?: FaultKind;
+  /** Answered 429 by the query limits (see rate-limit.ts), not by a scripted fault, with this Retry-After. */
+  throttled?: { retryAfterSeconds: number };
 }
 
 export function authOf(headers: IncomingHttpHeaders): { auth: AuthScheme; apiKey?: string } {

@@ -11,11 +11,13 @@ import { apiError, getRow, listRows, type ApiResult } from './api';
 import type { PdbDump } from './dump';
 import { FaultScript, faultKind, type Fault, type FaultHandle, type FaultRule } from './faults';
 import { PublicCache } from './public-cache';
+import { RateLimiter, type RateLimitOptions } from './rate-limit';
 import { authOf, RequestLog, type RecordedRequest } from './request-log';
 import { PdbStore, type VirtualClock } from './store';
 import type { Viewer } from './visibility';
 
 export type { FaultHandle, FaultRule } from './faults';
+export type { RateLimitOptions } from './rate-limit';
 export type { RecordedRequest } from './request-log';
 
 export interface FakePeeringDbOptions {
@@ -30,6 +32,8 @@ export interface FakePeeringDbOptions {
   now?: number;
   /** Serve HTTPS with this key and certificate (see loopback-tls.ts), as PeeringDB does. */
   tls?: { key: string; cert: string };
+  /** Enforce PeeringDB's query limits on the API with 429s (see rate-limit.ts); off by default. */
+  rateLimit?: RateLimitOptions;
 }
 
 export interface FakePeeringDb {
@@ -58,6 +62,8 @@ export interface FakePeeringDb {
 
   fail(rule: FaultRule): FaultHandle;
   clearFaults(): void;
+  /** Starts enforcing the query limits afresh (no history), or stops with null. */
+  limitRate(options: RateLimitOptions | null): void;
 
   readonly requests: readonly RecordedRequest[];
   clearRequests(): void;
@@ -122,6 +128,7 @@ export async function startFakePeeringDb(options: FakePeeringDbOptions = {}): Pr
   const apiKeys = new Set(options.apiKeys ?? []);
   const faults = new FaultScript();
   const log = new RequestLog();
+  let limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : null;
   let stopping = false;
 
   function answerApi(pathname: string, query: URLSearchParams, entry: RecordedRequest): ApiResult {
@@ -209,8 +216,11 @@ export async function startFakePeeringDb(options: FakePeeringDbOptions = {}): Pr
       ...authOf(req.headers),
       at: store.clock.now(),
     };
-    const fault = faults.take(entry);
-    if (fault) entry.fault = faultKind(fault);
+    // PeeringDB throttles before it does anything else, and a throttled request uses no fault.
+    const retryAfter = limiter && url.pathname.startsWith('/api/') ? limiter.check(entry) : null;
+    const fault = retryAfter === null ? faults.take(entry) : ({ status: 429, retryAfter } satisfies Fault);
+    if (retryAfter !== null) entry.throttled = { retryAfterSeconds: retryAfter };
+    else if (fault) entry.fault = faultKind(fault);
     let prepared: Prepared;
     if (fault && 'status' in fault) {
       prepared = prepareStatusFault(fault);
@@ -277,6 +287,9 @@ export async function startFakePeeringDb(options: FakePeeringDbOptions = {}): Pr
     revokeApiKey: (key) => void apiKeys.delete(key),
     fail: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
+    limitRate: (limits) => {
+      limiter = limits ? new RateLimiter(limits) : null;
+    },
     get requests() {
       return log.all;
     },

@@ -6,7 +6,7 @@ import type { PdbType } from '../../shared/peeringdb';
 import { checkPeeringDbUrl } from '../../shared/peeringdb-address';
 import { describeSkipped } from '../../shared/row-schema';
 import { watermarkCeiling } from '../../shared/sync';
-import { Pacer } from './clock';
+import type { PacingRule } from './clock';
 import { checkPageText, newestChange, type CheckedPage, type PdbPage } from './envelope';
 import { SyncError } from './errors';
 import { HttpClient, type TextResponse } from './http';
@@ -19,11 +19,17 @@ import { replaceWithList, sum } from './snapshot';
 import { apiListUrl, cacheFileUrl, canonicalApiBase, isOnDomain, keyOriginFor } from './urls';
 import type { SyncTuning } from './types';
 
-/** PeeringDB's published limits pace requests to PeeringDB; other servers set their own. */
-export function requestIntervalMs(base: string, withKey: boolean, tuning: SyncTuning): number {
-  if (tuning.pacedDomain !== null && !isOnDomain(base, tuning.pacedDomain)) return 0;
-  return withKey ? tuning.keyMinIntervalMs : tuning.anonymousMinIntervalMs;
+/** PeeringDB's published limits pace requests to PeeringDB; other servers (mirrors, loopback) set their own. */
+export function pacingRule(base: string, withKey: boolean, tuning: SyncTuning): PacingRule | null {
+  if (tuning.pacedDomain !== null && !isOnDomain(base, tuning.pacedDomain)) return null;
+  return {
+    minIntervalMs: tuning.minRequestIntervalMs,
+    perMinute: withKey ? tuning.keyRequestsPerMinute : tuning.anonymousRequestsPerMinute,
+  };
 }
+
+/** Lists PeeringDB thins after slicing a page (contacts the caller may not see): only an empty page ends them. */
+export const THINNED_LISTS: ReadonlySet<PdbType> = new Set(['poc']);
 
 /** One answer of a list, checked: `rows` are as PeeringDB sent them (the loop ends on none). */
 interface FetchedPage extends PdbPage {
@@ -48,8 +54,10 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
     keyOrigin,
     userAgent: ctx.userAgent,
     tuning,
-    pacer: new Pacer(requestIntervalMs(base, apiKey !== null, tuning)),
+    pacer: ctx.pacer,
+    pacing: pacingRule(base, apiKey !== null, tuning),
     random: ctx.random,
+    clock: ctx.clock,
   });
 
   const session = ctx.openSession();
@@ -58,7 +66,7 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
   const source = plans.some((plan) => plan.mode === 'cache') ? 'cache' : 'api';
   progress.setSource(source);
   session.hello(ctx.jobId, source, apiKey !== null);
-  const eta = new RequestEta(plans, tuning.pageSize - tuning.pageOverlap);
+  const eta = new RequestEta(plans, tuning.pageSize - tuning.pageOverlap, () => ctx.clock.now());
   const tally = new RowTally();
   /** The server's clock at its last answer: no watermark may pass it (nor the local clock). */
   let serverTime: number | undefined;
@@ -71,6 +79,7 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
       withKey: !viaCache,
       notFoundIsNull: viaCache,
       onBytes: (bytes) => progress.bytes(type, bytes),
+      onWait: (wait) => progress.waiting(wait),
     });
     if (response?.serverTime !== undefined) serverTime = response.serverTime;
     eta.requestDone(type);
@@ -124,6 +133,7 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
       since: plan.mode === 'api' ? plan.since : 1,
       pageSize: tuning.pageSize,
       overlap: tuning.pageOverlap,
+      shortPageEnds: !THINNED_LISTS.has(type),
       fetchPage: async (query): Promise<FetchedPage> => {
         const response = (await get(type, apiListUrl(base, type, query), false))!;
         const where = `${type} (since ${query.since}, skip ${query.skip})`;
@@ -158,13 +168,18 @@ function readableBase(baseUrl: string): string {
 
 /** ETA from the time requests took so far and the requests the plan still expects. */
 class RequestEta {
-  private readonly startedAt = Date.now();
+  private readonly startedAt: number;
   private readonly expected = new Map<PdbType, number>();
   private readonly done = new Map<PdbType, number>();
   private readonly finished = new Set<PdbType>();
   private completed = 0;
 
-  constructor(plans: TypePlan[], rowsPerRequest: number) {
+  constructor(
+    plans: TypePlan[],
+    rowsPerRequest: number,
+    private readonly now: () => number,
+  ) {
+    this.startedAt = now();
     for (const plan of plans) this.expected.set(plan.type, expectedRequests(plan, rowsPerRequest));
   }
 
@@ -184,6 +199,6 @@ class RequestEta {
       // An unfinished type needs at least one more request: the empty page that ends it.
       remaining += Math.max(1, expected - (this.done.get(type) ?? 0));
     }
-    return estimateEta(Date.now() - this.startedAt, this.completed, this.completed + remaining);
+    return estimateEta(this.now() - this.startedAt, this.completed, this.completed + remaining);
   }
 }

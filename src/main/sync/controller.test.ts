@@ -23,8 +23,6 @@ const KEY = 'key-with-user-rights';
 const FAST: Partial<SyncTuning> = {
   pageSize: 10,
   pageOverlap: 0,
-  anonymousMinIntervalMs: 0,
-  keyMinIntervalMs: 0,
   // Generous: on a loaded machine a short timeout would retry a request that was only slow,
   // and the tests that count requests would count one more. Timeout tests set their own.
   requestTimeoutMs: 10_000,
@@ -134,9 +132,10 @@ describe('first load', () => {
     expect(end).toMatchObject({ phase: 'done', source: 'api' });
     expect(fake.requests.every((r) => r.auth === 'api-key' && r.apiKey === KEY)).toBe(true);
     expect(apiRequests('net').map((r) => r.query)).toEqual(
-      [0, 10, 20, 30].map((skip) => ({ since: '1', depth: '0', limit: '10', skip: String(skip) })),
+      [0, 10, 20].map((skip) => ({ since: '1', depth: '0', limit: '10', skip: String(skip) })),
     );
-    // Three pages of rows, each moving the watermark forward, then the empty page that ends the list.
+    // Three pages of rows, each moving the watermark forward; the third is short, so no empty
+    // page is asked for; then the message that completes the type.
     expect(watermarkAfterPage).toHaveLength(4);
     expect(watermarkAfterPage[0]).toBeLessThan(watermarkAfterPage[1]!);
     expect(watermarkAfterPage[1]).toBeLessThan(watermarkAfterPage[2]!);
@@ -155,7 +154,8 @@ describe('first load', () => {
   it('falls back to the API for a type the bulk cache does not have', async () => {
     fake.fail({ path: '/cache/campus-0.json', with: { status: 404 } });
     await sync();
-    expect(apiRequests('campus').map((r) => r.query.since)).toEqual(['1', '1']);
+    // Two campuses: one short page is the whole list.
+    expect(apiRequests('campus').map((r) => r.query.since)).toEqual(['1']);
     expect(liveIds('campus')).toEqual(sorted(idsOf(dataset, 'campus')));
   });
 
@@ -205,7 +205,7 @@ describe('incremental sync', () => {
     controller = makeController();
     config.cacheUrl = null;
     await sync();
-    expect(apiRequests('net').map((r) => r.query.skip)).toEqual(['0', '7', '14', '21', '28']);
+    expect(apiRequests('net').map((r) => r.query.skip)).toEqual(['0', '7', '14', '21']);
     expect(liveIds('net')).toEqual(sorted(idsOf(dataset, 'net')));
   });
 });
@@ -494,50 +494,6 @@ describe('redirects and the key', () => {
     config = { baseUrl: await startRedirector(fake.apiUrl), apiKey: null, cacheUrl: null };
     expect((await sync()).phase).toBe('done');
     expect(fake.requests.every((r) => r.auth === 'none')).toBe(true);
-  });
-});
-
-describe('pacing', () => {
-  it('keeps anonymous requests apart by the anonymous interval', async () => {
-    tuning = { ...FAST, anonymousMinIntervalMs: 40, keyMinIntervalMs: 10, pacedDomain: null };
-    controller = makeController();
-    await sync();
-    const gaps = sent.slice(1).map((s, i) => s.at - sent[i]!.at);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(39);
-  });
-
-  it('uses the shorter interval with a key', async () => {
-    // Were the anonymous interval used, the second request would come ten minutes later.
-    tuning = { ...FAST, anonymousMinIntervalMs: 600_000, keyMinIntervalMs: 20, pacedDomain: null };
-    controller = makeController();
-    config.apiKey = KEY;
-    expect((await sync()).phase).toBe('done');
-    const gaps = sent.slice(1).map((s, i) => s.at - sent[i]!.at);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(19);
-  });
-
-  it('does not pace a server outside PeeringDB\'s domain', async () => {
-    tuning = { ...FAST, anonymousMinIntervalMs: 600_000, keyMinIntervalMs: 600_000, pacedDomain: 'peeringdb.com' };
-    controller = makeController();
-    // The fake answers on 127.0.0.1: were it paced, the second request would come ten minutes later.
-    expect((await sync()).phase).toBe('done');
-    expect(sent.length).toBeGreaterThan(1);
-  });
-
-  it('paces PeeringDB itself by its published limits', async () => {
-    const { requestIntervalMs } = await import('./api-sync');
-    const { DEFAULT_TUNING } = await import('./tuning');
-    expect(requestIntervalMs('https://www.peeringdb.com/api', false, DEFAULT_TUNING)).toBe(3000);
-    expect(requestIntervalMs('https://www.peeringdb.com/api', true, DEFAULT_TUNING)).toBe(1500);
-    expect(requestIntervalMs('https://peeringdb.com/api', false, DEFAULT_TUNING)).toBe(3000);
-    expect(requestIntervalMs('https://notpeeringdb.com/api', false, DEFAULT_TUNING)).toBe(0);
-    expect(requestIntervalMs('http://127.0.0.1:8000/api', true, DEFAULT_TUNING)).toBe(0);
-  });
-
-  it('defaults to PeeringDB\'s published limits', async () => {
-    const { DEFAULT_TUNING } = await import('./tuning');
-    expect(60_000 / DEFAULT_TUNING.anonymousMinIntervalMs).toBeLessThanOrEqual(20);
-    expect(60_000 / DEFAULT_TUNING.keyMinIntervalMs).toBeLessThanOrEqual(40);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import type { SyncSource } from '../../shared/sync';
 import { runApiSync } from './api-sync';
+import { Pacer, WALL_CLOCK } from './clock';
 import { runDumpImport } from './dump-import';
 import { SyncError } from './errors';
 import type { JobContext } from './job';
@@ -26,13 +27,15 @@ function userAgentFor(appVersion: string | undefined): string {
 
 export function createSyncController(deps: SyncControllerDeps): SyncController {
   const tuning = resolveTuning(deps.tuning);
+  const clock = deps.clock ?? WALL_CLOCK;
+  const pacer = new Pacer(clock);
   let running: RunningJob | null = null;
 
   const launch = (source: SyncSource, body: (ctx: JobContext) => Promise<string | undefined | void>): StartResult => {
     if (running) return { started: false, reason: 'A sync is already running.' };
     const abort = new AbortController();
     const jobId = globalThis.crypto.randomUUID();
-    const progress = new ProgressReporter(jobId, source, deps.emitProgress, tuning.progressIntervalMs);
+    const progress = new ProgressReporter(jobId, source, deps.emitProgress, tuning.progressIntervalMs, () => clock.now());
     let session: StoreSession | null = null;
     const ctx: JobContext = {
       jobId,
@@ -42,6 +45,8 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
       progress,
       userAgent: userAgentFor(deps.appVersion),
       random: deps.random ?? Math.random,
+      clock,
+      pacer,
       openSession: () => {
         let link: StoreLink;
         try {

@@ -3,7 +3,8 @@
  * host only, pacing, timeouts (headers and a stalled body), and bounded retries that honour
  * Retry-After. Callers get the body text or a SyncError that says what to do.
  */
-import { sleep, type Pacer } from './clock';
+import type { SyncWait } from '../../shared/sync';
+import type { Pacer, PacingRule, SyncClock } from './clock';
 import { SyncError } from './errors';
 import { backoffDelay, describeWait, isRetryableStatus, parseRetryAfter } from './retry-policy';
 import type { SyncTuning } from './types';
@@ -16,8 +17,10 @@ export interface HttpClientOptions {
   userAgent: string;
   tuning: SyncTuning;
   pacer: Pacer;
+  /** PeeringDB's limits for this host and caller; null for hosts that set their own. */
+  pacing: PacingRule | null;
   random: () => number;
-  now?: () => number;
+  clock: SyncClock;
 }
 
 export interface GetOptions {
@@ -28,6 +31,8 @@ export interface GetOptions {
   onBytes?: (bytes: number) => void;
   /** Answer a 404 as `null` instead of failing (a cache file that does not exist). */
   notFoundIsNull?: boolean;
+  /** A pause before the next attempt begins, and null once it is over. */
+  onWait?: (wait: SyncWait | null) => void;
 }
 
 export interface TextResponse {
@@ -59,27 +64,35 @@ class StatusResponse {
 }
 
 export class HttpClient {
-  private readonly now: () => number;
-
-  constructor(private readonly options: HttpClientOptions) {
-    this.now = options.now ?? Date.now;
-  }
+  constructor(private readonly options: HttpClientOptions) {}
 
   async getText(url: string, options: GetOptions): Promise<TextResponse | null> {
-    const { tuning, random } = this.options;
+    const { tuning, random, clock } = this.options;
+    const pause = async (wait: SyncWait): Promise<void> => {
+      options.onWait?.(wait);
+      await clock.sleep(wait.ms, options.signal);
+    };
     let failures = 0;
     let rateLimited = 0;
     for (;;) {
-      await this.options.pacer.turn(options.signal);
-      let outcome: TextResponse | StatusResponse;
+      const answered = await this.options.pacer.turn(this.options.pacing, options.signal, (ms) =>
+        options.onWait?.({ reason: 'pacing', ms }),
+      );
+      options.onWait?.(null);
+      let outcome: TextResponse | StatusResponse | TransientFailure;
       try {
         outcome = await this.attempt(url, options);
       } catch (error) {
         if (options.signal.aborted) throw error;
         if (!(error instanceof TransientFailure)) throw error;
+        outcome = error;
+      } finally {
+        answered();
+      }
+      if (outcome instanceof TransientFailure) {
         failures++;
-        if (failures >= tuning.maxAttempts) throw giveUp(error, failures);
-        await sleep(backoffDelay(failures, tuning.backoffBaseMs, tuning.backoffMaxMs, random), options.signal);
+        if (failures >= tuning.maxAttempts) throw giveUp(outcome, failures);
+        await pause({ reason: 'retrying', ms: backoffDelay(failures, tuning.backoffBaseMs, tuning.backoffMaxMs, random) });
         continue;
       }
       if (!(outcome instanceof StatusResponse)) return outcome;
@@ -88,7 +101,7 @@ export class HttpClient {
       if (status === 401 || status === 403) throw authError(outcome, this.options.apiKey !== null && options.withKey);
       if (status === 429) {
         rateLimited++;
-        const asked = parseRetryAfter(outcome.headers.get('retry-after'), this.now());
+        const asked = parseRetryAfter(outcome.headers.get('retry-after'), clock.now());
         const wait = asked ?? backoffDelay(rateLimited, tuning.backoffBaseMs, tuning.backoffMaxMs, random);
         if (wait > tuning.maxRetryAfterMs) {
           throw new SyncError('rate-limited', `PeeringDB is limiting requests from this computer. Try again in ${describeWait(wait)}.`);
@@ -99,14 +112,14 @@ export class HttpClient {
             `PeeringDB kept limiting requests (${rateLimited} times in a row). Try again in ${describeWait(Math.max(wait, 60_000))}.`,
           );
         }
-        await sleep(wait, options.signal);
+        await pause({ reason: 'rate-limited', ms: wait });
         continue;
       }
       if (isRetryableStatus(status)) {
         failures++;
         const failure = new TransientFailure('server', `PeeringDB answered ${describeStatus(outcome)}`);
         if (failures >= tuning.maxAttempts) throw giveUp(failure, failures);
-        await sleep(backoffDelay(failures, tuning.backoffBaseMs, tuning.backoffMaxMs, random), options.signal);
+        await pause({ reason: 'retrying', ms: backoffDelay(failures, tuning.backoffBaseMs, tuning.backoffMaxMs, random) });
         continue;
       }
       if (status === 404 && options.notFoundIsNull) return null;

@@ -1,3 +1,4 @@
+import type { Pacer, SyncClock } from './clock';
 import type { ProgressReporter } from './progress-reporter';
 import type { StoreSession } from './store-session';
 import type { SyncControllerDeps, SyncTuning } from './types';
@@ -11,6 +12,9 @@ export interface JobContext {
   progress: ProgressReporter;
   userAgent: string;
   random: () => number;
+  clock: SyncClock;
+  /** Shared by every job, so back-to-back syncs keep PeeringDB's limits between them too. */
+  pacer: Pacer;
   /** Opens the channel to the store; its closing ends the job. */
   openSession(): StoreSession;
 }

@@ -19,8 +19,6 @@ const KEY = 'transport-test-key';
 const FAST: Partial<SyncTuning> = {
   pageSize: 50,
   pageOverlap: 0,
-  anonymousMinIntervalMs: 0,
-  keyMinIntervalMs: 0,
   requestTimeoutMs: 2_000,
   stallTimeoutMs: 2_000,
   maxAttempts: 2,

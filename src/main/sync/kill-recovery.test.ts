@@ -102,7 +102,7 @@ class Runner {
         emitProgress: (progress) => events.push(progress),
         getConfig: () => this.config,
         fetch,
-        tuning: { pageSize: 3, pageOverlap: 1, anonymousMinIntervalMs: 0, keyMinIntervalMs: 0, progressIntervalMs: 1000, storeTimeoutMs: 5000 },
+        tuning: { pageSize: 3, pageOverlap: 1, progressIntervalMs: 1000, storeTimeoutMs: 5000 },
       });
       const started = job === 'sync' ? controller.start('user') : controller.importDump(job.dump);
       expect(started.started).toBe(true);

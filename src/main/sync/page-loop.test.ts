@@ -25,12 +25,43 @@ describe('pageThroughList', () => {
       since: 1,
       pageSize: 10,
       overlap: 0,
+      shortPageEnds: false,
       fetchPage: server.fetchPage,
       onPage: async (page) => void seen.push(...page.rows.map((r) => r.id as number)),
     });
     expect(seen).toEqual([3, 6, 9, 12, 15, 18, 21, 24]);
     expect(server.queries.map((q) => q.skip)).toEqual([0, 10, 20, 30]);
     expect(result).toEqual({ requests: 4, rows: 8 });
+  });
+
+  it('ends a list that is never thinned at its first short page, saving the request for the empty one', async () => {
+    const server = listServer(25);
+    const seen: number[] = [];
+    const result = await pageThroughList({
+      since: 1,
+      pageSize: 10,
+      overlap: 0,
+      shortPageEnds: true,
+      fetchPage: server.fetchPage,
+      onPage: async (page) => void seen.push(...page.rows.map((r) => r.id as number)),
+    });
+    expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(server.queries.map((q) => q.skip)).toEqual([0, 10, 20]);
+    expect(result).toEqual({ requests: 3, rows: 25 });
+  });
+
+  it('still asks for the empty page after a full last page', async () => {
+    const server = listServer(20);
+    const result = await pageThroughList({
+      since: 1,
+      pageSize: 10,
+      overlap: 0,
+      shortPageEnds: true,
+      fetchPage: server.fetchPage,
+      onPage: async () => undefined,
+    });
+    expect(server.queries.map((q) => q.skip)).toEqual([0, 10, 20]);
+    expect(result).toEqual({ requests: 3, rows: 20 });
   });
 
   it('takes an empty page as the end of the list, whatever follows it', async () => {
@@ -40,6 +71,7 @@ describe('pageThroughList', () => {
       since: 1,
       pageSize: 10,
       overlap: 0,
+      shortPageEnds: false,
       fetchPage: server.fetchPage,
       onPage: async (page) => void seen.push(...page.rows.map((r) => r.id as number)),
     });
@@ -56,6 +88,7 @@ describe('pageThroughList', () => {
       since: 1776000000,
       pageSize: 10,
       overlap: 2,
+      shortPageEnds: false,
       fetchPage: server.fetchPage,
       onPage: async (page) => page.rows.forEach((r) => seen.add(r.id as number)),
     });
@@ -72,6 +105,7 @@ describe('pageThroughList', () => {
       since: 1,
       pageSize: 10,
       overlap: 0,
+      shortPageEnds: false,
       fetchPage: async (query) => {
         events.push(`fetch ${query.skip}`);
         return server.fetchPage(query);
@@ -100,6 +134,7 @@ describe('pageThroughList', () => {
       since: 1,
       pageSize: 10,
       overlap: 0,
+      shortPageEnds: false,
       fetchPage: async (query) => {
         queries.push(query);
         return { rows };
@@ -120,6 +155,7 @@ describe('pageThroughList prefetch', () => {
       since: 1,
       pageSize: 10,
       overlap: 0,
+      shortPageEnds: false,
       fetchPage: async (query) => {
         events.push(`fetch ${query.skip}`);
         return server.fetchPage(query);
@@ -159,6 +195,7 @@ describe('pageThroughList prefetch', () => {
         since: 1,
         pageSize: 10,
         overlap: 0,
+        shortPageEnds: false,
         fetchPage: async (query) => {
           if (query.skip > 0) throw new Error('cut off');
           return { rows: [{ id: 1 }] };
@@ -177,6 +214,7 @@ describe('pageThroughList prefetch', () => {
         since: 1,
         pageSize: 10,
         overlap: 0,
+        shortPageEnds: false,
         fetchPage: server.fetchPage,
         onPage: async (page) => {
           stored.push(page.rows[0]!.id as number);

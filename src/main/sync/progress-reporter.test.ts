@@ -73,6 +73,29 @@ describe('ProgressReporter', () => {
     expect(events.filter((e) => e.phase === 'error')).toHaveLength(1);
   });
 
+  it('shows a wait at once, and its end by the throttle', () => {
+    reporter.phase('fetching', 'org');
+    now += 10;
+    reporter.waiting({ reason: 'pacing', ms: 2000 });
+    expect(events.at(-1)).toMatchObject({ type: 'org', waiting: { reason: 'pacing', ms: 2000 } });
+    reporter.waiting(null);
+    expect(events).toHaveLength(2);
+    now += 100;
+    vi.advanceTimersByTime(100);
+    expect(events).toHaveLength(3);
+    expect(events.at(-1)!.waiting).toBeUndefined();
+    reporter.waiting(null);
+    vi.advanceTimersByTime(1000);
+    expect(events).toHaveLength(3);
+  });
+
+  it('ends without a wait, even one cut short by the end', () => {
+    reporter.waiting({ reason: 'rate-limited', ms: 60_000 });
+    reporter.finish('cancelled');
+    expect(events.at(-1)).toMatchObject({ phase: 'cancelled' });
+    expect(events.at(-1)!.waiting).toBeUndefined();
+  });
+
   it('gives each event its own copy', () => {
     reporter.phase('fetching', 'org');
     reporter.phase('storing', 'net');

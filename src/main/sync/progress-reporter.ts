@@ -4,7 +4,7 @@
  */
 import type { PdbType } from '../../shared/peeringdb';
 import { addSkipped, type SkipReasons } from '../../shared/row-schema';
-import type { SyncErrorCode, SyncPhase, SyncProgress, SyncSource, TypeProgress } from '../../shared/sync';
+import type { SyncErrorCode, SyncPhase, SyncProgress, SyncSource, SyncWait, TypeProgress } from '../../shared/sync';
 
 /** Milliseconds left, extrapolated from the time the work done so far took. */
 export function estimateEta(elapsedMs: number, done: number, total: number): number | undefined {
@@ -104,9 +104,26 @@ export class ProgressReporter {
     else this.state.etaMs = ms;
   }
 
+  /**
+   * A pause before the next request begins (null: it is over). Its start goes out at once, as a
+   * phase change does: a pause is when the user wonders why nothing moves.
+   */
+  waiting(wait: SyncWait | null): void {
+    if (this.finished) return;
+    if (wait === null) {
+      if (this.state.waiting === undefined) return;
+      delete this.state.waiting;
+      this.changed();
+      return;
+    }
+    this.state.waiting = wait;
+    this.flush();
+  }
+
   finish(phase: 'done' | 'cancelled' | 'error', message?: string, code?: SyncErrorCode): void {
     if (this.finished) return;
     this.finished = true;
+    delete this.state.waiting;
     this.state.phase = phase;
     this.state.endedAt = this.now();
     if (phase === 'done') this.state.etaMs = 0;

@@ -50,7 +50,7 @@ function controllerFor(worker: StoreWorker): SyncController {
     getConfig: () => config,
     fetch: secureFetch,
     appVersion: '1.2.3',
-    tuning: { pageSize: 10, pageOverlap: 0, anonymousMinIntervalMs: 0, keyMinIntervalMs: 0, progressIntervalMs: 10 },
+    tuning: { pageSize: 10, pageOverlap: 0, progressIntervalMs: 10 },
   });
 }
 

@@ -3,9 +3,10 @@ import type { SyncTuning } from './types';
 export const DEFAULT_TUNING: SyncTuning = {
   pageSize: 5000,
   pageOverlap: 50,
-  // PeeringDB asks for at least two seconds between queries; 3 s keeps anonymous use under 20/min.
-  anonymousMinIntervalMs: 3000,
-  keyMinIntervalMs: 1500,
+  // PeeringDB's published limits (docs.peeringdb.com, "Work within PeeringDB's query limits").
+  minRequestIntervalMs: 2000,
+  anonymousRequestsPerMinute: 20,
+  keyRequestsPerMinute: 40,
   pacedDomain: 'peeringdb.com',
   requestTimeoutMs: 60_000,
   stallTimeoutMs: 30_000,

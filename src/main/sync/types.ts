@@ -1,5 +1,6 @@
 import type { MainToStore, StoreToMain, SyncProgress } from '../../shared/sync';
 import type { SyncStartRequest } from '../../shared/ipc';
+import type { SyncClock } from './clock';
 
 /** Main's end of one sync job's channel to the store worker (a MessagePort in Electron). */
 export interface StoreLink {
@@ -51,12 +52,14 @@ export interface SyncTuning {
    * from falling between two pages.
    */
   pageOverlap: number;
-  /** Least time between two requests without an API key (PeeringDB: 20 requests a minute). */
-  anonymousMinIntervalMs: number;
-  /** Least time between two requests with an API key (PeeringDB: 40 requests a minute). */
-  keyMinIntervalMs: number;
+  /** Least time from the start of one request to the start of the next (PeeringDB: 2 s). */
+  minRequestIntervalMs: number;
+  /** Most requests in any rolling minute without an API key (PeeringDB: 20). */
+  anonymousRequestsPerMinute: number;
+  /** Most requests in any rolling minute with an API key (PeeringDB: 40). */
+  keyRequestsPerMinute: number;
   /**
-   * The intervals above are PeeringDB's published limits, so they apply to hosts under this
+   * The limits above are PeeringDB's published ones, so they apply to hosts under this
    * domain; a mirror or a local server is not paced (a 429 from it is still honoured).
    * Null paces every host.
    */
@@ -85,4 +88,6 @@ export interface SyncControllerExtras {
   tuning?: Partial<SyncTuning>;
   /** Injected for tests of the retry timing. */
   random?: () => number;
+  /** What pacing, Retry-After and backoff wait on; the wall clock unless a test or the bench brings one. */
+  clock?: SyncClock;
 }

@@ -3,6 +3,7 @@ import type { SyncProgress } from '../../../../../shared/sync';
 import { formatBytes, formatCount, formatDuration } from '../../components/format';
 import { PDB_TYPE_LABELS } from '../../components/pdb-type-labels';
 import { SOURCE_LABELS } from '../../components/sync-text';
+import { describeSyncWait } from './wait-text';
 
 const PHASE_LABELS: Record<SyncProgress['phase'], string> = {
   idle: 'Idle',
@@ -34,6 +35,12 @@ export function SyncProgressPanel({ progress, running }: { progress: SyncProgres
         </dd>
         <dt>Downloaded</dt>
         <dd>{formatBytes(progress.bytes)}</dd>
+        {running && progress.waiting && (
+          <>
+            <dt>Waiting</dt>
+            <dd>{describeSyncWait(progress.waiting)}</dd>
+          </>
+        )}
         {running && progress.etaMs !== undefined && (
           <>
             <dt>Time left</dt>

@@ -1,0 +1,164 @@
+/**
+ * Pacing against PeeringDB's published limits, end to end: the sync engine against the fake
+ * PeeringDB enforcing those limits with 429s, both on one clock that skips through waits.
+ * The fake stands in for www.peeringdb.com here (`pacedDomain: null` paces every host).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PEERINGDB_PUBLISHED_LIMITS } from '../../../tools/fake-peeringdb/rate-limit';
+import { fetchTrustingLoopbackTls, LOOPBACK_TLS } from '../../../tools/fake-peeringdb/loopback-tls';
+import { startFakePeeringDb, type FakePeeringDb, type RecordedRequest } from '../../../tools/fake-peeringdb/server';
+import { smallDataset, T0 } from '../../../tools/fake-peeringdb/datasets/small';
+import { PDB_TYPES } from '../../shared/peeringdb';
+import type { SyncProgress } from '../../shared/sync';
+import { pacingRule } from './api-sync';
+import { createSyncController } from './controller';
+import { MemoryStore } from './memory-store.test-support';
+import { SkippingClock } from './skipping-clock.test-support';
+import { DEFAULT_TUNING } from './tuning';
+import type { SyncConfig, SyncController, SyncTuning } from './types';
+
+const KEY = 'key-with-user-rights';
+const PACED_LOOPBACK: Partial<SyncTuning> = { pageSize: 10, pageOverlap: 0, pacedDomain: null, progressIntervalMs: 10 };
+
+// The API key goes only over HTTPS: the fake answers over TLS, trusted by this test's fetch only.
+const secureFetch = fetchTrustingLoopbackTls();
+
+let clock: SkippingClock;
+let fake: FakePeeringDb;
+let store: MemoryStore;
+let events: SyncProgress[];
+let config: SyncConfig;
+
+function controllerWith(tuning: Partial<SyncTuning>): SyncController {
+  return createSyncController({
+    openStoreLink: store.openLink,
+    emitProgress: (progress) => events.push(progress),
+    getConfig: () => config,
+    fetch: secureFetch,
+    tuning,
+    clock,
+    random: () => 0.5,
+  });
+}
+
+async function sync(controller: SyncController): Promise<{ end: SyncProgress; requests: RecordedRequest[]; tookMs: number }> {
+  fake.clearRequests();
+  events = [];
+  arrivals = [];
+  const startedAt = clock.now();
+  expect(controller.start('user')).toEqual({ started: true });
+  await controller.idle();
+  return { end: events.at(-1)!, requests: [...fake.requests], tookMs: clock.now() - startedAt };
+}
+
+/** Arrival times of this sync's requests on the limiter's clock, which is the client's. */
+let arrivals: number[];
+const gaps = () => arrivals.slice(1).map((t, i) => t - arrivals[i]!);
+
+beforeEach(async () => {
+  clock = new SkippingClock();
+  arrivals = [];
+  fake = await startFakePeeringDb({
+    data: smallDataset(),
+    apiKeys: [KEY],
+    now: T0,
+    tls: LOOPBACK_TLS,
+    rateLimit: {
+      ...PEERINGDB_PUBLISHED_LIMITS,
+      now: () => {
+        arrivals.push(clock.now());
+        return clock.now();
+      },
+    },
+  });
+  store = new MemoryStore();
+  events = [];
+  config = { baseUrl: fake.apiUrl, apiKey: null, cacheUrl: null };
+});
+
+afterEach(async () => {
+  await fake.stop();
+});
+
+/** The most arrivals within any rolling minute. */
+function busiestMinute(times: number[]): number {
+  let most = 0;
+  for (const from of times) most = Math.max(most, times.filter((t) => t >= from && t < from + 60_000).length);
+  return most;
+}
+
+describe('pacing against PeeringDB itself', () => {
+  it('follows the published limits: 2 s apart, 20 a minute anonymous, 40 with a key, nothing for mirrors', () => {
+    expect(pacingRule('https://www.peeringdb.com/api', false, DEFAULT_TUNING)).toEqual({ minIntervalMs: 2000, perMinute: 20 });
+    expect(pacingRule('https://www.peeringdb.com/api', true, DEFAULT_TUNING)).toEqual({ minIntervalMs: 2000, perMinute: 40 });
+    expect(pacingRule('https://peeringdb.com/api', false, DEFAULT_TUNING)).toEqual({ minIntervalMs: 2000, perMinute: 20 });
+    expect(pacingRule('https://notpeeringdb.com/api', false, DEFAULT_TUNING)).toBeNull();
+    expect(pacingRule('https://peeringdb.example.net/api', true, DEFAULT_TUNING)).toBeNull();
+    expect(pacingRule('http://127.0.0.1:8000/api', true, DEFAULT_TUNING)).toBeNull();
+  });
+
+  it('resyncs 13 unchanged types anonymously in about 24 s, without a single 429', async () => {
+    const controller = controllerWith(PACED_LOOPBACK);
+    expect((await sync(controller)).end.phase).toBe('done');
+    const { end, requests, tookMs } = await sync(controller);
+    expect(end.phase).toBe('done');
+    // One request a type: the newest row comes back (the lookback second) on a short page,
+    // which ends every list but the contacts', whose short page may be thinned: an empty one ends it.
+    expect(requests.map((r) => r.pathname)).toEqual([...PDB_TYPES.map((type) => `/api/${type}`), '/api/poc']);
+    expect(requests.filter((r) => r.status === 429)).toEqual([]);
+    expect(gaps()).toEqual(Array(13).fill(2000));
+    // The resync's first request also keeps 2 s from the previous sync's last.
+    expect(tookMs).toBe(14 * 2000);
+  });
+
+  it('loads a first copy by paged lists in over 30 requests without a 429, as fast as the limits allow', async () => {
+    const { end, requests } = await sync(controllerWith({ ...PACED_LOOPBACK, pageSize: 5 }));
+    expect(end.phase).toBe('done');
+    expect(requests.length).toBeGreaterThan(30);
+    expect(requests.filter((r) => r.throttled || r.status === 429)).toEqual([]);
+    expect(busiestMinute(arrivals)).toBe(20);
+    // No more than the limits ask: each request goes the moment both rules allow it.
+    for (let i = 1; i < arrivals.length; i++) {
+      expect(arrivals[i], `request ${i}`).toBe(Math.max(arrivals[i - 1]! + 2000, i >= 20 ? arrivals[i - 20]! + 60_000 : 0));
+    }
+    expect(arrivals.length).toBe(requests.length);
+  });
+
+  it('keeps 2 s apart with a key, which holds it under 40 a minute', async () => {
+    config.apiKey = KEY;
+    const { end, requests } = await sync(controllerWith(PACED_LOOPBACK));
+    expect(end.phase).toBe('done');
+    expect(requests.every((r) => r.auth === 'api-key')).toBe(true);
+    expect(requests.filter((r) => r.status === 429)).toEqual([]);
+    expect(Math.min(...gaps())).toBe(2000);
+    expect(busiestMinute(arrivals)).toBeLessThanOrEqual(40);
+  });
+
+  it('shows each wait in the progress while it lasts', async () => {
+    const controller = controllerWith(PACED_LOOPBACK);
+    await sync(controller);
+    await sync(controller);
+    const waits = events.filter((event) => event.waiting);
+    expect(waits.length).toBeGreaterThanOrEqual(12);
+    expect(waits.every((event) => event.waiting!.reason === 'pacing' && event.waiting!.ms === 2000)).toBe(true);
+    // Each wait is over before its request's rows arrive, and the end shows none.
+    expect(events.at(-1)!.waiting).toBeUndefined();
+    const afterWaits = events.filter((event, i) => i > 0 && events[i - 1]!.waiting && !event.waiting);
+    expect(afterWaits.length).toBeGreaterThan(0);
+  });
+
+  it('waits out Retry-After when a server throttles it, and carries on', async () => {
+    // Unpaced (as a mirror would be), the client runs into the enforcing fake's limits.
+    const { end, requests } = await sync(controllerWith({ ...PACED_LOOPBACK, pacedDomain: 'peeringdb.com' }));
+    expect(end.phase).toBe('done');
+    const throttled = requests.filter((r) => r.throttled);
+    expect(throttled.length).toBeGreaterThan(0);
+    for (const refused of throttled) {
+      const i = requests.indexOf(refused);
+      expect(arrivals[i + 1]! - arrivals[i]!, `after request ${i}`).toBeGreaterThanOrEqual(refused.throttled!.retryAfterSeconds * 1000);
+    }
+    expect(store.live('net').length).toBe(25);
+    const rateLimitWaits = events.filter((event) => event.waiting?.reason === 'rate-limited');
+    expect(rateLimitWaits.map((event) => event.waiting!.ms)).toContain(2000);
+  });
+});
