@@ -33,8 +33,16 @@ export function syncErrorDetail(error: SyncError): string | null {
   return error.code && error.message && error.message !== SYNC_ERROR_TEXT[error.code] ? error.message : null;
 }
 
+/** What the header says about the copy when no sync is running or just ended. */
+export type CopyHeadline = { state: 'opening' } | { state: 'empty' } | { state: 'ready'; lastSyncAgo: string | null };
+
 /** One short line for the header's live region. */
-export function describeSync(progress: SyncProgress | null, running: boolean, error: SyncError | null): string {
+export function describeSync(
+  progress: SyncProgress | null,
+  running: boolean,
+  error: SyncError | null,
+  copy: CopyHeadline = { state: 'ready', lastSyncAgo: null },
+): string {
   if (error && !running) return `Sync failed: ${syncErrorHeadline(error)}`;
   if (!progress || !running) {
     if (running) return 'Starting sync…';
@@ -44,7 +52,7 @@ export function describeSync(progress: SyncProgress | null, running: boolean, er
       case 'cancelled':
         return 'Sync cancelled.';
       default:
-        return 'Idle';
+        return describeCopy(copy);
     }
   }
   const what = progress.type ? inSentence(PDB_TYPE_LABELS[progress.type]) : 'data';
@@ -62,4 +70,15 @@ export function describeSync(progress: SyncProgress | null, running: boolean, er
 function inSentence(label: string): string {
   const [first = '', second = ''] = label;
   return second === second.toLowerCase() ? first.toLowerCase() + label.slice(1) : label;
+}
+
+function describeCopy(copy: CopyHeadline): string {
+  switch (copy.state) {
+    case 'opening':
+      return 'Opening the local copy…';
+    case 'empty':
+      return 'No local copy yet: sync now, or import a dump file.';
+    case 'ready':
+      return copy.lastSyncAgo ? `Local copy, last synced ${copy.lastSyncAgo}.` : 'Local copy ready.';
+  }
 }

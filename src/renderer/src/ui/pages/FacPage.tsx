@@ -1,5 +1,5 @@
 /** A facility's page: details, the IXPs there, my networks there, and its networks with filters. */
-import { placeLine } from '../components/format';
+import { networkLabel, placeLine } from '../components/format';
 import { ExternalLink, PageLink } from '../components/links';
 import { MembersPanel } from '../components/MembersPanel';
 import { Details, PageFrame } from '../components/PageFrame';
@@ -34,7 +34,7 @@ export function FacPage({ facId }: { facId: number }): React.JSX.Element {
           <ul className="chips">
             {data.mine.map((net) => (
               <li key={net.netId} className="chip">
-                <PageLink to={{ kind: 'net', id: net.netId }}>{net.name}</PageLink>
+                <PageLink to={{ kind: 'net', id: net.netId }}>{networkLabel(net.name, net.asn)}</PageLink>
               </li>
             ))}
           </ul>
@@ -52,7 +52,7 @@ export function FacPage({ facId }: { facId: number }): React.JSX.Element {
       </section>
       <section className="panel" aria-labelledby="fac-members-title">
         <h2 id="fac-members-title">Networks</h2>
-        <MembersPanel label={`Networks at ${fac.name}`} place={{ kind: 'fac', facId: fac.id }} peersOnly={false} />
+        <MembersPanel label={`Networks at ${fac.name}`} place={{ kind: 'fac', facId: fac.id }} peersOnly={false} listKey={`fac:${fac.id}`} />
       </section>
     </PageFrame>
   );

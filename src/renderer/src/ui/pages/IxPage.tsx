@@ -1,5 +1,5 @@
 /** An IXP's page: details, LANs and prefixes, facilities, my ports, and its members with filters. */
-import { formatAsn, formatSpeed, placeLine } from '../components/format';
+import { formatAsn, formatSpeed, networkLabel, placeLine } from '../components/format';
 import { ExternalLink, PageLink } from '../components/links';
 import { MembersPanel } from '../components/MembersPanel';
 import { Details, PageFrame } from '../components/PageFrame';
@@ -44,7 +44,7 @@ export function IxPage({ ixId }: { ixId: number }): React.JSX.Element {
           <ul>
             {data.mine.map(({ net, connections }) => (
               <li key={net.netId}>
-                <PageLink to={{ kind: 'net', id: net.netId }}>{net.name}</PageLink> {formatAsn(net.asn)}:{' '}
+                <PageLink to={{ kind: 'net', id: net.netId }}>{networkLabel(net.name, net.asn)}</PageLink>:{' '}
                 <span className="mono">
                   {connections.map((c) => [c.ipaddr4, c.ipaddr6, formatSpeed(c.speed)].filter(Boolean).join(' ')).join('; ')}
                 </span>
@@ -66,7 +66,7 @@ export function IxPage({ ixId }: { ixId: number }): React.JSX.Element {
       </section>
       <section className="panel" aria-labelledby="ix-members-title">
         <h2 id="ix-members-title">Members</h2>
-        <MembersPanel label={`Members of ${ix.name}`} place={{ kind: 'ix', ixId: ix.id }} peersOnly={false} />
+        <MembersPanel label={`Members of ${ix.name}`} place={{ kind: 'ix', ixId: ix.id }} peersOnly={false} listKey={`ix:${ix.id}`} />
       </section>
     </PageFrame>
   );

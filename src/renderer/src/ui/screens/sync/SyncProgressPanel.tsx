@@ -28,8 +28,12 @@ export function SyncProgressPanel({ progress, running }: { progress: SyncProgres
         <dd>
           {formatCount(progress.storedRows)} stored of {formatCount(progress.fetchedRows)} fetched
         </dd>
-        <dt>Downloaded</dt>
-        <dd>{formatBytes(progress.bytes)}</dd>
+        {progress.bytes > 0 && (
+          <>
+            <dt>Downloaded</dt>
+            <dd>{formatBytes(progress.bytes)}</dd>
+          </>
+        )}
         {running && progress.etaMs !== undefined && (
           <>
             <dt>Time left</dt>
@@ -44,22 +48,26 @@ export function SyncProgressPanel({ progress, running }: { progress: SyncProgres
         )}
       </dl>
       {types.length > 0 && (
-        <ul className="type-progress" aria-label="Progress per type">
-          {types.map((type) => {
-            const typeProgress = progress.types[type]!;
-            const current = type === progress.type && running;
-            return (
-              <li key={type} className={current ? 'current' : undefined}>
-                <span className="type-name">{PDB_TYPE_LABELS[type]}</span>
-                <TypeBar label={PDB_TYPE_LABELS[type]} fetched={typeProgress.fetched} stored={typeProgress.stored} done={typeProgress.done} />
-                <span className="type-numbers">
-                  {formatCount(typeProgress.stored)} / {formatCount(typeProgress.fetched)}
-                  {typeProgress.done ? ' ✓' : ''}
-                </span>
-              </li>
-            );
-          })}
-        </ul>
+        // While it runs every type's bar is in view; afterwards they fold away behind a summary.
+        <details className="type-progress-details" open={running}>
+          <summary>{running ? 'Per type' : `Per type (${types.length})`}</summary>
+          <ul className="type-progress" aria-label="Progress per type">
+            {types.map((type) => {
+              const typeProgress = progress.types[type]!;
+              const current = type === progress.type && running;
+              return (
+                <li key={type} className={current ? 'current' : undefined}>
+                  <span className="type-name">{PDB_TYPE_LABELS[type]}</span>
+                  <TypeBar label={PDB_TYPE_LABELS[type]} fetched={typeProgress.fetched} stored={typeProgress.stored} done={typeProgress.done} />
+                  <span className="type-numbers">
+                    {formatCount(typeProgress.stored)} / {formatCount(typeProgress.fetched)}
+                    {typeProgress.done ? ' ✓' : ''}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </details>
       )}
     </section>
   );
