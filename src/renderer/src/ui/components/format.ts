@@ -33,13 +33,8 @@ export function formatDuration(ms: number): string {
   return restMinutes ? `${hours} h ${restMinutes} min` : `${hours} h`;
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const exactFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
-
-export function formatDateTime(epochMs: number): string {
-  return dateTimeFormat.format(new Date(epochMs));
-}
 
 /** Every second of it, with the time zone: what a tooltip behind a human date says. */
 export function formatExactTime(epochMs: number): string {
