@@ -110,6 +110,10 @@ test.describe('potential peers', () => {
     const exportMark = await app.appEventMark();
     await peers.getByRole('button', { name: 'Export CSV…' }).click();
     await app.waitForAppEvent('export-saved', { after: exportMark });
+    // Good news says itself, then leaves without a click.
+    const toast = app.page.getByTestId('notice');
+    await expect(toast).toContainText(`Saved the table to ${csvPath}.`);
+    await expect(toast).toBeHidden({ timeout: 15_000 });
     const csvLines = readFileSync(csvPath, 'utf8').split('\r\n');
     expect(csvLines[0]).toContain('"ASN","Network","Policy"');
     expect(csvLines[1]).toContain('"64520","Alpha Transit","Open"');
@@ -151,6 +155,26 @@ test.describe('potential peers', () => {
     await expect(app.page.getByRole('main', { name: 'Peers' }).getByTestId('member-count')).toHaveText(
       '2 of 2 potential peers',
     );
+  });
+});
+
+test.describe('tables by keyboard', () => {
+  test('Enter opens the focused row’s page, and Back returns to the list with its filters', async ({ seeded: app }) => {
+    await app.menu('navigate-peers');
+    const { page } = app;
+    const peers = page.getByRole('main', { name: 'Peers' });
+    const table = peers.getByRole('grid', { name: 'Potential peers' });
+    await peers.getByRole('searchbox', { name: 'Name or ASN' }).fill('beta');
+    await expect(peers.getByTestId('member-count')).toHaveText('1 of 3 potential peers');
+    // The current row is the rows' one tab stop; End goes to the last row.
+    await table.getByRole('row').nth(1).focus();
+    await page.keyboard.press('End');
+    await expect(table.getByRole('row', { name: /Beta Cloud/ })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(peers.getByRole('heading', { name: 'Beta Cloud (AS64530)' })).toBeVisible();
+    await peers.getByRole('button', { name: '← Back' }).click();
+    await expect(peers.getByRole('searchbox', { name: 'Name or ASN' })).toHaveValue('beta');
+    await expect(peers.getByTestId('member-count')).toHaveText('1 of 3 potential peers');
   });
 });
 

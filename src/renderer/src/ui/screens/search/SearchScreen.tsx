@@ -102,7 +102,8 @@ export function SearchScreen(): React.JSX.Element {
             >
               <span className="badge">{KIND_LABELS[hit.kind]}</span> <strong>{hitText(hit).title}</strong>
               <span className="muted">{hitText(hit).subtitle}</span>
-              {hit.match !== 'name' && (
+              {/* Why it matched, when the title does not show it ("also known as" alone says nothing). */}
+              {hit.match !== 'name' && (hit.detail || hit.match !== 'other-name') && (
                 <span className="muted">
                   {MATCH_LABELS[hit.match]}
                   {hit.detail ? `: ${hit.detail}` : ''}
