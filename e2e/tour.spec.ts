@@ -6,7 +6,7 @@
  * written to test-results/…/tour/. With UPDATE_DOCS_PICTURES=1 the README's three are
  * refreshed in docs/.
  */
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { startFakePeeringDb, type FakePeeringDb } from '../tools/fake-peeringdb/server';
@@ -50,7 +50,10 @@ async function stop(
       const path = testInfo.outputPath('tour', `${picture}.png`);
       await page.screenshot({ path });
       const docsName = DOCS_PICTURES[picture];
-      if (docsName && process.env.UPDATE_DOCS_PICTURES) copyFileSync(path, join(REPO_ROOT, 'docs', docsName));
+      if (docsName && process.env.UPDATE_DOCS_PICTURES) {
+        mkdirSync(join(REPO_ROOT, 'docs'), { recursive: true });
+        copyFileSync(path, join(REPO_ROOT, 'docs', docsName));
+      }
     }
   }
   await page.setViewportSize({ width: SIZES[0].width, height: SIZES[0].height });
@@ -61,12 +64,38 @@ function main(page: Page, name: string) {
   return page.getByRole('main', { name });
 }
 
+/** Three networks leave the first exchange with members, four others join it (one port without any address). */
+function movePorts(peeringDb: FakePeeringDb): void {
+  const data = showcaseDataset();
+  const live = data.netixlan.data.filter((port) => port.status === 'ok');
+  const ixId = live[0]!.ix_id;
+  const here = live.filter((port) => port.ix_id === ixId);
+  const portsOf = (netId: number) => here.filter((port) => port.net_id === netId).length;
+  // Networks with one port there: removing it is their leaving.
+  for (const port of here.filter((candidate) => portsOf(candidate.net_id) === 1).slice(0, 3)) {
+    peeringDb.remove('netixlan', port.id);
+  }
+  const present = new Set(here.map((port) => port.net_id));
+  const joining = data.net.data.filter((net) => net.status === 'ok' && !present.has(net.id)).slice(0, 4);
+  joining.forEach((net, index) =>
+    peeringDb.add('netixlan', {
+      net_id: net.id,
+      ix_id: ixId,
+      ixlan_id: here[0]!.ixlan_id,
+      asn: net.asn,
+      speed: 10_000,
+      ipaddr4: index === 0 ? null : `198.51.100.${index}`,
+      ipaddr6: null,
+      is_rs_peer: true,
+      operational: true,
+    }),
+  );
+}
+
 const test = appTest.extend<{ peeringDb: FakePeeringDb }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
   peeringDb: async ({}, use) => {
     const server = await startFakePeeringDb({ data: showcaseDataset() });
-    // The connections never come: the sync stays in progress for as long as the tour looks.
-    server.fail({ path: /\/api\/netixlan/, times: Infinity, with: { kind: 'hang' } });
     await use(server);
     await server.stop();
   },
@@ -75,7 +104,7 @@ const test = appTest.extend<{ peeringDb: FakePeeringDb }>({
 test.describe('with data and during a sync', () => {
   test.use({ appEnv: async ({ peeringDb }, use) => use({ PEERINGDB_URL: peeringDb.apiUrl }) });
 
-  test('every screen, at both sizes, in both themes', async ({ app }, testInfo) => {
+  test('every screen, at both sizes, in both themes', async ({ app, peeringDb }, testInfo) => {
     test.setTimeout(300_000);
     const { page } = app;
     const cspViolations = await watchCspViolations(page);
@@ -175,6 +204,19 @@ test.describe('with data and during a sync', () => {
     await expect(main(page, 'Settings').getByLabel('PeeringDB base URL')).toBeVisible();
     await stop(app, testInfo, 'settings');
 
+    // A sync that changed something: networks left and joined one of the exchanges.
+    movePorts(peeringDb);
+    const synced = await app.appEventMark();
+    await page.getByRole('banner', { name: 'Sync status' }).getByRole('button', { name: 'Sync now' }).click();
+    await app.waitForAppEvent('sync-done', { after: synced, timeout: 60_000 });
+    await app.menu('navigate-sync');
+    const moves = main(page, 'Sync').getByRole('list', { name: 'Networks that joined or left IXPs' });
+    await expect(moves).toContainText('Joined (4)');
+    await expect(moves).toContainText('Left (3)');
+    await stop(app, testInfo, 'sync-changes');
+
+    // The connections never come: the next sync stays in progress for as long as the tour looks.
+    peeringDb.fail({ path: /\/api\/netixlan/, times: Infinity, with: { kind: 'hang' } });
     const started = await app.appEventMark();
     await page.getByRole('banner', { name: 'Sync status' }).getByRole('button', { name: 'Sync now' }).click();
     await app.waitForAppEvent('sync-started', { after: started });
