@@ -5,10 +5,13 @@ import { expect, test } from './fixtures/app';
 test('opens to the empty state and offers a first sync', async ({ app }) => {
   const { page } = app;
   await expect(page).toHaveTitle('Peering Assistant');
-  await expect(page.getByRole('heading', { name: 'No local PeeringDB copy yet' })).toBeVisible();
-  const firstRun = page.locator('section.first-run');
+  await expect(page.getByRole('heading', { name: 'No local copy yet' })).toBeVisible();
+  await expect(page.getByRole('banner', { name: 'Sync status' }).getByRole('status')).toHaveText(
+    'No local copy yet: sync now, or import a dump file.',
+  );
+  const firstRun = page.getByRole('region', { name: 'No local copy yet' });
   await expect(firstRun.getByRole('button', { name: 'Sync now' })).toBeEnabled();
-  await expect(firstRun.getByRole('button', { name: 'Import dump file…' })).toBeEnabled();
+  await expect(firstRun.getByRole('button', { name: 'Import a dump…' })).toBeEnabled();
 });
 
 test('menu commands reach the window and switch screens', async ({ app }) => {
@@ -45,20 +48,20 @@ test('importing a dump from the empty state fills the local copy, which is still
   writeFileSync(dumpPath, JSON.stringify(dump));
 
   const { page } = app;
-  const firstRun = page.locator('section.first-run');
+  const firstRun = page.getByRole('region', { name: 'No local copy yet' });
   await app.dialogs.answerOpen(dumpPath);
   const mark = await app.appEventMark();
-  await firstRun.getByRole('button', { name: 'Import dump file…' }).click();
+  await firstRun.getByRole('button', { name: 'Import a dump…' }).click();
   const done = await app.waitForAppEvent('sync-done', { after: mark });
   expect(done.detail).toMatchObject({ source: 'dump' });
 
-  await expect(page.getByRole('heading', { name: 'No local PeeringDB copy yet' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'No local copy yet' })).toBeHidden();
   const localCopy = page.getByRole('region', { name: 'Local copy' });
   await expect(localCopy.getByRole('row', { name: 'Networks 2', exact: true })).toBeVisible();
   await expect(localCopy.getByRole('row', { name: 'Exchanges (IXPs) 1', exact: true })).toBeVisible();
 
   await app.restart();
-  await expect(app.page.getByRole('heading', { name: 'No local PeeringDB copy yet' })).toBeHidden();
+  await expect(app.page.getByRole('heading', { name: 'No local copy yet' })).toBeHidden();
   await expect(
     app.page.getByRole('region', { name: 'Local copy' }).getByRole('row', { name: 'Networks 2', exact: true }),
   ).toBeVisible();

@@ -66,7 +66,7 @@ test('exports the contacts of an IXP as CSV and vCard, with hostile names inert'
   await expect(view.getByText('1 of 3 networks has no public contact of the chosen roles.')).toBeVisible();
   await expect(view.getByText(/fetched without an API key/)).toBeVisible();
   // Shown as text, never as markup.
-  await expect(view.getByRole('cell', { name: SCRIPT_NAME })).toBeVisible();
+  await expect(view.getByRole('gridcell', { name: SCRIPT_NAME })).toBeVisible();
   await expect(view.locator('img')).toHaveCount(0);
 
   const csv = await exportTo(app, 'Export CSV…', testInfo.outputPath('contacts.csv'));
@@ -138,7 +138,7 @@ test('drafts a peering request with the shared IXP and both sides’ addresses, 
   );
   await app.dialogs.answerOpen(mine);
   await view.getByRole('button', { name: 'Import backup…' }).click();
-  await expect(view.getByRole('status').filter({ hasText: 'Restored 1 networks' })).toBeVisible();
+  await expect(view.getByRole('status').filter({ hasText: 'Restored 1 network, 1 peer state and 0 templates' })).toBeVisible();
 
   await view.getByLabel('To networks (ASNs)').fill('AS64520');
   const body = view.getByLabel('Draft body');

@@ -98,8 +98,8 @@ test.describe('peering with the port’s ASN', () => {
   }) => {
     await app.menu('navigate-peers');
     const peers = app.page.getByRole('main', { name: 'Peers' });
-    const table = peers.getByRole('table', { name: 'Potential peers' });
-    const rowOf = (asn: number) => table.getByRole('row').filter({ has: app.page.getByRole('cell', { name: `AS${asn}`, exact: true }) });
+    const table = peers.getByRole('grid', { name: 'Potential peers' });
+    const rowOf = (asn: number) => table.getByRole('row').filter({ has: app.page.getByRole('gridcell', { name: `AS${asn}`, exact: true }) });
     await expect(peers.getByTestId('member-count')).toHaveText('5 of 5 potential peers');
     await expect(rowOf(MULTI_OTHER)).toContainText('Multi Carrier');
     await expect(rowOf(MULTI_OTHER)).toContainText(`Record AS${MULTI}`);
@@ -107,10 +107,11 @@ test.describe('peering with the port’s ASN', () => {
     await expect(rowOf(MULTI)).not.toContainText('Record');
     await expect(rowOf(ORPHAN)).toContainText('Not in the local copy');
     // No record, no page to open: the name is plain text.
-    await expect(rowOf(ORPHAN).getByRole('button', { name: `AS${ORPHAN}` })).toHaveCount(0);
+    await expect(rowOf(ORPHAN).getByRole('button', { name: `AS${ORPHAN}`, exact: true })).toHaveCount(0);
 
     // A mark on the port's ASN hides that session, not the record's other one.
-    await rowOf(MULTI_OTHER).getByLabel('Mark Multi Carrier').selectOption('requested');
+    await rowOf(MULTI_OTHER).getByRole('button', { name: 'Mark Multi Carrier' }).click();
+    await app.page.getByRole('menuitemradio', { name: 'Requested' }).click();
     await expect(peers.getByTestId('member-count')).toHaveText('4 of 4 potential peers');
     await expect(rowOf(MULTI_OTHER)).toHaveCount(0);
     await expect(rowOf(MULTI)).toContainText('Multi Carrier');
@@ -137,9 +138,11 @@ test.describe('peering with the port’s ASN', () => {
     await app.menu('navigate-peers');
     const peers = app.page.getByRole('main', { name: 'Peers' });
     await peers.getByLabel('Where').selectOption({ label: 'Test IX Frankfurt' });
-    await peers.getByLabel('Traffic at least').selectOption('1-5Tbps');
+    await peers.getByRole('button', { name: 'Filter by traffic' }).click();
+    await app.page.getByRole('dialog', { name: 'Traffic' }).getByRole('radio', { name: /^1-5Tbps/ }).check();
+    await app.page.keyboard.press('Escape');
     await expect(peers.getByTestId('member-count')).toHaveText('1 of 4 potential peers');
-    await expect(peers.getByRole('table', { name: 'Potential peers' }).getByRole('row').nth(1)).toContainText('Old Traffic Net');
+    await expect(peers.getByRole('grid', { name: 'Potential peers' }).getByRole('row').nth(1)).toContainText('Old Traffic Net');
   });
 
   test('Compare meets an ASN where its ports are, and takes an ASN only ports carry from the picker', async ({ seeded: app }) => {
@@ -151,15 +154,15 @@ test.describe('peering with the port’s ASN', () => {
     await picker.fill(String(ORPHAN));
     await expect(compare.getByRole('option', { name: new RegExp(`AS${ORPHAN}.*Not in the local copy`) })).toBeVisible();
     await picker.press('Enter');
-    await expect(compare.getByRole('list', { name: 'Networks compared' })).toContainText(`AS${ORPHAN} Not in the local copy`);
+    await expect(compare.getByRole('list', { name: 'Networks compared' })).toContainText(`AS${ORPHAN}Not in the local copy`);
     await expect(compare.getByRole('tab', { name: 'Common IXPs (1)' })).toBeVisible();
-    await expect(compare.getByRole('table', { name: 'Common IXPs' })).toContainText('Test IX Frankfurt');
+    await expect(compare.getByRole('grid', { name: 'Common IXPs' })).toContainText('Test IX Frankfurt');
 
     await compare.getByRole('button', { name: `Remove AS${ORPHAN}` }).click();
     await picker.fill(`AS${MULTI_OTHER}`);
     await picker.press('Enter');
     await expect(compare.getByRole('tab', { name: 'Common IXPs (1)' })).toBeVisible();
-    const common = compare.getByRole('table', { name: 'Common IXPs' });
+    const common = compare.getByRole('grid', { name: 'Common IXPs' });
     await expect(common).toContainText('Test IX Amsterdam');
     await expect(common).not.toContainText('Test IX Frankfurt');
   });
@@ -169,7 +172,7 @@ test.describe('peering with the port’s ASN', () => {
     await app.menu('navigate-networks');
     const networks = app.page.getByRole('main', { name: 'My networks' });
     await expect(networks.getByText(`These ports carry AS${MULTI_OTHER} but belong to the PeeringDB record of Multi Carrier (AS${MULTI})`)).toBeVisible();
-    const connections = networks.getByRole('table', { name: `IXP connections of Multi Carrier (AS${MULTI_OTHER})` });
+    const connections = networks.getByRole('grid', { name: `IXP connections of Multi Carrier (AS${MULTI_OTHER})` });
     await expect(connections.getByRole('row')).toHaveCount(2);
     await expect(connections).toContainText('Test IX Amsterdam');
 
@@ -179,7 +182,7 @@ test.describe('peering with the port’s ASN', () => {
     await expect(networks.getByRole('option', { name: new RegExp(`AS${ORPHAN}.*Not in the local copy`) })).toBeVisible();
     await box.press('Enter');
     await expect(networks.getByText(`The network record of AS${ORPHAN} is not in the local copy`)).toBeVisible();
-    await expect(networks.getByRole('table', { name: `IXP connections of AS${ORPHAN}` })).toContainText('Test IX Frankfurt');
+    await expect(networks.getByRole('grid', { name: `IXP connections of AS${ORPHAN}` })).toContainText('Test IX Frankfurt');
   });
 
   test('Search finds a record by an ASN its ports carry, and its page lists both ASNs', async ({ seeded: app }) => {
@@ -193,7 +196,7 @@ test.describe('peering with the port’s ASN', () => {
     await box.press('Enter');
     await expect(page.getByRole('heading', { name: `Multi Carrier (AS${MULTI})` })).toBeVisible();
     await expect(page.getByTestId('port-asns')).toContainText(`Its ports carry several ASNs: AS${MULTI} (1 port), AS${MULTI_OTHER} (1 port).`);
-    const ixps = page.getByRole('table', { name: 'IXPs', exact: true });
+    const ixps = page.getByRole('grid', { name: 'IXPs', exact: true });
     await expect(ixps.getByRole('row', { name: /Test IX Amsterdam/ })).toContainText(`AS${MULTI_OTHER}`);
   });
 });

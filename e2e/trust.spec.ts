@@ -40,6 +40,7 @@ test('a first load that stops part way is called incomplete on every discovery s
   await expect(error).not.toContainText('intact');
   // The job stopped: no bar keeps animating as if it were still working.
   await expect(sync.locator('progress:not([value])')).toHaveCount(0);
+  await sync.getByText(/^Per type/).click();
   await expect(sync.getByRole('progressbar', { name: 'IXP connections: stopped' })).toBeVisible();
 
   for (const [command, screen] of [
@@ -65,6 +66,7 @@ test('a first load that stops part way is called incomplete on every discovery s
 
   await app.menu('navigate-sync');
   const recent = page.getByRole('region', { name: 'What recent syncs changed' });
+  await recent.getByText(/^By type/).first().click();
   await expect(recent.getByRole('row', { name: /IXP connections/ }).first()).toBeVisible();
   // A first load is no news: no network "joined" an IXP because its ports arrived now.
   await expect(recent.getByRole('list', { name: 'Networks that joined or left IXPs' })).toHaveCount(0);

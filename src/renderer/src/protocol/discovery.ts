@@ -359,3 +359,25 @@ export interface FilterOptions {
   regions: string[];
   countries: string[];
 }
+
+/**
+ * How many networks each filter value would leave, for the filter checklists. Each filter is
+ * counted with every other filter applied but not itself, so a count is what choosing that
+ * value (alone, for that filter) would show.
+ */
+export interface MemberFacets {
+  policies: Record<string, number>;
+  infoTypes: Record<string, number>;
+  scopes: Record<string, number>;
+  ratios: Record<string, number>;
+  /** Per traffic level: networks with at least that much. */
+  trafficMin: Record<string, number>;
+  /** Per continent and per country: networks connected at an IXP (or the facility) there. */
+  regions: Record<string, number>;
+  countries: Record<string, number>;
+  rsPeer: { yes: number; no: number };
+  /** Networks per best port speed (Mbit/s) at the IXPs in question. */
+  bestSpeeds: Record<number, number>;
+  ipv4: number;
+  ipv6: number;
+}

@@ -19,6 +19,7 @@ import type {
   FacPage,
   FilterOptions,
   IxPage,
+  MemberFacets,
   MyNetworkOverview,
   NetworkPage,
   OrgPage,
@@ -42,6 +43,8 @@ export interface StoreQueries {
   orgPage(args: { orgId: number }): OrgPage;
   searchEverything(args: SearchArgs): SearchResult;
   memberFilterOptions(args: NoArgs): FilterOptions;
+  /** Counts behind the member filters' choices, for the same question as findPeers. */
+  memberFacets(args: PeersArgs): MemberFacets;
   contactList(args: ContactListArgs): ContactListResult;
   /** What the Contacts screen offers to choose from: my networks and the IXPs. */
   contactSources(args: NoArgs): ContactSources;

@@ -4,6 +4,7 @@ import { App } from './shell/App';
 import { offerStoreToAutomation } from './bridge/automation';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import './styles.css';
+import './components/discovery.css';
 
 offerStoreToAutomation();
 

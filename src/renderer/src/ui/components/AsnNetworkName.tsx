@@ -4,20 +4,22 @@
  * its record, or that the record's own ASN is another one.
  */
 import type { AsnNetwork } from '../../protocol/discovery';
-import { formatAsn } from './format';
+import { formatAsn, networkLabel } from './format';
 import { PageLink } from './links';
 
-export function AsnNetworkName({ network }: { network: AsnNetwork }): React.JSX.Element {
+/** `withAsn` adds the ASN to the name, unless the name already says it. */
+export function AsnNetworkName({ network, withAsn = false }: { network: AsnNetwork; withAsn?: boolean }): React.JSX.Element {
+  const label = withAsn ? networkLabel(network.name, network.asn) : network.name;
   if (network.netId === null) {
     return (
       <>
-        {network.name} <span className="badge">Not in the local copy</span>
+        {label} <span className="badge">Not in the local copy</span>
       </>
     );
   }
   return (
     <>
-      <PageLink to={{ kind: 'net', id: network.netId }}>{network.name}</PageLink>
+      <PageLink to={{ kind: 'net', id: network.netId }}>{label}</PageLink>
       {network.recordAsn !== null && (
         <>
           {' '}

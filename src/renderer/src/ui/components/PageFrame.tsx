@@ -15,7 +15,7 @@ export function PageFrame({
   const closePage = useAppState((s) => s.closePage);
   return (
     <section className="view" aria-labelledby="record-title">
-      <div className="view-header">
+      <div className="view-header record-header">
         <button type="button" onClick={closePage}>
           ← Back
         </button>

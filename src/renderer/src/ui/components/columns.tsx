@@ -4,7 +4,7 @@
  */
 import type { AsnNetwork, IxConnection } from '../../protocol/discovery';
 import type { Column } from './DataTable';
-import { placeLine } from './format';
+import { networkLabel, placeLine } from './format';
 import { PageLink } from './links';
 
 interface Place {
@@ -14,12 +14,13 @@ interface Place {
   country: string;
 }
 
-/** The IXP or facility of a row, by name, linking to its page. */
+/** The IXP or facility of a row, by name, linking to its page; pinned, as it names the row. */
 export function placeNameColumn<R>(kind: 'ix' | 'fac', placeOf: (row: R) => Place): Column<R> {
   return {
     key: kind,
     header: kind === 'ix' ? 'IXP' : 'Facility',
     width: 'minmax(12em, 2fr)',
+    pin: 'start',
     sortValue: (row) => placeOf(row).name,
     cell: (row) => {
       const place = placeOf(row);
@@ -42,17 +43,24 @@ function addressLines(connections: readonly IxConnection[] | undefined, pick: (c
   ));
 }
 
+/** Widths that hold a typical IX address on one line (an IPv6 one may still be cut, never wrapped). */
+export const IPV4_WIDTH = 'minmax(8.5em, 1fr)';
+export const IPV6_WIDTH = 'minmax(14em, 1.5fr)';
+
 /** IPv4 and IPv6 of each of a row's ports, a line each. */
 export function addressColumns<R>(connectionsOf: (row: R) => readonly IxConnection[] | undefined): Column<R>[] {
   return [
-    { key: 'v4', header: 'IPv4', width: 'minmax(8em, 1fr)', cell: (row) => addressLines(connectionsOf(row), (c) => c.ipaddr4) },
-    { key: 'v6', header: 'IPv6', width: 'minmax(10em, 1.5fr)', cell: (row) => addressLines(connectionsOf(row), (c) => c.ipaddr6) },
+    { key: 'v4', header: 'IPv4', width: IPV4_WIDTH, cell: (row) => addressLines(connectionsOf(row), (c) => c.ipaddr4) },
+    { key: 'v6', header: 'IPv6', width: IPV6_WIDTH, cell: (row) => addressLines(connectionsOf(row), (c) => c.ipaddr6) },
   ];
 }
 
 /** The one compared network a place lacks. */
 export function missingNetworkColumn<R extends { missingAsn?: number }>(networks: readonly AsnNetwork[]): Column<R> {
-  const nameOf = (row: R) => networks.find((net) => net.asn === row.missingAsn)?.name;
+  const nameOf = (row: R) => {
+    const net = networks.find((candidate) => candidate.asn === row.missingAsn);
+    return net ? networkLabel(net.name, net.asn) : undefined;
+  };
   return {
     key: 'missing',
     header: 'Missing',

@@ -33,10 +33,32 @@ export function formatDuration(ms: number): string {
   return restMinutes ? `${hours} h ${restMinutes} min` : `${hours} h`;
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const exactFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
 
-export function formatDateTime(epochMs: number): string {
-  return dateTimeFormat.format(new Date(epochMs));
+/** Every second of it, with the time zone: what a tooltip behind a human date says. */
+export function formatExactTime(epochMs: number): string {
+  return exactFormat.format(new Date(epochMs));
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * A date as people say it: "5 minutes ago" within the last week, else "16 Apr 2026". Dates
+ * ahead of `now` (clocks disagree, PeeringDB rows can claim the future) read as a date.
+ */
+export function formatHumanDate(epochMs: number, now: number): string {
+  const age = now - epochMs;
+  if (age >= -60_000 && age < WEEK_MS) return formatAgo(epochMs, now);
+  return dateFormat.format(new Date(epochMs));
+}
+
+/** Epoch ms of a PeeringDB timestamp ("2026-04-14T19:10:31Z"), or null when malformed. */
+export function parseTimestamp(value: string | number | null | undefined): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
 }
 
 /** "just now", "5 minutes ago", "3 days ago", relative to `now`. */
@@ -67,6 +89,29 @@ function trim(value: number): string {
 
 export function formatAsn(asn: number): string {
   return `AS${asn}`;
+}
+
+/**
+ * "1 IXP", "3 IXPs", "1,204 facilities". `many` defaults to `one` + "s"; the number is
+ * grouped as the locale writes it.
+ */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
+/**
+ * A network as a heading or a chip names it: "Example (AS64500)", unless the name already
+ * carries that ASN (many PeeringDB names do: "Vernix (AS6566)"), which is not said twice.
+ */
+export function networkLabel(name: string, asn: number): string {
+  const trimmed = name.trim();
+  if (!trimmed) return formatAsn(asn);
+  return nameMentionsAsn(trimmed, asn) ? trimmed : `${trimmed} (${formatAsn(asn)})`;
+}
+
+/** Whether `name` holds "AS64500", "AS 64500" or "AS-64500" as a word of its own. */
+export function nameMentionsAsn(name: string, asn: number): boolean {
+  return new RegExp(`(^|[^0-9A-Za-z])AS[\\s-]?${asn}(?![0-9])`, 'i').test(name);
 }
 
 export function placeLine(place: { city: string; country: string }): string {

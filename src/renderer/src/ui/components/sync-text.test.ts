@@ -35,7 +35,12 @@ describe('sync wording', () => {
   });
 
   it('describes the state of a sync in one line', () => {
-    expect(describeSync(null, false, null)).toBe('Idle');
+    expect(describeSync(null, false, null, { state: 'opening' })).toBe('Opening the local copy…');
+    expect(describeSync(null, false, null, { state: 'empty' })).toMatch(/^No local copy yet/);
+    expect(describeSync(null, false, null, { state: 'ready', lastSyncAgo: '5 minutes ago' })).toBe(
+      'Local copy, last synced 5 minutes ago.',
+    );
+    expect(describeSync(null, false, null)).not.toMatch(/idle/i);
     expect(describeSync(null, true, null)).toBe('Starting sync…');
     expect(describeSync(progress({ phase: 'fetching', type: 'netixlan', storedRows: 1234 }), true, null)).toMatch(
       /^Fetching IXP connections… 1,234 rows stored$/,

@@ -60,8 +60,16 @@ export function syncErrorDetail(error: SyncError): string | null {
   return error.code && error.message && error.message !== SYNC_ERROR_TEXT[error.code] ? error.message : null;
 }
 
+/** What the header says about the copy when no sync is running or just ended. */
+export type CopyHeadline = { state: 'opening' } | { state: 'empty' } | { state: 'ready'; lastSyncAgo: string | null };
+
 /** One short line for the header's live region. */
-export function describeSync(progress: SyncProgress | null, running: boolean, error: SyncError | null): string {
+export function describeSync(
+  progress: SyncProgress | null,
+  running: boolean,
+  error: SyncError | null,
+  copy: CopyHeadline = { state: 'ready', lastSyncAgo: null },
+): string {
   if (error && !running) return `${capitalised(jobNoun(error.source))} failed: ${syncErrorHeadline(error)}`;
   const job = capitalised(jobNoun(progress?.source));
   if (!progress || !running) {
@@ -72,7 +80,7 @@ export function describeSync(progress: SyncProgress | null, running: boolean, er
       case 'cancelled':
         return `${job} cancelled.`;
       default:
-        return 'Idle';
+        return describeCopy(copy);
     }
   }
   const what = progress.type ? inSentence(PDB_TYPE_LABELS[progress.type]) : 'data';
@@ -94,4 +102,15 @@ function capitalised(word: string): string {
 function inSentence(label: string): string {
   const [first = '', second = ''] = label;
   return second === second.toLowerCase() ? first.toLowerCase() + label.slice(1) : label;
+}
+
+function describeCopy(copy: CopyHeadline): string {
+  switch (copy.state) {
+    case 'opening':
+      return 'Opening the local copy…';
+    case 'empty':
+      return 'No local copy yet: sync now, or import a dump file.';
+    case 'ready':
+      return copy.lastSyncAgo ? `Local copy, last synced ${copy.lastSyncAgo}.` : 'Local copy ready.';
+  }
 }

@@ -1,6 +1,6 @@
 /** A facility's page: details, the IXPs there, my networks there, and its networks with filters. */
 import { AsnNetworkName } from '../components/AsnNetworkName';
-import { formatAsn, placeLine } from '../components/format';
+import { placeLine } from '../components/format';
 import { ExternalLink, PageLink } from '../components/links';
 import { MembersPanel } from '../components/MembersPanel';
 import { Details, PageFrame } from '../components/PageFrame';
@@ -35,7 +35,7 @@ export function FacPage({ facId }: { facId: number }): React.JSX.Element {
           <ul className="chips">
             {data.mine.map((net) => (
               <li key={net.asn} className="chip">
-                <AsnNetworkName network={net} /> {formatAsn(net.asn)}
+                <AsnNetworkName network={net} withAsn />
               </li>
             ))}
           </ul>
@@ -53,7 +53,7 @@ export function FacPage({ facId }: { facId: number }): React.JSX.Element {
       </section>
       <section className="panel" aria-labelledby="fac-members-title">
         <h2 id="fac-members-title">Networks</h2>
-        <MembersPanel label={`Networks at ${fac.name}`} place={{ kind: 'fac', facId: fac.id }} peersOnly={false} />
+        <MembersPanel label={`Networks at ${fac.name}`} place={{ kind: 'fac', facId: fac.id }} peersOnly={false} listKey={`fac:${fac.id}`} />
       </section>
     </PageFrame>
   );

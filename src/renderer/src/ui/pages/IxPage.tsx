@@ -46,7 +46,7 @@ export function IxPage({ ixId }: { ixId: number }): React.JSX.Element {
           <ul>
             {data.mine.map(({ net, connections }) => (
               <li key={net.asn}>
-                <AsnNetworkName network={net} /> {formatAsn(net.asn)}:{' '}
+                <AsnNetworkName network={net} withAsn />:{' '}
                 <span className="mono">
                   {connections.map((c) => [c.ipaddr4, c.ipaddr6, formatSpeed(c.speed)].filter(Boolean).join(' ')).join('; ')}
                 </span>
@@ -68,7 +68,7 @@ export function IxPage({ ixId }: { ixId: number }): React.JSX.Element {
       </section>
       <section className="panel" aria-labelledby="ix-members-title">
         <h2 id="ix-members-title">Members</h2>
-        <MembersPanel label={`Members of ${ix.name}`} place={{ kind: 'ix', ixId: ix.id }} peersOnly={false} />
+        <MembersPanel label={`Members of ${ix.name}`} place={{ kind: 'ix', ixId: ix.id }} peersOnly={false} listKey={`ix:${ix.id}`} />
       </section>
     </PageFrame>
   );

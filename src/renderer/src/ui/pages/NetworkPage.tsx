@@ -5,10 +5,11 @@
 import { DataTable, type Column } from '../components/DataTable';
 import { PeeringDraftButton } from '../components/export/PeeringDraftButton';
 import { addressColumns, placeNameColumn, whereColumn } from '../components/columns';
-import { formatAsn, formatSpeed } from '../components/format';
+import { formatAsn, formatSpeed, networkLabel, plural } from '../components/format';
+import { HumanDate } from '../components/HumanDate';
 import { ExternalLink, MailLink, PageLink } from '../components/links';
 import { Details, PageFrame } from '../components/PageFrame';
-import { PeerMarkControl } from '../components/PeerMarkControl';
+import { PeerMarkEditor } from '../components/PeerMarkControl';
 import { RequestStatusLine } from './RequestStatusLine';
 import { useStoreQuery } from '../store-client/use-store-query';
 import type { NetAtFac, NetAtIx, PocView, SharedPlace } from '../../protocol/discovery';
@@ -25,11 +26,11 @@ const IX_COLUMNS: Column<NetAtIx>[] = [
   placeNameColumn('ix', (row) => row.ix),
   whereColumn((row) => row.ix),
   ...addressColumns<NetAtIx>((row) => row.connections),
-  { key: 'speed', header: 'Speed', width: '5em', numeric: true, sortValue: (row) => row.totalSpeed, cell: (row) => formatSpeed(row.totalSpeed) },
+  { key: 'speed', header: 'Speed', width: '5.4em', numeric: true, sortValue: (row) => row.totalSpeed, cell: (row) => formatSpeed(row.totalSpeed) },
   {
     key: 'rs',
     header: 'RS peer',
-    width: '5em',
+    width: '6em',
     sortValue: (row) => Number(row.connections.some((c) => c.isRsPeer)),
     cell: (row) => (row.connections.some((c) => c.isRsPeer) ? 'Yes' : 'No'),
   },
@@ -43,6 +44,7 @@ function sharedColumns(kind: 'ix' | 'fac'): Column<SharedPlace>[] {
       key: 'name',
       header: kind === 'ix' ? 'IXP' : 'Facility',
       width: 'minmax(12em, 2fr)',
+      pin: 'start',
       sortValue: (row) => row.name,
       cell: (row) => <PageLink to={{ kind, id: row.id }}>{row.name}</PageLink>,
     },
@@ -51,13 +53,13 @@ function sharedColumns(kind: 'ix' | 'fac'): Column<SharedPlace>[] {
       key: 'mine',
       header: 'My networks there',
       width: 'minmax(10em, 2fr)',
-      cell: (row) => row.mine.map((net) => `${net.name} (${formatAsn(net.asn)})`).join(', '),
+      cell: (row) => row.mine.map((net) => networkLabel(net.name, net.asn)).join(', '),
     },
   ];
 }
 
 const CONTACT_COLUMNS: Column<PocView>[] = [
-  { key: 'role', header: 'Role', width: '8em', cell: (row) => row.role },
+  { key: 'role', header: 'Role', width: '8em', pin: 'start', cell: (row) => row.role },
   { key: 'name', header: 'Name', width: 'minmax(8em, 1fr)', cell: (row) => row.name || '—' },
   {
     key: 'email',
@@ -77,7 +79,7 @@ export function NetworkPage({ netId }: { netId: number }): React.JSX.Element {
   const severalAsns = data.portAsns.some((entry) => entry.asn !== net.asn);
   return (
     <PageFrame
-      title={`${net.name} (${formatAsn(net.asn)})`}
+      title={networkLabel(net.name, net.asn)}
       subtitle={[net.aka, net.orgName].filter(Boolean).join(' · ')}
       error={error}
     >
@@ -85,14 +87,13 @@ export function NetworkPage({ netId }: { netId: number }): React.JSX.Element {
         {data.isMine ? (
           <span className="badge badge-mine">One of my networks</span>
         ) : (
-          <PeerMarkControl
+          <PeerMarkEditor
             key={`${data.peerState}|${data.note}|${data.hiddenUntil}`}
             asn={net.asn}
             name={net.name}
             state={data.peerState}
             note={data.note}
             hiddenUntil={data.hiddenUntil}
-            withNote
           />
         )}
         {!data.isMine && <PeeringDraftButton peerAsn={net.asn} />}
@@ -101,7 +102,7 @@ export function NetworkPage({ netId }: { netId: number }): React.JSX.Element {
       {severalAsns && (
         <p className="note warning" data-testid="port-asns">
           Its ports carry several ASNs:{' '}
-          {data.portAsns.map((entry) => `${formatAsn(entry.asn)} (${entry.ports} port${entry.ports === 1 ? '' : 's'})`).join(', ')}.
+          {data.portAsns.map((entry) => `${formatAsn(entry.asn)} (${plural(entry.ports, 'port')})`).join(', ')}.
           Sessions use the ASN of each port.
         </p>
       )}
@@ -127,14 +128,15 @@ export function NetworkPage({ netId }: { netId: number }): React.JSX.Element {
             ['Types', net.infoTypes.join(', ')],
             ['Never via route servers', net.neverViaRouteServers ? 'Yes' : ''],
             ['Notes', net.notes],
-            ['Updated in PeeringDB', net.updated],
+            ['Updated in PeeringDB', net.updated && <HumanDate at={net.updated} />],
           ]}
         />
       </section>
       {!data.isMine && (
         <section className="panel" aria-labelledby="net-shared-title">
           <h2 id="net-shared-title">
-            Shared with my networks: {data.sharedIxs.length} IXPs, {data.sharedFacs.length} facilities
+            Shared with my networks: {plural(data.sharedIxs.length, 'IXP')},{' '}
+            {plural(data.sharedFacs.length, 'facility', 'facilities')}
           </h2>
           <DataTable label="IXPs shared with my networks" rows={data.sharedIxs} columns={sharedColumns('ix')} rowKey={(r) => r.id} emptyText="No IXP in common." maxHeight="30vh" />
           <DataTable label="Facilities shared with my networks" rows={data.sharedFacs} columns={sharedColumns('fac')} rowKey={(r) => r.id} emptyText="No facility in common." maxHeight="30vh" />

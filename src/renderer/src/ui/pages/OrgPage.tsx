@@ -1,5 +1,5 @@
 /** An organisation's page: what it operates (networks, IXPs, facilities), each linking on. */
-import { formatAsn, placeLine } from '../components/format';
+import { networkLabel, placeLine } from '../components/format';
 import { ExternalLink, PageLink } from '../components/links';
 import { Details, PageFrame } from '../components/PageFrame';
 import { useStoreQuery } from '../store-client/use-store-query';
@@ -21,7 +21,7 @@ export function OrgPage({ orgId }: { orgId: number }): React.JSX.Element {
       </section>
       {(
         [
-          ['Networks', data.nets.map((net) => ({ id: net.netId, kind: 'net' as const, label: `${net.name} (${formatAsn(net.asn)})` }))],
+          ['Networks', data.nets.map((net) => ({ id: net.netId, kind: 'net' as const, label: networkLabel(net.name, net.asn) }))],
           ['IXPs', data.ixs.map((ix) => ({ id: ix.id, kind: 'ix' as const, label: ix.name }))],
           ['Facilities', data.facs.map((fac) => ({ id: fac.id, kind: 'fac' as const, label: fac.name }))],
         ] as const

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { runMenuCommand } from '../commands/menu-commands';
 import { appActionDeps } from '../commands/app-actions';
 import { connectApp } from './connect';
@@ -8,23 +8,30 @@ import { Navigation } from './Navigation';
 import { commandForKey } from '../commands/shortcuts';
 import { emitAppEvent } from '../bridge/app-events';
 import { getApi } from '../bridge/api';
-import { CompareScreen } from '../screens/compare/CompareScreen';
-import { RecordPage } from '../pages/RecordPage';
-import { ContactsScreen } from '../screens/contacts/ContactsScreen';
-import { MyNetworksScreen } from '../screens/my-networks/MyNetworksScreen';
-import { PeersScreen } from '../screens/peers/PeersScreen';
-import { RequestsScreen } from '../screens/requests/RequestsScreen';
-import { SessionsScreen } from '../screens/sessions/SessionsScreen';
-import { SearchScreen } from '../screens/search/SearchScreen';
-import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { SyncScreen } from '../screens/sync/SyncScreen';
 import { useAppState } from '../state/app-state';
 import { VIEW_LABELS, type ViewId } from '../state/views';
 import { getStoreClient } from '../store-client/client';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { TipProvider } from '../components/Tip';
 import { IncompleteCopyNotice } from './IncompleteCopyNotice';
+import { Toasts } from './Toasts';
 
-const SCREENS: Record<ViewId, () => React.JSX.Element> = {
+// The window opens on the Sync screen; the others (and the table and popover code they bring)
+// load when first visited, so the first paint stays light.
+const CompareScreen = lazy(() => import('../screens/compare/CompareScreen').then((m) => ({ default: m.CompareScreen })));
+const ContactsScreen = lazy(() => import('../screens/contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })));
+const MyNetworksScreen = lazy(() =>
+  import('../screens/my-networks/MyNetworksScreen').then((m) => ({ default: m.MyNetworksScreen })),
+);
+const PeersScreen = lazy(() => import('../screens/peers/PeersScreen').then((m) => ({ default: m.PeersScreen })));
+const SearchScreen = lazy(() => import('../screens/search/SearchScreen').then((m) => ({ default: m.SearchScreen })));
+const RequestsScreen = lazy(() => import('../screens/requests/RequestsScreen').then((m) => ({ default: m.RequestsScreen })));
+const SessionsScreen = lazy(() => import('../screens/sessions/SessionsScreen').then((m) => ({ default: m.SessionsScreen })));
+const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const RecordPage = lazy(() => import('../pages/RecordPage').then((m) => ({ default: m.RecordPage })));
+
+const SCREENS: Record<ViewId, React.ComponentType> = {
   sync: SyncScreen,
   networks: MyNetworksScreen,
   compare: CompareScreen,
@@ -73,23 +80,28 @@ export function App(): React.JSX.Element {
 
   const Screen = SCREENS[view];
   return (
-    <div className="app">
-      <Navigation isMac={isMac} />
-      <div className="app-body">
-        <Header />
-        <main className="app-main" id="main" aria-label={VIEW_LABELS[view]}>
-          {(openPage || DISCOVERY_VIEWS.has(view)) && <IncompleteCopyNotice />}
-          {openPage ? (
-            <ErrorBoundary key={`${openPage.kind}:${openPage.id}`} label="this page">
-              <RecordPage page={openPage} />
-            </ErrorBoundary>
-          ) : (
-            <ErrorBoundary key={view} label={`the ${VIEW_LABELS[view]} screen`}>
-              <Screen />
-            </ErrorBoundary>
-          )}
-        </main>
+    <TipProvider delayDuration={400}>
+      <div className="app">
+        <Navigation isMac={isMac} />
+        <div className="app-body">
+          <Header />
+          <main className="app-main" id="main" aria-label={VIEW_LABELS[view]}>
+            {(openPage || DISCOVERY_VIEWS.has(view)) && <IncompleteCopyNotice />}
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              {openPage ? (
+                <ErrorBoundary key={`${openPage.kind}:${openPage.id}`} label="this page">
+                  <RecordPage page={openPage} />
+                </ErrorBoundary>
+              ) : (
+                <ErrorBoundary key={view} label={`the ${VIEW_LABELS[view]} screen`}>
+                  <Screen />
+                </ErrorBoundary>
+              )}
+            </Suspense>
+          </main>
+        </div>
       </div>
-    </div>
+      <Toasts />
+    </TipProvider>
   );
 }

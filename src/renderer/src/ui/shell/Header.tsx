@@ -1,6 +1,8 @@
-import { describeSync } from '../components/sync-text';
+import { describeSync, type CopyHeadline } from '../components/sync-text';
 import { useAppState } from '../state/app-state';
-import { formatCount, formatDuration } from '../components/format';
+import { isCopyEmpty } from '../state/copy-slice';
+import { formatAgo, formatCount, formatDuration } from '../components/format';
+import { useNow } from '../components/HumanDate';
 import { appActionDeps } from '../commands/app-actions';
 import { cancelSync, startSync } from '../commands/actions';
 
@@ -8,15 +10,23 @@ export function Header(): React.JSX.Element {
   const progress = useAppState((s) => s.syncProgress);
   const running = useAppState((s) => s.syncRunning);
   const error = useAppState((s) => s.syncError);
-  const notice = useAppState((s) => s.notice);
-  const dismissNotice = useAppState((s) => s.dismissNotice);
+  const status = useAppState((s) => s.copyStatus);
+  const now = useNow();
   const active = running && progress !== null && progress.phase !== 'starting';
+  const empty = status !== null && isCopyEmpty(status);
+  const copy: CopyHeadline =
+    status === null
+      ? { state: 'opening' }
+      : empty
+        ? { state: 'empty' }
+        : { state: 'ready', lastSyncAgo: status.lastSyncAt === null ? null : formatAgo(status.lastSyncAt, now) };
+  const phase = running ? 'running' : error ? 'error' : (progress?.phase ?? (empty ? 'empty' : 'idle'));
 
   return (
     <header className="app-header" aria-label="Sync status">
       <div className="header-status">
-        <p className="sync-line" role="status" aria-live="polite" data-phase={running ? 'running' : (progress?.phase ?? 'idle')}>
-          {describeSync(progress, running, error)}
+        <p className="sync-line" role="status" aria-live="polite" data-phase={phase}>
+          {describeSync(progress, running, error, copy)}
         </p>
         {active && progress.etaMs !== undefined && (
           <span className="muted">about {formatDuration(progress.etaMs)} left</span>
@@ -31,16 +41,6 @@ export function Header(): React.JSX.Element {
           <button type="button" onClick={() => void cancelSync(appActionDeps())}>
             Cancel
           </button>
-        )}
-      </div>
-      <div className="notice-area" aria-live="polite">
-        {notice && (
-          <div className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : undefined}>
-            <span>{notice.text}</span>
-            <button type="button" className="link" aria-label="Dismiss message" onClick={dismissNotice}>
-              ×
-            </button>
-          </div>
         )}
       </div>
     </header>

@@ -32,6 +32,28 @@ describe('ui slice', () => {
     store.getState().dismissNotice();
     expect(store.getState().notice).toBeNull();
   });
+
+  it('dismisses a notice by its id only while it is the one shown', () => {
+    const first = store.getState().showNotice('info', 'first');
+    store.getState().showNotice('success', 'second');
+    store.getState().dismissNotice(first);
+    expect(store.getState().notice?.text).toBe('second');
+  });
+
+  it('keeps the Undo of a notice, and clears notices when the user moves on', () => {
+    let undone = 0;
+    store.getState().showNotice('success', 'Marked', { label: 'Undo', run: () => void undone++ });
+    void store.getState().notice?.action?.run();
+    expect(undone).toBe(1);
+    store.getState().navigate('peers');
+    expect(store.getState().notice).toBeNull();
+    store.getState().showNotice('error', 'failed');
+    store.getState().openPage({ kind: 'net', id: 1 });
+    expect(store.getState().notice).toBeNull();
+    store.getState().showNotice('info', 'on the page');
+    store.getState().closePage();
+    expect(store.getState().notice).toBeNull();
+  });
 });
 
 describe('sync slice', () => {
@@ -93,6 +115,17 @@ describe('copy slice', () => {
   it('calls a copy empty only when every type has no rows', () => {
     expect(isCopyEmpty(storeStatus())).toBe(true);
     expect(isCopyEmpty(storeStatus({ poc: 1 }))).toBe(false);
+  });
+});
+
+describe('discovery slice', () => {
+  it('remembers each member list’s filters apart', () => {
+    store.getState().setMemberFilters('peers', { policies: ['Open'] });
+    store.getState().setMemberFilters('ix:7', { rsPeer: 'yes' });
+    store.getState().navigate('search');
+    expect(store.getState().memberFilters.peers).toEqual({ policies: ['Open'] });
+    expect(store.getState().memberFilters['ix:7']).toEqual({ rsPeer: 'yes' });
+    expect(store.getState().memberFilters['fac:7']).toBeUndefined();
   });
 });
 

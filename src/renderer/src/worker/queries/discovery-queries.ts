@@ -8,6 +8,7 @@ import { compareNetworks } from './compare';
 import { getDiscoveryIndex as currentIndex, warmUpSearchSoon } from '../index/discovery-index';
 import { filterOptions } from './filter-options';
 import { findMembers, type UserContext } from './members';
+import { memberFacets } from './member-facets';
 import { myNetworksOverview } from './my-networks';
 import { facPage, ixPage, networkPage, orgPage } from './pages';
 import { localIsoDate } from '../../../../shared/peer-marks';
@@ -49,4 +50,6 @@ export const discoveryQueries = {
   orgPage: (ctx: StoreContext, args: { orgId: number }) => orgPage(getDiscoveryIndex(ctx.copy), args.orgId),
   searchEverything: (ctx: StoreContext, args: SearchArgs) => search(getDiscoveryIndex(ctx.copy), args),
   memberFilterOptions: (ctx: StoreContext, _args: Record<string, never>) => filterOptions(getDiscoveryIndex(ctx.copy)),
+  memberFacets: async (ctx: StoreContext, args: PeersArgs) =>
+    memberFacets(getDiscoveryIndex(ctx.copy), args, await readUserContext(ctx)),
 } satisfies Partial<QueryHandlers>;

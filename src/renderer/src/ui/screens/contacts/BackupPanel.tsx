@@ -6,6 +6,7 @@ import { useAppState } from '../../state/app-state';
 import { localIsoDate } from '../../../../../shared/peer-marks';
 import { saveExportFile } from '../../components/export/save-export';
 import { OutcomeLine } from '../../components/OutcomeLine';
+import { plural } from '../../components/format';
 
 type Status = { tone: 'ok' | 'error'; text: string } | null;
 
@@ -38,8 +39,8 @@ export function BackupPanel(): React.JSX.Element {
       if (!file.opened) return;
       const counts = await getStoreClient().command('importUserData', { json: file.content });
       const text =
-        `Restored ${counts.myNetworks} networks, ${counts.peerStates} peer states and ` +
-        `${counts.templates} templates from ${file.path}.`;
+        `Restored ${plural(counts.myNetworks, 'network')}, ${plural(counts.peerStates, 'peer state')} and ` +
+        `${plural(counts.templates, 'template')} from ${file.path}.`;
       setStatus({ tone: 'ok', text });
       useAppState.getState().showNotice('success', text);
     } catch (error) {

@@ -7,9 +7,10 @@ import { PeeringDraftButton } from '../../components/export/PeeringDraftButton';
 import { DEFAULT_ROLES, RolePicker } from '../../components/export/RolePicker';
 import { SelectionPicker, selectionOf, type PickerState } from './SelectionPicker';
 import { useStoreQuery } from '../../store-client/use-store-query';
+import { DataTable, type Column } from '../../components/DataTable';
+import { networkLabel, plural } from '../../components/format';
 
-/** Rows drawn on screen; the export always holds the whole list. */
-const SHOWN_ROWS = 300;
+type ContactRow = ContactListResult['contacts'][number];
 
 export function describeSelection(selection: ContactSelection, sources: ContactSources | null): string {
   const ixName = (id: number) => sources?.ixps.find((ix) => ix.id === id)?.name ?? `IXP ${id}`;
@@ -30,7 +31,8 @@ function Coverage({ list }: { list: ContactListResult }): React.JSX.Element {
   return (
     <div className="contact-coverage" aria-live="polite">
       <p>
-        {list.contacts.length} contacts ({list.uniqueEmailCount} distinct addresses) for {list.networkCount} networks.
+        {plural(list.contacts.length, 'contact')} ({plural(list.uniqueEmailCount, 'distinct address', 'distinct addresses')}) for{' '}
+        {plural(list.networkCount, 'network')}.
       </p>
       {missing > 0 && (
         <p>
@@ -56,7 +58,8 @@ function Coverage({ list }: { list: ContactListResult }): React.JSX.Element {
           <ul>
             {list.networksWithoutContact.map((net) => (
               <li key={net.asn}>
-                AS{net.asn} {net.netId === null ? '(not in the local copy)' : net.name}
+                {networkLabel(net.name, net.asn)}
+                {net.netId === null && ' (not in the local copy)'}
               </li>
             ))}
           </ul>
@@ -66,51 +69,39 @@ function Coverage({ list }: { list: ContactListResult }): React.JSX.Element {
   );
 }
 
-function ContactTable({ list }: { list: ContactListResult }): React.JSX.Element {
-  const shown = list.contacts.slice(0, SHOWN_ROWS);
-  return (
-    <>
-      <table className="contact-table">
-        <thead>
-          <tr>
-            <th scope="col">Network</th>
-            <th scope="col">Roles</th>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Phone</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((contact) => (
-            <tr key={`${contact.asn}:${contact.pocIds[0]}`}>
-              <td>
-                AS{contact.asn} {contact.networkName}
-              </td>
-              <td>
-                {contact.roles.join(', ')}
-                {contact.visible !== 'Public' && <span className="muted"> (users only)</span>}
-              </td>
-              <td>{contact.name}</td>
-              <td>{contact.email}</td>
-              <td>{contact.phone}</td>
-              <td>
-                {contact.roles.includes('Policy') && <PeeringDraftButton peerAsn={contact.asn} label="Draft request" />}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {list.contacts.length > shown.length && (
-        <p className="muted">
-          Showing {shown.length} of {list.contacts.length}; the export holds them all.
-        </p>
-      )}
-    </>
-  );
-}
+const CONTACT_COLUMNS: Column<ContactRow>[] = [
+  {
+    key: 'network',
+    header: 'Network',
+    width: 'minmax(12em, 2fr)',
+    pin: 'start',
+    sortValue: (contact) => contact.networkName,
+    cell: (contact) => networkLabel(contact.networkName, contact.asn),
+  },
+  {
+    key: 'roles',
+    header: 'Roles',
+    width: 'minmax(8em, 1fr)',
+    sortValue: (contact) => contact.roles.join(', '),
+    cell: (contact) => (
+      <>
+        {contact.roles.join(', ')}
+        {contact.visible !== 'Public' && <span className="muted"> (users only)</span>}
+      </>
+    ),
+  },
+  { key: 'name', header: 'Name', width: 'minmax(8em, 1fr)', sortValue: (contact) => contact.name, cell: (contact) => contact.name || '—' },
+  { key: 'email', header: 'Email', width: 'minmax(12em, 1.5fr)', sortValue: (contact) => contact.email, cell: (contact) => contact.email || '—' },
+  { key: 'phone', header: 'Phone', width: 'minmax(8em, 1fr)', cell: (contact) => contact.phone || '—' },
+  {
+    key: 'actions',
+    header: 'Request',
+    width: '9.5em',
+    pin: 'end',
+    cell: (contact) =>
+      contact.roles.includes('Policy') ? <PeeringDraftButton peerAsn={contact.asn} label="Draft request" /> : null,
+  },
+];
 
 export function ContactListPanel({ sources }: { sources: ContactSources | null }): React.JSX.Element {
   const handed = useAppState((s) => s.handedSelection);
@@ -166,7 +157,15 @@ export function ContactListPanel({ sources }: { sources: ContactSources | null }
               Export vCard…
             </button>
           </div>
-          {list.contacts.length > 0 && <ContactTable list={list} />}
+          {list.contacts.length > 0 && (
+            <DataTable
+              label="Contacts"
+              rows={list.contacts}
+              columns={CONTACT_COLUMNS}
+              rowKey={(contact) => `${contact.netId}:${contact.pocIds[0]}`}
+              maxHeight="50vh"
+            />
+          )}
         </>
       )}
     </section>

@@ -3,9 +3,12 @@ import { useState } from 'react';
 import { addressColumns, placeNameColumn, whereColumn } from '../../components/columns';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ExportTableButton } from '../../components/export/ExportTableButton';
-import { formatAsn, formatSpeed } from '../../components/format';
+import { formatAsn, formatSpeed, networkLabel, plural } from '../../components/format';
 import { PageLink } from '../../components/links';
 import { NetworkPicker } from '../../components/NetworkPicker';
+import { NoCopyYet, useCopyState } from '../../components/NoCopyYet';
+import { ipcErrorMessage } from '../../bridge/api';
+import { useAppState } from '../../state/app-state';
 import { addMyNetwork, removeMyNetwork, useMyAsns } from '../../store-client/user-tables';
 import { useStoreQuery } from '../../store-client/use-store-query';
 import type { MyNetworkOverview, NetAtFac, NetAtIx } from '../../../protocol/discovery';
@@ -19,7 +22,7 @@ const IX_COLUMNS: Column<NetAtIx>[] = [
   {
     key: 'speed',
     header: 'Speed',
-    width: '5em',
+    width: '5.4em',
     numeric: true,
     sortValue: (row) => row.totalSpeed,
     cell: (row) => row.connections.map((c) => <div key={c.netixlanId}>{formatSpeed(c.speed)}</div>),
@@ -27,13 +30,13 @@ const IX_COLUMNS: Column<NetAtIx>[] = [
   {
     key: 'rs',
     header: 'RS peer',
-    width: '5em',
+    width: '6em',
     cell: (row) => row.connections.map((c) => <div key={c.netixlanId}>{yesNo(c.isRsPeer)}</div>),
   },
   {
     key: 'operational',
     header: 'Operational',
-    width: '7em',
+    width: '8em',
     cell: (row) => row.connections.map((c) => <div key={c.netixlanId}>{yesNo(c.operational)}</div>),
   },
 ];
@@ -45,21 +48,52 @@ const FAC_COLUMNS: Column<NetAtFac>[] = [
 ];
 
 export function MyNetworksScreen(): React.JSX.Element {
-  const myAsns = useMyAsns();
-  const [error, setError] = useState<string | null>(null);
-  const { data } = useStoreQuery('myNetworksOverview', myAsns ? { asns: myAsns } : null);
-
-  const run = (action: Promise<unknown>) => {
-    setError(null);
-    action.catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
-  };
-
+  const copy = useCopyState();
   return (
     <section className="view" aria-labelledby="networks-title">
       <div className="view-header">
         <h1 id="networks-title">My networks</h1>
       </div>
-      <NetworkPicker label="Add a network" exclude={myAsns ?? []} onPick={(asn) => run(addMyNetwork(asn))} />
+      {copy === 'opening' && <p className="muted">Opening the local copy…</p>}
+      {copy === 'empty' && <NoCopyYet what="Your networks' IXP connections and facilities" />}
+      {copy === 'ready' && <MyNetworksContent />}
+    </section>
+  );
+}
+
+function MyNetworksContent(): React.JSX.Element {
+  const myAsns = useMyAsns();
+  const [error, setError] = useState<string | null>(null);
+  const { data } = useStoreQuery('myNetworksOverview', myAsns ? { asns: myAsns } : null);
+
+  const add = (asn: number) => {
+    setError(null);
+    addMyNetwork(asn).catch((reason: unknown) => setError(ipcErrorMessage(reason)));
+  };
+  // Removing is undone from its toast, not confirmed beforehand.
+  const remove = async (asn: number, title: string) => {
+    const { showNotice } = useAppState.getState();
+    try {
+      const undo = await removeMyNetwork(asn);
+      showNotice('success', `${title} is no longer one of your networks.`, {
+        label: 'Undo',
+        run: async () => {
+          try {
+            await undo();
+            showNotice('info', `${title} is one of your networks again.`);
+          } catch (reason) {
+            showNotice('error', `${title} could not be put back: ${ipcErrorMessage(reason)}`);
+          }
+        },
+      });
+    } catch (reason) {
+      showNotice('error', `${title} could not be removed: ${ipcErrorMessage(reason)}`);
+    }
+  };
+
+  return (
+    <>
+      <NetworkPicker label="Add a network" exclude={myAsns ?? []} onPick={add} />
       {error && (
         <p role="alert" className="field-error">
           {error}
@@ -67,21 +101,20 @@ export function MyNetworksScreen(): React.JSX.Element {
       )}
       {myAsns?.length === 0 && <p>Add the ASNs you work for to see their IXP connections and facilities.</p>}
       {(data ?? []).map((entry) => (
-        <MyNetworkPanel key={entry.asn} entry={entry} onRemove={() => run(removeMyNetwork(entry.asn))} />
+        <MyNetworkPanel key={entry.asn} entry={entry} onRemove={(title) => void remove(entry.asn, title)} />
       ))}
-    </section>
+    </>
   );
 }
 
-function MyNetworkPanel({ entry, onRemove }: { entry: MyNetworkOverview; onRemove: () => void }) {
-  const title = entry.net ? `${entry.net.name} (${formatAsn(entry.asn)})` : formatAsn(entry.asn);
+function MyNetworkPanel({ entry, onRemove }: { entry: MyNetworkOverview; onRemove: (title: string) => void }) {
+  const title = entry.net ? networkLabel(entry.net.name, entry.asn) : formatAsn(entry.asn);
   const seen = entry.net !== null || entry.ixs.length > 0 || entry.facs.length > 0;
   return (
     <article className="panel" aria-label={title}>
-      <h2>
-        {entry.net ? <PageLink to={{ kind: 'net', id: entry.net.netId }}>{entry.net.name}</PageLink> : null}{' '}
-        {formatAsn(entry.asn)}{' '}
-        <button type="button" onClick={onRemove} aria-label={`Remove ${title}`}>
+      <h2 className="panel-title">
+        {entry.net ? <PageLink to={{ kind: 'net', id: entry.net.netId }}>{title}</PageLink> : title}
+        <button type="button" onClick={() => onRemove(title)} aria-label={`Remove ${title}`}>
           Remove
         </button>
       </h2>
@@ -106,7 +139,12 @@ function MyNetworkPanel({ entry, onRemove }: { entry: MyNetworkOverview; onRemov
       ) : (
         <>
           <h3>
-            IXP connections ({entry.ixs.length} IXPs, {entry.ixs.reduce((sum, at) => sum + at.connections.length, 0)} ports)
+            IXP connections ({plural(entry.ixs.length, 'IXP')},{' '}
+            {plural(
+              entry.ixs.reduce((sum, at) => sum + at.connections.length, 0),
+              'port',
+            )}
+            )
           </h3>
           <DataTable
             label={`IXP connections of ${title}`}

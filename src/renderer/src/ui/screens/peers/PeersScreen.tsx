@@ -1,34 +1,31 @@
 /** Peers: who I could peer with, at one of my IXPs or across all of them, ranked with reasons. */
 import { MembersPanel } from '../../components/MembersPanel';
+import { NoCopyYet, useCopyState } from '../../components/NoCopyYet';
 import { useMyAsns } from '../../store-client/user-tables';
 import { useStoreQuery } from '../../store-client/use-store-query';
 import { useAppState } from '../../state/app-state';
 
 export function PeersScreen(): React.JSX.Element {
+  const copy = useCopyState();
   const myAsns = useMyAsns();
   const place = useAppState((s) => s.peersPlace);
   const setPlace = useAppState((s) => s.setPeersPlace);
-  const filters = useAppState((s) => s.peersFilters);
-  const setFilters = useAppState((s) => s.setPeersFilters);
-  const { data: mine } = useStoreQuery('myNetworksOverview', myAsns ? { asns: myAsns } : null);
+  const { data: mine } = useStoreQuery('myNetworksOverview', myAsns && copy === 'ready' ? { asns: myAsns } : null);
 
   const myIxs = new Map<number, string>();
   for (const entry of mine ?? []) for (const at of entry.ixs) myIxs.set(at.ix.id, at.ix.name);
   const ixChoices = [...myIxs].sort((a, b) => a[1].localeCompare(b[1]));
   // A place picked earlier may no longer be one of my IXPs (a network removed); fall back.
   const effectivePlace = place.kind === 'ix' && mine && !myIxs.has(place.ixId) ? { kind: 'my-ixs' as const } : place;
+  const noNetworks = myAsns?.length === 0;
 
   return (
-    <section className="view" aria-labelledby="peers-title">
+    <section className="view view-fill" aria-labelledby="peers-title">
       <div className="view-header">
         <h1 id="peers-title">Peers</h1>
-      </div>
-      {myAsns?.length === 0 ? (
-        <p>Add your networks first (My networks); potential peers at your IXPs show here.</p>
-      ) : (
-        <>
-          <label>
-            Where{' '}
+        {copy === 'ready' && !noNetworks && (
+          <label className="view-tools">
+            Where
             <select
               value={effectivePlace.kind === 'ix' ? String(effectivePlace.ixId) : ''}
               onChange={(event) =>
@@ -43,15 +40,16 @@ export function PeersScreen(): React.JSX.Element {
               ))}
             </select>
           </label>
-          <MembersPanel
-            label="Potential peers"
-            place={effectivePlace}
-            peersOnly
-            filters={filters}
-            onFiltersChange={setFilters}
-          />
-        </>
-      )}
+        )}
+      </div>
+      {copy === 'opening' && <p className="muted">Opening the local copy…</p>}
+      {copy === 'empty' && <NoCopyYet what="Potential peers" />}
+      {copy === 'ready' &&
+        (noNetworks ? (
+          <p>Add your networks first (My networks); potential peers at your IXPs show here.</p>
+        ) : (
+          <MembersPanel label="Potential peers" place={effectivePlace} peersOnly listKey="peers" fill />
+        ))}
     </section>
   );
 }

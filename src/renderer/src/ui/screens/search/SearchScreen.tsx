@@ -5,6 +5,8 @@
 import { useEffect, useId, useRef } from 'react';
 import { FOCUS_SEARCH_EVENT } from '../../commands/focus';
 import { openRecordPage } from '../../components/links';
+import { NoCopyYet, useCopyState } from '../../components/NoCopyYet';
+import { hitText } from '../../components/search-hit-text';
 import { useListKeys } from '../../components/use-list-keys';
 import { useStoreQuery } from '../../store-client/use-store-query';
 import { useAppState } from '../../state/app-state';
@@ -27,13 +29,17 @@ const MATCH_LABELS: Record<SearchHit['match'], string> = {
 };
 
 export function SearchScreen(): React.JSX.Element {
+  const copy = useCopyState();
   const query = useAppState((s) => s.searchQuery);
   const setQuery = useAppState((s) => s.setSearchQuery);
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
   const trimmed = query.trim();
-  const { data, error, pending } = useStoreQuery('searchEverything', trimmed ? { query: trimmed, limit: 100 } : null);
-  const hits = trimmed ? (data?.hits ?? []) : [];
+  const { data, error, pending } = useStoreQuery(
+    'searchEverything',
+    trimmed && copy === 'ready' ? { query: trimmed, limit: 100 } : null,
+  );
+  const hits = trimmed && copy === 'ready' ? (data?.hits ?? []) : [];
   const open = (hit: SearchHit) => openRecordPage({ kind: hit.kind, id: hit.id });
   const keys = useListKeys(hits.length, (index) => open(hits[index]!));
 
@@ -81,7 +87,7 @@ export function SearchScreen(): React.JSX.Element {
         </p>
       )}
       <p className="muted" aria-live="polite" data-testid="search-count">
-        {trimmed && data ? `${data.total} found${data.total > hits.length ? `, best ${hits.length} shown` : ''}${pending ? '…' : ''}` : ''}
+        {copy === 'ready' && trimmed && data ? `${data.total} found${data.total > hits.length ? `, best ${hits.length} shown` : ''}${pending ? '…' : ''}` : ''}
       </p>
       {hits.length > 0 && (
         <ul className="search-results" role="listbox" id={listId} aria-label="Search results">
@@ -94,9 +100,10 @@ export function SearchScreen(): React.JSX.Element {
               onClick={() => open(hit)}
               onMouseEnter={() => keys.setActive(index)}
             >
-              <span className="badge">{KIND_LABELS[hit.kind]}</span> <strong>{hit.title}</strong>
-              <span className="muted">{hit.subtitle}</span>
-              {hit.match !== 'name' && (
+              <span className="badge">{KIND_LABELS[hit.kind]}</span> <strong>{hitText(hit).title}</strong>
+              <span className="muted">{hitText(hit).subtitle}</span>
+              {/* Why it matched, when the title does not show it ("also known as" alone says nothing). */}
+              {hit.match !== 'name' && (hit.detail || hit.match !== 'other-name') && (
                 <span className="muted">
                   {MATCH_LABELS[hit.match]}
                   {hit.detail ? `: ${hit.detail}` : ''}
@@ -106,8 +113,9 @@ export function SearchScreen(): React.JSX.Element {
           ))}
         </ul>
       )}
-      {trimmed && data && !pending && hits.length === 0 && <p>Nothing matches “{trimmed}”.</p>}
-      {!trimmed && (
+      {copy === 'empty' && <NoCopyYet what="Search results" />}
+      {copy === 'ready' && trimmed && data && !pending && hits.length === 0 && <p>Nothing matches “{trimmed}”.</p>}
+      {copy === 'ready' && !trimmed && (
         <p className="muted">Search networks, IXPs, facilities and organisations by name, ASN, IRR as-set, IP or prefix.</p>
       )}
     </section>

@@ -1,21 +1,10 @@
-import { useEffect, useState } from 'react';
 import { PDB_TYPES } from '../../../../../shared/peeringdb';
 import type { StoreStatus } from '../../../protocol/messages';
-import { formatAgo, formatCount, formatDateTime } from '../../components/format';
+import { formatCount } from '../../components/format';
+import { HumanDate } from '../../components/HumanDate';
 import { PDB_TYPE_LABELS } from '../../components/pdb-type-labels';
 
-/** Re-renders once a minute so "5 minutes ago" stays true. */
-function useNow(intervalMs = 60_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
-
 export function CopyContents({ status }: { status: StoreStatus }): React.JSX.Element {
-  const now = useNow();
   const total = PDB_TYPES.reduce((sum, type) => sum + status.counts[type], 0);
   const loaded = new Set(status.loadedTypes);
   return (
@@ -23,14 +12,7 @@ export function CopyContents({ status }: { status: StoreStatus }): React.JSX.Ele
       <h2 id="copy-title">Local copy</h2>
       <p>
         Last complete sync:{' '}
-        {status.lastSyncAt === null ? (
-          <strong>never</strong>
-        ) : (
-          <>
-            <time dateTime={new Date(status.lastSyncAt).toISOString()}>{formatDateTime(status.lastSyncAt)}</time>{' '}
-            <span className="muted">({formatAgo(status.lastSyncAt, now)})</span>
-          </>
-        )}
+        {status.lastSyncAt === null ? <strong>never</strong> : <HumanDate at={status.lastSyncAt} />}
       </p>
       <table className="data compact counts">
         <caption className="visually-hidden">Rows in the local copy per type</caption>

@@ -33,8 +33,12 @@ export function SyncProgressPanel({ progress, running }: { progress: SyncProgres
           {formatCount(progress.storedRows)} stored of {formatCount(progress.fetchedRows)} {progress.source === 'dump' ? 'read' : 'fetched'}
           {skipped > 0 && <> · {formatCount(skipped)} left out as not valid</>}
         </dd>
-        <dt>Downloaded</dt>
-        <dd>{formatBytes(progress.bytes)}</dd>
+        {progress.bytes > 0 && (
+          <>
+            <dt>Downloaded</dt>
+            <dd>{formatBytes(progress.bytes)}</dd>
+          </>
+        )}
         {running && progress.waiting && (
           <>
             <dt>Waiting</dt>
@@ -55,30 +59,34 @@ export function SyncProgressPanel({ progress, running }: { progress: SyncProgres
         )}
       </dl>
       {types.length > 0 && (
-        <ul className="type-progress" aria-label="Progress per type">
-          {types.map((type) => {
-            const typeProgress = progress.types[type]!;
-            const current = type === progress.type && running;
-            return (
-              <li key={type} className={current ? 'current' : undefined}>
-                <span className="type-name">{PDB_TYPE_LABELS[type]}</span>
-                <TypeBar
-                  label={PDB_TYPE_LABELS[type]}
-                  fetched={typeProgress.fetched}
-                  stored={typeProgress.stored}
-                  done={typeProgress.done}
-                  stopped={!running}
-                />
-                <span className="type-numbers">
-                  {formatCount(typeProgress.stored)} / {formatCount(typeProgress.fetched)}
-                  {typeProgress.deleted > 0 && ` · ${formatCount(typeProgress.deleted)} deleted`}
-                  {typeProgress.skipped > 0 && ` · ${formatCount(typeProgress.skipped)} left out`}
-                  {typeProgress.done ? ' ✓' : ''}
-                </span>
-              </li>
-            );
-          })}
-        </ul>
+        // While it runs every type's bar is in view; afterwards they fold away behind a summary.
+        <details className="type-progress-details" open={running}>
+          <summary>{running ? 'Per type' : `Per type (${types.length})`}</summary>
+          <ul className="type-progress" aria-label="Progress per type">
+            {types.map((type) => {
+              const typeProgress = progress.types[type]!;
+              const current = type === progress.type && running;
+              return (
+                <li key={type} className={current ? 'current' : undefined}>
+                  <span className="type-name">{PDB_TYPE_LABELS[type]}</span>
+                  <TypeBar
+                    label={PDB_TYPE_LABELS[type]}
+                    fetched={typeProgress.fetched}
+                    stored={typeProgress.stored}
+                    done={typeProgress.done}
+                    stopped={!running}
+                  />
+                  <span className="type-numbers">
+                    {formatCount(typeProgress.stored)} / {formatCount(typeProgress.fetched)}
+                    {typeProgress.deleted > 0 && ` · ${formatCount(typeProgress.deleted)} deleted`}
+                    {typeProgress.skipped > 0 && ` · ${formatCount(typeProgress.skipped)} left out`}
+                    {typeProgress.done ? ' ✓' : ''}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </details>
       )}
       {progress.phase === 'done' && progress.message && <p className="note">{progress.message}</p>}
     </section>

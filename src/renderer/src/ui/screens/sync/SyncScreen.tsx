@@ -3,8 +3,8 @@ import { importDump } from '../../commands/actions';
 import { isCopyEmpty } from '../../state/copy-slice';
 import { useAppState } from '../../state/app-state';
 import { DailySyncToggle } from '../../components/DailySyncToggle';
+import { NoCopyYet } from '../../components/NoCopyYet';
 import { CopyContents } from './CopyContents';
-import { FirstRun } from './FirstRun';
 import { RecentChanges } from './RecentChanges';
 import { SyncErrorPanel } from './SyncErrorPanel';
 import { SyncProgressPanel } from './SyncProgressPanel';
@@ -35,7 +35,7 @@ export function SyncScreen(): React.JSX.Element {
       )}
       {syncError && <SyncErrorPanel error={syncError} status={status} />}
       {status === null && !copyError && <p className="muted">Opening the local copy…</p>}
-      {empty && <FirstRun running={running} />}
+      {empty && <NoCopyYet what="The answers of this app (common IXPs, potential peers, contacts)" />}
       {progress && progress.phase !== 'idle' && <SyncProgressPanel progress={progress} running={running} />}
       {status && (!empty || status.recentChanges.length > 0) && (
         <div className="panel-columns">
