@@ -4,6 +4,7 @@
  * only after the store acknowledged the last one, which it does after the page's transaction
  * (rows and watermark together) committed.
  */
+import type { HistoryMomentAck, HistoryMomentMessage } from './history/protocol';
 import type { PdbType } from './peeringdb';
 
 export type SyncSource = 'api' | 'cache' | 'dump';
@@ -61,13 +62,16 @@ export type MainToStore =
       bytes: number;
     }
   | { t: 'progress'; progress: SyncProgress }
-  | { t: 'end'; outcome: 'done' | 'cancelled' | 'error'; message?: string; code?: SyncErrorCode };
+  | { t: 'end'; outcome: 'done' | 'cancelled' | 'error'; message?: string; code?: SyncErrorCode }
+  /** A dump of a past date for history only (see history/protocol.ts). */
+  | HistoryMomentMessage;
 
 /** Store worker → main. */
 export type StoreToMain =
   | { t: 'state'; state: StoreState }
   | { t: 'ack'; seq: number; stored: number }
-  | { t: 'nack'; seq: number; message: string };
+  | { t: 'nack'; seq: number; message: string }
+  | HistoryMomentAck;
 
 export interface TypeProgress {
   fetched: number;

@@ -8,6 +8,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { PdbType } from '../../../../shared/peeringdb';
 import type { SyncChangeSummary } from '../../../../shared/sync';
 import type { MyNetworkRecord, PeerStateRecord, TemplateRecord } from '../../../../shared/user-data';
+import type { HistoryChunkRecord, HistoryMomentRecord, ReviewBatchRecord, ReviewItemRecord } from '../history/records';
 
 export const DB_NAME = 'peering-assistant';
 
@@ -74,12 +75,22 @@ export type PeeringDatabase = Dexie & {
   myNetworks: EntityTable<MyNetworkRecord, 'asn'>;
   peerStates: EntityTable<PeerStateRecord, 'asn'>;
   templates: EntityTable<TemplateRecord, 'key'>;
+  historyChunks: EntityTable<HistoryChunkRecord, 'key'>;
+  historyMoments: EntityTable<HistoryMomentRecord, 'at'>;
+  reviewBatches: EntityTable<ReviewBatchRecord, 'id'>;
+  reviewItems: EntityTable<ReviewItemRecord, 'id'>;
 };
 
 /** Tables holding PeeringDB's data: a flush empties these and only these. */
 export const PEERINGDB_TABLES = ['chunks', 'meta', 'changes'] as const;
 /** Tables holding what the user made: no sync and no flush touches them. */
 export const USER_TABLES = ['myNetworks', 'peerStates', 'templates'] as const;
+/**
+ * Tables holding what PeeringDB was over time (history and the review queue), derived from
+ * syncs and imported dumps of past dates. A flush keeps them: no sync can bring the past back,
+ * and the next sync after a flush is then compared with what was there before.
+ */
+export const HISTORY_TABLES = ['historyChunks', 'historyMoments', 'reviewBatches', 'reviewItems'] as const;
 
 export function openDatabase(name: string = DB_NAME): PeeringDatabase {
   const db = new Dexie(name) as PeeringDatabase;
@@ -90,6 +101,12 @@ export function openDatabase(name: string = DB_NAME): PeeringDatabase {
     myNetworks: 'asn',
     peerStates: 'asn, state',
     templates: 'key',
+  });
+  db.version(2).stores({
+    historyChunks: 'key',
+    historyMoments: 'at',
+    reviewBatches: '++id, at',
+    reviewItems: '++id, batchId, seen',
   });
   return db;
 }

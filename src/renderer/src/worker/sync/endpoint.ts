@@ -42,6 +42,11 @@ export interface SyncEndpointHooks {
   onCommitted?(dataVersion: number): void;
   /** The job ended and its summary (null when nothing changed) is stored. */
   onEnded?(summary: SyncChangeSummary | null): void;
+  /**
+   * The job ended and its change log is stored: history records the copy as it is now. Runs
+   * before `onEnded` and is awaited, so nothing changes the copy meanwhile.
+   */
+  onJobEnded?(job: { jobId: string; source: SyncSource; outcome: EndMessage['outcome']; endedAt: number }): Promise<void>;
 }
 
 export interface SyncEndpoint {
@@ -364,6 +369,7 @@ export function createSyncEndpoint(
         if (end.outcome === 'done') await db.meta.put({ key: META.lastSync, value: endedAt });
       });
     }
+    await hooks.onJobEnded?.({ jobId: job.jobId, source: job.source, outcome: end.outcome, endedAt });
     job = newJob(job.jobId, job.source, job.withKey);
     hooks.onEnded?.(summary);
   }
