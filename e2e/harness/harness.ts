@@ -18,6 +18,7 @@ import { startDailySchedule } from '../../src/main/schedule';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security-policy';
 import { createSettingsStore, type SettingsStore } from '../../src/main/settings';
 import { createSyncController } from '../../src/main/sync/controller';
+import { createHistoryImporter, type HistoryImporter } from '../../src/main/history/import';
 import type { SyncController, SyncTuning } from '../../src/main/sync/types';
 import { launchChromium } from './chromium';
 import { ScriptedDialogs } from './dialogs';
@@ -61,6 +62,7 @@ export interface Harness {
   readonly pageErrors: Error[];
   readonly settings: SettingsStore;
   readonly sync: SyncController;
+  readonly history: HistoryImporter;
   readonly handlers: Handlers;
   /** What choosing the item in the native menu does: main sends the command to the window. */
   menu(command: MenuCommand): Promise<void>;
@@ -96,6 +98,7 @@ function harnessDialogs(script: ScriptedDialogs): Dialogs {
   return {
     saveFile: async (suggestedName, format) => script.savePath({ suggestedName, format }),
     openDump: async () => script.openPath({ purpose: 'dump' }),
+    openDumps: async () => script.openPaths({ purpose: 'history' }),
     openBackup: async () => script.openPath({ purpose: 'backup' }),
     confirmFlush: async () => script.confirm({ purpose: 'flush' }),
   };
@@ -154,9 +157,14 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     getConfig: () => settings.syncConfig(),
     fetch: options.network === 'any' ? globalThis.fetch : loopbackOnlyFetch(),
   });
+  const history = createHistoryImporter({
+    openStoreLink: (jobId) => bridge.openStoreLink(jobId),
+    emitProgress: (progress) => bridge.broadcast('history:progress', progress),
+  });
   handlers = createHandlers({
     settings,
     sync,
+    history,
     dialogs: harnessDialogs(dialogs),
     files: createFileAccess(),
     openExternal: (url) => {
@@ -185,6 +193,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     pageErrors,
     settings,
     sync,
+    history,
     handlers,
     async menu(command) {
       bridge.broadcast('menu:command', command);
@@ -195,8 +204,9 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
       closed = true;
       stopSchedule();
       sync.cancel();
+      history.cancel();
       await context.close();
-      await sync.idle();
+      await Promise.all([sync.idle(), history.idle()]);
       await server.close();
     },
   };

@@ -32,6 +32,8 @@ function installPeeringAssistantApi(config) {
     startSync: (request) => invoke('sync:start', request ?? {}),
     cancelSync: () => invoke('sync:cancel'),
     importDump: () => invoke('dump:import'),
+    importHistory: () => invoke('history:import'),
+    cancelHistoryImport: () => invoke('history:cancel'),
     confirmFlush: () => invoke('flush:confirm'),
     saveExport: (request) => invoke('export:save', request),
     openBackup: () => invoke('backup:open'),
@@ -39,6 +41,7 @@ function installPeeringAssistantApi(config) {
     onMenuCommand: (listener) => subscribe('menu:command', listener),
     onSyncProgress: (listener) => subscribe('sync:progress', listener),
     onSettingsChanged: (listener) => subscribe('settings:changed', listener),
+    onHistoryProgress: (listener) => subscribe('history:progress', listener),
   });
   Object.defineProperty(window, 'api', { value: api, enumerable: true });
 

@@ -7,6 +7,7 @@ import { createFileAccess } from './files';
 import { createHandlers, MAX_BACKUP_BYTES, type Dialogs, type Handlers, type MainDeps } from './handlers';
 import { createSettingsStore, type SecretBox, type SettingsStore } from './settings';
 import type { StartResult, SyncController } from './sync/types';
+import type { HistoryImporter } from './history/import';
 
 const API_KEY = 'sekrit-Api-Key-0123456789';
 
@@ -42,9 +43,26 @@ class RecordingSync implements SyncController {
   async idle(): Promise<void> {}
 }
 
+class RecordingHistory implements HistoryImporter {
+  running = false;
+  imports: string[][] = [];
+  start(paths: readonly string[]): StartResult {
+    this.imports.push([...paths]);
+    this.running = true;
+    return { started: true };
+  }
+  cancel(): boolean {
+    const was = this.running;
+    this.running = false;
+    return was;
+  }
+  async idle(): Promise<void> {}
+}
+
 class ScriptedDialogs implements Dialogs {
   savePath: string | null = null;
   openPath: string | null = null;
+  openPaths: string[] | null = null;
   confirm = false;
   saveRequests: { suggestedName: string; format: string }[] = [];
   async saveFile(suggestedName: string, format: 'csv' | 'vcf' | 'json') {
@@ -53,6 +71,9 @@ class ScriptedDialogs implements Dialogs {
   }
   async openDump() {
     return this.openPath;
+  }
+  async openDumps() {
+    return this.openPaths;
   }
   async openBackup() {
     return this.openPath;
@@ -65,6 +86,7 @@ class ScriptedDialogs implements Dialogs {
 let dir: string;
 let settings: SettingsStore;
 let sync: RecordingSync;
+let history: RecordingHistory;
 let dialogs: ScriptedDialogs;
 let broadcasts: { channel: EventChannel; payload: unknown }[];
 let opened: string[];
@@ -74,12 +96,14 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'handlers-'));
   settings = createSettingsStore({ dir, secrets: secretBox, env: {}, log: { warn: () => {} } });
   sync = new RecordingSync();
+  history = new RecordingHistory();
   dialogs = new ScriptedDialogs();
   broadcasts = [];
   opened = [];
   const deps: MainDeps = {
     settings,
     sync,
+    history,
     dialogs,
     files: createFileAccess(),
     openExternal: (url) => {
@@ -111,6 +135,7 @@ describe('payload validation', () => {
     ['app:info', { anything: 1 }, /app:info.*no arguments/],
     ['dump:import', { path: '/etc/passwd' }, /dump:import.*no arguments/],
     ['backup:open', { path: '/etc/shadow' }, /backup:open.*no arguments/],
+    ['history:import', { paths: ['/etc/passwd'] }, /history:import.*no arguments/],
   ];
 
   it.each(badPayloads)('%s rejects %j with a clear error', async (channel, payload, message) => {
@@ -214,6 +239,30 @@ describe('dump:import', () => {
     const result = await handlers['dump:import'](undefined);
     expect(result).toEqual({ started: false, reason: expect.stringMatching(/already running/) });
     expect(sync.dumps).toEqual([]);
+  });
+});
+
+describe('history:import', () => {
+  it('imports every file chosen at once, into history only', async () => {
+    dialogs.openPaths = ['/data/peeringdb_2_dump_2026_03_02.json', '/data/peeringdb_2_dump_2026_03_01.json'];
+    await expect(handlers['history:import'](undefined)).resolves.toEqual({ started: true });
+    expect(history.imports).toEqual([['/data/peeringdb_2_dump_2026_03_02.json', '/data/peeringdb_2_dump_2026_03_01.json']]);
+    expect(sync.dumps).toEqual([]);
+  });
+
+  it('starts nothing when the dialog is closed, and says so when an import runs', async () => {
+    await expect(handlers['history:import'](undefined)).resolves.toEqual({ started: false });
+    history.running = true;
+    dialogs.openPaths = ['/data/a.json'];
+    const result = await handlers['history:import'](undefined);
+    expect(result).toEqual({ started: false, reason: expect.stringMatching(/already being imported/) });
+    expect(history.imports).toEqual([]);
+  });
+
+  it('cancels a running import', async () => {
+    await expect(handlers['history:cancel'](undefined)).resolves.toEqual({ cancelled: false });
+    history.running = true;
+    await expect(handlers['history:cancel'](undefined)).resolves.toEqual({ cancelled: true });
   });
 });
 

@@ -18,6 +18,7 @@ import {
 } from '../shared/ipc';
 import type { SettingsStore } from './settings';
 import type { SyncController } from './sync/types';
+import type { HistoryImporter } from './history/import';
 import { isSafeExternalUrl } from './security-policy';
 
 /** A backup of the user's own tables is small; anything larger is not one. */
@@ -27,6 +28,8 @@ export interface Dialogs {
   /** The path the user chose, or null when they cancelled. */
   saveFile(suggestedName: string, format: ExportSaveRequest['format']): Promise<string | null>;
   openDump(): Promise<string | null>;
+  /** Several dump files at once, for history; null when the user cancelled. */
+  openDumps(): Promise<string[] | null>;
   openBackup(): Promise<string | null>;
   /** Whether the user confirmed emptying the local PeeringDB copy. */
   confirmFlush(): Promise<boolean>;
@@ -41,6 +44,7 @@ export interface FileAccess {
 export interface MainDeps {
   settings: SettingsStore;
   sync: SyncController;
+  history: HistoryImporter;
   dialogs: Dialogs;
   files: FileAccess;
   openExternal(url: string): boolean | Promise<boolean>;
@@ -112,6 +116,19 @@ export function createHandlers(deps: MainDeps): Handlers {
       const path = await dialogs.openDump();
       if (path === null) return { started: false, reason: 'No file was chosen.' };
       return sync.importDump(path);
+    },
+
+    'history:import': async (payload) => {
+      expectNoPayload('history:import', payload);
+      if (deps.history.running) return { started: false, reason: 'Dumps are already being imported into history.' };
+      const paths = await dialogs.openDumps();
+      if (paths === null || paths.length === 0) return { started: false };
+      return deps.history.start(paths);
+    },
+
+    'history:cancel': async (payload) => {
+      expectNoPayload('history:cancel', payload);
+      return { cancelled: deps.history.cancel() };
     },
 
     'flush:confirm': async (payload) => {

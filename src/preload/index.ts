@@ -32,6 +32,8 @@ const api: Api = {
   startSync: (req) => invoke('sync:start', req ?? {}),
   cancelSync: () => invoke('sync:cancel'),
   importDump: () => invoke('dump:import'),
+  importHistory: () => invoke('history:import'),
+  cancelHistoryImport: () => invoke('history:cancel'),
   confirmFlush: () => invoke('flush:confirm'),
   saveExport: (req) => invoke('export:save', req),
   openBackup: () => invoke('backup:open'),
@@ -39,6 +41,7 @@ const api: Api = {
   onMenuCommand: (listener) => listen('menu:command', listener),
   onSyncProgress: (listener) => listen('sync:progress', listener),
   onSettingsChanged: (listener) => listen('settings:changed', listener),
+  onHistoryProgress: (listener) => listen('history:progress', listener),
 };
 
 ipcRenderer.on(SYNC_PORT_CHANNEL, (event, message: { jobId?: unknown }) => {

@@ -4,6 +4,7 @@
  * to a plain Chromium page. Payload schemas live here so main validates what it receives.
  */
 import { z } from 'zod';
+import type { HistoryImportProgress } from './history/protocol';
 import type { SyncProgress } from './sync';
 
 export const settingsPatchSchema = z
@@ -78,6 +79,9 @@ export interface InvokeMap {
   'sync:start': (req: SyncStartRequest) => { started: boolean; reason?: string };
   'sync:cancel': () => { cancelled: boolean };
   'dump:import': () => { started: boolean; reason?: string };
+  /** Dump files of past dates, chosen in one dialog, go into history only. */
+  'history:import': () => { started: boolean; reason?: string };
+  'history:cancel': () => { cancelled: boolean };
   'flush:confirm': () => { confirmed: boolean };
   'export:save': (req: ExportSaveRequest) => SaveResult;
   'backup:open': () => OpenTextResult;
@@ -92,6 +96,7 @@ export const MENU_COMMANDS = [
   'sync-now',
   'cancel-sync',
   'import-dump',
+  'import-history',
   'export-contacts',
   'flush',
   'settings',
@@ -101,6 +106,8 @@ export const MENU_COMMANDS = [
   'navigate-peers',
   'navigate-search',
   'navigate-contacts',
+  'navigate-changes',
+  'navigate-statistics',
   'focus-search',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
@@ -110,6 +117,7 @@ export interface EventMap {
   'menu:command': MenuCommand;
   'sync:progress': SyncProgress;
   'settings:changed': SettingsView;
+  'history:progress': HistoryImportProgress;
 }
 export type EventChannel = keyof EventMap;
 
@@ -126,6 +134,8 @@ export interface Api {
   startSync(req?: SyncStartRequest): Promise<{ started: boolean; reason?: string }>;
   cancelSync(): Promise<{ cancelled: boolean }>;
   importDump(): Promise<{ started: boolean; reason?: string }>;
+  importHistory(): Promise<{ started: boolean; reason?: string }>;
+  cancelHistoryImport(): Promise<{ cancelled: boolean }>;
   confirmFlush(): Promise<{ confirmed: boolean }>;
   saveExport(req: ExportSaveRequest): Promise<SaveResult>;
   openBackup(): Promise<OpenTextResult>;
@@ -133,4 +143,5 @@ export interface Api {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   onSyncProgress(listener: (progress: SyncProgress) => void): () => void;
   onSettingsChanged(listener: (settings: SettingsView) => void): () => void;
+  onHistoryProgress(listener: (progress: HistoryImportProgress) => void): () => void;
 }

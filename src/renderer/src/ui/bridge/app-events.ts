@@ -13,7 +13,9 @@ export type AppEventName =
   | 'data-changed'
   | 'settings-saved'
   | 'export-saved'
-  | 'flushed';
+  | 'flushed'
+  /** A history import ended (done, cancelled or failed); detail: its last progress. */
+  | 'history-import-done';
 
 export interface AppEvent {
   /** 1, 2, 3… in the order announced; a waiter remembers the last one it saw. */

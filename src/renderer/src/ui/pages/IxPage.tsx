@@ -2,6 +2,7 @@
 import { formatAsn, formatSpeed, placeLine } from '../components/format';
 import { ExternalLink, PageLink } from '../components/links';
 import { MembersPanel } from '../components/MembersPanel';
+import { ExchangeCharts } from '../components/history/ExchangeCharts';
 import { Details, PageFrame } from '../components/PageFrame';
 import { useStoreQuery } from '../store-client/use-store-query';
 
@@ -63,6 +64,10 @@ export function IxPage({ ixId }: { ixId: number }): React.JSX.Element {
             </li>
           ))}
         </ul>
+      </section>
+      <section className="panel" aria-labelledby="ix-history-title">
+        <h2 id="ix-history-title">Over time</h2>
+        <ExchangeCharts ixId={ix.id} />
       </section>
       <section className="panel" aria-labelledby="ix-members-title">
         <h2 id="ix-members-title">Members</h2>

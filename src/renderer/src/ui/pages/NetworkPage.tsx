@@ -9,6 +9,7 @@ import { formatAsn, formatSpeed } from '../components/format';
 import { ExternalLink, PageLink } from '../components/links';
 import { Details, PageFrame } from '../components/PageFrame';
 import { PeerMarkControl } from '../components/PeerMarkControl';
+import { NetworkHistoryPanel } from '../components/history/NetworkHistoryPanel';
 import { useStoreQuery } from '../store-client/use-store-query';
 import type { NetAtFac, NetAtIx, PocView, SharedPlace } from '../../protocol/discovery';
 
@@ -113,6 +114,7 @@ export function NetworkPage({ netId }: { netId: number }): React.JSX.Element {
           ]}
         />
       </section>
+      <NetworkHistoryPanel netId={net.netId} />
       {!data.isMine && (
         <section className="panel" aria-labelledby="net-shared-title">
           <h2 id="net-shared-title">

@@ -8,6 +8,7 @@ import { Navigation } from './Navigation';
 import { commandForKey } from '../commands/shortcuts';
 import { emitAppEvent } from '../bridge/app-events';
 import { getApi } from '../bridge/api';
+import { ChangesScreen } from '../screens/changes/ChangesScreen';
 import { CompareScreen } from '../screens/compare/CompareScreen';
 import { RecordPage } from '../pages/RecordPage';
 import { ContactsScreen } from '../screens/contacts/ContactsScreen';
@@ -15,6 +16,7 @@ import { MyNetworksScreen } from '../screens/my-networks/MyNetworksScreen';
 import { PeersScreen } from '../screens/peers/PeersScreen';
 import { SearchScreen } from '../screens/search/SearchScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { StatisticsScreen } from '../screens/statistics/StatisticsScreen';
 import { SyncScreen } from '../screens/sync/SyncScreen';
 import { useAppState } from '../state/app-state';
 import { VIEW_LABELS, type ViewId } from '../state/views';
@@ -28,6 +30,8 @@ const SCREENS: Record<ViewId, () => React.JSX.Element> = {
   peers: PeersScreen,
   search: SearchScreen,
   contacts: ContactsScreen,
+  changes: ChangesScreen,
+  statistics: StatisticsScreen,
   settings: SettingsScreen,
 };
 

@@ -1,4 +1,5 @@
 import { useAppState } from '../state/app-state';
+import { useStoreQuery } from '../store-client/use-store-query';
 import { VIEW_LABELS, VIEWS, type ViewId } from '../state/views';
 
 const SHORTCUT_KEYS: Partial<Record<ViewId, string>> = {
@@ -8,6 +9,8 @@ const SHORTCUT_KEYS: Partial<Record<ViewId, string>> = {
   peers: '4',
   search: '5',
   contacts: '6',
+  changes: '7',
+  statistics: '8',
   settings: ',',
 };
 
@@ -15,6 +18,7 @@ export function Navigation({ isMac }: { isMac: boolean }): React.JSX.Element {
   const current = useAppState((s) => s.view);
   const navigate = useAppState((s) => s.navigate);
   const modifier = isMac ? 'Meta' : 'Control';
+  const newChanges = useStoreQuery('reviewCounts', {}).data?.newCount ?? 0;
   return (
     <nav className="app-nav" aria-label="Main">
       <div className="app-title">Peering Assistant</div>
@@ -31,6 +35,12 @@ export function Navigation({ isMac }: { isMac: boolean }): React.JSX.Element {
                 onClick={() => navigate(view)}
               >
                 <span>{VIEW_LABELS[view]}</span>
+                {view === 'changes' && newChanges > 0 && (
+                  <span className="nav-count" data-testid="new-changes">
+                    {newChanges}
+                    <span className="visually-hidden"> new</span>
+                  </span>
+                )}
                 {key && (
                   <kbd aria-hidden="true">
                     {isMac ? '⌘' : 'Ctrl+'}

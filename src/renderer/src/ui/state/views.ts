@@ -1,5 +1,5 @@
 /** The screens of the app, in navigation order. */
-export const VIEWS = ['sync', 'networks', 'compare', 'peers', 'search', 'contacts', 'settings'] as const;
+export const VIEWS = ['sync', 'networks', 'compare', 'peers', 'search', 'contacts', 'changes', 'statistics', 'settings'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export const VIEW_LABELS: Record<ViewId, string> = {
@@ -9,6 +9,8 @@ export const VIEW_LABELS: Record<ViewId, string> = {
   peers: 'Peers',
   search: 'Search',
   contacts: 'Contacts',
+  changes: 'Changes',
+  statistics: 'Statistics',
   settings: 'Settings',
 };
 
