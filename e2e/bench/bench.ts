@@ -5,6 +5,9 @@
  * its own, as another machine would. Prints progress lines, then one JSON object as the last
  * line.
  *
+ * History (./history.ts): 30 generated daily dumps imported for history, with the time per dump,
+ * the storage it takes projected to a year, and the discovery latencies measured again after it.
+ *
  * Baselines measured in the same run, in a page of their own: `floorMs` (fetch the same bytes,
  * parse them and write them to IndexedDB as large blobs) and `naiveMs` (fetch, parse and one
  * plain Dexie bulkPut per type on the page thread).
@@ -22,6 +25,7 @@ import { measureBaselines } from './baselines';
 import { measureQueries } from './queries';
 import { heapUsageMB, startMainThreadProbe } from './probes';
 import { appEventMark, waitForAppEvent } from './events';
+import { measureHistory } from './history';
 
 const SEED = Number(process.env.BENCH_SEED ?? 7);
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -138,8 +142,15 @@ async function main(): Promise<void> {
 
     // The same seeded dataset, made here only now: held through the loads, its heap would
     // slow every garbage collection of the main side being measured.
-    const queries = await measureQueries(harness.page, generateDataset({ seed: SEED, scale: SCALE }));
+    const dataset = generateDataset({ seed: SEED, scale: SCALE });
+    const queries = await measureQueries(harness.page, dataset);
     log(`queries ${JSON.stringify(queries)}`);
+
+    // History: 30 daily dumps of past dates into the same app, then discovery asked again.
+    const history = await measureHistory(harness, dataset, { seed: SEED, scale: SCALE, workDir, log });
+    log(`history ${JSON.stringify(history)}`);
+    const queriesAfterHistory = await measureQueries(harness.page, dataset);
+    log(`queries after history ${JSON.stringify(queriesAfterHistory)}`);
 
     const result = {
       seed: SEED,
@@ -156,6 +167,8 @@ async function main(): Promise<void> {
       longestTaskMs,
       heapMB,
       queries,
+      ...history,
+      queriesAfterHistory,
       chromium: await harness.context.browser()?.version() ?? 'unknown',
       at: new Date().toISOString(),
     };

@@ -18,14 +18,17 @@ import {
 
 type Row = Record<string, unknown>;
 
+/** Rows of each type, typed or not: they are read field by field, as found. */
 export interface HistoryRows {
-  ix: Iterable<Row>;
-  fac: Iterable<Row>;
-  net: Iterable<Row>;
-  netixlan: Iterable<Row>;
-  netfac: Iterable<Row>;
-  poc: Iterable<Row>;
+  ix: Iterable<object>;
+  fac: Iterable<object>;
+  net: Iterable<object>;
+  netixlan: Iterable<object>;
+  netfac: Iterable<object>;
+  poc: Iterable<object>;
 }
+
+const fields = (rows: Iterable<object>) => rows as Iterable<Row>;
 
 /** A dump holds live rows only and may omit the status; a sync's copy never holds deleted ones. */
 function isLive(row: Row): boolean {
@@ -54,9 +57,9 @@ function speedOf(value: unknown): number {
  * go with the API key (and never appear in public dumps), so they would make history say a
  * contact changed when only the key did.
  */
-function policyContacts(pocs: Iterable<Row>): Map<number, string> {
+function policyContacts(pocs: Iterable<object>): Map<number, string> {
   const byNet = new Map<number, string[]>();
-  for (const poc of pocs) {
+  for (const poc of fields(pocs)) {
     if (!isLive(poc) || poc.role !== 'Policy') continue;
     if (poc.visible !== undefined && poc.visible !== 'Public') continue;
     const netId = idOf(poc.net_id);
@@ -77,12 +80,12 @@ function policyContacts(pocs: Iterable<Row>): Map<number, string> {
 
 export function projectFacts(rows: HistoryRows): Facts {
   const facts = emptyFacts();
-  for (const ix of rows.ix) {
+  for (const ix of fields(rows.ix)) {
     const id = idOf(ix.id);
     if (id === null || !isLive(ix)) continue;
     facts.ix.set(String(id), placeValue({ name: text(ix.name), country: text(ix.country), city: text(ix.city) }));
   }
-  for (const fac of rows.fac) {
+  for (const fac of fields(rows.fac)) {
     const id = idOf(fac.id);
     if (id === null || !isLive(fac)) continue;
     facts.fac.set(String(id), placeValue({ name: text(fac.name), country: text(fac.country), city: text(fac.city) }));
@@ -90,7 +93,7 @@ export function projectFacts(rows: HistoryRows): Facts {
 
   const contacts = policyContacts(rows.poc);
   const asnOfNet = new Map<number, number>();
-  for (const net of rows.net) {
+  for (const net of fields(rows.net)) {
     const id = idOf(net.id);
     const asn = idOf(net.asn);
     if (id === null || asn === null || !isLive(net)) continue;
@@ -111,7 +114,7 @@ export function projectFacts(rows: HistoryRows): Facts {
   }
 
   const members = new Map<string, MemberFact>();
-  for (const port of rows.netixlan) {
+  for (const port of fields(rows.netixlan)) {
     if (!isLive(port)) continue;
     const ixId = idOf(port.ix_id);
     const netId = idOf(port.net_id);
@@ -127,7 +130,7 @@ export function projectFacts(rows: HistoryRows): Facts {
   }
   for (const [key, member] of members) facts.member.set(key, memberValue(member));
 
-  for (const presence of rows.netfac) {
+  for (const presence of fields(rows.netfac)) {
     if (!isLive(presence)) continue;
     const facId = idOf(presence.fac_id);
     const netId = idOf(presence.net_id);

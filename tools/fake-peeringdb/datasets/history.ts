@@ -31,8 +31,8 @@ export const HISTORY_NETS = {
   gamma: { id: 40, asn: 64540, name: 'Gamma Access' },
   /** Its ports at Frankfurt carry AS64551, not its record's AS64550. */
   delta: { id: 50, asn: 64550, name: 'Delta Content', portAsn: 64551 },
-  /** Joins Frankfurt on day 3. */
-  epsilon: { id: 60, asn: 64560, name: 'Epsilon Research' },
+  /** Joins Frankfurt on day 3; its name is markup and a spreadsheet formula, as anyone may write in PeeringDB. */
+  epsilon: { id: 60, asn: 64560, name: '=1+1 <img src=x onerror=alert(1)> Epsilon' },
   /** At Frankfurt and in the facility; deleted from PeeringDB on day 5. */
   zeta: { id: 70, asn: 64570, name: 'Zeta Hosting' },
 } as const;

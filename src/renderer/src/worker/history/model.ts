@@ -180,6 +180,17 @@ export class HistoryModel {
     return { changedFacts, previous, changes };
   }
 
+  /**
+   * Adds a moment after the latest at which every fact is as it was then (a sync that changed
+   * nothing): open segments run on through it, so no segment changes.
+   */
+  observeUnchanged(record: HistoryMomentRecord): void {
+    if (this.latest !== null && record.at <= this.latest) throw new Error(`The moment ${record.at} is not after the latest`);
+    this.moments.push(record.at);
+    this.momentRecords.set(record.at, record);
+    this.version++;
+  }
+
   /** The chunk records to write (and the keys of emptied ones to delete) since the last call. */
   takeDirtyChunks(): { puts: HistoryChunkRecord[]; deletes: string[] } {
     const puts: HistoryChunkRecord[] = [];

@@ -10,7 +10,6 @@
 import { parseObservationWire, type Facts } from '../../../../shared/history/facts';
 import type { HistoryMomentAck, HistoryMomentMessage } from '../../../../shared/history/protocol';
 import { projectFacts } from '../../../../shared/history/project';
-import type { PdbRow } from '../../../../shared/peeringdb';
 import type { StoreToMain, SyncSource } from '../../../../shared/sync';
 import { bumpDataVersion, readWatermarks } from '../db/meta';
 import type { PeeringDatabase } from '../db/schema';
@@ -95,11 +94,11 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
    * Should it fail, the model in memory is dropped: the next use reads what is on disk.
    */
   async function save(
-    current: HistoryModel,
+    current: HistoryModel | null,
     moment: HistoryMomentRecord | null,
     review: { batch: ReviewBatchRecord; items: Omit<ReviewItemRecord, 'id' | 'batchId' | 'seen'>[] } | null,
   ): Promise<void> {
-    const { puts, deletes } = current.takeDirtyChunks();
+    const { puts, deletes } = current ? current.takeDirtyChunks() : { puts: [], deletes: [] };
     try {
       await db.transaction('rw', [db.historyChunks, db.historyMoments, db.reviewBatches, db.reviewItems, db.meta], async () => {
         if (puts.length) await db.historyChunks.bulkPut(puts);
@@ -132,23 +131,31 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
   }
 
   function copyFacts(): Facts {
-    const rows = (type: keyof LocalCopy['rows']) => copy.rows[type].values() as Iterable<PdbRow> as Iterable<Record<string, unknown>>;
+    const { rows } = copy;
     return projectFacts({
-      ix: rows('ix'),
-      fac: rows('fac'),
-      net: rows('net'),
-      netixlan: rows('netixlan'),
-      netfac: rows('netfac'),
-      poc: rows('poc'),
+      ix: rows.ix.values(),
+      fac: rows.fac.values(),
+      net: rows.net.values(),
+      netixlan: rows.netixlan.values(),
+      netfac: rows.netfac.values(),
+      poc: rows.poc.values(),
     });
   }
+
+  /**
+   * The copy's version when the latest moment was taken from it. A sync that changed nothing
+   * leaves the version as it was, and its moment is then added without reading the copy.
+   */
+  let recordedCopy: { version: number; at: number } | null = null;
 
   async function recordSync(job: EndedSyncJob): Promise<void> {
     // A job that stopped half way leaves a copy that is partly old and partly new: no moment.
     if (job.outcome !== 'done') return;
     if (copy.rows.net.size === 0 || copy.rows.netixlan.size === 0) return;
+    const copyVersion = copy.version;
+    const unchanged = recordedCopy !== null && recordedCopy.version === copyVersion && job.source !== 'dump';
     // Taken now, before anything else can change the copy.
-    const facts = copyFacts();
+    let facts = unchanged ? null : copyFacts();
     const nowSeconds = Math.floor(now() / 1000);
     // A dump stands for the moment it was made (its watermarks), a sync for when it ended.
     let at = Math.min(nowSeconds, Math.floor(job.endedAt / 1000));
@@ -156,28 +163,46 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
       const newest = Math.max(0, ...Object.values(await readWatermarks(db)));
       if (newest > 0) at = Math.min(nowSeconds, Math.floor(newest));
     }
+    const batch: ReviewBatchRecord = {
+      endedAt: job.endedAt,
+      source: job.source,
+      jobId: job.jobId,
+      at,
+      comparedWith: null,
+      note: null,
+      total: 0,
+      dropped: 0,
+    };
     try {
       await serial(async () => {
-        const current = await model();
+        const latest = loaded ? loaded.latest : ((await db.historyMoments.orderBy('at').last())?.at ?? null);
         // Two syncs within one second: the later one is the later moment.
-        if (job.source !== 'dump' && current.latest !== null && at <= current.latest) at = current.latest + 1;
-        const batch: ReviewBatchRecord = {
-          endedAt: job.endedAt,
-          source: job.source,
-          jobId: job.jobId,
+        if (job.source !== 'dump' && latest !== null && at <= latest) batch.at = at = latest + 1;
+        const moment: HistoryMomentRecord = {
           at,
-          comparedWith: null,
-          note: null,
-          total: 0,
-          dropped: 0,
+          source: job.source === 'dump' ? 'dump' : 'sync',
+          label: job.source === 'dump' ? 'Dump import' : 'Sync',
+          recordedAt: now(),
         };
+        if (unchanged && latest === recordedCopy?.at) {
+          loaded?.observeUnchanged(moment);
+          batch.comparedWith = latest;
+          await save(loaded, moment, { batch, items: [] });
+          recordedCopy = { version: copyVersion, at };
+          return;
+        }
+        if (!facts) {
+          // A later moment came in meanwhile (a dump of today): the copy must be read after all.
+          if (copy.version !== copyVersion) return;
+          facts = copyFacts();
+        }
+        const current = await model();
         if (current.has(at)) {
           // The same dump again: nothing new, and the queue says so.
           batch.comparedWith = at;
           return save(current, null, { batch, items: [] });
         }
         const isLatest = current.latest === null || at > current.latest;
-        const moment: HistoryMomentRecord = { at, source: job.source === 'dump' ? 'dump' : 'sync', label: job.source === 'dump' ? 'Dump import' : 'Sync', recordedAt: now() };
         const { previous, changes } = current.observe(moment, facts, isLatest);
         batch.comparedWith = previous;
         batch.note = reviewNote(previous, at, isLatest);
@@ -189,6 +214,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
           batch.dropped = found.total - found.items.length;
         }
         await save(current, moment, { batch, items });
+        if (isLatest) recordedCopy = { version: copyVersion, at };
       });
     } catch (error) {
       // History must never fail the sync it follows; the page shows what went wrong.

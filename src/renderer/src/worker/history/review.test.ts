@@ -51,6 +51,15 @@ async function syncDay(n: number, outcome: 'done' | 'cancelled' = 'done'): Promi
   for (const message of messages) await endpoint.receive(message);
 }
 
+/** An API sync that brings these pages (none: PeeringDB had nothing new). */
+async function syncApi(pages: MainToStore[] = []): Promise<void> {
+  const history = historyRecorderFor(ctx);
+  const endpoint = createSyncEndpoint(ctx, () => {}, { onJobEnded: (job) => history.recordSync(job) });
+  for (const message of [{ t: 'hello', jobId: `api-${++seq}`, source: 'api', withKey: false } as const, ...pages, { t: 'end', outcome: 'done' } as const]) {
+    await endpoint.receive(message);
+  }
+}
+
 async function queue(args: Partial<ReviewQueueArgs> = {}) {
   return historyQueries.reviewQueue(ctx, { scope: 'mine', ...args });
 }
@@ -105,7 +114,7 @@ describe('the review queue', () => {
     expect(await historyQueries.reviewCounts(ctx, {})).toEqual({ newCount: 10 });
   });
 
-  it('filters by my network, place and kind; everywhere shows what is not where I am', async () => {
+  it('filters by my network (by port ASN), place and kind, or shows everything', async () => {
     for (let day = 0; day < 5; day++) await syncDay(day);
     expect(described((await queue({ kind: 'left' })).entries).map(([, asn]) => asn)).toEqual([zeta.asn, zeta.asn, gamma.asn]);
     expect((await queue({ placeKey: `fac:${HISTORY_FAC}` })).entries.map((entry) => entry.kind)).toEqual(['net-deleted', 'left']);
@@ -144,6 +153,29 @@ describe('the review queue', () => {
     ]);
     expect(await historyQueries.reviewCounts(ctx, {})).toEqual({ newCount: 8 });
     await expect(reviewCommands.markReviewSeen(ctx, { ids: [-1] })).rejects.toThrow(/ids/);
+  });
+
+  it('adds a moment for a sync that brought nothing, and compares the next one with it', async () => {
+    await syncDay(0);
+    await syncApi();
+    const quiet = await queue();
+    expect(quiet.batches.map((batch) => [batch.source, batch.total, batch.note])).toEqual([
+      ['api', 0, null],
+      ['dump', 0, 'first'],
+    ]);
+    expect(await ctx.db.historyMoments.count()).toBe(2);
+
+    const port = historyDumps()[0]!.dump.netixlan!.data.find((row) => row.id === 102)!;
+    const upgraded = { ...port, speed: 100_000, updated: '2026-03-01T12:00:00Z' };
+    const rowsJson = JSON.stringify([upgraded]);
+    await syncApi([{ t: 'page', type: 'netixlan', seq: ++seq, rowsJson, complete: true, fetchedRows: 1, bytes: rowsJson.length }]);
+    const after = await queue();
+    expect(after.batches[0]).toMatchObject({ source: 'api', total: 1 });
+    // Compared with the quiet sync's moment, not the dump's before it.
+    expect(after.batches[0]!.comparedWith).toBeGreaterThan(historyDayAt(0));
+    expect(described(after.entries)).toEqual([['speed-up', alpha.asn, `ix:${frankfurt}`, 10_000, 100_000]]);
+    const history = await historyQueries.exchangeHistory(ctx, { ixId: frankfurt });
+    expect(history.points.map((point) => point.capacity - history.points[0]!.capacity)).toEqual([0, 90_000]);
   });
 
   it('records nothing for a sync that did not complete, and keeps history through a flush', async () => {

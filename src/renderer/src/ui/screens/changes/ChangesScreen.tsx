@@ -22,7 +22,7 @@ import '../../components/history/history.css';
 type Row = ReviewEntry & { endedAt: number; shownNew: boolean };
 
 const COLUMNS: Column<Row>[] = [
-  { key: 'when', header: 'Sync', width: '11em', sortValue: (row) => row.endedAt, cell: (row) => formatDateTime(row.endedAt) },
+  { key: 'when', header: 'Sync', width: '13em', sortValue: (row) => row.endedAt, cell: (row) => formatDateTime(row.endedAt) },
   {
     key: 'new',
     header: 'New',
