@@ -130,6 +130,11 @@ test('dumps of past dates imported at once feed history and its charts, and neve
   // Members by port ASN; Epsilon joined, Zeta left (deleted), Gamma's return is no join.
   await expect(frankfurt).toContainText(/Hist IX Frankfurt\s*DE\s*6\s*1\s*1\s*50%\s*133G\s*10G\s*Open 67%/);
 
+  // The charts draw under the app's CSP: no inline style element, no eval.
+  await app.page.evaluate(() => {
+    const seen: string[] = ((window as { __cspViolations?: string[] }).__cspViolations = []);
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(event.effectiveDirective));
+  });
   await frankfurt.getByRole('button', { name: 'Charts of Hist IX Frankfurt' }).click();
   const chart = screen.getByRole('figure', { name: 'Members and capacity of Hist IX Frankfurt over time' });
   await expect(chart).toContainText(/Members: 6 on .*2026, 6 on .*2026; capacity 43G → 133G \(5 days\)/);
@@ -143,6 +148,8 @@ test('dumps of past dates imported at once feed history and its charts, and neve
   await expect(screen.getByRole('figure', { name: 'Peering policies of the members of Hist IX Frankfurt' })).toContainText(
     'Open 4, Restrictive 1, No 1',
   );
+
+  expect(await app.page.evaluate(() => (window as { __cspViolations?: string[] }).__cspViolations)).toEqual([]);
 
   // The copy is as it was: empty, so the Sync screen still offers the first sync.
   const counts = await app.page.evaluate(async () => (await window.__storeClient!.status()).counts);
