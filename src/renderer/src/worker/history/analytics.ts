@@ -436,7 +436,8 @@ export function networkHistory(model: HistoryModel, netId: number): NetworkHisto
   const presences: NetworkPresence[] = [];
   for (const [key, memberSegments] of model.entries('member')) {
     const [ixId, asn] = splitPairKey(key);
-    const belongs = asns.has(asn) || memberSegments.some(([, , value]) => readMember(value).netId === netId);
+    // A port's network id leads its value (see memberValue): read without unpacking every value.
+    const belongs = asns.has(asn) || memberSegments.some(([, , value]) => value[0] === netId);
     if (!belongs) continue;
     presences.push(presenceOf(model, 'ix', ixId, memberSegments));
   }
