@@ -219,6 +219,16 @@ describe('a sequence of daily dumps', () => {
     expect(await worker.db.chunks.count()).toBe(0);
   });
 
+  it('refuses a dump that lacks a list history needs, rather than read it as everyone gone', async () => {
+    const worker = await newWorker();
+    const { dump } = historyDumps()[0]!;
+    const path = join(dir, 'peeringdb_2_dump_2026_03_01.json');
+    writeFileSync(path, JSON.stringify({ ...dump, netixlan: undefined }));
+    const events = await importInto(worker, [path]);
+    expect(events.at(-1)?.files[0]).toMatchObject({ outcome: 'failed', message: expect.stringMatching(/holds no netixlan/) });
+    expect(await worker.db.historyMoments.count()).toBe(0);
+  });
+
   it('refuses a dump dated after today', async () => {
     const worker = await newWorker();
     const path = join(dir, 'peeringdb_2_dump_2027_01_01.json');

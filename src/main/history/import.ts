@@ -69,12 +69,20 @@ export function dumpMoment(fileName: string, dump: ParsedDump): number {
   return Math.floor(newest === undefined || newest < day ? day : newest);
 }
 
+/** What history is made of: a dump without one of these cannot say what was there. */
+const HISTORY_TYPES: readonly PdbType[] = ['ix', 'fac', 'net', 'netixlan', 'netfac', 'poc'];
+
 function rowsOf(dump: ParsedDump, type: PdbType): Record<string, unknown>[] {
   return dump.types.find((entry) => entry.type === type)?.rows ?? [];
 }
 
 /** What history keeps of a dump, as the text the store reads. */
 export function momentText(fileName: string, dump: ParsedDump, at: number): string {
+  // A missing list would read as "every network left": refuse the file instead.
+  const missing = HISTORY_TYPES.filter((type) => dump.missing.includes(type));
+  if (missing.length > 0) {
+    throw new SyncError('dump-format', `${fileName} holds no ${missing.join(', ')}: history needs ${HISTORY_TYPES.join(', ')}.`);
+  }
   const rows: HistoryRows = {
     ix: rowsOf(dump, 'ix'),
     fac: rowsOf(dump, 'fac'),

@@ -91,7 +91,7 @@ function batchLine(batch: ReviewBatch, filtered: boolean): string {
       break;
   }
   if (batch.total === 0) return `${when}: nothing changed.`;
-  const here = filtered ? `${formatCount(batch.shown)} here, ` : '';
+  const here = !filtered ? '' : batch.shown === 0 ? 'nothing here; ' : `${formatCount(batch.shown)} here, `;
   const dropped = batch.dropped ? ` (the first ${formatCount(batch.total - batch.dropped)} are kept)` : '';
   return `${when}: ${here}${formatCount(batch.total)} change${batch.total === 1 ? '' : 's'} everywhere${dropped}.`;
 }
