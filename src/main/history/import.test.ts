@@ -239,6 +239,44 @@ describe('a sequence of daily dumps', () => {
   });
 });
 
+describe('many files at once', () => {
+  it('reads the next file while the store keeps the one before', async () => {
+    const texts = new Map(historyDumps().map(({ fileName, dump }) => [fileName, JSON.stringify(dump)]));
+    const log: string[] = [];
+    let acknowledge: (() => void) | null = null;
+    const link: StoreLink = {
+      send: (message) => {
+        if (message.t !== 'history-moment') return;
+        log.push(`store ${message.seq}`);
+        acknowledge = () => listener?.({ t: 'history-ack', seq: message.seq, outcome: 'added', at: message.seq, changedFacts: 1 });
+      },
+      onMessage: (next) => (listener = next),
+      onClose: () => {},
+      close: () => {},
+    };
+    let listener: ((message: StoreToMain) => void) | null = null;
+    const importer = createHistoryImporter({
+      openStoreLink: () => link,
+      emitProgress: () => {},
+      now: () => TODAY,
+      readTextFile: async (path) => {
+        log.push(`read ${path}`);
+        return texts.get(path)!;
+      },
+    });
+    importer.start([...texts.keys()].slice(0, 3));
+    while (log.length < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Nothing is acknowledged yet, and the second file is read already.
+    expect(log.sort()).toEqual(['read peeringdb_2_dump_2026_03_01.json', 'read peeringdb_2_dump_2026_03_02.json', 'store 1']);
+    for (let seq = 1; seq <= 3; seq++) {
+      while (!log.includes(`store ${seq}`)) await new Promise((resolve) => setTimeout(resolve, 5));
+      acknowledge!();
+    }
+    await importer.idle();
+    expect(log.filter((entry) => entry.startsWith('store'))).toEqual(['store 1', 'store 2', 'store 3']);
+  });
+});
+
 describe('the moment a dump stands for', () => {
   const dump = (generated?: number) =>
     parseDumpText(JSON.stringify({ net: { data: [{ id: 1, status: 'ok', created: '2026-02-27T10:00:00Z', updated: '2026-02-27T10:00:00Z' }], meta: generated ? { generated } : {} } }), 'x.json');

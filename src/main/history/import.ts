@@ -161,11 +161,13 @@ export function createHistoryImporter(deps: HistoryImporterDeps): HistoryImporte
   const now = deps.now ?? (() => Date.now());
   let running: { abort: AbortController; finished: Promise<void> } | null = null;
 
-  async function importFile(path: string, channel: MomentChannel, signal: AbortSignal, report: (current: string, phase: 'reading' | 'storing') => void): Promise<HistoryFileOutcome> {
+  /** A file read, checked and reduced to what history keeps of it; or why it could not be. */
+  type Prepared = { file: string; at: number; rowsJson: string } | { file: string; failure: HistoryFileOutcome };
+
+  async function prepare(path: string, signal: AbortSignal): Promise<Prepared> {
     const file = basename(path);
     let at: number | undefined;
     try {
-      report(file, 'reading');
       let text: string;
       try {
         text = await readTextFile(path);
@@ -174,19 +176,15 @@ export function createHistoryImporter(deps: HistoryImporterDeps): HistoryImporte
       }
       signal.throwIfAborted();
       const dump = parseDumpText(text, file);
-      text = '';
       at = dumpMoment(file, dump);
       if (at > now() / 1000 + CLOCK_SKEW) {
         throw new Error(`It is dated ${new Date(at * 1000).toISOString().slice(0, 10)}, after today.`);
       }
-      const rowsJson = momentText(file, dump, at);
-      signal.throwIfAborted();
-      report(file, 'storing');
-      const ack = await channel.send(rowsJson);
-      return { file, outcome: ack.outcome, at: ack.at };
+      return { file, at, rowsJson: momentText(file, dump, at) };
     } catch (error) {
       if (signal.aborted) throw error;
-      return { file, outcome: 'failed', ...(at !== undefined ? { at } : {}), message: error instanceof Error ? error.message : String(error) };
+      const message = error instanceof Error ? error.message : String(error);
+      return { file, failure: { file, outcome: 'failed', ...(at !== undefined ? { at } : {}), message, finishedAt: now() } };
     }
   }
 
@@ -206,9 +204,28 @@ export function createHistoryImporter(deps: HistoryImporterDeps): HistoryImporte
       let channel: MomentChannel | null = null;
       try {
         channel = new MomentChannel(deps.openStoreLink(jobId), abort.signal, deps.storeTimeoutMs ?? 300_000);
-        for (const path of paths) {
+        emit('reading', { current: basename(paths[0]!) });
+        // The next file is read while the store keeps the one before: reading and storing overlap.
+        let next: Promise<Prepared> | null = prepare(paths[0]!, abort.signal);
+        for (let index = 0; next; index++) {
+          const prepared = await next;
           abort.signal.throwIfAborted();
-          files.push(await importFile(path, channel, abort.signal, (current, phase) => emit(phase, { current })));
+          const following = paths[index + 1];
+          next = following === undefined ? null : prepare(following, abort.signal);
+          // A read that fails while this file is stored is reported in its turn.
+          next?.catch(() => undefined);
+          if ('failure' in prepared) {
+            files.push(prepared.failure);
+            continue;
+          }
+          emit('storing', { current: prepared.file });
+          try {
+            const ack = await channel.send(prepared.rowsJson);
+            files.push({ file: prepared.file, outcome: ack.outcome, at: ack.at, finishedAt: now() });
+          } catch (error) {
+            if (abort.signal.aborted) throw error;
+            files.push({ file: prepared.file, outcome: 'failed', at: prepared.at, message: (error as Error).message, finishedAt: now() });
+          }
         }
         emit('done', { message: summarise(files), endedAt: now() });
       } catch (error) {

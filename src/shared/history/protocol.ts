@@ -36,6 +36,8 @@ export interface HistoryFileOutcome {
   at?: number;
   /** Why it failed, in words. */
   message?: string;
+  /** Epoch ms it was done with. */
+  finishedAt: number;
 }
 
 /** The one progress event of a history import (main → page). */
