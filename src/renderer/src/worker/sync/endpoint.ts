@@ -43,8 +43,8 @@ export interface SyncEndpointHooks {
   /** The job ended and its summary (null when nothing changed) is stored. */
   onEnded?(summary: SyncChangeSummary | null): void;
   /**
-   * The job ended and its change log is stored: history records the copy as it is now. Runs
-   * before `onEnded` and is awaited, so nothing changes the copy meanwhile.
+   * The job ended and its change log is stored: history takes its moment of the copy. Runs
+   * before `onEnded` and is awaited, so this port's next message waits for it.
    */
   onJobEnded?(job: { jobId: string; source: SyncSource; outcome: EndMessage['outcome']; endedAt: number }): Promise<void>;
 }
