@@ -13,7 +13,9 @@ import { FakeInWorker } from './fake-in-worker';
 import { FastWaitClock, newFastWaitBuffer } from './fast-wait-clock';
 import { measureFirstLoad, ratio, type FirstLoadFigures } from './first-load';
 import { heapUsageMB, type LongestTasks } from './probes';
+import { measureHistory, type HistoryFigures } from './history';
 import { measureQueries, type QueryFigures } from './queries';
+import { generateDataset } from '../../tools/fake-peeringdb/generator';
 import { CHANGED_ROWS, measurePacedResync, measureResyncs } from './resyncs';
 import { buildEveryIndex, firstDiscoveryQuery, firstSearch } from './warm-up';
 
@@ -65,6 +67,10 @@ export interface DatasetFigures {
   firstQueryAfterResyncMs: number;
   firstLoadPaths: { pagedLists: FirstLoadFigures; bulkCache: FirstLoadFigures };
   context: Record<string, unknown>;
+  /** Only where the run imported history (scale 1): its figures, and the queries asked again after it. */
+  historyImportMsPerDump?: number;
+  historyMBPerYear?: number;
+  queriesAfterHistory?: QueryFigures;
 }
 
 export interface DatasetRun {
@@ -72,9 +78,11 @@ export interface DatasetRun {
   scale: number;
   workDir: string;
   log: (message: string) => void;
+  /** Also import 30 daily dumps for history into the app, and ask discovery again after. */
+  history?: boolean;
 }
 
-export async function measureDataset({ seed, scale, workDir, log }: DatasetRun): Promise<DatasetFigures> {
+export async function measureDataset({ seed, scale, workDir, log, history = false }: DatasetRun): Promise<DatasetFigures> {
   const started = Date.now();
   const clockBuffer = newFastWaitBuffer();
   const fake = new FakeInWorker({ seed, scale, clockBuffer });
@@ -108,6 +116,7 @@ export async function measureDataset({ seed, scale, workDir, log }: DatasetRun):
     let heapAfterIndexMB: number;
     let resyncs: Awaited<ReturnType<typeof measureResyncs>>;
     let queries: QueryFigures;
+    let historyFigures: { history: HistoryFigures; queriesAfterHistory: QueryFigures } | null = null;
     try {
       const { page } = harness;
       const load = await measureFirstLoad(page, fake, 'paged-lists', pagedFloor);
@@ -124,6 +133,15 @@ export async function measureDataset({ seed, scale, workDir, log }: DatasetRun):
       log(`resyncs: no change ${resyncs.noChangeResyncMs} ms, ${CHANGED_ROWS} changed rows ${resyncs.changeResyncMs} ms, first query after ${resyncs.firstQueryAfterResyncMs} ms`);
       queries = await measureQueries(page, served.queries);
       log(`queries ${JSON.stringify({ ...queries, context: undefined })}`);
+      if (history) {
+        // The same seeded dataset, made here only now: held through the loads, its heap would
+        // slow every garbage collection of the bench's side while the app is being measured.
+        const figures = await measureHistory(harness, generateDataset({ seed, scale }), { seed, scale, workDir, log });
+        log(`history ${JSON.stringify(figures)}`);
+        const queriesAfterHistory = await measureQueries(page, served.queries);
+        log(`queries after history ${JSON.stringify({ ...queriesAfterHistory, context: undefined })}`);
+        historyFigures = { history: figures, queriesAfterHistory };
+      }
     } finally {
       await harness.close();
     }
@@ -174,6 +192,7 @@ export async function measureDataset({ seed, scale, workDir, log }: DatasetRun):
       rateLimitedNoChangeResyncMs: paced.rateLimitedNoChangeResyncMs,
       firstQueryAfterResyncMs: resyncs.firstQueryAfterResyncMs,
       firstLoadPaths: { pagedLists, bulkCache },
+      ...(historyFigures ? { ...historyFigures.history, queriesAfterHistory: historyFigures.queriesAfterHistory } : {}),
       context: {
         firstSearchAfterResyncMs: resyncs.firstSearchAfterResyncMs,
         longestTasks: {

@@ -33,6 +33,9 @@ const TARGETS: Target[] = [
   { label: 'first paint, cold start', pick: (f) => f.queries.firstPaintMs, unit: 'ms', atMost: 1000, judgedAt: 'scale 1' },
   { label: 'longest task during a sync, page', pick: (f) => f.longestTaskMs, unit: 'ms', atMost: 50, judgedAt: 'scale 1' },
   { label: 'longest task during a sync, worker', pick: (f) => f.workerLongestTaskMs, unit: 'ms', atMost: 50, judgedAt: 'scale 1' },
+  // Measured at scale 1 only (NaN, shown as such, at scale 2).
+  { label: 'history import, per daily dump', pick: (f) => f.historyImportMsPerDump ?? Number.NaN, unit: 'ms', atMost: 5000, judgedAt: 'scale 1' },
+  { label: 'history storage, a year of daily dumps', pick: (f) => f.historyMBPerYear ?? Number.NaN, unit: 'MB', atMost: 200, judgedAt: 'scale 1' },
 ];
 
 function show(value: number, unit: Target['unit']): string {

@@ -17,6 +17,7 @@ import { createSyncProgressRelay } from '../../src/main/sync-progress-relay';
 import { startDailySchedule } from '../../src/main/schedule';
 import { loadSettings, type Settings } from '../../src/main/settings';
 import { createSyncController } from '../../src/main/sync/controller';
+import { createHistoryImporter, type HistoryImporter } from '../../src/main/history/import';
 import type { SyncController, SyncTuning } from '../../src/main/sync/types';
 import { fetchTrustingLoopbackTls } from '../../tools/fake-peeringdb/loopback-tls';
 import type { SyncClock } from '../../src/main/sync/clock';
@@ -71,6 +72,7 @@ export interface Harness {
   readonly pageErrors: Error[];
   readonly settings: Settings;
   readonly sync: SyncController;
+  readonly history: HistoryImporter;
   readonly handlers: Handlers;
   /** What choosing the item in the native menu does: main sends the command to the window. */
   menu(command: MenuCommand): Promise<void>;
@@ -108,6 +110,7 @@ function harnessDialogs(script: ScriptedDialogs): Dialogs {
   return {
     saveFile: async (defaultPath, format) => script.savePath({ defaultPath, format }),
     openDump: async () => script.openPath({ purpose: 'dump' }),
+    openDumps: async () => script.openPaths({ purpose: 'history' }),
     openBackup: async () => script.openPath({ purpose: 'backup' }),
     confirmFlush: async () => script.confirm({ purpose: 'flush' }),
     confirmKeyMove: async (move) => script.confirm({ purpose: 'api-key-move', ...move }),
@@ -171,9 +174,14 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     },
     fetch: options.network === 'any' ? globalThis.fetch : loopbackOnlyFetch(),
   });
+  const history = createHistoryImporter({
+    openStoreLink: (jobId) => bridge.openStoreLink(jobId),
+    emitProgress: (progress) => bridge.broadcast('history:progress', progress),
+  });
   handlers = createHandlers({
     settings,
     sync,
+    history,
     dialogs: harnessDialogs(dialogs),
     files: createFileAccess({ exportFolder: () => join(userDataDir, 'Documents') }),
     openExternal: (url) => {
@@ -207,6 +215,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     pageErrors,
     settings,
     sync,
+    history,
     handlers,
     async menu(command) {
       bridge.broadcast('menu:command', command);
@@ -217,8 +226,9 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
       closed = true;
       stopSchedule();
       sync.cancel();
+      history.cancel();
       await context.close();
-      await sync.idle();
+      await Promise.all([sync.idle(), history.idle()]);
       await server.close();
     },
   };

@@ -122,7 +122,8 @@ export async function installPageBridge(page: Page, options: PageBridgeOptions):
   });
 
   const toWire = (message: MainToStore): unknown => {
-    if (!options.stash || message.t !== 'page' || message.rowsJson.length < BULK_THRESHOLD_CHARS) return message;
+    // Sync pages and history moments carry their text as rowsJson.
+    if (!options.stash || !('rowsJson' in message) || message.rowsJson.length < BULK_THRESHOLD_CHARS) return message;
     const { rowsJson, ...rest } = message;
     return { ...rest, [BULK_URL_FIELD]: options.stash(rowsJson) };
   };

@@ -15,13 +15,13 @@ export interface DialogRequest {
 export interface DialogAnswers {
   /** The next save dialog picks `path`; null cancels it. */
   answerSave(path: string | null): Promise<void>;
-  /** The next open dialog picks `path`; null cancels it. */
-  answerOpen(path: string | null): Promise<void>;
+  /** The next open dialog picks `path` (several files where it lets the user pick many); null cancels it. */
+  answerOpen(path: string | string[] | null): Promise<void>;
   /** The next confirmation is accepted (true) or declined (false). */
   answerConfirm(confirmed: boolean): Promise<void>;
 }
 
-type Answer = string | null | boolean;
+type Answer = string | string[] | null | boolean;
 
 export class ScriptedDialogs implements DialogAnswers {
   readonly asked: DialogRequest[] = [];
@@ -31,7 +31,7 @@ export class ScriptedDialogs implements DialogAnswers {
     this.queues.save.push(path);
   }
 
-  async answerOpen(path: string | null): Promise<void> {
+  async answerOpen(path: string | string[] | null): Promise<void> {
     this.queues.open.push(path);
   }
 
@@ -44,7 +44,15 @@ export class ScriptedDialogs implements DialogAnswers {
   }
 
   openPath(details: unknown): string | null {
-    return this.take('open', details) as string | null;
+    const answer = this.take('open', details) as string | string[] | null;
+    if (Array.isArray(answer)) throw new Error('The app opened a dialog for one file, but several were queued for it');
+    return answer;
+  }
+
+  /** A dialog that lets the user pick several files. */
+  openPaths(details: unknown): string[] | null {
+    const answer = this.take('open', details) as string | string[] | null;
+    return answer === null ? null : Array.isArray(answer) ? answer : [answer];
   }
 
   confirm(details: unknown): boolean {

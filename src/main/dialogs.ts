@@ -30,6 +30,20 @@ export function createDialogs(getWindow: () => BrowserWindow | null): Dialogs {
         { name: 'PeeringDB dump (JSON)', extensions: ['json'] },
         { name: 'All files', extensions: ['*'] },
       ]),
+    async openDumps() {
+      const window = getWindow();
+      const options = {
+        title: 'Import PeeringDB dumps for history',
+        message: 'Dumps of past dates go into history only; the local copy stays as it is.',
+        properties: ['openFile' as const, 'multiSelections' as const],
+        filters: [
+          { name: 'PeeringDB dumps (JSON)', extensions: ['json'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      };
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
+    },
     openBackup: () => openOne('Open a backup', [{ name: 'Backup (JSON)', extensions: ['json'] }]),
     async confirmFlush() {
       const window = getWindow();

@@ -19,6 +19,7 @@ import { openExternalSafely, secureSession, secureWebContents } from './security
 import { loadSettings } from './settings';
 import { openStoreLink } from './store-link';
 import { createSyncController } from './sync/controller';
+import { createHistoryImporter } from './history/import';
 
 const devRendererUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
@@ -100,9 +101,15 @@ async function start(): Promise<void> {
     openStoreLink: (jobId) => openStoreLink(mainWindow?.webContents, jobId),
   });
 
+  const history = createHistoryImporter({
+    openStoreLink: (jobId) => openStoreLink(mainWindow?.webContents, jobId),
+    emitProgress: (progress) => send('history:progress', progress),
+  });
+
   const handlers = createHandlers({
     settings,
     sync,
+    history,
     dialogs: createDialogs(() => mainWindow),
     files: createFileAccess({ exportFolder: () => app.getPath('documents') }),
     openExternal: openExternalSafely,
@@ -131,7 +138,10 @@ async function start(): Promise<void> {
   );
 
   // Stop fetching at once; what the store committed stays, and the next sync resumes from it.
-  app.on('before-quit', () => sync.cancel());
+  app.on('before-quit', () => {
+    sync.cancel();
+    history.cancel();
+  });
 
   mainWindow = createMainWindow();
   app.on('activate', () => {

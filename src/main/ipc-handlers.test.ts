@@ -10,6 +10,7 @@ import { createHandlers, MAX_BACKUP_BYTES, type Dialogs, type Handlers, type Mai
 import { safeExternalUrl } from './security-policy';
 import { loadSettings, type KeyMove, type SecretBox, type Settings } from './settings';
 import type { StartResult, SyncController } from './sync/types';
+import type { HistoryImporter } from './history/import';
 
 const API_KEY = 'sekrit-Api-Key-0123456789';
 const EXPORT_FOLDER = '/home/user/Documents';
@@ -46,10 +47,27 @@ class RecordingSync implements SyncController {
   async idle(): Promise<void> {}
 }
 
+class RecordingHistory implements HistoryImporter {
+  running = false;
+  imports: string[][] = [];
+  start(paths: readonly string[]): StartResult {
+    this.imports.push([...paths]);
+    this.running = true;
+    return { started: true };
+  }
+  cancel(): boolean {
+    const was = this.running;
+    this.running = false;
+    return was;
+  }
+  async idle(): Promise<void> {}
+}
+
 /** One fixed answer per dialog, set by each test (the harness's ScriptedDialogs queues answers instead). */
 class StubDialogs implements Dialogs {
   savePath: string | null = null;
   openPath: string | null = null;
+  openPaths: string[] | null = null;
   confirm = false;
   /** The answer to "send the key to the new host?"; an Error stands for a dialog that failed. */
   keyMoveAnswer: boolean | Error = false;
@@ -67,6 +85,9 @@ class StubDialogs implements Dialogs {
   async openDump() {
     return this.openPath;
   }
+  async openDumps() {
+    return this.openPaths;
+  }
   async openBackup() {
     return this.openPath;
   }
@@ -78,6 +99,7 @@ class StubDialogs implements Dialogs {
 let dir: string;
 let settings: Settings;
 let sync: RecordingSync;
+let history: RecordingHistory;
 let dialogs: StubDialogs;
 let broadcasts: { channel: EventChannel; payload: unknown }[];
 let opened: string[];
@@ -89,6 +111,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'handlers-'));
   settings = loadSettings({ dir, secrets: secretBox, env: {}, log: { warn: () => {} } });
   sync = new RecordingSync();
+  history = new RecordingHistory();
   dialogs = new StubDialogs();
   broadcasts = [];
   opened = [];
@@ -97,6 +120,7 @@ beforeEach(() => {
   const deps: MainDeps = {
     settings,
     sync,
+    history,
     dialogs,
     files: createFileAccess({ exportFolder: () => EXPORT_FOLDER }),
     openExternal: (url) => {
@@ -382,6 +406,30 @@ describe('dump:import', () => {
     const result = await handlers['dump:import'](undefined);
     expect(result).toEqual({ started: false, reason: expect.stringMatching(/already running/) });
     expect(sync.dumps).toEqual([]);
+  });
+});
+
+describe('history:import', () => {
+  it('imports every file chosen at once, into history only', async () => {
+    dialogs.openPaths = ['/data/peeringdb_2_dump_2026_03_02.json', '/data/peeringdb_2_dump_2026_03_01.json'];
+    await expect(handlers['history:import'](undefined)).resolves.toEqual({ started: true });
+    expect(history.imports).toEqual([['/data/peeringdb_2_dump_2026_03_02.json', '/data/peeringdb_2_dump_2026_03_01.json']]);
+    expect(sync.dumps).toEqual([]);
+  });
+
+  it('starts nothing when the dialog is closed, and says so when an import runs', async () => {
+    await expect(handlers['history:import'](undefined)).resolves.toEqual({ started: false });
+    history.running = true;
+    dialogs.openPaths = ['/data/a.json'];
+    const result = await handlers['history:import'](undefined);
+    expect(result).toEqual({ started: false, reason: expect.stringMatching(/already being imported/) });
+    expect(history.imports).toEqual([]);
+  });
+
+  it('cancels a running import', async () => {
+    await expect(handlers['history:cancel'](undefined)).resolves.toEqual({ cancelled: false });
+    history.running = true;
+    await expect(handlers['history:cancel'](undefined)).resolves.toEqual({ cancelled: true });
   });
 });
 

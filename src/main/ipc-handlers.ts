@@ -14,6 +14,7 @@ import type {
 import { INVOKE_PAYLOAD_SCHEMAS, type ValidRequest } from '../shared/ipc-schemas';
 import type { KeyMove, Settings } from './settings';
 import type { SyncController } from './sync/types';
+import type { HistoryImporter } from './history/import';
 import { saveDialogDefaultPath } from './files';
 import { safeExternalUrl } from './security-policy';
 import { emlFileName, writeEml } from './mail/eml';
@@ -25,6 +26,8 @@ export interface Dialogs {
   /** The path the user chose, or null when they cancelled; `defaultPath` is main's choice. */
   saveFile(defaultPath: string, format: ExportSaveRequest['format']): Promise<string | null>;
   openDump(): Promise<string | null>;
+  /** Several dump files at once, for history; null when the user cancelled. */
+  openDumps(): Promise<string[] | null>;
   openBackup(): Promise<string | null>;
   /** Whether the user confirmed emptying the local PeeringDB copy. */
   confirmFlush(): Promise<boolean>;
@@ -45,6 +48,7 @@ export interface FileAccess {
 export interface MainDeps {
   settings: Settings;
   sync: SyncController;
+  history: HistoryImporter;
   dialogs: Dialogs;
   files: FileAccess;
   openExternal(url: string): boolean | Promise<boolean>;
@@ -121,6 +125,15 @@ export function createHandlers(deps: MainDeps): Handlers {
       if (path === null) return { started: false, reason: 'No file was chosen.' };
       return sync.importDump(path);
     },
+
+    'history:import': async () => {
+      if (deps.history.running) return { started: false, reason: 'Dumps are already being imported into history.' };
+      const paths = await dialogs.openDumps();
+      if (paths === null || paths.length === 0) return { started: false };
+      return deps.history.start(paths);
+    },
+
+    'history:cancel': async () => ({ cancelled: deps.history.cancel() }),
 
     'flush:confirm': async () => {
       const confirmed = await dialogs.confirmFlush();

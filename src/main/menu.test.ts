@@ -39,6 +39,8 @@ const EXPECTED_ACCELERATORS: Partial<Record<MenuCommand, string>> = {
   'navigate-peers': 'CmdOrCtrl+4',
   'navigate-search': 'CmdOrCtrl+5',
   'navigate-contacts': 'CmdOrCtrl+6',
+  'navigate-changes': 'CmdOrCtrl+7',
+  'navigate-statistics': 'CmdOrCtrl+8',
   'focus-search': 'CmdOrCtrl+F',
 };
 

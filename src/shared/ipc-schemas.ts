@@ -82,6 +82,8 @@ export const INVOKE_PAYLOAD_SCHEMAS = {
   'sync:start': syncStartSchema.prefault({}),
   'sync:cancel': noPayload,
   'dump:import': noPayload,
+  'history:import': noPayload,
+  'history:cancel': noPayload,
   'flush:confirm': noPayload,
   'export:save': exportSaveSchema,
   'backup:open': noPayload,

@@ -6,6 +6,7 @@
  * so the schemas that check payloads live in ipc-schemas.ts, keyed by channel.
  */
 import type { DraftOpenRequest, ExportSaveRequest, OpenExternalRequest, SettingsPatch, SyncStartRequest } from './ipc-schemas';
+import type { HistoryImportProgress } from './history/protocol';
 import type { SyncProgress } from './sync';
 
 // The payloads are the schemas' types; users of the contract take them from here, with no
@@ -50,6 +51,9 @@ export interface InvokeMap {
   'sync:start': (request?: SyncStartRequest) => { started: boolean; reason?: string };
   'sync:cancel': () => { cancelled: boolean };
   'dump:import': () => { started: boolean; reason?: string };
+  /** Dump files of past dates, chosen in one dialog, go into history only. */
+  'history:import': () => { started: boolean; reason?: string };
+  'history:cancel': () => { cancelled: boolean };
   'flush:confirm': () => { confirmed: boolean };
   'export:save': (request: ExportSaveRequest) => SaveResult;
   'backup:open': () => OpenTextResult;
@@ -65,6 +69,7 @@ export const MENU_COMMANDS = [
   'sync-now',
   'cancel-sync',
   'import-dump',
+  'import-history',
   'export-contacts',
   'flush',
   'settings',
@@ -74,6 +79,8 @@ export const MENU_COMMANDS = [
   'navigate-peers',
   'navigate-search',
   'navigate-contacts',
+  'navigate-changes',
+  'navigate-statistics',
   'focus-search',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
@@ -83,6 +90,7 @@ export interface EventMap {
   'menu:command': MenuCommand;
   'sync:progress': SyncProgress;
   'settings:changed': SettingsView;
+  'history:progress': HistoryImportProgress;
 }
 export type EventChannel = keyof EventMap;
 
@@ -102,6 +110,8 @@ export const IPC_METHODS = {
   startSync: { kind: 'invoke', channel: 'sync:start' },
   cancelSync: { kind: 'invoke', channel: 'sync:cancel' },
   importDump: { kind: 'invoke', channel: 'dump:import' },
+  importHistory: { kind: 'invoke', channel: 'history:import' },
+  cancelHistoryImport: { kind: 'invoke', channel: 'history:cancel' },
   confirmFlush: { kind: 'invoke', channel: 'flush:confirm' },
   saveExport: { kind: 'invoke', channel: 'export:save' },
   openBackup: { kind: 'invoke', channel: 'backup:open' },
@@ -110,6 +120,7 @@ export const IPC_METHODS = {
   onMenuCommand: { kind: 'event', channel: 'menu:command' },
   onSyncProgress: { kind: 'event', channel: 'sync:progress' },
   onSettingsChanged: { kind: 'event', channel: 'settings:changed' },
+  onHistoryProgress: { kind: 'event', channel: 'history:progress' },
 } as const satisfies Record<string, IpcMethod>;
 export type IpcMethodName = keyof typeof IPC_METHODS;
 

@@ -4,6 +4,7 @@
  * only after the store acknowledged the last one, which it does after the page's transaction
  * (rows and watermark together) committed.
  */
+import type { HistoryMomentAck, HistoryMomentMessage } from './history/protocol';
 import type { PdbType } from './peeringdb';
 import type { SkipReasons, SkippedRows } from './row-schema';
 
@@ -93,7 +94,9 @@ export type MainToStore =
    */
   | { t: 'swap'; seq: number; types: PdbType[]; snapshotAt?: Partial<Record<PdbType, number>>; notAfter?: number }
   | { t: 'progress'; progress: SyncProgress }
-  | { t: 'end'; outcome: 'done' | 'cancelled' | 'error'; message?: string; code?: SyncErrorCode };
+  | { t: 'end'; outcome: 'done' | 'cancelled' | 'error'; message?: string; code?: SyncErrorCode }
+  /** A dump of a past date for history only (see history/protocol.ts). */
+  | HistoryMomentMessage;
 
 /** Store worker → main. */
 export type StoreToMain =
@@ -104,7 +107,8 @@ export type StoreToMain =
    * A page or swap that changed nothing: `refused` data the store cannot read, a `write` that
    * failed, or a database that is `full`.
    */
-  | { t: 'nack'; seq: number; message: string; kind: 'refused' | 'write' | 'full' };
+  | { t: 'nack'; seq: number; message: string; kind: 'refused' | 'write' | 'full' }
+  | HistoryMomentAck;
 
 export interface TypeProgress {
   /** Distinct live rows received (a row that two pages both hold counts once). */

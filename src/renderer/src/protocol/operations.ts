@@ -28,6 +28,16 @@ import type {
   SearchArgs,
   SearchResult,
 } from './discovery';
+import type {
+  ExchangeHistoryResult,
+  ExchangeStatisticsArgs,
+  ExchangeStatisticsResult,
+  HistoryCoverage,
+  NetworkHistoryResult,
+  ReviewCounts,
+  ReviewQueueArgs,
+  ReviewQueueResult,
+} from './history';
 
 type NoArgs = Record<string, never>;
 
@@ -64,6 +74,17 @@ export interface StoreQueries {
   listSessionTemplates(args: NoArgs): SessionTemplateRecord[];
   /** The user's tables as backup file text. */
   exportUserData(args: NoArgs): string;
+  /** What changed where my networks are (or everywhere), newest sync first; `problems` says what history could not record. */
+  reviewQueue(args: ReviewQueueArgs): ReviewQueueResult & { problems: string[] };
+  /** Changes not looked at yet where my networks are. */
+  reviewCounts(args: NoArgs): ReviewCounts;
+  /** Per exchange, per country and for all my exchanges, as of history's latest moment. */
+  exchangeStatistics(args: ExchangeStatisticsArgs): ExchangeStatisticsResult;
+  /** One exchange's members, capacity and policy mix over time, and its joins and leaves per month. */
+  exchangeHistory(args: { ixId: number }): ExchangeHistoryResult;
+  /** A network's values and places over time; null when history never saw it. */
+  networkHistory(args: { netId: number }): NetworkHistoryResult | null;
+  historyCoverage(args: NoArgs): HistoryCoverage;
 }
 
 export interface RequestOverview {
@@ -109,6 +130,8 @@ export interface StoreCommands {
     requests: number;
     sessionTemplates: number;
   };
+  /** The review entries were looked at; answers how many were new until now. */
+  markReviewSeen(args: { ids: number[] }): { marked: number };
 }
 
 export type QueryName = keyof StoreQueries;

@@ -1,6 +1,7 @@
 /** Fakes of main's API and the store client, for tests of the shell's logic. */
 import type { Api, MenuCommand, SettingsPatch, SettingsView } from '../../../shared/ipc';
 import type { SyncProgress } from '../../../shared/sync';
+import type { HistoryImportProgress } from '../../../shared/history/protocol';
 import type { AppEventName } from './bridge/app-events';
 import type { StoreClient } from './store-client/client';
 import type { StoreStatus } from '../protocol/messages';
@@ -22,12 +23,14 @@ export function createFakeApi() {
   const menuListeners = new Set<Listener<MenuCommand>>();
   const progressListeners = new Set<Listener<SyncProgress>>();
   const settingsListeners = new Set<Listener<SettingsView>>();
+  const historyListeners = new Set<Listener<HistoryImportProgress>>();
   const calls: { method: string; args: unknown[] }[] = [];
   let settings = { ...SETTINGS };
   const behaviour = {
     startSync: async (): Promise<{ started: boolean; reason?: string }> => ({ started: true }),
     cancelSync: async () => ({ cancelled: true }),
     importDump: async (): Promise<{ started: boolean; reason?: string }> => ({ started: true }),
+    importHistory: async (): Promise<{ started: boolean; reason?: string }> => ({ started: true }),
     confirmFlush: async () => ({ confirmed: true }),
     setSettings: async (patch: SettingsPatch): Promise<SettingsView> => {
       settings = {
@@ -60,6 +63,8 @@ export function createFakeApi() {
     startSync: record('startSync', () => behaviour.startSync),
     cancelSync: record('cancelSync', () => behaviour.cancelSync),
     importDump: record('importDump', () => behaviour.importDump),
+    importHistory: record('importHistory', () => behaviour.importHistory),
+    cancelHistoryImport: async () => ({ cancelled: false }),
     confirmFlush: record('confirmFlush', () => behaviour.confirmFlush),
     saveExport: async () => ({ saved: false }),
     openBackup: async () => ({ opened: false }),
@@ -68,6 +73,7 @@ export function createFakeApi() {
     onMenuCommand: subscribe(menuListeners),
     onSyncProgress: subscribe(progressListeners),
     onSettingsChanged: subscribe(settingsListeners),
+    onHistoryProgress: subscribe(historyListeners),
   };
   return {
     api,
@@ -77,7 +83,8 @@ export function createFakeApi() {
     sendMenuCommand: (command: MenuCommand) => menuListeners.forEach((listener) => listener(command)),
     sendProgress: (progress: SyncProgress) => progressListeners.forEach((listener) => listener(progress)),
     sendSettings: (view: SettingsView) => settingsListeners.forEach((listener) => listener(view)),
-    listenerCount: () => menuListeners.size + progressListeners.size + settingsListeners.size,
+    sendHistoryProgress: (progress: HistoryImportProgress) => historyListeners.forEach((listener) => listener(progress)),
+    listenerCount: () => menuListeners.size + progressListeners.size + settingsListeners.size + historyListeners.size,
   };
 }
 

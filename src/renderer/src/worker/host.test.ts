@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PDB_TYPES } from '../../../shared/peeringdb';
 import type { MainToStore, StoreToMain } from '../../../shared/sync';
-import { META, PEERINGDB_TABLES, USER_TABLES, openDatabase, type PeeringDatabase } from './db/schema';
+import { HISTORY_TABLES, META, PEERINGDB_TABLES, USER_TABLES, openDatabase, type PeeringDatabase } from './db/schema';
 import { LocalCopy } from './copy/local-copy';
 import { storeCommands, storeQueries } from './operations';
 import type { StoreStatus, UiToWorker, WorkerToUi } from '../protocol/messages';
@@ -131,8 +131,8 @@ describe('requests', () => {
 });
 
 describe('flush', () => {
-  it('knows every table of the schema as either PeeringDB\'s or the user\'s, never both', () => {
-    const declared = [...PEERINGDB_TABLES, ...USER_TABLES];
+  it("knows every table of the schema as PeeringDB's, the user's or history's, never two of them", () => {
+    const declared = [...PEERINGDB_TABLES, ...USER_TABLES, ...HISTORY_TABLES];
     expect(new Set(declared).size).toBe(declared.length);
     expect(new Set(declared)).toEqual(new Set(openDatabase('flush-tables').tables.map((table) => table.name)));
   });

@@ -13,6 +13,8 @@ import { loadCopy } from './copy/load';
 import type { UiToWorker, WorkerToUi } from '../protocol/messages';
 import { readStoreStatus } from './copy/status';
 import { createSyncEndpoint } from './sync/endpoint';
+import { isHistoryMomentMessage } from '../../../shared/history/protocol';
+import { historyRecorderFor, receiveHistoryMoment } from './history/recorder';
 
 type AnyHandler = (ctx: StoreContext, args: never) => unknown;
 
@@ -65,12 +67,19 @@ export function createStoreWorkerHost({ db, copy, queries, commands, post, notif
   }
 
   function attachSyncPort(port: SyncPortLike): void {
+    const history = historyRecorderFor(ctx);
     const endpoint = createSyncEndpoint({ db, copy }, (message) => port.postMessage(message), {
       onCommitted: (dataVersion) => notifier.committed(dataVersion),
+      onJobEnded: (job) => history.recordSync(job),
       onEnded: () => ctx.notifyChanged(),
     });
     // The endpoint applies messages in arrival order; each page's ack or nack goes to main.
-    port.addEventListener('message', (event) => void endpoint.receive(event.data).catch(() => undefined));
+    // Dumps of past dates go to history alone, which keeps their order too.
+    port.addEventListener('message', (event) => {
+      const message = event.data;
+      if (isHistoryMomentMessage(message)) void receiveHistoryMoment(history, message, (reply) => port.postMessage(reply));
+      else void endpoint.receive(message).catch(() => undefined);
+    });
     port.start?.();
   }
 

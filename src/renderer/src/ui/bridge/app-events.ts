@@ -17,7 +17,9 @@ export type AppEventName =
   | 'draft-opened'
   | 'draft-copied'
   | 'request-logged'
-  | 'session-copied';
+  | 'session-copied'
+  /** A history import ended (done, cancelled or failed); detail: its last progress. */
+  | 'history-import-done';
 
 export interface AppEvent {
   /** 1, 2, 3… in the order announced; a waiter remembers the last one it saw. */

@@ -9,7 +9,7 @@ import { ipcErrorMessage } from '../bridge/api';
 import type { AppStateHandle } from '../state/app-state';
 
 export interface ActionDeps {
-  api: Pick<Api, 'startSync' | 'cancelSync' | 'importDump' | 'confirmFlush' | 'setSettings'>;
+  api: Pick<Api, 'startSync' | 'cancelSync' | 'importDump' | 'importHistory' | 'confirmFlush' | 'setSettings'>;
   store: AppStateHandle;
   /** Empties the PeeringDB tables of the local copy (never the user's tables). */
   flushCopy: () => Promise<void>;
@@ -52,6 +52,17 @@ export async function importDump(deps: ActionDeps): Promise<void> {
     if (!result.started && result.reason) deps.store.getState().showNotice('info', result.reason);
   } catch (error) {
     deps.store.getState().showNotice('error', `Could not import the dump: ${ipcErrorMessage(error)}`);
+  }
+}
+
+/** Dumps of past dates, chosen at once, go into history; the Statistics screen shows the import. */
+export async function importHistory(deps: ActionDeps): Promise<void> {
+  try {
+    const result = await deps.api.importHistory();
+    if (result.started) deps.store.getState().navigate('statistics');
+    else if (result.reason) deps.store.getState().showNotice('info', result.reason);
+  } catch (error) {
+    deps.store.getState().showNotice('error', `Could not import dumps for history: ${ipcErrorMessage(error)}`);
   }
 }
 

@@ -35,6 +35,8 @@ describe('menu commands', () => {
     ['navigate-peers', 'peers'],
     ['navigate-search', 'search'],
     ['navigate-contacts', 'contacts'],
+    ['navigate-changes', 'changes'],
+    ['navigate-statistics', 'statistics'],
     ['export-contacts', 'contacts'],
     ['settings', 'settings'],
   ])('%s opens the %s screen', async (command, view) => {
@@ -55,6 +57,19 @@ describe('menu commands', () => {
     await runMenuCommand('sync-now', deps);
     expect(store.getState().syncRunning).toBe(false);
     expect(store.getState().syncError?.message).toBe('No network');
+  });
+
+  it('import-history asks main for dumps of past dates and shows the Statistics screen', async () => {
+    await runMenuCommand('import-history', deps);
+    expect(fake.callsTo('importHistory')).toHaveLength(1);
+    expect(store.getState().view).toBe('statistics');
+  });
+
+  it('import-history says why main did not start, and stays where it was', async () => {
+    fake.behaviour.importHistory = async () => ({ started: false, reason: 'Dumps are already being imported into history.' });
+    await runMenuCommand('import-history', deps);
+    expect(store.getState().view).toBe('sync');
+    expect(store.getState().notice?.text).toBe('Dumps are already being imported into history.');
   });
 
   it('cancel-sync asks main to cancel', async () => {

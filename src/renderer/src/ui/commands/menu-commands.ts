@@ -1,6 +1,6 @@
 import type { MenuCommand } from '../../../../shared/ipc';
 import type { ViewId } from '../state/views';
-import { cancelSync, flushCopy, importDump, startSync, type ActionDeps } from './actions';
+import { cancelSync, flushCopy, importDump, importHistory, startSync, type ActionDeps } from './actions';
 
 const NAVIGATION = {
   'navigate-sync': 'sync',
@@ -9,6 +9,8 @@ const NAVIGATION = {
   'navigate-peers': 'peers',
   'navigate-search': 'search',
   'navigate-contacts': 'contacts',
+  'navigate-changes': 'changes',
+  'navigate-statistics': 'statistics',
   'export-contacts': 'contacts',
   settings: 'settings',
 } as const satisfies Partial<Record<MenuCommand, ViewId>>;
@@ -32,6 +34,8 @@ export async function runMenuCommand(command: MenuCommand, deps: ActionDeps): Pr
       return cancelSync(deps);
     case 'import-dump':
       return importDump(deps);
+    case 'import-history':
+      return importHistory(deps);
     case 'flush':
       await flushCopy(deps);
       return;

@@ -10,8 +10,8 @@ const key = (partial: Partial<KeyLike> & Pick<KeyLike, 'key'>): KeyLike => ({
 });
 
 describe('window shortcuts', () => {
-  it('maps Ctrl+1..6 to the screens on Windows and Linux', () => {
-    const commands = ['1', '2', '3', '4', '5', '6'].map((digit) => commandForKey(key({ key: digit, ctrlKey: true }), false));
+  it('maps Ctrl+1..8 to the screens on Windows and Linux', () => {
+    const commands = ['1', '2', '3', '4', '5', '6', '7', '8'].map((digit) => commandForKey(key({ key: digit, ctrlKey: true }), false));
     expect(commands).toEqual([
       'navigate-sync',
       'navigate-networks',
@@ -19,6 +19,8 @@ describe('window shortcuts', () => {
       'navigate-peers',
       'navigate-search',
       'navigate-contacts',
+      'navigate-changes',
+      'navigate-statistics',
     ]);
   });
 
@@ -35,7 +37,7 @@ describe('window shortcuts', () => {
   it('leaves plain typing and other combinations alone', () => {
     expect(commandForKey(key({ key: '1' }), false)).toBeNull();
     expect(commandForKey(key({ key: '1', ctrlKey: true, shiftKey: true }), false)).toBeNull();
-    expect(commandForKey(key({ key: '7', ctrlKey: true }), false)).toBeNull();
+    expect(commandForKey(key({ key: '9', ctrlKey: true }), false)).toBeNull();
     expect(commandForKey(key({ key: 'c', ctrlKey: true }), false)).toBeNull();
   });
 });

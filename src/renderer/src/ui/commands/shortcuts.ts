@@ -15,6 +15,8 @@ const DIGIT_COMMANDS: Record<string, MenuCommand> = {
   '4': 'navigate-peers',
   '5': 'navigate-search',
   '6': 'navigate-contacts',
+  '7': 'navigate-changes',
+  '8': 'navigate-statistics',
 };
 
 /**

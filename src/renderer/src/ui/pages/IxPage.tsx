@@ -3,6 +3,7 @@ import { AsnNetworkName } from '../components/AsnNetworkName';
 import { formatAsn, formatSpeed, placeLine } from '../components/format';
 import { ExternalLink, MailLink, PageLink } from '../components/links';
 import { MembersPanel } from '../components/MembersPanel';
+import { ExchangeCharts } from '../components/history/ExchangeCharts';
 import { Details, PageFrame } from '../components/PageFrame';
 import { useStoreQuery } from '../store-client/use-store-query';
 
@@ -65,6 +66,10 @@ export function IxPage({ ixId }: { ixId: number }): React.JSX.Element {
             </li>
           ))}
         </ul>
+      </section>
+      <section className="panel" aria-labelledby="ix-history-title">
+        <h2 id="ix-history-title">Over time</h2>
+        <ExchangeCharts ixId={ix.id} />
       </section>
       <section className="panel" aria-labelledby="ix-members-title">
         <h2 id="ix-members-title">Members</h2>

@@ -11,6 +11,7 @@ import { ExternalLink, MailLink, PageLink } from '../components/links';
 import { Details, PageFrame } from '../components/PageFrame';
 import { PeerMarkEditor } from '../components/PeerMarkControl';
 import { RequestStatusLine } from './RequestStatusLine';
+import { NetworkHistoryPanel } from '../components/history/NetworkHistoryPanel';
 import { useStoreQuery } from '../store-client/use-store-query';
 import type { NetAtFac, NetAtIx, PocView, SharedPlace } from '../../protocol/discovery';
 
@@ -132,6 +133,7 @@ export function NetworkPage({ netId }: { netId: number }): React.JSX.Element {
           ]}
         />
       </section>
+      <NetworkHistoryPanel netId={net.netId} />
       {!data.isMine && (
         <section className="panel" aria-labelledby="net-shared-title">
           <h2 id="net-shared-title">

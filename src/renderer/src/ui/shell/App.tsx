@@ -28,6 +28,10 @@ const PeersScreen = lazy(() => import('../screens/peers/PeersScreen').then((m) =
 const SearchScreen = lazy(() => import('../screens/search/SearchScreen').then((m) => ({ default: m.SearchScreen })));
 const RequestsScreen = lazy(() => import('../screens/requests/RequestsScreen').then((m) => ({ default: m.RequestsScreen })));
 const SessionsScreen = lazy(() => import('../screens/sessions/SessionsScreen').then((m) => ({ default: m.SessionsScreen })));
+const ChangesScreen = lazy(() => import('../screens/changes/ChangesScreen').then((m) => ({ default: m.ChangesScreen })));
+const StatisticsScreen = lazy(() =>
+  import('../screens/statistics/StatisticsScreen').then((m) => ({ default: m.StatisticsScreen })),
+);
 const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const RecordPage = lazy(() => import('../pages/RecordPage').then((m) => ({ default: m.RecordPage })));
 
@@ -40,6 +44,8 @@ const SCREENS: Record<ViewId, React.ComponentType> = {
   contacts: ContactsScreen,
   requests: RequestsScreen,
   sessions: SessionsScreen,
+  changes: ChangesScreen,
+  statistics: StatisticsScreen,
   settings: SettingsScreen,
 };
 

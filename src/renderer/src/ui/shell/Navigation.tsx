@@ -9,6 +9,8 @@ const SHORTCUT_KEYS: Partial<Record<ViewId, string>> = {
   peers: '4',
   search: '5',
   contacts: '6',
+  changes: '7',
+  statistics: '8',
   settings: ',',
 };
 
@@ -17,6 +19,7 @@ export function Navigation({ isMac }: { isMac: boolean }): React.JSX.Element {
   const navigate = useAppState((s) => s.navigate);
   const modifier = isMac ? 'Meta' : 'Control';
   const followUpsDue = useStoreQuery('followUpsDue', {}).data ?? 0;
+  const newChanges = useStoreQuery('reviewCounts', {}).data?.newCount ?? 0;
   return (
     <nav className="app-nav" aria-label="Main">
       <div className="app-title">Peering Assistant</div>
@@ -37,6 +40,12 @@ export function Navigation({ isMac }: { isMac: boolean }): React.JSX.Element {
                   <span className="nav-count">
                     {followUpsDue}
                     <span className="visually-hidden"> follow-ups due</span>
+                  </span>
+                )}
+                {view === 'changes' && newChanges > 0 && (
+                  <span className="nav-count" data-testid="new-changes">
+                    {newChanges}
+                    <span className="visually-hidden"> new</span>
                   </span>
                 )}
                 {key && (

@@ -45,6 +45,17 @@ describe('connectApp', () => {
     expect(recorder.names()).not.toContain('ready');
   });
 
+  it('follows an import of dumps for history and tells how it ended', async () => {
+    connect();
+    const base = { jobId: 'h1', total: 2, startedAt: 1, files: [] };
+    fake.sendHistoryProgress({ ...base, phase: 'reading', finished: 0, current: 'peeringdb_2_dump_2026_03_01.json' });
+    expect(store.getState().historyImport?.current).toBe('peeringdb_2_dump_2026_03_01.json');
+    expect(recorder.names()).not.toContain('history-import-done');
+    fake.sendHistoryProgress({ ...base, phase: 'done', finished: 2, message: '2 dumps added to history.', endedAt: 2 });
+    expect(recorder.names()).toContain('history-import-done');
+    expect(store.getState().notice).toMatchObject({ tone: 'success', text: '2 dumps added to history.' });
+  });
+
   it('announces and runs menu commands', async () => {
     connect();
     fake.sendMenuCommand('navigate-peers');

@@ -44,6 +44,13 @@ export function connectApp(deps: ConnectDeps): () => void {
       });
     }),
     api.onSettingsChanged((settings) => store.getState().setSettings(settings)),
+    api.onHistoryProgress((progress) => {
+      store.getState().applyHistoryProgress(progress);
+      if (progress.phase === 'done' || progress.phase === 'cancelled' || progress.phase === 'error') {
+        if (progress.message) store.getState().showNotice(progress.phase === 'done' ? 'success' : 'error', progress.message);
+        emit('history-import-done', progress);
+      }
+    }),
     client.onChanged((dataVersion) => {
       emit('data-changed', { dataVersion });
       refreshStatus();

@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import { createContactsSlice } from './contacts-slice';
 import { createCopySlice } from './copy-slice';
 import { createDiscoverySlice } from './discovery-slice';
+import { createHistorySlice } from './history-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createSyncSlice } from './sync-slice';
 import type { AppState } from './types';
@@ -15,6 +16,7 @@ const createAppStateSlices: StateCreator<AppState> = (...args) => ({
   ...createCopySlice(...args),
   ...createDiscoverySlice(...args),
   ...createContactsSlice(...args),
+  ...createHistorySlice(...args),
 });
 
 /**

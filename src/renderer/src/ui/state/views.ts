@@ -1,5 +1,17 @@
 /** The screens of the app, in navigation order. */
-export const VIEWS = ['sync', 'networks', 'compare', 'peers', 'search', 'contacts', 'requests', 'sessions', 'settings'] as const;
+export const VIEWS = [
+  'sync',
+  'networks',
+  'compare',
+  'peers',
+  'search',
+  'contacts',
+  'requests',
+  'sessions',
+  'changes',
+  'statistics',
+  'settings',
+] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export const VIEW_LABELS: Record<ViewId, string> = {
@@ -11,6 +23,8 @@ export const VIEW_LABELS: Record<ViewId, string> = {
   contacts: 'Contacts',
   requests: 'Requests',
   sessions: 'Sessions',
+  changes: 'Changes',
+  statistics: 'Statistics',
   settings: 'Settings',
 };
 

@@ -15,6 +15,7 @@ import type {
   SessionTemplateRecord,
   TemplateRecord,
 } from '../../../../shared/user-data';
+import type { HistoryChunkRecord, HistoryMomentRecord, ReviewBatchRecord, ReviewItemRecord } from '../history/records';
 
 export const DB_NAME = 'peering-assistant';
 
@@ -84,12 +85,22 @@ export type PeeringDatabase = Dexie & {
   requestLog: EntityTable<RequestLogRecord, 'id'>;
   preferences: EntityTable<PreferenceRecord, 'key'>;
   sessionTemplates: EntityTable<SessionTemplateRecord, 'key'>;
+  historyChunks: EntityTable<HistoryChunkRecord, 'key'>;
+  historyMoments: EntityTable<HistoryMomentRecord, 'at'>;
+  reviewBatches: EntityTable<ReviewBatchRecord, 'id'>;
+  reviewItems: EntityTable<ReviewItemRecord, 'id'>;
 };
 
 /** Tables holding PeeringDB's data: a flush empties these and only these. */
 export const PEERINGDB_TABLES = ['chunks', 'meta', 'changes'] as const;
 /** Tables holding what the user made: no sync and no flush touches them. */
 export const USER_TABLES = ['myNetworks', 'peerStates', 'templates', 'requestLog', 'preferences', 'sessionTemplates'] as const;
+/**
+ * Tables holding what PeeringDB was over time (history and the review queue), derived from
+ * syncs and imported dumps of past dates. A flush keeps them: no sync can bring the past back,
+ * and the next sync after a flush is then compared with what was there before.
+ */
+export const HISTORY_TABLES = ['historyChunks', 'historyMoments', 'reviewBatches', 'reviewItems'] as const;
 
 export function openDatabase(name: string = DB_NAME): PeeringDatabase {
   const db = new Dexie(name) as PeeringDatabase;
@@ -106,6 +117,11 @@ export function openDatabase(name: string = DB_NAME): PeeringDatabase {
     requestLog: '++id, peerAsn, at',
     preferences: 'key',
     sessionTemplates: 'key',
+    // What PeeringDB was over time: history's interval chunks, its moments, and the review queue.
+    historyChunks: 'key',
+    historyMoments: 'at',
+    reviewBatches: '++id, at',
+    reviewItems: '++id, batchId, seen',
   });
   return db;
 }

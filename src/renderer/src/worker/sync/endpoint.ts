@@ -48,6 +48,11 @@ export interface SyncEndpointHooks {
   onCommitted?(dataVersion: number): void;
   /** The job ended and its summary (null when nothing was recorded) is stored. */
   onEnded?(summary: SyncChangeSummary | null): void;
+  /**
+   * The job ended and its change log is stored: history takes its moment of the copy. Runs
+   * before `onEnded` and is awaited, so this port's next message waits for it.
+   */
+  onJobEnded?(job: { jobId: string; source: SyncSource; outcome: EndMessage['outcome']; endedAt: number }): Promise<void>;
 }
 
 export interface SyncEndpoint {
@@ -457,6 +462,7 @@ export function createSyncEndpoint(
         if (end.outcome === 'done') await db.meta.put({ key: META.lastSync, value: endedAt });
       });
     }
+    await hooks.onJobEnded?.({ jobId: job.jobId, source: job.source, outcome: end.outcome, endedAt });
     // Full lists never swapped in are dropped: the rows they would have replaced stay.
     job = newJob(job.jobId, job.source, job.withKey);
     hooks.onEnded?.(summary);

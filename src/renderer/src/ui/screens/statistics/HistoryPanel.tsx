@@ -1,0 +1,84 @@
+/**
+ * What history covers, and the import of dump files of past dates: many files at once, with
+ * progress and what became of each. Past dumps feed history only; the copy stays as it is.
+ */
+import { getApi, ipcErrorMessage } from '../../bridge/api';
+import { appActionDeps } from '../../commands/app-actions';
+import { importHistory } from '../../commands/actions';
+import { formatBytes, formatCount } from '../../components/format';
+import { formatDay } from '../../components/history/history-text';
+import { isHistoryImportRunning } from '../../state/history-slice';
+import { useAppState } from '../../state/app-state';
+import { useStoreQuery } from '../../store-client/use-store-query';
+
+const PHASE_TEXT = { reading: 'Reading', storing: 'Adding to history' } as const;
+
+function ImportProgress(): React.JSX.Element | null {
+  const progress = useAppState((s) => s.historyImport);
+  if (!progress) return null;
+  const running = isHistoryImportRunning(progress);
+  const failed = progress.files.filter((file) => file.outcome === 'failed');
+  return (
+    <div aria-label="Import of dumps for history">
+      {running ? (
+        <>
+          <p role="status">
+            {progress.phase in PHASE_TEXT ? PHASE_TEXT[progress.phase as keyof typeof PHASE_TEXT] : ''} {progress.current}: file{' '}
+            {formatCount(Math.min(progress.finished + 1, progress.total))} of {formatCount(progress.total)}
+          </p>
+          <progress max={progress.total} value={progress.finished} aria-label="Files imported" />
+          <div className="actions">
+            <button
+              type="button"
+              onClick={() =>
+                void getApi()
+                  .cancelHistoryImport()
+                  .catch((error: unknown) => useAppState.getState().showNotice('error', ipcErrorMessage(error)))
+              }
+            >
+              Cancel import
+            </button>
+          </div>
+        </>
+      ) : (
+        <p role="status">{progress.message}</p>
+      )}
+      {failed.length > 0 && (
+        <ul className="history-list" aria-label="Files not imported">
+          {failed.map((file) => (
+            <li key={file.file}>
+              <strong>{file.file}</strong>: {file.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function HistoryPanel(): React.JSX.Element {
+  const { data: coverage } = useStoreQuery('historyCoverage', {});
+  const running = useAppState((s) => isHistoryImportRunning(s.historyImport));
+  return (
+    <section className="panel" aria-labelledby="history-title">
+      <h2 id="history-title">History</h2>
+      {coverage && coverage.moments > 0 && coverage.firstAt !== null && coverage.latestAt !== null ? (
+        <p>
+          From {formatDay(coverage.firstAt)} to {formatDay(coverage.latestAt)}: {formatCount(coverage.moments)} moment
+          {coverage.moments === 1 ? '' : 's'} ({formatCount(coverage.fromDumps)} from dump files), {formatBytes(coverage.storedBytes)}.
+        </p>
+      ) : (
+        <p className="muted">
+          History starts with your next sync. To look further back, import PeeringDB dumps of past dates (CAIDA's daily
+          peeringdb_2_dump_YYYY_MM_DD.json files): they go into history only and never replace your copy.
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" disabled={running} onClick={() => void importHistory(appActionDeps())}>
+          Import dumps for history…
+        </button>
+      </div>
+      <ImportProgress />
+    </section>
+  );
+}
