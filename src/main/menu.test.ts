@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MENU_COMMANDS, type MenuCommand } from '../shared/ipc';
 import { buildMenuTemplate, OPEN_WEBSITE_ITEM_ID } from './menu';
@@ -39,8 +40,9 @@ const EXPECTED_ACCELERATORS: Partial<Record<MenuCommand, string>> = {
   'navigate-peers': 'CmdOrCtrl+4',
   'navigate-search': 'CmdOrCtrl+5',
   'navigate-contacts': 'CmdOrCtrl+6',
-  'navigate-changes': 'CmdOrCtrl+7',
-  'navigate-statistics': 'CmdOrCtrl+8',
+  'navigate-requests': 'CmdOrCtrl+7',
+  'navigate-sessions': 'CmdOrCtrl+8',
+  'navigate-changes': 'CmdOrCtrl+9',
   'focus-search': 'CmdOrCtrl+F',
 };
 
@@ -58,6 +60,12 @@ describe.each(['darwin', 'linux', 'win32'] as const)('the menu on %s', (platform
     for (const [command, accelerator] of Object.entries(EXPECTED_ACCELERATORS)) {
       expect(items.find((item) => item.id === command)?.accelerator, command).toBe(accelerator);
     }
+  });
+
+  it('leaves Statistics, the tenth screen, without a digit: Ctrl+0 is the zoom reset', () => {
+    const { items } = build(platform);
+    expect(items.find((item) => item.id === 'navigate-statistics')?.accelerator).toBeUndefined();
+    expect(items.some((item) => item.accelerator === 'CmdOrCtrl+0')).toBe(false);
   });
 
   it('never binds one accelerator twice', () => {
@@ -102,4 +110,23 @@ it('puts the app menu first on macOS only', () => {
   expect(build('darwin').template[0]?.label).toBe('Peering Assistant');
   expect(build('darwin').template[0]?.submenu).toContainEqual({ role: 'quit' });
   expect(build('linux').template[0]?.label).toBe('File');
+});
+
+/** The README's "Keyboard shortcuts" table: keys and what they do, as a user reads them. */
+function readmeShortcuts(): { keys: string; action: string }[] {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## Keyboard shortcuts'));
+  return [...section.matchAll(/^\| (Ctrl\+[^|]+?) \| ([^|]+?) \|$/gm)].map((match) => ({ keys: match[1]!, action: match[2]! }));
+}
+
+it("agrees with the README's table of shortcuts", () => {
+  const items = build('linux').items;
+  const rows = readmeShortcuts();
+  const screens = rows.find((row) => row.keys.includes('…'));
+  const numbered = items.filter((item) => /^CmdOrCtrl\+\d$/.test(String(item.accelerator)));
+  expect(screens?.keys).toBe(`Ctrl+1 … Ctrl+${numbered.length}`);
+  expect(screens?.action.split(', ')).toEqual(numbered.map((item) => item.label));
+  const others = rows.filter((row) => row !== screens).map((row) => row.keys);
+  const bound = items.filter((item) => item.accelerator && !numbered.includes(item)).map((item) => String(item.accelerator).replace('CmdOrCtrl+', 'Ctrl+'));
+  expect(others.sort()).toEqual([...new Set(bound)].sort());
 });

@@ -5,6 +5,7 @@
  */
 import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../shared/ipc';
+import { screenShortcutDigit } from '../shared/screen-shortcuts';
 
 export const PEERINGDB_WEBSITE = 'https://www.peeringdb.com/';
 export const OPEN_WEBSITE_ITEM_ID = 'open-peeringdb-website';
@@ -65,17 +66,24 @@ export function buildMenuTemplate({ platform, appName, developerTools, actions }
     ],
   };
 
+  const screen = (command: MenuCommand, label: string): MenuItemConstructorOptions => {
+    const digit = screenShortcutDigit(command);
+    return item(command, label, digit ? `CmdOrCtrl+${digit}` : undefined);
+  };
+  // In the navigation's order, so each digit is the screen's place in the list.
   const goMenu: MenuItemConstructorOptions = {
     label: 'Go',
     submenu: [
-      item('navigate-sync', 'Sync', 'CmdOrCtrl+1'),
-      item('navigate-networks', 'My networks', 'CmdOrCtrl+2'),
-      item('navigate-compare', 'Compare', 'CmdOrCtrl+3'),
-      item('navigate-peers', 'Peers', 'CmdOrCtrl+4'),
-      item('navigate-search', 'Search', 'CmdOrCtrl+5'),
-      item('navigate-contacts', 'Contacts', 'CmdOrCtrl+6'),
-      item('navigate-changes', 'Changes', 'CmdOrCtrl+7'),
-      item('navigate-statistics', 'Statistics', 'CmdOrCtrl+8'),
+      screen('navigate-sync', 'Sync'),
+      screen('navigate-networks', 'My networks'),
+      screen('navigate-compare', 'Compare'),
+      screen('navigate-peers', 'Peers'),
+      screen('navigate-search', 'Search'),
+      screen('navigate-contacts', 'Contacts'),
+      screen('navigate-requests', 'Requests'),
+      screen('navigate-sessions', 'Sessions'),
+      screen('navigate-changes', 'Changes'),
+      screen('navigate-statistics', 'Statistics'),
       { type: 'separator' },
       item('focus-search', 'Find', 'CmdOrCtrl+F'),
     ],

@@ -79,6 +79,8 @@ export const MENU_COMMANDS = [
   'navigate-peers',
   'navigate-search',
   'navigate-contacts',
+  'navigate-requests',
+  'navigate-sessions',
   'navigate-changes',
   'navigate-statistics',
   'focus-search',

@@ -35,6 +35,8 @@ describe('menu commands', () => {
     ['navigate-peers', 'peers'],
     ['navigate-search', 'search'],
     ['navigate-contacts', 'contacts'],
+    ['navigate-requests', 'requests'],
+    ['navigate-sessions', 'sessions'],
     ['navigate-changes', 'changes'],
     ['navigate-statistics', 'statistics'],
     ['export-contacts', 'contacts'],

@@ -9,6 +9,8 @@ const NAVIGATION = {
   'navigate-peers': 'peers',
   'navigate-search': 'search',
   'navigate-contacts': 'contacts',
+  'navigate-requests': 'requests',
+  'navigate-sessions': 'sessions',
   'navigate-changes': 'changes',
   'navigate-statistics': 'statistics',
   'export-contacts': 'contacts',
@@ -16,6 +18,21 @@ const NAVIGATION = {
 } as const satisfies Partial<Record<MenuCommand, ViewId>>;
 
 type NavigationCommand = keyof typeof NAVIGATION;
+
+/** The command that opens each screen, as the menu and the shortcuts name it. */
+export const SCREEN_COMMANDS = {
+  sync: 'navigate-sync',
+  networks: 'navigate-networks',
+  compare: 'navigate-compare',
+  peers: 'navigate-peers',
+  search: 'navigate-search',
+  contacts: 'navigate-contacts',
+  requests: 'navigate-requests',
+  sessions: 'navigate-sessions',
+  changes: 'navigate-changes',
+  statistics: 'navigate-statistics',
+  settings: 'settings',
+} as const satisfies Record<ViewId, NavigationCommand>;
 
 function isNavigation(command: MenuCommand): command is NavigationCommand {
   return Object.hasOwn(NAVIGATION, command);

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { screenShortcutDigit } from '../../../../shared/screen-shortcuts';
+import { VIEWS } from '../state/views';
+import { SCREEN_COMMANDS } from './menu-commands';
 import { commandForKey, type KeyLike } from './shortcuts';
 
 const key = (partial: Partial<KeyLike> & Pick<KeyLike, 'key'>): KeyLike => ({
@@ -10,8 +13,8 @@ const key = (partial: Partial<KeyLike> & Pick<KeyLike, 'key'>): KeyLike => ({
 });
 
 describe('window shortcuts', () => {
-  it('maps Ctrl+1..8 to the screens on Windows and Linux', () => {
-    const commands = ['1', '2', '3', '4', '5', '6', '7', '8'].map((digit) => commandForKey(key({ key: digit, ctrlKey: true }), false));
+  it('maps Ctrl+1..9 to the screens on Windows and Linux', () => {
+    const commands = ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) => commandForKey(key({ key: digit, ctrlKey: true }), false));
     expect(commands).toEqual([
       'navigate-sync',
       'navigate-networks',
@@ -19,9 +22,19 @@ describe('window shortcuts', () => {
       'navigate-peers',
       'navigate-search',
       'navigate-contacts',
+      'navigate-requests',
+      'navigate-sessions',
       'navigate-changes',
-      'navigate-statistics',
     ]);
+  });
+
+  it('numbers the screens as the navigation lists them, so a digit is a place in the list', () => {
+    const numbered = VIEWS.filter((view) => view !== 'settings' && screenShortcutDigit(SCREEN_COMMANDS[view]) !== undefined);
+    expect(numbered).toEqual(VIEWS.slice(0, numbered.length));
+    expect(numbered.map((view) => screenShortcutDigit(SCREEN_COMMANDS[view]))).toEqual(numbered.map((_view, index) => String(index + 1)));
+    // Every screen but the last has a digit; Ctrl+0 stays the zoom's.
+    expect(numbered).toHaveLength(9);
+    expect(commandForKey(key({ key: '0', ctrlKey: true }), false)).toBeNull();
   });
 
   it('uses Cmd on macOS, where Ctrl+digit is not the shortcut', () => {
@@ -37,7 +50,6 @@ describe('window shortcuts', () => {
   it('leaves plain typing and other combinations alone', () => {
     expect(commandForKey(key({ key: '1' }), false)).toBeNull();
     expect(commandForKey(key({ key: '1', ctrlKey: true, shiftKey: true }), false)).toBeNull();
-    expect(commandForKey(key({ key: '9', ctrlKey: true }), false)).toBeNull();
     expect(commandForKey(key({ key: 'c', ctrlKey: true }), false)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { MenuCommand } from '../../../../shared/ipc';
+import { SCREEN_SHORTCUTS } from '../../../../shared/screen-shortcuts';
 
 export interface KeyLike {
   key: string;
@@ -8,16 +9,7 @@ export interface KeyLike {
   shiftKey: boolean;
 }
 
-const DIGIT_COMMANDS: Record<string, MenuCommand> = {
-  '1': 'navigate-sync',
-  '2': 'navigate-networks',
-  '3': 'navigate-compare',
-  '4': 'navigate-peers',
-  '5': 'navigate-search',
-  '6': 'navigate-contacts',
-  '7': 'navigate-changes',
-  '8': 'navigate-statistics',
-};
+const DIGIT_COMMANDS = new Map<string, MenuCommand>(SCREEN_SHORTCUTS.map(([command, digit]) => [digit, command]));
 
 /**
  * The window's own shortcuts mirror the menu's accelerators, so they also work where no
@@ -27,7 +19,7 @@ export function commandForKey(event: KeyLike, isMac: boolean): MenuCommand | nul
   const primary = isMac ? event.metaKey : event.ctrlKey;
   const other = isMac ? event.ctrlKey : event.metaKey;
   if (!primary || other || event.altKey || event.shiftKey) return null;
-  const digit = DIGIT_COMMANDS[event.key];
+  const digit = DIGIT_COMMANDS.get(event.key);
   if (digit) return digit;
   if (event.key === ',') return 'settings';
   if (event.key.toLowerCase() === 'f') return 'focus-search';

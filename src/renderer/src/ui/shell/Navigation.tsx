@@ -1,18 +1,13 @@
+import { screenShortcutDigit } from '../../../../shared/screen-shortcuts';
+import { SCREEN_COMMANDS } from '../commands/menu-commands';
 import { useAppState } from '../state/app-state';
 import { useStoreQuery } from '../store-client/use-store-query';
 import { VIEW_LABELS, VIEWS, type ViewId } from '../state/views';
 
-const SHORTCUT_KEYS: Partial<Record<ViewId, string>> = {
-  sync: '1',
-  networks: '2',
-  compare: '3',
-  peers: '4',
-  search: '5',
-  contacts: '6',
-  changes: '7',
-  statistics: '8',
-  settings: ',',
-};
+/** The key that goes with Ctrl (⌘) to open each screen, as the menu binds it. */
+function shortcutKey(view: ViewId): string | undefined {
+  return view === 'settings' ? ',' : screenShortcutDigit(SCREEN_COMMANDS[view]);
+}
 
 export function Navigation({ isMac }: { isMac: boolean }): React.JSX.Element {
   const current = useAppState((s) => s.view);
@@ -25,7 +20,7 @@ export function Navigation({ isMac }: { isMac: boolean }): React.JSX.Element {
       <div className="app-title">Peering Assistant</div>
       <ul>
         {VIEWS.map((view) => {
-          const key = SHORTCUT_KEYS[view];
+          const key = shortcutKey(view);
           return (
             <li key={view}>
               <button
