@@ -95,6 +95,14 @@ export interface RequestOverview {
   log: (RequestLogRecord & { peerName: string })[];
 }
 
+/** What recordRequests wrote, enough for withdrawRequests to take it back. */
+export interface RecordedRequests {
+  /** Ids of the log entries written. */
+  ids: number[];
+  /** Each peer's mark before it was marked requested; null where it had none. */
+  marksBefore: { asn: number; mark: PeerStateRecord | null }[];
+}
+
 /** A request that went out, as the page reports it: one per peer. */
 export type SentRequest = Omit<RequestLogRecord, 'id' | 'at'>;
 
@@ -117,7 +125,9 @@ export interface StoreCommands {
   setPeerState(args: PeerMarkArgs): PeerStateRecord | null;
   saveTemplate(args: { key: string; subject: string; body: string }): TemplateRecord;
   /** Logs requests that went out and marks each peer requested on `date` (local YYYY-MM-DD), keeping its note. */
-  recordRequests(args: { requests: SentRequest[]; date: string }): { logged: number };
+  recordRequests(args: { requests: SentRequest[]; date: string }): RecordedRequests;
+  /** Takes back what recordRequests wrote (Undo): its log entries go, each peer's mark is as it was. */
+  withdrawRequests(args: RecordedRequests): { withdrawn: number };
   setFollowUpDays(args: { days: number }): number;
   /** Saves a session template; without a key, a new one. */
   saveSessionTemplate(args: { key?: string; name: string; body: string }): SessionTemplateRecord;

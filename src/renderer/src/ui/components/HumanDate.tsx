@@ -17,7 +17,14 @@ export function useNow(intervalMs = 60_000): number {
   return now;
 }
 
-export function HumanDate({ at }: { at: number | string | null | undefined }): React.JSX.Element {
+export function HumanDate({
+  at,
+  label,
+}: {
+  at: number | string | null | undefined;
+  /** Shown instead of the usual phrase where another reads better ("in 5 days" for a due date). */
+  label?: string;
+}): React.JSX.Element {
   const now = useNow();
   const ms = parseTimestamp(at);
   if (ms === null) return <span>{typeof at === 'string' && at ? at : '—'}</span>;
@@ -25,7 +32,7 @@ export function HumanDate({ at }: { at: number | string | null | undefined }): R
   return (
     <Tip content={exact}>
       <time className="human-date" dateTime={new Date(ms).toISOString()} tabIndex={0}>
-        {formatHumanDate(ms, now)}
+        {label ?? formatHumanDate(ms, now)}
       </time>
     </Tip>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHumanDate, nameMentionsAsn, networkLabel, parseTimestamp, plural } from './format';
+import { formatDayDistance, formatHumanDate, nameMentionsAsn, networkLabel, parseTimestamp, plural } from './format';
 
 describe('plural', () => {
   it('says one thing in the singular and counts the rest', () => {
@@ -46,5 +46,23 @@ describe('human dates', () => {
     expect(parseTimestamp('2026-13-45T99:00:00Z')).toBeNull();
     expect(parseTimestamp('')).toBeNull();
     expect(parseTimestamp(null)).toBeNull();
+  });
+});
+
+describe('day distances', () => {
+  const DAY = 86_400_000;
+  const now = new Date(2026, 11, 1, 9, 30).getTime();
+
+  it('counts days of 24 hours, as follow-ups fall due', () => {
+    expect(formatDayDistance(now - 5 * 3_600_000, now)).toBe('today');
+    expect(formatDayDistance(now - DAY - 60_000, now)).toBe('yesterday');
+    expect(formatDayDistance(now - 20 * DAY - 60_000, now)).toBe('20 days ago');
+    expect(formatDayDistance(now + DAY, now)).toBe('tomorrow');
+    // Due 14 days after a request sent a minute ago.
+    expect(formatDayDistance(now - 60_000 + 14 * DAY, now)).toBe('in 14 days');
+  });
+
+  it('groups large numbers as the locale writes them', () => {
+    expect(formatDayDistance(now - 1371 * DAY, now)).toMatch(/^1,?371 days ago$/);
   });
 });

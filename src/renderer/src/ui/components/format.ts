@@ -73,6 +73,19 @@ export function formatAgo(epochMs: number, now: number): string {
   return `${days} day${days === 1 ? '' : 's'} ago`;
 }
 
+/**
+ * How far a moment is from now in days, as requests and follow-ups count them (periods of 24
+ * hours, like their due dates): "today", "yesterday", "20 days ago", "tomorrow", "in 5 days".
+ * Rounded, so a follow-up due 14 days after a request sent a minute ago is "in 14 days".
+ */
+export function formatDayDistance(epochMs: number, now: number): string {
+  const days = Math.round((now - epochMs) / 86_400_000);
+  if (days === 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days === -1) return 'tomorrow';
+  return days > 0 ? `${plural(days, 'day')} ago` : `in ${plural(-days, 'day')}`;
+}
+
 // How discovery values read on screen.
 
 /** Port speed in Mbit/s as engineers say it: "100M", "10G", "1.6T". */

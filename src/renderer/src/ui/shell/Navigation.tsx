@@ -34,7 +34,7 @@ export function Navigation({ isMac }: { isMac: boolean }): React.JSX.Element {
                 {view === 'requests' && followUpsDue > 0 && (
                   <span className="nav-count">
                     {followUpsDue}
-                    <span className="visually-hidden"> follow-ups due</span>
+                    <span className="visually-hidden"> {followUpsDue === 1 ? 'follow-up' : 'follow-ups'} due</span>
                   </span>
                 )}
                 {view === 'changes' && newChanges > 0 && (

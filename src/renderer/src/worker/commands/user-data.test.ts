@@ -237,7 +237,8 @@ describe('request log', () => {
 
   it('logs each request and marks the peer requested, keeping its note', async () => {
     await ops.setPeerState(ctx, { asn: 64501, state: null, note: 'Met at RIPE' });
-    expect(await ops.recordRequests(ctx, { requests: [request(64501), request(64502)], date: '2026-04-16' })).toEqual({ logged: 2 });
+    const recorded = await ops.recordRequests(ctx, { requests: [request(64501), request(64502)], date: '2026-04-16' });
+    expect(recorded.ids).toHaveLength(2);
     expect(await db.peerStates.get(64501)).toMatchObject({ state: 'requested', requestedAt: '2026-04-16', note: 'Met at RIPE' });
     const overview = await ops.requestOverview(ctx, none);
     expect(overview.followUpDays).toBe(14);
@@ -257,6 +258,33 @@ describe('request log', () => {
     await ops.setFollowUpDays(ctx, { days: 7 });
     expect(await ops.followUpsDue(ctx, none)).toBe(1);
     await expect(ops.setFollowUpDays(ctx, { days: 0 })).rejects.toThrow(/at least 1 day/);
+  });
+
+  it('takes a request back on Undo: out of the log, and each peer marked as it was before', async () => {
+    await ops.setPeerState(ctx, { asn: 64501, state: 'hidden', hiddenUntil: '2027-01-01', note: 'Met at RIPE' });
+    const before = await db.peerStates.get(64501);
+    await ops.recordRequests(ctx, { requests: [request(64503)], date: '2026-04-01' });
+    const recorded = await ops.recordRequests(ctx, { requests: [request(64501), request(64502)], date: '2026-04-16' });
+    expect(recorded.marksBefore).toEqual([
+      { asn: 64501, mark: before },
+      { asn: 64502, mark: null },
+    ]);
+
+    expect(await ops.withdrawRequests(ctx, recorded)).toEqual({ withdrawn: 2 });
+    expect(await db.peerStates.get(64501)).toEqual(before);
+    expect(await db.peerStates.get(64502)).toBeUndefined();
+    // The earlier request to another peer stays: only what was undone goes.
+    expect((await db.requestLog.toArray()).map((entry) => entry.peerAsn)).toEqual([64503]);
+    expect((await ops.requestHistory(ctx, { asns: [64501, 64502] })).entries).toEqual([]);
+    expect((await ops.requestOverview(ctx, none)).peers.map((peer) => peer.asn)).toEqual([64503]);
+  });
+
+  it('refuses to restore a mark under another ASN than its own, changing nothing', async () => {
+    const recorded = await ops.recordRequests(ctx, { requests: [request(64501)], date: '2026-04-16' });
+    const forged = { ids: recorded.ids, marksBefore: [{ asn: 64501, mark: { asn: 64999, state: 'peered' as const, note: '', updatedAt: 1 } }] };
+    await expect(ops.withdrawRequests(ctx, forged)).rejects.toThrow(/another ASN/);
+    expect(await db.requestLog.count()).toBe(1);
+    expect(await db.peerStates.get(64501)).toMatchObject({ state: 'requested' });
   });
 
   it('refuses a request without a peer, changing nothing', async () => {

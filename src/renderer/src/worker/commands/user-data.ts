@@ -12,6 +12,7 @@ import type {
   SessionTemplateRecord,
   TemplateRecord,
 } from '../../../../shared/user-data';
+import type { RecordedRequests } from '../../protocol/operations';
 import type { CommandHandlers, StoreContext } from '../context';
 import { checkedArgs } from '../checked-args';
 import { myAsnsInOrder } from '../queries/user-data-queries';
@@ -22,6 +23,7 @@ import {
   followUpDaysSchema,
   parseUserData,
   peerStateKindSchema,
+  peerStateRecordSchema,
   requestLogRecordSchema,
   sessionTemplateRecordSchema,
 } from '../../../../shared/user-data';
@@ -61,6 +63,13 @@ const requestsArgs = z.object({
   requests: z.array(requestLogRecordSchema.omit({ id: true, at: true })).min(1).max(1_000),
   /** The local date (YYYY-MM-DD) the peers are marked requested on. */
   date: isoDate,
+});
+const withdrawArgs = z.object({
+  ids: z.array(z.number().int().positive()).max(1_000),
+  marksBefore: z
+    .array(z.object({ asn: asnSchema, mark: peerStateRecordSchema.nullable() }))
+    .max(1_000)
+    .refine((marks) => marks.every(({ asn, mark }) => mark === null || mark.asn === asn), 'A mark to restore belongs to another ASN'),
 });
 const sessionTemplateArgs = z.object({
   key: sessionTemplateRecordSchema.shape.key.optional(),
@@ -131,19 +140,41 @@ export const userDataCommands = {
 
   /**
    * Logs requests that went out (one per peer) and marks each peer requested on the date,
-   * keeping the note already written for it.
+   * keeping the note already written for it. Answers what it wrote, for Undo.
    */
   recordRequests: async (ctx: StoreContext, args: { requests: Omit<RequestLogRecord, 'id' | 'at'>[]; date: string }) => {
     const { requests, date } = checkedArgs(requestsArgs, args);
     const at = Date.now();
-    await writeUserTables(ctx, ['requestLog', 'peerStates'], async () => {
-      await ctx.db.requestLog.bulkAdd(requests.map((request): RequestLogRecord => ({ ...request, at })));
+    return writeUserTables(ctx, ['requestLog', 'peerStates'], async (): Promise<RecordedRequests> => {
+      const ids = (await ctx.db.requestLog.bulkAdd(
+        requests.map((request): RequestLogRecord => ({ ...request, at })),
+        { allKeys: true },
+      )) as number[];
+      const marksBefore: RecordedRequests['marksBefore'] = [];
       for (const peerAsn of new Set(requests.map((r) => r.peerAsn))) {
-        const note = (await ctx.db.peerStates.get(peerAsn))?.note ?? '';
-        await ctx.db.peerStates.put({ asn: peerAsn, state: 'requested', requestedAt: date, note, updatedAt: at });
+        const before = (await ctx.db.peerStates.get(peerAsn)) ?? null;
+        marksBefore.push({ asn: peerAsn, mark: before });
+        await ctx.db.peerStates.put({ asn: peerAsn, state: 'requested', requestedAt: date, note: before?.note ?? '', updatedAt: at });
+      }
+      return { ids, marksBefore };
+    });
+  },
+
+  /**
+   * Undo of recordRequests: its log entries go and each peer gets back the mark it had (or
+   * none). A request the user says did not go out must not count towards follow-ups or the
+   * warning before asking again.
+   */
+  withdrawRequests: async (ctx: StoreContext, args: RecordedRequests) => {
+    const { ids, marksBefore } = checkedArgs(withdrawArgs, args);
+    await writeUserTables(ctx, ['requestLog', 'peerStates'], async () => {
+      await ctx.db.requestLog.bulkDelete(ids);
+      for (const { asn, mark } of marksBefore) {
+        if (mark) await ctx.db.peerStates.put(mark);
+        else await ctx.db.peerStates.delete(asn);
       }
     });
-    return { logged: requests.length };
+    return { withdrawn: ids.length };
   },
 
   setFollowUpDays: async (ctx: StoreContext, args: { days: number }) => {

@@ -7,11 +7,23 @@ import {
   recipientNote,
   type DraftTemplate,
 } from '../../../../../shared/export/template';
-import { daysBetween, tooSoonToAskAgain } from '../../../../../shared/follow-ups';
+import { tooSoonToAskAgain } from '../../../../../shared/follow-ups';
 import type { RequestLogRecord } from '../../../../../shared/user-data';
 import { getStoreClient } from '../../store-client/client';
 import type { ContactSources } from '../../../protocol/contacts';
-import { copyDraft, openDraftAsLink, openDraftInMail, shortMailto, type DraftActionResult, type SentDraft } from './draft-actions';
+import {
+  copyDraft,
+  openDraftAsLink,
+  openDraftInMail,
+  shortMailto,
+  withdrawLoggedRequests,
+  type DraftActionResult,
+  type SentDraft,
+} from './draft-actions';
+import type { RecordedRequests } from '../../../protocol/operations';
+import { ipcErrorMessage } from '../../bridge/api';
+import { formatDayDistance, networkLabel, plural } from '../../components/format';
+import { HumanDate } from '../../components/HumanDate';
 import { useAppState } from '../../state/app-state';
 import { parseAsnList } from './SelectionPicker';
 import { useStoreQuery } from '../../store-client/use-store-query';
@@ -71,16 +83,37 @@ function TemplateEditor({ saved }: { saved: DraftTemplate | null }): React.JSX.E
   );
 }
 
-function formatDate(ms: number): string {
-  return new Date(ms).toLocaleDateString('en-CA');
-}
-
 function drafts(count: number): string {
-  return `${count} ${count === 1 ? 'draft' : 'drafts'}`;
+  return plural(count, 'draft');
 }
 
-/** Sends one card's draft the default way; the panel calls it for "open all". */
-type Sender = () => Promise<DraftActionResult | null>;
+/** A card the panel can send the default way, for "open all". */
+interface Sender {
+  /** The peer as the card names it. */
+  name: string;
+  send: () => Promise<DraftActionResult | null>;
+}
+
+/**
+ * Marking peers requested is a mark like any other: the toast that says so offers Undo, which
+ * takes the requests out of the log and puts back the marks they had.
+ */
+function offerUndo(names: readonly string[], recorded: readonly RecordedRequests[]): void {
+  const { showNotice } = useAppState.getState();
+  const one = names.length === 1;
+  const who = one ? names[0]! : plural(names.length, 'network');
+  showNotice('success', `${who} ${one ? 'is' : 'are'} marked as requested and the request logged.`, {
+    label: 'Undo',
+    run: async () => {
+      try {
+        await withdrawLoggedRequests(recorded);
+        showNotice('info', one ? `Request to ${who} taken back: out of the log, mark as it was.` : `Requests to ${who} taken back: out of the log, marks as they were.`);
+      } catch (error) {
+        showNotice('error', `The request to ${who} could not be taken back: ${ipcErrorMessage(error)}`);
+      }
+    },
+  });
+}
 
 function TooSoonWarning({
   peerAsn,
@@ -95,14 +128,13 @@ function TooSoonWarning({
   now: number;
   onAskAnyway: () => void;
 }): React.JSX.Element {
-  // The card's clock started before a request it just sent: that one was sent today.
-  const ago = Math.max(0, daysBetween(last.at, now));
   const due = last.at + followUpDays * 24 * 60 * 60 * 1000;
   return (
     <div className="note too-soon" role="alert">
       <p>
-        You asked AS{peerAsn} {ago === 0 ? 'today' : ago === 1 ? 'yesterday' : `${ago} days ago`} ({formatDate(last.at)}
-        {last.to.length > 0 ? `, to ${last.to.join(', ')}` : ''}). The follow-up is due on {formatDate(due)}.
+        You asked AS{peerAsn} <HumanDate at={last.at} label={formatDayDistance(Math.min(last.at, now), now)} />
+        {last.to.length > 0 ? `, to ${last.to.join(', ')}` : ''}. The follow-up is due{' '}
+        <HumanDate at={due} label={formatDayDistance(due, now)} />.
       </p>
       <button type="button" onClick={onAskAnyway}>
         Ask AS{peerAsn} again anyway
@@ -138,12 +170,16 @@ function DraftCard({
   const last = history ? tooSoonToAskAgain(history.entries, peerAsn, history.followUpDays, now) : null;
   const blocked = last !== null && !askAnyway;
 
-  async function act(action: (sent: SentDraft) => Promise<DraftActionResult>): Promise<DraftActionResult | null> {
+  const peerName = built.data?.ok ? networkLabel(built.data.context.peer.name, peerAsn) : `AS${peerAsn}`;
+
+  /** `announce`: a request sent from this card's own button offers its Undo at once; "open all" offers one for all. */
+  async function act(action: (sent: SentDraft) => Promise<DraftActionResult>, announce: boolean): Promise<DraftActionResult | null> {
     if (!sent) return null;
     setBusy(true);
     const result = await action(sent);
     setOutcome(result);
     setBusy(false);
+    if (announce && result.ok && result.recorded) offerUndo([peerName], [result.recorded]);
     return result;
   }
 
@@ -153,9 +189,9 @@ function DraftCard({
   });
   const ready = sent !== null && !blocked;
   useEffect(() => {
-    register(peerAsn, ready ? () => actRef.current(openDraftInMail) : null);
+    register(peerAsn, ready ? { name: peerName, send: () => actRef.current(openDraftInMail, false) } : null);
     return () => register(peerAsn, null);
-  }, [peerAsn, ready, register]);
+  }, [peerAsn, peerName, ready, register]);
 
   if (!built.data) {
     return <p className="muted">{built.error ? `The draft to AS${peerAsn} could not be built: ${built.error}` : `Drafting AS${peerAsn}…`}</p>;
@@ -173,9 +209,7 @@ function DraftCard({
 
   return (
     <article className="draft-card" aria-label={`Draft to AS${peerAsn}`}>
-      <h3>
-        AS{peerAsn} {peer.name}
-      </h3>
+      <h3>{networkLabel(peer.name, peerAsn)}</h3>
       {filled && !filled.ok ? (
         <p className="field-error" role="alert">
           The template’s {filled.part} has an error on line {filled.error.line}: {filled.error.message}
@@ -188,8 +222,8 @@ function DraftCard({
               <dd>{sent.draft.to.length > 0 ? sent.draft.to.join(', ') : 'No e-mail address in the copy'}</dd>
               <dt>Subject</dt>
               <dd>{sent.draft.subject}</dd>
-              <dt>Shared IXPs</dt>
-              <dd>{built.data.context.sharedIxps.length}</dd>
+              <dt>Shared</dt>
+              <dd>{plural(built.data.context.sharedIxps.length, 'IXP')}</dd>
             </dl>
             {note && <p className={built.data.context.recipientRole ? 'note' : 'field-error'}>{note}</p>}
             <pre className="draft-body" aria-label="Draft body">
@@ -204,14 +238,14 @@ function DraftCard({
               <TooSoonWarning peerAsn={peerAsn} last={last} followUpDays={history.followUpDays} now={now} onAskAnyway={() => setAskAnyway(true)} />
             ) : (
               <div className="actions">
-                <button type="button" disabled={busy} onClick={() => void act(openDraftInMail)}>
+                <button type="button" disabled={busy} onClick={() => void act(openDraftInMail, true)}>
                   Open in mail program
                 </button>
-                <button type="button" disabled={busy} onClick={() => void act(copyDraft)}>
+                <button type="button" disabled={busy} onClick={() => void act(copyDraft, true)}>
                   Copy to clipboard
                 </button>
                 {mailto && (
-                  <button type="button" disabled={busy} onClick={() => void act(openDraftAsLink)}>
+                  <button type="button" disabled={busy} onClick={() => void act(openDraftAsLink, true)}>
                     Open as mail link
                   </button>
                 )}
@@ -269,13 +303,16 @@ export function DraftPanel({ sources }: { sources: ContactSources | null }): Rea
     setBulkOutcome(null);
     let opened = 0;
     const failed: number[] = [];
+    const logged: { name: string; recorded: RecordedRequests }[] = [];
     // One message per peer, one after the other: never one mail to many.
-    for (const [peerAsn, send] of [...senders.current]) {
+    for (const [peerAsn, { name, send }] of [...senders.current]) {
       const result = await send();
       if (result?.ok) opened++;
       else failed.push(peerAsn);
+      if (result?.ok && result.recorded) logged.push({ name, recorded: result.recorded });
     }
     setBulkBusy(false);
+    if (logged.length > 0) offerUndo(logged.map((entry) => entry.name), logged.map((entry) => entry.recorded));
     setBulkOutcome(
       failed.length === 0
         ? { ok: true, message: `${drafts(opened)} opened, one message per network, and logged.` }
@@ -293,7 +330,7 @@ export function DraftPanel({ sources }: { sources: ContactSources | null }): Rea
           {(sources?.myNetworks.length ?? 0) === 0 && <option value="">Add your networks first</option>}
           {sources?.myNetworks.map((net) => (
             <option key={net.asn} value={net.asn}>
-              AS{net.asn} {net.name}
+              {networkLabel(net.name, net.asn)}
             </option>
           ))}
         </select>
@@ -312,7 +349,7 @@ export function DraftPanel({ sources }: { sources: ContactSources | null }): Rea
       {invalid.length > 0 && <p className="field-error">Not an ASN: {invalid.slice(0, 3).join(', ')}</p>}
       {asns.length > MAX_DRAFTS && (
         <p className="note">
-          The first {MAX_DRAFTS} of {asns.length} networks are drafted; send these, then the rest.
+          The first {MAX_DRAFTS} of {plural(asns.length, 'network')} are drafted; send these, then the rest.
         </p>
       )}
       {template.answered && <TemplateEditor key={saved?.updatedAt ?? 'default'} saved={saved} />}
@@ -323,7 +360,7 @@ export function DraftPanel({ sources }: { sources: ContactSources | null }): Rea
             Open {drafts(senderCount)} in the mail program
           </button>
           <span className="muted">
-            One message per network{skipped > 0 ? `; ${skipped} not included (asked too recently or not ready)` : ''}.
+            One message per network{skipped > 0 ? `; ${plural(skipped, 'network')} not included (asked too recently or not ready)` : ''}.
           </span>
         </div>
       )}

@@ -1,11 +1,13 @@
 /**
  * What the user does with a filled draft: open it in the mail program (an .eml file main writes
  * and the OS opens, so no length limit applies), send it as a mailto: link when it is short
- * enough, or copy it. Whatever went out is logged per peer and marks the peer requested.
+ * enough, or copy it. Whatever went out is logged per peer and marks the peer requested, which
+ * Undo takes back.
  */
 import { buildMailto } from '../../../../../shared/export/mailto';
 import type { FilledDraft } from '../../../../../shared/export/template';
 import type { RequestChannel } from '../../../../../shared/user-data';
+import type { RecordedRequests } from '../../../protocol/operations';
 import { localIsoDate } from '../../../../../shared/peer-marks';
 import { getApi, ipcErrorMessage } from '../../bridge/api';
 import { emitAppEvent } from '../../bridge/app-events';
@@ -29,21 +31,23 @@ export interface SentDraft {
   ixps: string[];
 }
 
-export type DraftActionResult = { ok: true; message: string } | { ok: false; error: string };
+/** `recorded`: what logging the request wrote, for Undo; absent when nothing was logged. */
+export type DraftActionResult = { ok: true; message: string; recorded?: RecordedRequests } | { ok: false; error: string };
 
-async function logRequest(sent: SentDraft, via: RequestChannel): Promise<void> {
-  await getStoreClient().command('recordRequests', {
+async function logRequest(sent: SentDraft, via: RequestChannel): Promise<RecordedRequests> {
+  const recorded = await getStoreClient().command('recordRequests', {
     requests: [{ peerAsn: sent.peerAsn, myAsn: sent.myAsn, to: [...sent.draft.to], ixps: sent.ixps, via }],
     date: localIsoDate(),
   });
   emitAppEvent('request-logged', { peerAsn: sent.peerAsn, via });
+  return recorded;
 }
 
 /** Logs the request; a draft that went out but could not be logged says so rather than failing. */
 async function thenLog(sent: SentDraft, via: RequestChannel, message: string): Promise<DraftActionResult> {
   try {
-    await logRequest(sent, via);
-    return { ok: true, message: `${message} Logged as requested today.` };
+    const recorded = await logRequest(sent, via);
+    return { ok: true, message: `${message} Logged as requested today.`, recorded };
   } catch (error) {
     return { ok: false, error: `${message} But it could not be logged: ${error instanceof Error ? error.message : String(error)}` };
   }
@@ -81,4 +85,15 @@ export async function copyDraft(sent: SentDraft): Promise<DraftActionResult> {
   }
   emitAppEvent('draft-copied', { peerAsn: sent.peerAsn });
   return thenLog(sent, 'clipboard', `Draft to AS${sent.peerAsn} copied to the clipboard.`);
+}
+
+/**
+ * Undo of the requests logged by one or several draft actions: their log entries go and the
+ * peers are marked as they were (a draft opened by mistake is no request).
+ */
+export async function withdrawLoggedRequests(recorded: readonly RecordedRequests[]): Promise<void> {
+  await getStoreClient().command('withdrawRequests', {
+    ids: recorded.flatMap((entry) => entry.ids),
+    marksBefore: recorded.flatMap((entry) => entry.marksBefore),
+  });
 }

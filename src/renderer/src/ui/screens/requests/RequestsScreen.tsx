@@ -1,128 +1,151 @@
+/**
+ * Requests: the peers asked and not answered yet (follow-ups due first), and the log of every
+ * draft that went out. All of it is the user's own data: it is there with or without a copy of
+ * PeeringDB, and survives every sync and flush.
+ */
 import { useId, useState } from 'react';
-import { daysBetween } from '../../../../../shared/follow-ups';
+import type { RequestChannel } from '../../../../../shared/user-data';
 import { DEFAULT_FOLLOW_UP_DAYS } from '../../../../../shared/user-data';
 import type { RequestOverview } from '../../../protocol/operations';
+import { DataTable, type Column } from '../../components/DataTable';
+import { formatAsn, formatDayDistance, networkLabel, plural } from '../../components/format';
+import { HumanDate } from '../../components/HumanDate';
+import { NoCopyYet, useCopyState } from '../../components/NoCopyYet';
 import { OutcomeLine } from '../../components/OutcomeLine';
+import { markPeer, PeerMarkMenu } from '../../components/PeerMarkControl';
 import { useAppState } from '../../state/app-state';
 import { getStoreClient } from '../../store-client/client';
 import { useStoreQuery } from '../../store-client/use-store-query';
 import './requests.css';
 
 type RequestedPeer = RequestOverview['peers'][number];
+type LoggedRequest = RequestOverview['log'][number];
 
-function formatDate(ms: number): string {
-  return new Date(ms).toLocaleDateString('en-CA');
-}
-
-function agoText(ms: number, now: number): string {
-  const days = daysBetween(ms, now);
-  return days <= 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
-}
-
-function dueText(peer: RequestedPeer, now: number): string {
-  if (peer.dueAt === null) return 'now (no date recorded)';
-  const days = daysBetween(now, peer.dueAt);
-  if (peer.due) {
-    const late = daysBetween(peer.dueAt, now);
-    return late <= 0 ? `today (${formatDate(peer.dueAt)})` : `${formatDate(peer.dueAt)}, ${late} ${late === 1 ? 'day' : 'days'} ago`;
-  }
-  return `${formatDate(peer.dueAt)}, in ${days + 1} ${days + 1 === 1 ? 'day' : 'days'}`;
-}
+const CHANNEL_LABELS: Record<RequestChannel, string> = {
+  eml: 'Mail program',
+  mailto: 'Mail link',
+  clipboard: 'Clipboard',
+};
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The note on a peer: kept whatever its state becomes. */
+function peerLabel(peer: RequestedPeer): string {
+  return networkLabel(peer.name, peer.asn);
+}
+
+/** The note on a peer: kept whatever its state becomes; saving it can be undone like a mark. */
 function NoteEditor({ peer }: { peer: RequestedPeer }): React.JSX.Element {
   const [text, setText] = useState(peer.note);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
-  async function save() {
-    try {
-      await getStoreClient().command('setPeerState', { asn: peer.asn, state: 'requested', note: text, requestedAt: peer.requestedOn });
-      setOutcome({ ok: true, text: 'Saved.' });
-    } catch (error) {
-      setOutcome({ ok: false, text: `Not saved: ${errorText(error)}` });
-    }
-  }
+  const save = () => void markPeer(peerLabel(peer), { asn: peer.asn, state: 'requested', note: text }, true);
   return (
-    <div className="note-editor">
+    <span className="note-editor">
       <input
         type="text"
-        aria-label={`Note on AS${peer.asn}`}
+        aria-label={`Note on ${formatAsn(peer.asn)}`}
+        placeholder="Note"
         value={text}
+        maxLength={10_000}
         onChange={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') void save();
+          if (e.key === 'Enter' && text !== peer.note) save();
         }}
       />
-      <button type="button" disabled={text === peer.note} onClick={() => void save()}>
-        Save note
+      <button type="button" aria-label={`Save note for ${formatAsn(peer.asn)}`} disabled={text === peer.note} onClick={save}>
+        Save
       </button>
-      {outcome && <OutcomeLine ok={outcome.ok}>{outcome.text}</OutcomeLine>}
-    </div>
+    </span>
   );
 }
 
-function PeerTable({ peers, now, label }: { peers: RequestedPeer[]; now: number; label: string }): React.JSX.Element {
-  const openPeeringDraft = useAppState((s) => s.openPeeringDraft);
-  const [failure, setFailure] = useState<string | null>(null);
-  async function mark(peer: RequestedPeer, state: 'peered' | 'rejected') {
-    setFailure(null);
-    try {
-      await getStoreClient().command('setPeerState', { asn: peer.asn, state, note: peer.note });
-    } catch (error) {
-      setFailure(`AS${peer.asn} was not marked ${state}: ${errorText(error)}`);
-    }
-  }
-  return (
-    <>
-      <table className="request-table" aria-label={label}>
-        <thead>
-          <tr>
-            <th scope="col">Network</th>
-            <th scope="col">Asked</th>
-            <th scope="col">Follow-up due</th>
-            <th scope="col">To</th>
-            <th scope="col">Exchanges</th>
-            <th scope="col">Note</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {peers.map((peer) => (
-            <tr key={peer.asn}>
-              <th scope="row">
-                AS{peer.asn} {peer.name}
-              </th>
-              <td>
-                {peer.lastRequestAt === null ? 'no date' : `${formatDate(peer.lastRequestAt)} (${agoText(peer.lastRequestAt, now)})`}
-                {peer.requestCount > 1 && <span className="muted">, {peer.requestCount} requests</span>}
-              </td>
-              <td>{dueText(peer, now)}</td>
-              <td>{peer.lastTo.join(', ') || '—'}</td>
-              <td title={peer.lastIxps.join(', ')}>{peer.lastIxps.length || '—'}</td>
-              <td>
-                <NoteEditor key={peer.note} peer={peer} />
-              </td>
-              <td className="row-actions">
-                <button type="button" onClick={() => openPeeringDraft(peer.asn)}>
-                  Draft follow-up
-                </button>
-                <button type="button" onClick={() => void mark(peer, 'peered')}>
-                  Peered
-                </button>
-                <button type="button" onClick={() => void mark(peer, 'rejected')}>
-                  Declined
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {failure && <OutcomeLine ok={false}>{failure}</OutcomeLine>}
-    </>
-  );
+function peerColumns(now: number, openDraft: (asn: number) => void): Column<RequestedPeer>[] {
+  return [
+    {
+      key: 'network',
+      header: 'Network',
+      width: 'minmax(12em, 2fr)',
+      pin: 'start',
+      sortValue: peerLabel,
+      cell: (peer) => <span className="truncate">{peerLabel(peer)}</span>,
+    },
+    {
+      key: 'asked',
+      header: 'Asked',
+      width: '8.5em',
+      sortValue: (peer) => peer.lastRequestAt ?? 0,
+      cell: (peer) =>
+        peer.lastRequestAt === null ? (
+          <span className="muted">no date</span>
+        ) : (
+          <HumanDate at={peer.lastRequestAt} label={formatDayDistance(peer.lastRequestAt, now)} />
+        ),
+    },
+    {
+      key: 'due',
+      header: 'Follow-up due',
+      width: '8.5em',
+      sortValue: (peer) => peer.dueAt ?? 0,
+      cell: (peer) =>
+        peer.dueAt === null ? 'now (no date)' : <HumanDate at={peer.dueAt} label={formatDayDistance(peer.dueAt, now)} />,
+    },
+    {
+      key: 'count',
+      header: 'Times',
+      headerTitle: 'How many requests went out to this peer',
+      width: '5em',
+      numeric: true,
+      sortValue: (peer) => peer.requestCount,
+      cell: (peer) => (peer.requestCount > 0 ? `${peer.requestCount}×` : '—'),
+    },
+    { key: 'to', header: 'To', width: 'minmax(11em, 2fr)', sortValue: (peer) => peer.lastTo.join(', '), cell: (peer) => peer.lastTo.join(', ') || '—' },
+    {
+      key: 'ixps',
+      header: 'Exchanges offered',
+      width: 'minmax(10em, 2fr)',
+      sortValue: (peer) => peer.lastIxps.length,
+      cell: (peer) => peer.lastIxps.join(', ') || '—',
+    },
+    { key: 'note', header: 'Note', width: 'minmax(15em, 2fr)', sortValue: (peer) => peer.note, cell: (peer) => <NoteEditor key={peer.note} peer={peer} /> },
+    {
+      key: 'act',
+      header: 'Follow up or mark',
+      width: '15.5em',
+      pin: 'end',
+      cell: (peer) => (
+        <span className="row-actions">
+          <button type="button" onClick={() => openDraft(peer.asn)}>
+            Draft follow-up
+          </button>
+          <PeerMarkMenu asn={peer.asn} name={peerLabel(peer)} state="requested" note={peer.note} />
+        </span>
+      ),
+    },
+  ];
+}
+
+function logColumns(): Column<LoggedRequest>[] {
+  return [
+    { key: 'when', header: 'When', width: '9em', sortValue: (entry) => entry.at, cell: (entry) => <HumanDate at={entry.at} /> },
+    {
+      key: 'network',
+      header: 'Network',
+      width: 'minmax(12em, 2fr)',
+      pin: 'start',
+      sortValue: (entry) => networkLabel(entry.peerName, entry.peerAsn),
+      cell: (entry) => <span className="truncate">{networkLabel(entry.peerName, entry.peerAsn)}</span>,
+    },
+    { key: 'from', header: 'From', width: '7.5em', sortValue: (entry) => entry.myAsn, cell: (entry) => formatAsn(entry.myAsn) },
+    { key: 'to', header: 'To', width: 'minmax(11em, 2fr)', sortValue: (entry) => entry.to.join(', '), cell: (entry) => entry.to.join(', ') || 'no address' },
+    {
+      key: 'ixps',
+      header: 'Exchanges offered',
+      width: 'minmax(12em, 3fr)',
+      sortValue: (entry) => entry.ixps.length,
+      cell: (entry) => entry.ixps.join(', ') || '—',
+    },
+    { key: 'via', header: 'How', width: '8em', sortValue: (entry) => CHANNEL_LABELS[entry.via], cell: (entry) => CHANNEL_LABELS[entry.via] },
+  ];
 }
 
 function FollowUpDaysForm({ days }: { days: number }): React.JSX.Element {
@@ -133,7 +156,7 @@ function FollowUpDaysForm({ days }: { days: number }): React.JSX.Element {
     setOutcome(null);
     try {
       const saved = await getStoreClient().command('setFollowUpDays', { days: Number(text) });
-      setOutcome({ ok: true, text: `Follow-ups now fall due ${saved} days after a request.` });
+      setOutcome({ ok: true, text: `Follow-ups now fall due ${plural(saved, 'day')} after a request.` });
     } catch (error) {
       setOutcome({ ok: false, text: errorText(error) });
     }
@@ -157,70 +180,69 @@ function FollowUpDaysForm({ days }: { days: number }): React.JSX.Element {
 }
 
 export function RequestsScreen(): React.JSX.Element {
+  const copy = useCopyState();
   const overview = useStoreQuery('requestOverview', {});
+  const openPeeringDraft = useAppState((s) => s.openPeeringDraft);
+  // When the screen was opened: "asked 3 days ago" need not tick while it is looked at.
   const [now] = useState(() => Date.now());
   const data = overview.data;
   const due = data?.peers.filter((peer) => peer.due) ?? [];
   const waiting = data?.peers.filter((peer) => !peer.due) ?? [];
+  const columns = peerColumns(now, openPeeringDraft);
 
   return (
     <section className="view requests-view" aria-labelledby="requests-title">
       <div className="view-header">
         <h1 id="requests-title">Requests</h1>
       </div>
+      {copy === 'empty' && (
+        <NoCopyYet
+          explanation={
+            <>
+              Your requests, follow-ups and notes are kept on this computer apart from PeeringDB’s data, and are listed below.
+              Drafting a request needs the peer’s contacts and the exchanges you share, which come from a copy of PeeringDB,
+              and there is none yet.
+            </>
+          }
+        />
+      )}
       {!overview.pending && overview.error !== null && (
         <div className="panel panel-error" role="alert">
           <p>The request log could not be read: {overview.error}</p>
         </div>
       )}
       <section className="panel" aria-labelledby="due-title">
-        <h2 id="due-title">Follow-ups due ({due.length})</h2>
-        <FollowUpDaysForm key={data?.followUpDays ?? DEFAULT_FOLLOW_UP_DAYS} days={data?.followUpDays ?? DEFAULT_FOLLOW_UP_DAYS} />
+        <div className="view-header">
+          <h2 id="due-title">Follow-ups due ({due.length})</h2>
+          <FollowUpDaysForm key={data?.followUpDays ?? DEFAULT_FOLLOW_UP_DAYS} days={data?.followUpDays ?? DEFAULT_FOLLOW_UP_DAYS} />
+        </div>
         {due.length > 0 ? (
-          <PeerTable peers={due} now={now} label="Follow-ups due" />
+          <DataTable label="Follow-ups due" rows={due} columns={columns} rowKey={(peer) => peer.asn} maxHeight="40vh" estimatedRowHeight={32} />
         ) : (
-          <p className="muted">No follow-up is due. Peers you ask appear here once their follow-up date has come.</p>
+          <p className="muted">No follow-up is due. A peer you asked shows here once its follow-up date has come.</p>
         )}
       </section>
       <section className="panel" aria-labelledby="waiting-title">
         <h2 id="waiting-title">Waiting for an answer ({waiting.length})</h2>
         {waiting.length > 0 ? (
-          <PeerTable peers={waiting} now={now} label="Waiting for an answer" />
+          <DataTable label="Waiting for an answer" rows={waiting} columns={columns} rowKey={(peer) => peer.asn} maxHeight="40vh" estimatedRowHeight={32} />
         ) : (
-          <p className="muted">Requests you open or copy from the Contacts screen are logged here.</p>
+          <p className="muted">Requests you open or copy from the Contacts screen wait here for an answer until their follow-up is due.</p>
         )}
       </section>
       <section className="panel" aria-labelledby="log-title">
-        <h2 id="log-title">Request log</h2>
+        <h2 id="log-title">Request log ({data?.log.length ?? 0})</h2>
         {data && data.log.length > 0 ? (
-          <table className="request-table" aria-label="Request log">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Network</th>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-                <th scope="col">Exchanges</th>
-                <th scope="col">How</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.log.map((entry) => (
-                <tr key={entry.id ?? `${entry.peerAsn}-${entry.at}`}>
-                  <td>{new Date(entry.at).toLocaleString('en-CA')}</td>
-                  <th scope="row">
-                    AS{entry.peerAsn} {entry.peerName}
-                  </th>
-                  <td>AS{entry.myAsn}</td>
-                  <td>{entry.to.join(', ') || 'no address'}</td>
-                  <td>{entry.ixps.join(', ') || '—'}</td>
-                  <td>{entry.via === 'eml' ? 'mail program' : entry.via === 'mailto' ? 'mail link' : 'clipboard'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label="Request log"
+            rows={data.log}
+            columns={logColumns()}
+            rowKey={(entry) => entry.id ?? `${entry.peerAsn}-${entry.at}`}
+            initialSort={{ key: 'when', descending: true }}
+            maxHeight="40vh"
+          />
         ) : (
-          <p className="muted">Nothing logged yet.</p>
+          <p className="muted">Nothing logged yet: every draft you open in the mail program, as a mail link or copy is logged here.</p>
         )}
       </section>
     </section>
