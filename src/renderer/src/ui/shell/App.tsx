@@ -52,7 +52,7 @@ const SCREENS: Record<ViewId, React.ComponentType> = {
 const isMac = /Mac/.test(navigator.userAgent);
 
 /** The screens that answer from the copy: each says so above itself while the copy is incomplete. */
-const DISCOVERY_VIEWS: ReadonlySet<ViewId> = new Set(['networks', 'compare', 'peers', 'search', 'contacts']);
+const DISCOVERY_VIEWS: ReadonlySet<ViewId> = new Set(['networks', 'compare', 'peers', 'search', 'contacts', 'sessions']);
 
 export function App(): React.JSX.Element {
   const view = useAppState((s) => s.view);

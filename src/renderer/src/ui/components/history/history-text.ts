@@ -1,6 +1,6 @@
 /** How history's answers read: kinds of change, what changed, days, policy mixes. */
 import type { PolicyMix, ReviewEntry, ReviewKind } from '../../../protocol/history';
-import { formatAsn, formatSpeed } from '../format';
+import { formatSpeed } from '../format';
 
 export const REVIEW_KIND_LABELS: Record<ReviewKind, string> = {
   joined: 'Joined',
@@ -42,10 +42,6 @@ export function describeChange(entry: Pick<ReviewEntry, 'kind' | 'before' | 'aft
     case 'net-deleted':
       return '';
   }
-}
-
-export function networkLabel(entry: Pick<ReviewEntry, 'netName' | 'asn'>): string {
-  return entry.netName ? `${entry.netName} (${formatAsn(entry.asn)})` : formatAsn(entry.asn);
 }
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });

@@ -9,9 +9,10 @@ import type { CsvColumn } from '../../../../../shared/export/csv';
 import type { ReviewBatch, ReviewEntry, ReviewKind, ReviewQueueResult } from '../../../protocol/history';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ExportTableButton } from '../../components/export/ExportTableButton';
-import { formatAsn, formatCount, formatExactTime } from '../../components/format';
+import { formatAsn, formatCount, networkLabel, plural } from '../../components/format';
 import { HumanDate } from '../../components/HumanDate';
-import { REVIEW_KINDS, REVIEW_KIND_LABELS, describeChange, formatDay, networkLabel } from '../../components/history/history-text';
+import { REVIEW_KINDS, REVIEW_KIND_LABELS, describeChange, formatDay } from '../../components/history/history-text';
+import { NoCopyYet, useCopyState } from '../../components/NoCopyYet';
 import { PageLink } from '../../components/links';
 import { SOURCE_LABELS } from '../../components/sync-text';
 import { DEFAULT_CHANGES_FILTERS } from '../../state/history-slice';
@@ -39,9 +40,9 @@ const COLUMNS: Column<Row>[] = [
     sortValue: (row) => row.netName || formatAsn(row.asn),
     cell: (row) =>
       row.netId !== null && row.kind !== 'net-deleted' ? (
-        <PageLink to={{ kind: 'net', id: row.netId }}>{networkLabel(row)}</PageLink>
+        <PageLink to={{ kind: 'net', id: row.netId }}>{networkLabel(row.netName, row.asn)}</PageLink>
       ) : (
-        networkLabel(row)
+        networkLabel(row.netName, row.asn)
       ),
   },
   {
@@ -79,22 +80,22 @@ const CSV_COLUMNS: CsvColumn<Row>[] = [
   { header: 'New', value: (row) => row.shownNew },
 ];
 
-function batchLine(batch: ReviewBatch, filtered: boolean): string {
-  const when = `${formatExactTime(batch.endedAt)} · ${SOURCE_LABELS[batch.source]}`;
+/** What one sync or import did, after its time and source. */
+function batchText(batch: ReviewBatch, filtered: boolean): string {
   switch (batch.note) {
     case 'first':
-      return `${when}: history starts here, nothing to compare with.`;
+      return 'history starts here, nothing to compare with.';
     case 'too-far':
-      return `${when}: the moment before was ${batch.comparedWith ? formatDay(batch.comparedWith) : 'long ago'}; too far back to list each change (Statistics and the record pages show them).`;
+      return `the moment before was ${batch.comparedWith ? formatDay(batch.comparedWith) : 'long ago'}; too far back to list each change (Statistics and the record pages show them).`;
     case 'past':
-      return `${when}: a dump of a date before the latest in history; it went into history only.`;
+      return 'a dump of a date before the latest in history; it went into history only.';
     default:
       break;
   }
-  if (batch.total === 0) return `${when}: nothing changed.`;
+  if (batch.total === 0) return 'nothing changed.';
   const here = !filtered ? '' : batch.shown === 0 ? 'nothing here; ' : `${formatCount(batch.shown)} here, `;
   const dropped = batch.dropped ? ` (the first ${formatCount(batch.total - batch.dropped)} are kept)` : '';
-  return `${when}: ${here}${formatCount(batch.total)} change${batch.total === 1 ? '' : 's'} everywhere${dropped}.`;
+  return `${here}${plural(batch.total, 'change')} everywhere${dropped}.`;
 }
 
 /** Remembers which entries were new when this visit first showed them, so they stay marked while looked at. */
@@ -118,6 +119,9 @@ export function ChangesScreen(): React.JSX.Element {
   const setFilters = useAppState((s) => s.setChangesFilters);
   const { data, error } = useStoreQuery('reviewQueue', filters);
   const newThisVisit = useNewThisVisit(data);
+  const copy = useCopyState();
+  // After a flush the syncs before it can still be reviewed; before any copy there is nothing.
+  const nothingYet = copy === 'empty' && (data?.batches.length ?? 0) === 0;
   const filtered = filters.scope === 'mine' || filters.myAsn !== null || filters.placeKey !== null || filters.kind !== null;
 
   const endedAt = new Map((data?.batches ?? []).map((batch) => [batch.id, batch.endedAt]));
@@ -131,101 +135,118 @@ export function ChangesScreen(): React.JSX.Element {
     <section className="view" aria-labelledby="changes-title">
       <div className="view-header">
         <h1 id="changes-title">Changes</h1>
-        <ExportTableButton columns={CSV_COLUMNS} rows={rows} fileLabel="changes" />
+        {!nothingYet && <ExportTableButton columns={CSV_COLUMNS} rows={rows} fileLabel="changes" />}
       </div>
-      {error && (
-        <p role="alert" className="panel panel-error">
-          {error}
-        </p>
+      {copy === 'empty' && (
+        <NoCopyYet
+          explanation={
+            <>
+              This screen lists what each sync finds changed since the one before where your networks are: networks that
+              join or leave your exchanges and facilities, port upgrades, route servers, policies. The list starts with a copy
+              of PeeringDB on this computer, and there is none yet.
+            </>
+          }
+        />
       )}
-      {data?.problems.map((problem) => (
-        <p key={problem} role="alert" className="panel panel-error">
-          {problem}
-        </p>
-      ))}
-      <form className="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          Where
-          <select
-            value={filters.scope}
-            onChange={(event) => setFilters({ scope: event.target.value === 'everywhere' ? 'everywhere' : 'mine' })}
-          >
-            <option value="mine">Where my networks are</option>
-            <option value="everywhere">Everywhere</option>
-          </select>
-        </label>
-        <label>
-          My network
-          <select
-            value={filters.myAsn ?? ''}
-            onChange={(event) => setFilters({ myAsn: event.target.value ? Number(event.target.value) : null })}
-          >
-            <option value="">All my networks</option>
-            {(data?.myNetworks ?? []).map((net) => (
-              <option key={net.asn} value={net.asn}>
-                {net.name ? `${net.name} (${formatAsn(net.asn)})` : formatAsn(net.asn)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Place
-          <select value={filters.placeKey ?? ''} onChange={(event) => setFilters({ placeKey: event.target.value || null })}>
-            <option value="">All places</option>
-            {(data?.places ?? []).map((place) => (
-              <option key={place.key} value={place.key}>
-                {place.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Kind
-          <select
-            value={filters.kind ?? ''}
-            onChange={(event) => setFilters({ kind: (event.target.value || null) as ReviewKind | null })}
-          >
-            <option value="">All kinds</option>
-            {REVIEW_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {REVIEW_KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" onClick={() => setFilters(DEFAULT_CHANGES_FILTERS)}>
-          Clear filters
-        </button>
-      </form>
-      {data?.noNetworks && filters.scope === 'mine' && (
-        <p className="panel">
-          You have no networks yet: add them on My networks to see what changes where they are, or choose Everywhere.
-        </p>
-      )}
-      {data && (
-        <section className="panel" aria-labelledby="changes-syncs-title">
-          <h2 id="changes-syncs-title">Syncs</h2>
-          {data.batches.length === 0 ? (
-            <p className="muted">Nothing to review yet: after the next sync, what changed shows here.</p>
-          ) : (
-            <ul className="batch-list" aria-label="Syncs and what they changed">
-              {data.batches.map((batch) => (
-                <li key={batch.id}>{batchLine(batch, filtered)}</li>
-              ))}
-            </ul>
+      {!nothingYet && (
+        <>
+          {error && (
+            <p role="alert" className="panel panel-error">
+              {error}
+            </p>
           )}
-        </section>
+          {data?.problems.map((problem) => (
+            <p key={problem} role="alert" className="panel panel-error">
+              {problem}
+            </p>
+          ))}
+          <form className="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
+            <label>
+              Where
+              <select
+                value={filters.scope}
+                onChange={(event) => setFilters({ scope: event.target.value === 'everywhere' ? 'everywhere' : 'mine' })}
+              >
+                <option value="mine">Where my networks are</option>
+                <option value="everywhere">Everywhere</option>
+              </select>
+            </label>
+            <label>
+              My network
+              <select
+                value={filters.myAsn ?? ''}
+                onChange={(event) => setFilters({ myAsn: event.target.value ? Number(event.target.value) : null })}
+              >
+                <option value="">All my networks</option>
+                {(data?.myNetworks ?? []).map((net) => (
+                  <option key={net.asn} value={net.asn}>
+                    {networkLabel(net.name, net.asn)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Place
+              <select value={filters.placeKey ?? ''} onChange={(event) => setFilters({ placeKey: event.target.value || null })}>
+                <option value="">All places</option>
+                {(data?.places ?? []).map((place) => (
+                  <option key={place.key} value={place.key}>
+                    {place.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Kind
+              <select
+                value={filters.kind ?? ''}
+                onChange={(event) => setFilters({ kind: (event.target.value || null) as ReviewKind | null })}
+              >
+                <option value="">All kinds</option>
+                {REVIEW_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {REVIEW_KIND_LABELS[kind]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={() => setFilters(DEFAULT_CHANGES_FILTERS)}>
+              Clear filters
+            </button>
+          </form>
+          {data?.noNetworks && filters.scope === 'mine' && (
+            <p className="panel">
+              You have no networks yet: add them on My networks to see what changes where they are, or choose Everywhere.
+            </p>
+          )}
+          {data && (
+            <section className="panel" aria-labelledby="changes-syncs-title">
+              <h2 id="changes-syncs-title">Syncs</h2>
+              {data.batches.length === 0 ? (
+                <p className="muted">Nothing to review yet: after the next sync, what changed shows here.</p>
+              ) : (
+                <ul className="batch-list" aria-label="Syncs and what they changed">
+                  {data.batches.map((batch) => (
+                    <li key={batch.id}>
+                      <HumanDate at={batch.endedAt} /> · {SOURCE_LABELS[batch.source]}: {batchText(batch, filtered)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          )}
+          <p className="muted" data-testid="change-count">
+            {data ? `${plural(rows.length, 'change')}, ${formatCount(rows.filter((row) => row.shownNew).length)} new` : 'Loading…'}
+          </p>
+          <DataTable
+            label="Changes"
+            rows={rows}
+            columns={COLUMNS}
+            rowKey={(row) => row.id}
+            emptyText={filtered ? 'No change matches these filters.' : 'No changes yet.'}
+          />
+        </>
       )}
-      <p className="muted" data-testid="change-count">
-        {data ? `${formatCount(rows.length)} change${rows.length === 1 ? '' : 's'}, ${formatCount(rows.filter((row) => row.shownNew).length)} new` : 'Loading…'}
-      </p>
-      <DataTable
-        label="Changes"
-        rows={rows}
-        columns={COLUMNS}
-        rowKey={(row) => row.id}
-        emptyText={filtered ? 'No change matches these filters.' : 'No changes yet.'}
-      />
     </section>
   );
 }

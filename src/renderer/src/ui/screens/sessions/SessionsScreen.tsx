@@ -4,6 +4,9 @@ import { BUILTIN_SESSION_TEMPLATES, type SessionTemplate } from '../../../../../
 import { renderSessionConfig } from '../../../../../shared/session/render';
 import { compileTemplate } from '../../../../../shared/templating/jinja';
 import { emitAppEvent } from '../../bridge/app-events';
+import type { DraftContext } from '../../../../../shared/export/template';
+import { networkLabel, plural } from '../../components/format';
+import { NoCopyYet, useCopyState } from '../../components/NoCopyYet';
 import { OutcomeLine } from '../../components/OutcomeLine';
 import { saveExportFile } from '../../components/export/save-export';
 import { getStoreClient } from '../../store-client/client';
@@ -11,6 +14,18 @@ import { useStoreQuery } from '../../store-client/use-store-query';
 import './sessions.css';
 
 type Outcome = { ok: boolean; text: string } | null;
+
+/** "Wide Net (AS64520) at 9 exchanges shared with Home Net (AS64500): 18 sessions." */
+function sessionsSummary(context: DraftContext): string {
+  const sessions = context.sharedIxps.reduce(
+    (sum, ix) => sum + ix.theirs.reduce((count, port) => count + (port.ipv4 ? 1 : 0) + (port.ipv6 ? 1 : 0), 0),
+    0,
+  );
+  return `${networkLabel(context.peer.name, context.peer.asn)} at ${plural(context.sharedIxps.length, 'exchange')} shared with ${networkLabel(
+    context.me.name,
+    context.me.asn,
+  )}: ${plural(sessions, 'neighbor address', 'neighbor addresses')}.`;
+}
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -92,6 +107,20 @@ function TemplateEditor({
 }
 
 export function SessionsScreen(): React.JSX.Element {
+  const copy = useCopyState();
+  return (
+    <section className="view sessions-view" aria-labelledby="sessions-title">
+      <div className="view-header">
+        <h1 id="sessions-title">Sessions</h1>
+      </div>
+      {copy === 'opening' && <p className="muted">Opening the local copy…</p>}
+      {copy === 'empty' && <NoCopyYet what="Session configurations (both sides’ addresses at the exchanges you share)" />}
+      {copy === 'ready' && <SessionConfiguration />}
+    </section>
+  );
+}
+
+function SessionConfiguration(): React.JSX.Element {
   const sources = useStoreQuery('contactSources', {});
   const userTemplates = useStoreQuery('listSessionTemplates', {});
   const [myAsn, setMyAsn] = useState<number | null>(null);
@@ -141,106 +170,102 @@ export function SessionsScreen(): React.JSX.Element {
   }
 
   return (
-    <section className="view sessions-view" aria-labelledby="sessions-title">
-      <div className="view-header">
-        <h1 id="sessions-title">Sessions</h1>
+    <section className="panel" aria-labelledby="session-config-title">
+      <h2 id="session-config-title">BGP session configuration</h2>
+      <div className="field-row">
+        <label htmlFor={mineId}>From</label>
+        <select id={mineId} value={mine ?? ''} onChange={(e) => setMyAsn(e.currentTarget.value ? Number(e.currentTarget.value) : null)}>
+          {myNetworks.length === 0 && <option value="">Add your networks first</option>}
+          {myNetworks.map((net) => (
+            <option key={net.asn} value={net.asn}>
+              {networkLabel(net.name, net.asn)}
+            </option>
+          ))}
+        </select>
       </div>
-      <section className="panel" aria-labelledby="session-config-title">
-        <h2 id="session-config-title">BGP session configuration</h2>
-        <div className="field-row">
-          <label htmlFor={mineId}>From</label>
-          <select id={mineId} value={mine ?? ''} onChange={(e) => setMyAsn(e.currentTarget.value ? Number(e.currentTarget.value) : null)}>
-            {myNetworks.length === 0 && <option value="">Add your networks first</option>}
-            {myNetworks.map((net) => (
-              <option key={net.asn} value={net.asn}>
-                AS{net.asn} {net.name}
+      <div className="field-row">
+        <label htmlFor={peerId}>Peer (ASN)</label>
+        <input
+          id={peerId}
+          type="text"
+          spellCheck={false}
+          placeholder="e.g. 64501"
+          value={peerText}
+          onChange={(e) => setPeerText(e.currentTarget.value)}
+        />
+      </div>
+      <div className="field-row">
+        <label htmlFor={templateId}>Template</label>
+        <select
+          id={templateId}
+          value={template.key}
+          onChange={(e) => {
+            setTemplateKey(e.currentTarget.value);
+            setEditing(false);
+          }}
+        >
+          <optgroup label="Built in">
+            {BUILTIN_SESSION_TEMPLATES.map((t) => (
+              <option key={t.key} value={t.key}>
+                {t.name}
               </option>
             ))}
-          </select>
-        </div>
-        <div className="field-row">
-          <label htmlFor={peerId}>Peer (ASN)</label>
-          <input
-            id={peerId}
-            type="text"
-            spellCheck={false}
-            placeholder="e.g. 64501"
-            value={peerText}
-            onChange={(e) => setPeerText(e.currentTarget.value)}
-          />
-        </div>
-        <div className="field-row">
-          <label htmlFor={templateId}>Template</label>
-          <select
-            id={templateId}
-            value={template.key}
-            onChange={(e) => {
-              setTemplateKey(e.currentTarget.value);
-              setEditing(false);
-            }}
-          >
-            <optgroup label="Built in">
-              {BUILTIN_SESSION_TEMPLATES.map((t) => (
+          </optgroup>
+          {(userTemplates.data?.length ?? 0) > 0 && (
+            <optgroup label="My templates">
+              {userTemplates.data?.map((t) => (
                 <option key={t.key} value={t.key}>
                   {t.name}
                 </option>
               ))}
             </optgroup>
-            {(userTemplates.data?.length ?? 0) > 0 && (
-              <optgroup label="My templates">
-                {userTemplates.data?.map((t) => (
-                  <option key={t.key} value={t.key}>
-                    {t.name}
-                  </option>
-                ))}
-              </optgroup>
-            )}
-          </select>
-          <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
-            {template.builtin ? 'Copy and edit…' : 'Edit…'}
-          </button>
-        </div>
-        {editing && (
-          <TemplateEditor
-            key={template.key}
-            template={template}
-            onSaved={(key) => setTemplateKey(key)}
-            onDeleted={() => {
-              setTemplateKey(BUILTIN_SESSION_TEMPLATES[0]!.key);
-              setEditing(false);
-            }}
-          />
-        )}
-        {(mine === null || peerAsn === null) && (
-          <p className="muted">Choose one of your networks and the peer’s ASN: the sessions come from the exchanges you share.</p>
-        )}
-        {draft.data && !draft.data.ok && (
-          <p className="field-error" role="alert">
-            {draft.data.error}
-          </p>
-        )}
-        {rendered && !rendered.ok && (
-          <p className="field-error" role="alert">
-            The template “{template.name}” has an error on line {rendered.error.line}: {rendered.error.message}
-          </p>
-        )}
-        {rendered?.ok && (
-          <>
-            <pre className="session-config" aria-label="Session configuration">
-              {rendered.text}
-            </pre>
-            <div className="actions">
-              <button type="button" onClick={() => void copy(rendered.text)}>
-                Copy to clipboard
-              </button>
-              <button type="button" onClick={() => void save(rendered.text)}>
-                Save as file…
-              </button>
-            </div>
-          </>
-        )}
-        {outcome && <OutcomeLine ok={outcome.ok}>{outcome.text}</OutcomeLine>}
-      </section>
+          )}
+        </select>
+        <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+          {template.builtin ? 'Copy and edit…' : 'Edit…'}
+        </button>
+      </div>
+      {editing && (
+        <TemplateEditor
+          key={template.key}
+          template={template}
+          onSaved={(key) => setTemplateKey(key)}
+          onDeleted={() => {
+            setTemplateKey(BUILTIN_SESSION_TEMPLATES[0]!.key);
+            setEditing(false);
+          }}
+        />
+      )}
+      {(mine === null || peerAsn === null) && (
+        <p className="muted">Choose one of your networks and the peer’s ASN: the sessions come from the exchanges you share.</p>
+      )}
+      {draft.data && !draft.data.ok && (
+        <p className="field-error" role="alert">
+          {draft.data.error}
+        </p>
+      )}
+      {rendered && !rendered.ok && (
+        <p className="field-error" role="alert">
+          The template “{template.name}” has an error on line {rendered.error.line}: {rendered.error.message}
+        </p>
+      )}
+      {rendered?.ok && context && (
+        <>
+          <p>{sessionsSummary(context)}</p>
+          <pre className="session-config" aria-label="Session configuration">
+            {rendered.text}
+          </pre>
+          <div className="actions">
+            <button type="button" onClick={() => void copy(rendered.text)}>
+              Copy to clipboard
+            </button>
+            <button type="button" onClick={() => void save(rendered.text)}>
+              Save as file…
+            </button>
+          </div>
+        </>
+      )}
+      {outcome && <OutcomeLine ok={outcome.ok}>{outcome.text}</OutcomeLine>}
     </section>
   );
 }

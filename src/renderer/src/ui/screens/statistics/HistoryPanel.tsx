@@ -4,8 +4,8 @@
  */
 import { getApi, ipcErrorMessage } from '../../bridge/api';
 import { appActionDeps } from '../../commands/app-actions';
-import { importHistory } from '../../commands/actions';
-import { formatBytes, formatCount } from '../../components/format';
+import { importHistory, startSync } from '../../commands/actions';
+import { formatBytes, formatCount, plural } from '../../components/format';
 import { formatDay } from '../../components/history/history-text';
 import { isHistoryImportRunning } from '../../state/history-slice';
 import { useAppState } from '../../state/app-state';
@@ -13,7 +13,7 @@ import { useStoreQuery } from '../../store-client/use-store-query';
 
 const PHASE_TEXT = { reading: 'Reading', storing: 'Adding to history' } as const;
 
-function ImportProgress(): React.JSX.Element | null {
+export function ImportProgress(): React.JSX.Element | null {
   const progress = useAppState((s) => s.historyImport);
   if (!progress) return null;
   const running = isHistoryImportRunning(progress);
@@ -59,21 +59,33 @@ function ImportProgress(): React.JSX.Element | null {
 export function HistoryPanel(): React.JSX.Element {
   const { data: coverage } = useStoreQuery('historyCoverage', {});
   const running = useAppState((s) => isHistoryImportRunning(s.historyImport));
+  const syncing = useAppState((s) => s.syncRunning);
+  const span =
+    coverage && coverage.moments > 0 && coverage.firstAt !== null && coverage.latestAt !== null
+      ? { first: coverage.firstAt, latest: coverage.latestAt, moments: coverage.moments, fromDumps: coverage.fromDumps, bytes: coverage.storedBytes }
+      : null;
+  const hasHistory = span !== null;
   return (
     <section className="panel" aria-labelledby="history-title">
-      <h2 id="history-title">History</h2>
-      {coverage && coverage.moments > 0 && coverage.firstAt !== null && coverage.latestAt !== null ? (
+      <h2 id="history-title">{hasHistory || coverage === undefined ? 'History' : 'No history yet'}</h2>
+      {span ? (
         <p>
-          From {formatDay(coverage.firstAt)} to {formatDay(coverage.latestAt)}: {formatCount(coverage.moments)} moment
-          {coverage.moments === 1 ? '' : 's'} ({formatCount(coverage.fromDumps)} from dump files), {formatBytes(coverage.storedBytes)}.
+          From {formatDay(span.first)} to {formatDay(span.latest)}: {plural(span.moments, 'moment')} ({formatCount(span.fromDumps)} from
+          dump files), {formatBytes(span.bytes)}.
         </p>
       ) : (
-        <p className="muted">
-          History starts with your next sync. To look further back, import PeeringDB dumps of past dates (CAIDA's daily
-          peeringdb_2_dump_YYYY_MM_DD.json files): they go into history only and never replace your copy.
+        <p className={coverage === undefined ? 'muted' : undefined}>
+          Statistics come from history, which starts with your next sync: each sync adds the day it fetched. To look further
+          back, import PeeringDB dumps of past dates (CAIDA’s daily peeringdb_2_dump_YYYY_MM_DD.json files) with File → Import
+          dumps for history…: they go into history only and never replace your copy.
         </p>
       )}
       <div className="actions">
+        {coverage !== undefined && !hasHistory && (
+          <button type="button" className="primary" disabled={syncing} onClick={() => void startSync(appActionDeps(), 'user')}>
+            Sync now
+          </button>
+        )}
         <button type="button" disabled={running} onClick={() => void importHistory(appActionDeps())}>
           Import dumps for history…
         </button>

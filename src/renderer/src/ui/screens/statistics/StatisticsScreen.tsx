@@ -13,7 +13,8 @@ import { POLICY_KEYS, POLICY_LABELS, describeMix, formatDay, mixTotal, percent }
 import { PageLink } from '../../components/links';
 import { useAppState } from '../../state/app-state';
 import { useStoreQuery } from '../../store-client/use-store-query';
-import { HistoryPanel } from './HistoryPanel';
+import { HistoryPanel, ImportProgress } from './HistoryPanel';
+import { NoCopyYet, useCopyState } from '../../components/NoCopyYet';
 
 const numberColumn = <R,>(key: string, header: string, value: (row: R) => number, show: (row: R) => string = (row) => formatCount(value(row))): Column<R> => ({
   key,
@@ -119,21 +120,51 @@ function MineSummary({ mine }: { mine: ExchangeGroupStats }): React.JSX.Element 
 }
 
 export function StatisticsScreen(): React.JSX.Element {
+  const copy = useCopyState();
+  const { data: coverage } = useStoreQuery('historyCoverage', {});
   const mineOnly = useAppState((s) => s.statisticsMineOnly);
   const setMineOnly = useAppState((s) => s.setStatisticsMineOnly);
+  const hasHistory = coverage !== undefined && coverage.moments > 0;
+
+  return (
+    <section className="view" aria-labelledby="statistics-title">
+      <div className="view-header">
+        <h1 id="statistics-title">Statistics</h1>
+        {hasHistory && (
+          <label>
+            <input type="checkbox" checked={mineOnly} onChange={(event) => setMineOnly(event.target.checked)} /> Only my exchanges
+          </label>
+        )}
+      </div>
+      {coverage === undefined && <p className="muted">Loading…</p>}
+      {coverage !== undefined && !hasHistory && copy === 'empty' && (
+        <>
+          <NoCopyYet
+            offerHistoryImport
+            explanation={
+              <>
+                Statistics come from history: each sync adds the day it fetched, and PeeringDB dumps of past dates (File → Import
+                dumps for history…) add the days before. There is no copy of PeeringDB on this computer and no history yet.
+              </>
+            }
+          />
+          <ImportProgress />
+        </>
+      )}
+      {coverage !== undefined && !hasHistory && copy !== 'empty' && <HistoryPanel />}
+      {hasHistory && <StatisticsContent mineOnly={mineOnly} />}
+    </section>
+  );
+}
+
+function StatisticsContent({ mineOnly }: { mineOnly: boolean }): React.JSX.Element {
   const selected = useAppState((s) => s.statisticsIxId);
   const show = useAppState((s) => s.showExchangeStatistics);
   const { data, error } = useStoreQuery('exchangeStatistics', { mineOnly });
   const selectedName = data?.exchanges.find((row) => row.ixId === selected)?.name;
 
   return (
-    <section className="view" aria-labelledby="statistics-title">
-      <div className="view-header">
-        <h1 id="statistics-title">Statistics</h1>
-        <label>
-          <input type="checkbox" checked={mineOnly} onChange={(event) => setMineOnly(event.target.checked)} /> Only my exchanges
-        </label>
-      </div>
+    <>
       {error && (
         <p role="alert" className="panel panel-error">
           {error}
@@ -193,6 +224,6 @@ export function StatisticsScreen(): React.JSX.Element {
           emptyText="No country yet."
         />
       </section>
-    </section>
+    </>
   );
 }
