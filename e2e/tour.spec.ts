@@ -1,10 +1,10 @@
 /**
- * The screenshot tour: every screen, with data, during a sync, before any copy and after a
- * failed sync, at 1280×800 and at the 900×600 minimum, in the light and the dark theme. At
- * each stop the DOM is measured for what a reviewer would look for on the picture (rows drawn
- * over each other, pinned columns cut off, a page wider than the window), and the picture is
- * written to test-results/…/tour/. With UPDATE_DOCS_PICTURES=1 the README's three are
- * refreshed in docs/.
+ * The screenshot tour: every screen, with data, during a sync, before any copy, after a failed
+ * sync and over a copy whose first load stopped part way, at 1280×800 and at the 900×600
+ * minimum, in the light and the dark theme. At each stop the DOM is measured for what a
+ * reviewer would look for on the picture (rows drawn over each other, pinned columns cut off,
+ * a page wider than the window, a chart wider than its panel), and the picture is written to
+ * test-results/…/tour/. With UPDATE_DOCS_PICTURES=1 the README's three are refreshed in docs/.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,8 +12,19 @@ import type { Page, TestInfo } from '@playwright/test';
 import { startFakePeeringDb, type FakePeeringDb } from '../tools/fake-peeringdb/server';
 import { REPO_ROOT } from './harness/harness';
 import { expect, test as appTest, type AppDriver } from './fixtures/app';
+import { setMyNetworks } from './fixtures/seeded';
 import { measureLayout, type LayoutReport } from './fixtures/layout-checks';
-import { loadShowcase, settled, showcaseDataset, watchCspViolations } from './fixtures/showcase';
+import {
+  editWhereIPeer,
+  importHistoryDumps,
+  loadShowcase,
+  settled,
+  showcaseDataset,
+  showcaseTimeline,
+  watchCspViolations,
+  wellConnectedAsn,
+  type ShowcaseTimeline,
+} from './fixtures/showcase';
 
 const SIZES = [
   { name: '1280x800', width: 1280, height: 800 },
@@ -64,51 +75,35 @@ function main(page: Page, name: string) {
   return page.getByRole('main', { name });
 }
 
-/** Three networks leave the first exchange with members, four others join it (one port without any address). */
-function movePorts(peeringDb: FakePeeringDb): void {
-  const data = showcaseDataset();
-  const live = data.netixlan.data.filter((port) => port.status === 'ok');
-  const ixId = live[0]!.ix_id;
-  const here = live.filter((port) => port.ix_id === ixId);
-  const portsOf = (netId: number) => here.filter((port) => port.net_id === netId).length;
-  // Networks with one port there: removing it is their leaving.
-  for (const port of here.filter((candidate) => portsOf(candidate.net_id) === 1).slice(0, 3)) {
-    peeringDb.remove('netixlan', port.id);
-  }
-  const present = new Set(here.map((port) => port.net_id));
-  const joining = data.net.data.filter((net) => net.status === 'ok' && !present.has(net.id)).slice(0, 4);
-  joining.forEach((net, index) =>
-    peeringDb.add('netixlan', {
-      net_id: net.id,
-      ix_id: ixId,
-      ixlan_id: here[0]!.ixlan_id,
-      asn: net.asn,
-      speed: 10_000,
-      ipaddr4: index === 0 ? null : `198.51.100.${index}`,
-      ipaddr6: null,
-      is_rs_peer: true,
-      operational: true,
-    }),
-  );
-}
+/** Months of history before today that the tour imports: a year, as a user would look back. */
+const HISTORY_MONTHS = 12;
 
-const test = appTest.extend<{ peeringDb: FakePeeringDb }>({
+const test = appTest.extend<{ timeline: ShowcaseTimeline; peeringDb: FakePeeringDb }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
-  peeringDb: async ({}, use) => {
-    const server = await startFakePeeringDb({ data: showcaseDataset() });
+  timeline: async ({}, use, testInfo) => {
+    await use(showcaseTimeline(testInfo.outputPath('history-dumps'), HISTORY_MONTHS));
+  },
+  peeringDb: async ({ timeline }, use) => {
+    const server = await startFakePeeringDb({ data: timeline.dataset });
     await use(server);
     await server.stop();
   },
 });
 
+async function syncNow(app: AppDriver, done: 'sync-done' | 'sync-error' = 'sync-done'): Promise<void> {
+  const mark = await app.appEventMark();
+  await app.page.getByRole('banner', { name: 'Sync status' }).getByRole('button', { name: 'Sync now' }).click();
+  await app.waitForAppEvent(done, { after: mark, timeout: 60_000 });
+}
+
 test.describe('with data and during a sync', () => {
   test.use({ appEnv: async ({ peeringDb }, use) => use({ PEERINGDB_URL: peeringDb.apiUrl }) });
 
-  test('every screen, at both sizes, in both themes', async ({ app, peeringDb }, testInfo) => {
+  test('every screen, at both sizes, in both themes', async ({ app, peeringDb, timeline }, testInfo) => {
     test.setTimeout(300_000);
     const { page } = app;
     const cspViolations = await watchCspViolations(page);
-    const showcase = await loadShowcase(app, testInfo.outputPath('showcase-dump.json'));
+    const showcase = await loadShowcase(app, testInfo.outputPath('showcase-dump.json'), timeline.dataset);
 
     await app.menu('navigate-sync');
     await expect(main(page, 'Sync').getByRole('region', { name: 'What recent syncs changed' })).toBeVisible();
@@ -200,20 +195,82 @@ test.describe('with data and during a sync', () => {
     await expect(contacts.getByRole('grid', { name: 'Contacts' }).getByRole('row').nth(1)).toBeVisible();
     await stop(app, testInfo, 'contacts');
 
+    // Two drafts at once, one message each; marking both requested says so with an Undo.
+    const [first, second] = showcase.peerAsns;
+    await contacts.getByLabel('To networks (ASNs)').fill(`AS${first}, AS${second}`);
+    await expect(contacts.getByRole('article', { name: `Draft to AS${second}` }).getByLabel('Draft body')).toBeVisible();
+    const logged = await app.appEventMark();
+    await contacts.getByRole('button', { name: 'Open 2 drafts in the mail program' }).click();
+    await app.waitForAppEvent('request-logged', { after: logged });
+    const toast = page.getByTestId('notice');
+    await expect(toast).toContainText('2 networks are marked as requested and the requests logged.');
+    await contacts.getByRole('heading', { name: 'Peering request drafts' }).scrollIntoViewIfNeeded();
+    // The pointer on the toast holds it for the pictures, as it holds for a reader.
+    await toast.hover();
+    await stop(app, testInfo, 'contacts-drafts');
+    await toast.getByRole('button', { name: 'Dismiss message' }).click();
+
+    // The two just asked wait for an answer; the one asked 20 days ago is due a follow-up.
+    await app.menu('navigate-requests');
+    const requests = main(page, 'Requests');
+    await expect(requests.getByRole('grid', { name: 'Follow-ups due' }).getByRole('row').nth(1)).toContainText('20 days ago');
+    await expect(requests.getByRole('grid', { name: 'Waiting for an answer' }).getByRole('row')).toHaveCount(3);
+    await expect(requests.getByRole('grid', { name: 'Request log' }).getByRole('row')).toHaveCount(4);
+    await stop(app, testInfo, 'requests', (report) => {
+      for (const label of ['Follow-ups due', 'Waiting for an answer']) {
+        const table = report.grids.find((grid) => grid.label === label)!;
+        // The network and what to do about it, whatever the width.
+        expect.soft(table.firstRowPinned.map((cell) => cell.visible), `${label}: pinned cells`).toEqual([true, true]);
+        expect.soft(table.firstRowPinned[1]?.text, `${label}: the actions`).toMatch(/Draft follow-up\s*Requested/);
+      }
+    });
+
+    await app.menu('navigate-sessions');
+    const sessions = main(page, 'Sessions');
+    await sessions.getByLabel('Peer (ASN)').fill(String(first));
+    await expect(sessions.getByLabel('Session configuration', { exact: true })).toContainText(`${first}`);
+    await stop(app, testInfo, 'sessions');
+
     await app.menu('settings');
     await expect(main(page, 'Settings').getByLabel('PeeringDB base URL')).toBeVisible();
     await stop(app, testInfo, 'settings');
 
-    // A sync that changed something: networks left and joined one of the exchanges.
-    movePorts(peeringDb);
-    const synced = await app.appEventMark();
-    await page.getByRole('banner', { name: 'Sync status' }).getByRole('button', { name: 'Sync now' }).click();
-    await app.waitForAppEvent('sync-done', { after: synced, timeout: 60_000 });
+    // A sync that changed something where I peer: networks left and joined one of my exchanges.
+    editWhereIPeer(peeringDb, timeline.dataset, showcase.ixName);
+    await syncNow(app);
     await app.menu('navigate-sync');
     const moves = main(page, 'Sync').getByRole('list', { name: 'Networks that joined or left IXPs' });
     await expect(moves).toContainText('Joined (4)');
     await expect(moves).toContainText('Left (3)');
     await stop(app, testInfo, 'sync-changes');
+
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByTestId('new-changes')).toBeVisible();
+    await app.menu('navigate-changes');
+    const changes = main(page, 'Changes');
+    const changeRows = changes.getByRole('grid', { name: 'Changes' }).getByRole('row');
+    await expect(changeRows.filter({ hasText: 'Joined' }).filter({ hasText: showcase.ixName })).toHaveCount(4);
+    await expect(changeRows.filter({ hasText: 'Left' }).filter({ hasText: showcase.ixName })).toHaveCount(3);
+    await expect(changeRows.filter({ hasText: 'Policy change' })).not.toHaveCount(0);
+    await stop(app, testInfo, 'changes');
+
+    // A year of monthly dumps: history, the statistics over it and an exchange's charts.
+    await importHistoryDumps(app, timeline.pastDumpPaths);
+    const statistics = main(page, 'Statistics');
+    // The copy came from a dump too, and the resync is the latest moment.
+    await expect(statistics.getByRole('region', { name: 'History' })).toContainText(
+      `${HISTORY_MONTHS + 2} moments (${HISTORY_MONTHS + 1} from dump files)`,
+    );
+    const exchanges = statistics.getByRole('grid', { name: 'Exchange statistics' });
+    await expect(exchanges.getByRole('row').nth(3)).toBeVisible();
+    await stop(app, testInfo, 'statistics');
+    await exchanges.getByRole('row').nth(1).getByRole('button', { name: /^Charts of / }).click();
+    const charts = statistics.getByRole('figure');
+    await expect(charts).toHaveCount(3);
+    for (const chart of await charts.all()) await expect(chart.locator('canvas').first()).toBeVisible();
+    expect(Number(await charts.first().locator('[data-points]').getAttribute('data-points'))).toBeGreaterThan(HISTORY_MONTHS);
+    // The charts are brought into view, their heading focused.
+    await expect(statistics.getByRole('heading', { name: / over time$/ })).toBeFocused();
+    await stop(app, testInfo, 'statistics-charts');
 
     // The connections never come: the next sync stays in progress for as long as the tour looks.
     peeringDb.fail({ path: /\/api\/netixlan/, times: Infinity, with: { kind: 'hang' } });
@@ -248,6 +305,10 @@ test.describe('before the first sync and after a failed one', () => {
       ['navigate-peers', 'Peers'],
       ['navigate-search', 'Search'],
       ['navigate-contacts', 'Contacts'],
+      ['navigate-requests', 'Requests'],
+      ['navigate-sessions', 'Sessions'],
+      ['navigate-changes', 'Changes'],
+      ['navigate-statistics', 'Statistics'],
     ] as const;
     for (const [command, name] of screens) {
       await app.menu(command);
@@ -260,6 +321,15 @@ test.describe('before the first sync and after a failed one', () => {
         await screen.getByRole('combobox', { name: /Search networks/ }).fill('cloudflare');
         await expect(empty).toBeVisible();
         await expect(screen.getByText(/Nothing matches/)).toHaveCount(0);
+      }
+      if (name === 'Requests') {
+        // The user's own log is there without any copy; only drafting needs one.
+        await expect(empty).toContainText('Your requests, follow-ups and notes are kept on this computer');
+        await expect(screen.getByRole('heading', { name: 'Request log (0)' })).toBeVisible();
+      }
+      if (name === 'Statistics') {
+        await expect(empty).toContainText('Statistics come from history');
+        await expect(empty.getByRole('button', { name: 'Import dumps for history…' })).toBeEnabled();
       }
       await stop(app, testInfo, `empty-${name.toLowerCase().replace(' ', '-')}`);
     }
@@ -279,5 +349,46 @@ test.describe('before the first sync and after a failed one', () => {
     await app.waitForAppEvent('sync-error', { after: retried });
     await panel.getByRole('button', { name: 'Settings' }).click();
     await expect(main(page, 'Settings').getByLabel('PeeringDB base URL')).toBeVisible();
+  });
+});
+
+test.describe('a first load that stopped part way', () => {
+  const partial = appTest.extend<{ peeringDb: FakePeeringDb }>({
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
+    peeringDb: async ({}, use) => {
+      const server = await startFakePeeringDb({ data: showcaseDataset() });
+      // The contacts, the last list of a first load, come back unreadable.
+      server.fail({ path: '/api/poc', times: Infinity, with: { kind: 'malformed' } });
+      await use(server);
+      await server.stop();
+    },
+    appEnv: async ({ peeringDb }, use) => use({ PEERINGDB_URL: peeringDb.apiUrl }),
+  });
+
+  partial('the notice above the screens that answer from the copy, and the error that left it', async ({ app }, testInfo) => {
+    test.setTimeout(180_000);
+    const { page } = app;
+    await syncNow(app, 'sync-error');
+    const error = main(page, 'Sync').getByRole('alert');
+    await expect(error).toContainText('The local copy is still incomplete (12 of 13 types loaded)');
+    await stop(app, testInfo, 'incomplete-sync');
+
+    await setMyNetworks(app, [wellConnectedAsn(showcaseDataset())]);
+    for (const [command, name] of [
+      ['navigate-peers', 'Peers'],
+      ['navigate-sessions', 'Sessions'],
+    ] as const) {
+      await app.menu(command);
+      const notice = main(page, name).getByRole('region', { name: 'The local copy is incomplete' });
+      await expect(notice).toContainText('12 of 13 types are fully loaded');
+      await expect(notice).toContainText('Contacts (none yet)');
+      await expect(notice.getByRole('button', { name: 'Resume loading' })).toBeEnabled();
+      if (name === 'Peers') await expect(main(page, name).getByRole('grid', { name: 'Potential peers' }).getByRole('row').nth(3)).toBeVisible();
+      await stop(app, testInfo, `incomplete-${name.toLowerCase()}`);
+    }
+    // The screens built on the user's own data or on history do not claim the copy answers them.
+    await app.menu('navigate-requests');
+    await expect(main(page, 'Requests').getByRole('heading', { name: 'Request log (0)' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'The local copy is incomplete' })).toHaveCount(0);
   });
 });

@@ -56,6 +56,16 @@ describe('connectApp', () => {
     expect(store.getState().notice).toMatchObject({ tone: 'success', text: '2 dumps added to history.' });
   });
 
+  it('leaves the end of a history import to the History panel when Statistics shows it', async () => {
+    connect();
+    store.getState().navigate('statistics');
+    const base = { jobId: 'h2', total: 1, startedAt: 1, files: [] };
+    fake.sendHistoryProgress({ ...base, phase: 'done', finished: 1, message: '1 dump added to history.', endedAt: 2 });
+    expect(recorder.names()).toContain('history-import-done');
+    expect(store.getState().historyImport?.message).toBe('1 dump added to history.');
+    expect(store.getState().notice).toBeNull();
+  });
+
   it('announces and runs menu commands', async () => {
     connect();
     fake.sendMenuCommand('navigate-peers');

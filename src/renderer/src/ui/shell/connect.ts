@@ -47,7 +47,10 @@ export function connectApp(deps: ConnectDeps): () => void {
     api.onHistoryProgress((progress) => {
       store.getState().applyHistoryProgress(progress);
       if (progress.phase === 'done' || progress.phase === 'cancelled' || progress.phase === 'error') {
-        if (progress.message) store.getState().showNotice(progress.phase === 'done' ? 'success' : 'error', progress.message);
+        // The Statistics screen's History panel says how the import ended: a toast there would say it twice, over the charts.
+        const state = store.getState();
+        const panelShown = state.view === 'statistics' && state.pages.length === 0;
+        if (progress.message && !panelShown) state.showNotice(progress.phase === 'done' ? 'success' : 'error', progress.message);
         emit('history-import-done', progress);
       }
     }),

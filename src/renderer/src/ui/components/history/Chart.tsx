@@ -3,7 +3,7 @@
  * the app's CSP, and thousands of points stay smooth. The canvas says nothing to a screen
  * reader: the figure carries a label and a caption with what the chart shows.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatDay } from './history-text';
@@ -24,6 +24,19 @@ function readPalette(element: Element): ChartPalette {
     grid: value('--border', '#d5d9e0'),
     series: [1, 2, 3, 4, 5].map((n) => value(`--chart-${n}`, '#1f6feb')),
   };
+}
+
+const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
+
+/** Whether the OS is in its dark theme now: a canvas keeps the colours it was drawn with, so a switch redraws it. */
+function useDarkScheme(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      darkScheme.addEventListener('change', onChange);
+      return () => darkScheme.removeEventListener('change', onChange);
+    },
+    () => darkScheme.matches,
+  );
 }
 
 export interface ChartSpec {
@@ -49,7 +62,9 @@ export function Chart({
   height?: number;
 }): React.JSX.Element {
   const container = useRef<HTMLDivElement>(null);
+  const dark = useDarkScheme();
 
+  // Drawn again when the theme changes: readPalette then reads the colours of the new one.
   useEffect(() => {
     const element = container.current;
     if (!element) return;
@@ -77,7 +92,7 @@ export function Chart({
       resize.disconnect();
       plot.destroy();
     };
-  }, [spec, height]);
+  }, [spec, height, dark]);
 
   return (
     <figure className="chart" aria-label={label}>

@@ -22,7 +22,12 @@ function membersSpec(history: ExchangeHistoryResult): ChartSpec {
       { label: 'Capacity', scale: 'capacity', value: (_u, v) => (v === null ? '—' : formatSpeed(v * GBPS)) },
     ],
     data: [points.map((p) => p.at), points.map((p) => p.members), points.map((p) => p.capacity / GBPS)],
-    axes: () => [{}, { scale: 'members', label: 'Members', incrs: WHOLE_STEPS }, { scale: 'capacity', side: 1, label: 'Capacity (Gbit/s)', grid: { show: false } }],
+    axes: () => [
+      {},
+      { scale: 'members', label: 'Members', incrs: WHOLE_STEPS },
+      // Ticks as engineers write speeds ("14T", "800G"): short enough to leave the label its room.
+      { scale: 'capacity', side: 1, label: 'Capacity', grid: { show: false }, values: (_u, splits) => splits.map((v) => formatSpeed(v * GBPS)) },
+    ],
   };
 }
 

@@ -23,20 +23,20 @@ import '../../components/history/history.css';
 
 type Row = ReviewEntry & { endedAt: number; shownNew: boolean };
 
+/** Sized to fit the 900 px window without scrolling sideways: what changed reads left to right. */
 const COLUMNS: Column<Row>[] = [
-  { key: 'when', header: 'Sync', width: '13em', sortValue: (row) => row.endedAt, cell: (row) => <HumanDate at={row.endedAt} /> },
   {
     key: 'new',
     header: 'New',
-    width: '4em',
+    width: '3.5em',
     sortValue: (row) => Number(row.shownNew),
     cell: (row) => (row.shownNew ? <span className="badge badge-new">New</span> : ''),
   },
-  { key: 'kind', header: 'What', width: 'minmax(9em, 1fr)', sortValue: (row) => REVIEW_KIND_LABELS[row.kind], cell: (row) => REVIEW_KIND_LABELS[row.kind] },
+  { key: 'kind', header: 'What', width: 'minmax(8.5em, 1fr)', sortValue: (row) => REVIEW_KIND_LABELS[row.kind], cell: (row) => REVIEW_KIND_LABELS[row.kind] },
   {
     key: 'network',
     header: 'Network',
-    width: 'minmax(12em, 2fr)',
+    width: 'minmax(11em, 2fr)',
     sortValue: (row) => row.netName || formatAsn(row.asn),
     cell: (row) =>
       row.netId !== null && row.kind !== 'net-deleted' ? (
@@ -48,7 +48,7 @@ const COLUMNS: Column<Row>[] = [
   {
     key: 'place',
     header: 'Where',
-    width: 'minmax(12em, 2fr)',
+    width: 'minmax(10em, 2fr)',
     sortValue: (row) => row.place?.name ?? '',
     cell: (row) =>
       row.place ? (
@@ -60,9 +60,10 @@ const COLUMNS: Column<Row>[] = [
   {
     key: 'change',
     header: 'Change',
-    width: 'minmax(14em, 3fr)',
+    width: 'minmax(10em, 2fr)',
     cell: (row) => [describeChange(row), row.note].filter(Boolean).join(' — '),
   },
+  { key: 'when', header: 'Sync', width: '8em', sortValue: (row) => row.endedAt, cell: (row) => <HumanDate at={row.endedAt} /> },
 ];
 
 const CSV_COLUMNS: CsvColumn<Row>[] = [
@@ -160,7 +161,7 @@ export function ChangesScreen(): React.JSX.Element {
               {problem}
             </p>
           ))}
-          <form className="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
+          <form className="review-filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
             <label>
               Where
               <select

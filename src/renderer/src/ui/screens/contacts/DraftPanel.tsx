@@ -102,7 +102,7 @@ function offerUndo(names: readonly string[], recorded: readonly RecordedRequests
   const { showNotice } = useAppState.getState();
   const one = names.length === 1;
   const who = one ? names[0]! : plural(names.length, 'network');
-  showNotice('success', `${who} ${one ? 'is' : 'are'} marked as requested and the request logged.`, {
+  showNotice('success', `${who} ${one ? 'is' : 'are'} marked as requested and ${one ? 'the request' : 'the requests'} logged.`, {
     label: 'Undo',
     run: async () => {
       try {

@@ -72,45 +72,32 @@ function peerColumns(now: number, openDraft: (asn: number) => void): Column<Requ
     {
       key: 'asked',
       header: 'Asked',
-      width: '8.5em',
+      width: '9em',
       sortValue: (peer) => peer.lastRequestAt ?? 0,
       cell: (peer) =>
         peer.lastRequestAt === null ? (
           <span className="muted">no date</span>
         ) : (
-          <HumanDate at={peer.lastRequestAt} label={formatDayDistance(peer.lastRequestAt, now)} />
+          <>
+            <HumanDate at={peer.lastRequestAt} label={formatDayDistance(peer.lastRequestAt, now)} />
+            {peer.requestCount > 1 && <span className="muted"> · {peer.requestCount}×</span>}
+          </>
         ),
     },
     {
       key: 'due',
       header: 'Follow-up due',
-      width: '8.5em',
+      width: '9.5em',
       sortValue: (peer) => peer.dueAt ?? 0,
       cell: (peer) =>
         peer.dueAt === null ? 'now (no date)' : <HumanDate at={peer.dueAt} label={formatDayDistance(peer.dueAt, now)} />,
     },
-    {
-      key: 'count',
-      header: 'Times',
-      headerTitle: 'How many requests went out to this peer',
-      width: '5em',
-      numeric: true,
-      sortValue: (peer) => peer.requestCount,
-      cell: (peer) => (peer.requestCount > 0 ? `${peer.requestCount}×` : '—'),
-    },
-    { key: 'to', header: 'To', width: 'minmax(11em, 2fr)', sortValue: (peer) => peer.lastTo.join(', '), cell: (peer) => peer.lastTo.join(', ') || '—' },
-    {
-      key: 'ixps',
-      header: 'Exchanges offered',
-      width: 'minmax(10em, 2fr)',
-      sortValue: (peer) => peer.lastIxps.length,
-      cell: (peer) => peer.lastIxps.join(', ') || '—',
-    },
-    { key: 'note', header: 'Note', width: 'minmax(15em, 2fr)', sortValue: (peer) => peer.note, cell: (peer) => <NoteEditor key={peer.note} peer={peer} /> },
+    { key: 'to', header: 'To', width: 'minmax(10em, 1.5fr)', sortValue: (peer) => peer.lastTo.join(', '), cell: (peer) => peer.lastTo.join(', ') || '—' },
+    { key: 'note', header: 'Note', width: 'minmax(14em, 2fr)', sortValue: (peer) => peer.note, cell: (peer) => <NoteEditor key={peer.note} peer={peer} /> },
     {
       key: 'act',
       header: 'Follow up or mark',
-      width: '15.5em',
+      width: '18em',
       pin: 'end',
       cell: (peer) => (
         <span className="row-actions">

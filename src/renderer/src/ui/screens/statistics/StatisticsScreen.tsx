@@ -3,6 +3,7 @@
  * moment (members by port ASN, joins and leaves over 12 months, route servers, capacity,
  * policy mix), sortable and exportable; and an exchange's charts over time.
  */
+import { useEffect, useRef, useState } from 'react';
 import type { CsvColumn } from '../../../../../shared/export/csv';
 import type { ExchangeGroupStats, ExchangeStats, PolicyMix } from '../../../protocol/history';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -16,14 +17,27 @@ import { useStoreQuery } from '../../store-client/use-store-query';
 import { HistoryPanel, ImportProgress } from './HistoryPanel';
 import { NoCopyYet, useCopyState } from '../../components/NoCopyYet';
 
-const numberColumn = <R,>(key: string, header: string, value: (row: R) => number, show: (row: R) => string = (row) => formatCount(value(row))): Column<R> => ({
+/** A column of numbers, as wide as its header needs (with the sort arrow); `title` spells out a short header. */
+const numberColumn = <R,>(
+  key: string,
+  header: string,
+  value: (row: R) => number,
+  show: (row: R) => string = (row) => formatCount(value(row)),
+  { width = '6.5em', title }: { width?: string; title?: string } = {},
+): Column<R> => ({
   key,
   header,
-  width: '6.5em',
+  headerTitle: title,
+  width,
   numeric: true,
   sortValue: value,
   cell: show,
 });
+
+const JOINED = { width: '6em', title: 'Networks that joined in the last 12 months' };
+const LEFT = { width: '5.5em', title: 'Networks that left in the last 12 months' };
+const ON_RS = { width: '5.5em', title: 'Share of members on the route servers' };
+const MEDIAN = { width: '6em', title: 'Median port speed' };
 
 const openShare = (mix: PolicyMix) => (mixTotal(mix) ? mix.open / mixTotal(mix) : 0);
 
@@ -33,6 +47,7 @@ function exchangeColumns(show: (ixId: number) => void): Column<ExchangeStats>[] 
       key: 'name',
       header: 'Exchange',
       width: 'minmax(12em, 2fr)',
+      pin: 'start',
       sortValue: (row) => row.name,
       cell: (row) => (
         <button type="button" className="link" onClick={() => show(row.ixId)} aria-label={`Charts of ${row.name}`}>
@@ -40,27 +55,27 @@ function exchangeColumns(show: (ixId: number) => void): Column<ExchangeStats>[] 
         </button>
       ),
     },
-    { key: 'country', header: 'Country', width: '5em', sortValue: (row) => row.country, cell: (row) => row.country },
-    numberColumn('members', 'Members', (row) => row.members),
-    numberColumn('joined', 'Joined 12 mo', (row) => row.joined12m),
-    numberColumn('left', 'Left 12 mo', (row) => row.left12m),
-    numberColumn('rs', 'On RS', (row) => (row.members ? row.rsMembers / row.members : 0), (row) => percent(row.rsMembers, row.members)),
-    numberColumn('capacity', 'Capacity', (row) => row.capacity, (row) => formatSpeed(row.capacity)),
-    numberColumn('median', 'Median port', (row) => row.medianPortSpeed, (row) => formatSpeed(row.medianPortSpeed)),
+    { key: 'country', header: 'Country', width: '6em', sortValue: (row) => row.country, cell: (row) => row.country },
+    numberColumn('members', 'Members', (row) => row.members, undefined, { width: '7.5em' }),
+    numberColumn('joined', 'Joined', (row) => row.joined12m, undefined, JOINED),
+    numberColumn('left', 'Left', (row) => row.left12m, undefined, LEFT),
+    numberColumn('rs', 'On RS', (row) => (row.members ? row.rsMembers / row.members : 0), (row) => percent(row.rsMembers, row.members), ON_RS),
+    numberColumn('capacity', 'Capacity', (row) => row.capacity, (row) => formatSpeed(row.capacity), { width: '6.5em' }),
+    numberColumn('median', 'Median', (row) => row.medianPortSpeed, (row) => formatSpeed(row.medianPortSpeed), MEDIAN),
     { key: 'policy', header: 'Policy mix', width: 'minmax(14em, 2fr)', sortValue: (row) => openShare(row.policy), cell: (row) => describeMix(row.policy) },
   ];
 }
 
 const GROUP_COLUMNS: Column<ExchangeGroupStats>[] = [
-  { key: 'label', header: 'Country', width: 'minmax(6em, 1fr)', sortValue: (row) => row.label, cell: (row) => row.label },
-  numberColumn('exchanges', 'Exchanges', (row) => row.exchanges),
-  numberColumn('networks', 'Networks', (row) => row.networks),
-  numberColumn('memberships', 'Memberships', (row) => row.memberships),
-  numberColumn('joined', 'Joined 12 mo', (row) => row.joined12m),
-  numberColumn('left', 'Left 12 mo', (row) => row.left12m),
-  numberColumn('rs', 'On RS', (row) => (row.memberships ? row.rsMemberships / row.memberships : 0), (row) => percent(row.rsMemberships, row.memberships)),
-  numberColumn('capacity', 'Capacity', (row) => row.capacity, (row) => formatSpeed(row.capacity)),
-  numberColumn('median', 'Median port', (row) => row.medianPortSpeed, (row) => formatSpeed(row.medianPortSpeed)),
+  { key: 'label', header: 'Country', width: 'minmax(7em, 1fr)', pin: 'start', sortValue: (row) => row.label, cell: (row) => row.label },
+  numberColumn('exchanges', 'Exchanges', (row) => row.exchanges, undefined, { width: '7.5em' }),
+  numberColumn('networks', 'Networks', (row) => row.networks, undefined, { width: '7em' }),
+  numberColumn('memberships', 'Memberships', (row) => row.memberships, undefined, { width: '8.5em' }),
+  numberColumn('joined', 'Joined', (row) => row.joined12m, undefined, JOINED),
+  numberColumn('left', 'Left', (row) => row.left12m, undefined, LEFT),
+  numberColumn('rs', 'On RS', (row) => (row.memberships ? row.rsMemberships / row.memberships : 0), (row) => percent(row.rsMemberships, row.memberships), ON_RS),
+  numberColumn('capacity', 'Capacity', (row) => row.capacity, (row) => formatSpeed(row.capacity), { width: '6.5em' }),
+  numberColumn('median', 'Median', (row) => row.medianPortSpeed, (row) => formatSpeed(row.medianPortSpeed), MEDIAN),
   { key: 'policy', header: 'Policy mix', width: 'minmax(14em, 2fr)', sortValue: (row) => openShare(row.policy), cell: (row) => describeMix(row.policy) },
 ];
 
@@ -162,6 +177,19 @@ function StatisticsContent({ mineOnly }: { mineOnly: boolean }): React.JSX.Eleme
   const show = useAppState((s) => s.showExchangeStatistics);
   const { data, error } = useStoreQuery('exchangeStatistics', { mineOnly });
   const selectedName = data?.exchanges.find((row) => row.ixId === selected)?.name;
+  const chartsHeading = useRef<HTMLHeadingElement>(null);
+  const [chartsAsked, setChartsAsked] = useState(0);
+  const showCharts = (ixId: number) => {
+    show(ixId);
+    setChartsAsked((count) => count + 1);
+  };
+  // The charts open above the table they were asked from: they are brought into view, and
+  // focus goes to their heading, so neither eyes nor keyboard are left where nothing changed.
+  useEffect(() => {
+    if (chartsAsked === 0) return;
+    (chartsHeading.current?.closest('section') ?? chartsHeading.current)?.scrollIntoView({ block: 'start' });
+    chartsHeading.current?.focus({ preventScroll: true });
+  }, [chartsAsked]);
 
   return (
     <>
@@ -185,7 +213,9 @@ function StatisticsContent({ mineOnly }: { mineOnly: boolean }): React.JSX.Eleme
       {selected !== null && (
         <section className="panel" aria-labelledby="statistics-charts-title">
           <div className="view-header">
-            <h2 id="statistics-charts-title">{selectedName ?? `IXP ${selected}`} over time</h2>
+            <h2 id="statistics-charts-title" ref={chartsHeading} tabIndex={-1}>
+              {selectedName ?? `IXP ${selected}`} over time
+            </h2>
             <div className="actions">
               <PageLink to={{ kind: 'ix', id: selected }}>Open the exchange's page</PageLink>
               <button type="button" onClick={() => show(null)}>
@@ -204,7 +234,7 @@ function StatisticsContent({ mineOnly }: { mineOnly: boolean }): React.JSX.Eleme
         <DataTable
           label="Exchange statistics"
           rows={data?.exchanges ?? []}
-          columns={exchangeColumns(show)}
+          columns={exchangeColumns(showCharts)}
           rowKey={(row) => row.ixId}
           initialSort={{ key: 'members', descending: true }}
           emptyText={mineOnly ? 'None of your exchanges is in history yet (add your networks, then sync).' : 'History holds no exchange yet: sync, or import past dumps.'}
