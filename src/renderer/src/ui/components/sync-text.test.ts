@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SyncErrorCode } from '../../../../shared/sync';
 import { PDB_TYPES } from '../../../../shared/peeringdb';
 import { progress, storeStatus } from '../fakes.test-support';
-import { copyStateAfter, describeSync, SYNC_ERROR_TEXT, syncErrorDetail, syncErrorHeadline } from './sync-text';
+import { copyStateAfter, describeSync, SYNC_ERROR_TEXT, syncErrorDetail, syncErrorHeadline, timeLeftText } from './sync-text';
 
 describe('sync wording', () => {
   it('explains every error code in its own words', () => {
@@ -47,6 +47,7 @@ describe('sync wording', () => {
     );
     expect(describeSync(progress({ phase: 'storing', type: 'net' }), true, null)).toBe('Storing networks… 0 rows stored');
     expect(describeSync(progress({ phase: 'done', storedRows: 5 }), false, null)).toBe('Sync complete: 5 rows stored.');
+    expect(describeSync(progress({ phase: 'fetching', type: 'netixlan', storedRows: 1 }), true, null)).toBe('Fetching IXP connections… 1 row stored');
     expect(describeSync(progress({ phase: 'error' }), false, { code: 'network', message: 'x' })).toBe(
       `Sync failed: ${SYNC_ERROR_TEXT.network}`,
     );
@@ -73,5 +74,14 @@ describe('sync wording', () => {
     expect(copyStateAfter(failedImport, partial)).toBe('The local copy is as it was before the import.');
     expect(describeSync(progress({ phase: 'error', source: 'dump' }), false, failedImport)).toBe(`Import failed: ${SYNC_ERROR_TEXT['dump-format']}`);
     expect(describeSync(progress({ phase: 'done', source: 'dump', storedRows: 7 }), false, null)).toBe('Import complete: 7 rows stored.');
+  });
+});
+
+describe('time left', () => {
+  it('is said from a second on, and not at all without an estimate', () => {
+    expect(timeLeftText(190_000)).toBe('about 3 min 10 s');
+    expect(timeLeftText(1_000)).toBe('about 1 s');
+    expect(timeLeftText(400)).toBeNull();
+    expect(timeLeftText(undefined)).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import type { SyncErrorCode, SyncProgress, SyncSource } from '../../../../shared
 import type { StoreStatus } from '../../protocol/messages';
 import type { SyncError } from '../state/sync-slice';
 import { incompleteCopy } from './copy-completeness';
-import { formatCount } from './format';
+import { formatDuration, plural } from './format';
 import { PDB_TYPE_LABELS } from './pdb-type-labels';
 
 export const SYNC_ERROR_TEXT: Record<SyncErrorCode, string> = {
@@ -60,6 +60,14 @@ export function syncErrorDetail(error: SyncError): string | null {
   return error.code && error.message && error.message !== SYNC_ERROR_TEXT[error.code] ? error.message : null;
 }
 
+/**
+ * "about 3 min 10 s", or null when there is no estimate or under a second is left: "about 0 s"
+ * says nothing useful, and is what a stalled answer reads as.
+ */
+export function timeLeftText(etaMs: number | undefined): string | null {
+  return etaMs === undefined || etaMs < 1000 ? null : `about ${formatDuration(etaMs)}`;
+}
+
 /** What the header says about the copy when no sync is running or just ended. */
 export type CopyHeadline = { state: 'opening' } | { state: 'empty' } | { state: 'ready'; lastSyncAgo: string | null };
 
@@ -76,7 +84,7 @@ export function describeSync(
     if (running) return 'Starting sync…';
     switch (progress?.phase) {
       case 'done':
-        return `${job} complete: ${formatCount(progress.storedRows)} rows stored.`;
+        return `${job} complete: ${plural(progress.storedRows, 'row')} stored.`;
       case 'cancelled':
         return `${job} cancelled.`;
       default:
@@ -88,9 +96,9 @@ export function describeSync(
     case 'starting':
       return progress.source === 'dump' ? 'Starting the import of the dump file…' : `Starting sync from the ${SOURCE_LABELS[progress.source]}…`;
     case 'fetching':
-      return `${progress.source === 'dump' ? 'Reading' : 'Fetching'} ${what}… ${formatCount(progress.storedRows)} rows stored`;
+      return `${progress.source === 'dump' ? 'Reading' : 'Fetching'} ${what}… ${plural(progress.storedRows, 'row')} stored`;
     default:
-      return `Storing ${what}… ${formatCount(progress.storedRows)} rows stored`;
+      return `Storing ${what}… ${plural(progress.storedRows, 'row')} stored`;
   }
 }
 

@@ -70,7 +70,7 @@ const CONTACT_COLUMNS: Column<PocView>[] = [
   },
   { key: 'phone', header: 'Phone', width: 'minmax(8em, 1fr)', cell: (row) => row.phone || '—' },
   { key: 'url', header: 'URL', width: 'minmax(8em, 1fr)', cell: (row) => (row.url ? <ExternalLink url={row.url} /> : '—') },
-  { key: 'visible', header: 'Visible to', width: '6em', cell: (row) => row.visible },
+  { key: 'visible', header: 'Visible to', width: '7em', cell: (row) => row.visible },
 ];
 
 export function NetworkPage({ netId }: { netId: number }): React.JSX.Element {

@@ -1,7 +1,7 @@
-import { describeSync, type CopyHeadline } from '../components/sync-text';
+import { describeSync, timeLeftText, type CopyHeadline } from '../components/sync-text';
 import { useAppState } from '../state/app-state';
 import { isCopyEmpty } from '../state/copy-slice';
-import { formatAgo, formatCount, formatDuration } from '../components/format';
+import { formatAgo, formatCount } from '../components/format';
 import { useNow } from '../components/HumanDate';
 import { appActionDeps } from '../commands/app-actions';
 import { cancelSync, startSync } from '../commands/actions';
@@ -28,9 +28,7 @@ export function Header(): React.JSX.Element {
         <p className="sync-line" role="status" aria-live="polite" data-phase={phase}>
           {describeSync(progress, running, error, copy)}
         </p>
-        {active && progress.etaMs !== undefined && (
-          <span className="muted">about {formatDuration(progress.etaMs)} left</span>
-        )}
+        {active && timeLeftText(progress.etaMs) && <span className="muted">{timeLeftText(progress.etaMs)} left</span>}
         {active && <span className="muted">{formatCount(progress.fetchedRows)} fetched</span>}
       </div>
       <div className="header-actions">

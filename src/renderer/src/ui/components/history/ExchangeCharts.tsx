@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import uPlot from 'uplot';
 import type { ExchangeHistoryResult } from '../../../protocol/history';
 import { useStoreQuery } from '../../store-client/use-store-query';
-import { formatCount, formatSpeed } from '../format';
+import { formatCount, formatSpeed, plural } from '../format';
 import { Chart, type ChartSpec } from './Chart';
 import { POLICY_KEYS, POLICY_LABELS, formatDay } from './history-text';
 
@@ -90,6 +90,16 @@ export function ExchangeCharts({ ixId }: { ixId: number }): React.JSX.Element {
   const last = history.points.at(-1);
   if (!first || !last) {
     return <p className="muted">History holds nothing of {history.name} yet: it grows with every sync, or import past dumps.</p>;
+  }
+  if (history.points.length === 1) {
+    // One point makes no line and no month: the scales would be made up around it.
+    return (
+      <p className="muted">
+        History holds one day of {history.name} so far ({formatDay(first.at)}: {plural(first.members, 'member')},{' '}
+        {formatSpeed(first.capacity)} of ports); the charts draw once there is a second. Every sync adds a day, and File → Import
+        dumps for history… adds past ones.
+      </p>
+    );
   }
   const joined = history.months.reduce((sum, month) => sum + month.joined, 0);
   const left = history.months.reduce((sum, month) => sum + month.left, 0);

@@ -28,11 +28,11 @@ const COLUMNS: Column<Row>[] = [
   {
     key: 'new',
     header: 'New',
-    width: '3.5em',
+    width: '4.5em',
     sortValue: (row) => Number(row.shownNew),
     cell: (row) => (row.shownNew ? <span className="badge badge-new">New</span> : ''),
   },
-  { key: 'kind', header: 'What', width: 'minmax(8.5em, 1fr)', sortValue: (row) => REVIEW_KIND_LABELS[row.kind], cell: (row) => REVIEW_KIND_LABELS[row.kind] },
+  { key: 'kind', header: 'What', width: 'minmax(8em, 1fr)', sortValue: (row) => REVIEW_KIND_LABELS[row.kind], cell: (row) => REVIEW_KIND_LABELS[row.kind] },
   {
     key: 'network',
     header: 'Network',
@@ -63,7 +63,7 @@ const COLUMNS: Column<Row>[] = [
     width: 'minmax(10em, 2fr)',
     cell: (row) => [describeChange(row), row.note].filter(Boolean).join(' — '),
   },
-  { key: 'when', header: 'Sync', width: '8em', sortValue: (row) => row.endedAt, cell: (row) => <HumanDate at={row.endedAt} /> },
+  { key: 'when', header: 'Sync', width: '7.5em', sortValue: (row) => row.endedAt, cell: (row) => <HumanDate at={row.endedAt} /> },
 ];
 
 const CSV_COLUMNS: CsvColumn<Row>[] = [

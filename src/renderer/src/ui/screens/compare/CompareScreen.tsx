@@ -37,6 +37,8 @@ function ixColumns(networks: AsnNetwork[], withMissing: boolean): Column<Compare
     columns.push({
       key: `side-${net.asn}`,
       header: sideHeader(net),
+      // A long name is cut in its column: whole on hover.
+      headerTitle: sideHeader(net),
       width: 'minmax(13em, 2fr)',
       sortValue: (row) => row.sides.find((side) => side.asn === net.asn)?.totalSpeed ?? -1,
       cell: (row) => {

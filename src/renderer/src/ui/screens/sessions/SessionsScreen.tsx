@@ -251,21 +251,24 @@ function SessionConfiguration(): React.JSX.Element {
       )}
       {rendered?.ok && context && (
         <>
-          <p>{sessionsSummary(context)}</p>
+          {/* What is about to be copied, and the buttons, above a configuration that can run for pages. */}
+          <div className="session-result">
+            <p>{sessionsSummary(context)}</p>
+            <div className="actions">
+              <button type="button" onClick={() => void copy(rendered.text)}>
+                Copy to clipboard
+              </button>
+              <button type="button" onClick={() => void save(rendered.text)}>
+                Save as file…
+              </button>
+            </div>
+          </div>
+          {outcome && <OutcomeLine ok={outcome.ok}>{outcome.text}</OutcomeLine>}
           <pre className="session-config" aria-label="Session configuration">
             {rendered.text}
           </pre>
-          <div className="actions">
-            <button type="button" onClick={() => void copy(rendered.text)}>
-              Copy to clipboard
-            </button>
-            <button type="button" onClick={() => void save(rendered.text)}>
-              Save as file…
-            </button>
-          </div>
         </>
       )}
-      {outcome && <OutcomeLine ok={outcome.ok}>{outcome.text}</OutcomeLine>}
     </section>
   );
 }

@@ -17,7 +17,7 @@ import { useStoreQuery } from '../../store-client/use-store-query';
 import { HistoryPanel, ImportProgress } from './HistoryPanel';
 import { NoCopyYet, useCopyState } from '../../components/NoCopyYet';
 
-/** A column of numbers, as wide as its header needs (with the sort arrow); `title` spells out a short header. */
+/** A column of numbers, as wide as its header and its sort arrow need; `title` spells out a short header. */
 const numberColumn = <R,>(
   key: string,
   header: string,
@@ -34,10 +34,10 @@ const numberColumn = <R,>(
   cell: show,
 });
 
-const JOINED = { width: '6em', title: 'Networks that joined in the last 12 months' };
-const LEFT = { width: '5.5em', title: 'Networks that left in the last 12 months' };
-const ON_RS = { width: '5.5em', title: 'Share of members on the route servers' };
-const MEDIAN = { width: '6em', title: 'Median port speed' };
+const JOINED = { width: '7em', title: 'Networks that joined in the last 12 months' };
+const LEFT = { width: '6em', title: 'Networks that left in the last 12 months' };
+const ON_RS = { width: '6.5em', title: 'Share of members on the route servers' };
+const MEDIAN = { width: '7em', title: 'Median port speed' };
 
 const openShare = (mix: PolicyMix) => (mixTotal(mix) ? mix.open / mixTotal(mix) : 0);
 
@@ -55,12 +55,12 @@ function exchangeColumns(show: (ixId: number) => void): Column<ExchangeStats>[] 
         </button>
       ),
     },
-    { key: 'country', header: 'Country', width: '6em', sortValue: (row) => row.country, cell: (row) => row.country },
-    numberColumn('members', 'Members', (row) => row.members, undefined, { width: '7.5em' }),
+    { key: 'country', header: 'Country', width: '7em', sortValue: (row) => row.country, cell: (row) => row.country },
+    numberColumn('members', 'Members', (row) => row.members, undefined, { width: '8.5em' }),
     numberColumn('joined', 'Joined', (row) => row.joined12m, undefined, JOINED),
     numberColumn('left', 'Left', (row) => row.left12m, undefined, LEFT),
     numberColumn('rs', 'On RS', (row) => (row.members ? row.rsMembers / row.members : 0), (row) => percent(row.rsMembers, row.members), ON_RS),
-    numberColumn('capacity', 'Capacity', (row) => row.capacity, (row) => formatSpeed(row.capacity), { width: '6.5em' }),
+    numberColumn('capacity', 'Capacity', (row) => row.capacity, (row) => formatSpeed(row.capacity), { width: '7.5em' }),
     numberColumn('median', 'Median', (row) => row.medianPortSpeed, (row) => formatSpeed(row.medianPortSpeed), MEDIAN),
     { key: 'policy', header: 'Policy mix', width: 'minmax(14em, 2fr)', sortValue: (row) => openShare(row.policy), cell: (row) => describeMix(row.policy) },
   ];
@@ -68,13 +68,13 @@ function exchangeColumns(show: (ixId: number) => void): Column<ExchangeStats>[] 
 
 const GROUP_COLUMNS: Column<ExchangeGroupStats>[] = [
   { key: 'label', header: 'Country', width: 'minmax(7em, 1fr)', pin: 'start', sortValue: (row) => row.label, cell: (row) => row.label },
-  numberColumn('exchanges', 'Exchanges', (row) => row.exchanges, undefined, { width: '7.5em' }),
-  numberColumn('networks', 'Networks', (row) => row.networks, undefined, { width: '7em' }),
-  numberColumn('memberships', 'Memberships', (row) => row.memberships, undefined, { width: '8.5em' }),
+  numberColumn('exchanges', 'Exchanges', (row) => row.exchanges, undefined, { width: '8.5em' }),
+  numberColumn('networks', 'Networks', (row) => row.networks, undefined, { width: '8em' }),
+  numberColumn('memberships', 'Memberships', (row) => row.memberships, undefined, { width: '9.5em' }),
   numberColumn('joined', 'Joined', (row) => row.joined12m, undefined, JOINED),
   numberColumn('left', 'Left', (row) => row.left12m, undefined, LEFT),
   numberColumn('rs', 'On RS', (row) => (row.memberships ? row.rsMemberships / row.memberships : 0), (row) => percent(row.rsMemberships, row.memberships), ON_RS),
-  numberColumn('capacity', 'Capacity', (row) => row.capacity, (row) => formatSpeed(row.capacity), { width: '6.5em' }),
+  numberColumn('capacity', 'Capacity', (row) => row.capacity, (row) => formatSpeed(row.capacity), { width: '7.5em' }),
   numberColumn('median', 'Median', (row) => row.medianPortSpeed, (row) => formatSpeed(row.medianPortSpeed), MEDIAN),
   { key: 'policy', header: 'Policy mix', width: 'minmax(14em, 2fr)', sortValue: (row) => openShare(row.policy), cell: (row) => describeMix(row.policy) },
 ];

@@ -2,7 +2,7 @@ import { PDB_TYPES } from '../../../../../shared/peeringdb';
 import type { SyncProgress } from '../../../../../shared/sync';
 import { formatBytes, formatCount, formatDuration } from '../../components/format';
 import { PDB_TYPE_LABELS } from '../../components/pdb-type-labels';
-import { SOURCE_LABELS } from '../../components/sync-text';
+import { SOURCE_LABELS, timeLeftText } from '../../components/sync-text';
 import { describeSyncWait } from './wait-text';
 
 const PHASE_LABELS: Record<SyncProgress['phase'], string> = {
@@ -45,10 +45,10 @@ export function SyncProgressPanel({ progress, running }: { progress: SyncProgres
             <dd>{describeSyncWait(progress.waiting)}</dd>
           </>
         )}
-        {running && progress.etaMs !== undefined && (
+        {running && timeLeftText(progress.etaMs) && (
           <>
             <dt>Time left</dt>
-            <dd>about {formatDuration(progress.etaMs)}</dd>
+            <dd>{timeLeftText(progress.etaMs)}</dd>
           </>
         )}
         {progress.endedAt !== undefined && (
