@@ -38,7 +38,7 @@ type Size = (typeof SIZES)[number];
 const DOCS_PICTURES: Record<string, string> = {
   'peers-900x600-light': 'peers.png',
   'compare-1280x800-dark': 'compare.png',
-  'syncing-900x600-light': 'sync.png',
+  'statistics-charts-1280x800-light': 'statistics.png',
 };
 
 async function stop(

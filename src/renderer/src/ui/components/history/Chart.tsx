@@ -6,6 +6,7 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { formatCount } from '../format';
 import { formatDay } from './history-text';
 import './history.css';
 
@@ -78,6 +79,8 @@ export function Chart({
         ...spec.series(palette).map((series, index) => ({
           stroke: palette.series[index % palette.series.length],
           width: 2,
+          // The legend says "—" where there is no value, as the rest of the app does (uPlot writes "--").
+          value: (_u: uPlot, value: number | null) => (value === null ? '—' : formatCount(value)),
           ...series,
         })),
       ],

@@ -39,25 +39,49 @@ function movesSpec(history: ExchangeHistoryResult): ChartSpec {
   const bars = uPlot.paths.bars!({ size: [0.6, 40] });
   // About a dozen labels whatever the span: every month over a year, every n-th beyond.
   const step = Math.max(1, Math.ceil(months.length / 12));
+  const countOf = (index: number | null, count: (month: (typeof months)[number]) => number) => {
+    const month = index === null ? undefined : months[index];
+    return month ? formatCount(count(month)) : '—';
+  };
   const monthOf = (index: number | null) => {
     const month = index === null ? undefined : months[index];
     return month ? shortMonth.format(new Date(month.at * 1000)) : '—';
   };
   return {
     x: { label: 'Month', value: (_u, index) => monthOf(index) },
+    // A month without joins (or leaves) has no bar, rather than a hairline at zero; the legend
+    // still says 0 for it, read from the month itself.
     series: (palette) => [
-      { label: 'Joined', paths: bars, points: { show: false }, stroke: palette.series[1], fill: palette.series[1] },
+      {
+        label: 'Joined',
+        paths: bars,
+        points: { show: false },
+        stroke: palette.series[1],
+        fill: palette.series[1],
+        value: (_u, _v, _series, index) => countOf(index, (month) => month.joined),
+      },
       {
         label: 'Left',
         paths: bars,
         points: { show: false },
         stroke: palette.series[2],
         fill: palette.series[2],
-        value: (_u, v) => (v === null ? '—' : String(Math.abs(v))),
+        value: (_u, _v, _series, index) => countOf(index, (month) => month.left),
       },
-      { label: 'Came back', paths: () => null, points: { show: true, size: 7 }, stroke: palette.series[0] },
+      {
+        label: 'Came back',
+        paths: () => null,
+        points: { show: true, size: 7 },
+        stroke: palette.series[0],
+        value: (_u, _v, _series, index) => countOf(index, (month) => month.returned),
+      },
     ],
-    data: [months.map((_m, index) => index), months.map((m) => m.joined), months.map((m) => -m.left), months.map((m) => m.returned || null)],
+    data: [
+      months.map((_m, index) => index),
+      months.map((m) => m.joined || null),
+      months.map((m) => -m.left || null),
+      months.map((m) => m.returned || null),
+    ],
     scales: { x: { time: false, range: () => [-0.5, months.length - 0.5] } },
     axes: () => [
       {
