@@ -31,6 +31,24 @@ test('menu commands reach the window and switch screens', async ({ app }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 });
 
+test('Ctrl+1 … Ctrl+9 open the screens in the order the navigation lists them, as each item says', async ({ app }) => {
+  const { page } = app;
+  const items = page.getByRole('navigation', { name: 'Main' }).getByRole('button');
+  const labels = (await items.allTextContents()).map((text) => text.replace(/Ctrl\+.*$/, '').trim());
+  for (let digit = 1; digit <= 9; digit++) {
+    await expect(items.nth(digit - 1)).toHaveAttribute('aria-keyshortcuts', `Control+${digit}`);
+    await page.keyboard.press(`Control+${digit}`);
+    await expect(page.getByRole('main', { name: labels[digit - 1] })).toBeVisible();
+  }
+  // The tenth, Statistics, is in the Go menu; Ctrl+0 stays the zoom's.
+  await expect(items.nth(9)).toHaveText('Statistics');
+  await expect(items.nth(9)).not.toHaveAttribute('aria-keyshortcuts', /./);
+  await app.menu('navigate-statistics');
+  await expect(page.getByRole('main', { name: 'Statistics' })).toBeVisible();
+  await page.keyboard.press('Control+,');
+  await expect(page.getByRole('main', { name: 'Settings' })).toBeVisible();
+});
+
 test('importing a dump from the empty state fills the local copy, which is still there after a restart', async ({ app }, testInfo) => {
   const at = Date.UTC(2026, 3, 16) / 1000;
   const dump = {
