@@ -132,7 +132,7 @@ function TooSoonWarning({
   return (
     <div className="note too-soon" role="alert">
       <p>
-        You asked AS{peerAsn} <HumanDate at={last.at} label={formatDayDistance(Math.min(last.at, now), now)} />
+        You asked AS{peerAsn} <HumanDate at={last.at} label={formatDayDistance(last.at, now)} />
         {last.to.length > 0 ? `, to ${last.to.join(', ')}` : ''}. The follow-up is due{' '}
         <HumanDate at={due} label={formatDayDistance(due, now)} />.
       </p>
