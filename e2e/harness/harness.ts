@@ -192,6 +192,8 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
       openedFiles.push(path);
       return '';
     },
+    // A harness profile never held a file:// page's database.
+    readLegacyUserData: async () => null,
     appInfo: { name: 'Peering Assistant', version, shell: 'harness' },
     broadcast: (channel, payload) => bridge.broadcast(channel, payload),
   });

@@ -20,6 +20,9 @@ import { loadSettings } from './settings';
 import { openStoreLink } from './store-link';
 import { createSyncController } from './sync/controller';
 import { createHistoryImporter } from './history/import';
+import { hasLegacyStore, READ_LEGACY_USER_DATA_SCRIPT } from './legacy-user-data';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 const devRendererUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
@@ -77,6 +80,30 @@ function focusMainWindow(): void {
   mainWindow.focus();
 }
 
+/**
+ * The user data of version 0.1.0, read in a hidden window of its file:// origin (see
+ * legacy-user-data.ts). The window has no preload and no Node, loads one blank file of main's,
+ * and only main runs script in it.
+ */
+async function readLegacyUserData(): Promise<string | null> {
+  if (!hasLegacyStore(app.getPath('userData'))) return null;
+  const dir = await mkdtemp(join(app.getPath('temp'), 'peering-assistant-'));
+  const blank = join(dir, 'legacy.html');
+  const reader = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false },
+  });
+  try {
+    await writeFile(blank, '<!doctype html><meta charset="utf-8"><title>Peering Assistant</title>');
+    await reader.loadFile(blank);
+    const text: unknown = await reader.webContents.executeJavaScript(READ_LEGACY_USER_DATA_SCRIPT, true);
+    return typeof text === 'string' ? text : null;
+  } finally {
+    reader.destroy();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** Electron's network stack (system proxy and certificates); it takes no URL objects. */
 function electronFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
   return net.fetch(input instanceof URL ? input.href : input, init);
@@ -115,6 +142,7 @@ async function start(): Promise<void> {
     openExternal: openExternalSafely,
     // Only paths main wrote itself reach here (the .eml drafts), never a path from the page.
     openPath: (path) => shell.openPath(path),
+    readLegacyUserData,
     appInfo: { name: 'Peering Assistant', version: app.getVersion(), shell: 'electron' },
     broadcast: send,
   });

@@ -105,6 +105,7 @@ let broadcasts: { channel: EventChannel; payload: unknown }[];
 let opened: string[];
 let openedFiles: string[];
 let openPathAnswer: string;
+let legacyUserData: () => Promise<string | null>;
 let handlers: Handlers;
 
 beforeEach(() => {
@@ -117,6 +118,7 @@ beforeEach(() => {
   opened = [];
   openedFiles = [];
   openPathAnswer = '';
+  legacyUserData = async () => null;
   const deps: MainDeps = {
     settings,
     sync,
@@ -131,6 +133,7 @@ beforeEach(() => {
       openedFiles.push(path);
       return openPathAnswer;
     },
+    readLegacyUserData: () => legacyUserData(),
     appInfo: { name: 'Peering Assistant', version: '1.2.3', shell: 'harness' },
     broadcast: <E extends EventChannel>(channel: E, payload: EventMap[E]) => broadcasts.push({ channel, payload }),
   };
@@ -433,6 +436,28 @@ describe('history:import', () => {
   });
 });
 
+describe('the user data of version 0.1.0', () => {
+  const backup = '{"format":"peering-assistant/user-data","version":1}';
+
+  it('is offered until the page says it imported it, then never again', async () => {
+    legacyUserData = async () => backup;
+    await expect(handlers['legacy-data:take'](undefined)).resolves.toEqual({ backup });
+    await expect(handlers['legacy-data:take'](undefined)).resolves.toEqual({ backup });
+    await expect(handlers['legacy-data:imported'](undefined)).resolves.toEqual({ recorded: true });
+    await expect(handlers['legacy-data:take'](undefined)).resolves.toEqual({ backup: null });
+    // It is the settings' to remember, across restarts.
+    expect(loadSettings({ dir, secrets: secretBox, env: {}, log: { warn: () => {} } }).legacyUserDataImported()).toBe(true);
+  });
+
+  it('is not offered when it cannot be read, and stays for the next start', async () => {
+    legacyUserData = async () => {
+      throw new Error('the old database is locked');
+    };
+    await expect(handlers['legacy-data:take'](undefined)).resolves.toEqual({ backup: null });
+    expect(settings.legacyUserDataImported()).toBe(false);
+  });
+});
+
 describe('backup:open', () => {
   it('returns the chosen file', async () => {
     dialogs.openPath = join(dir, 'backup.json');
@@ -552,7 +577,7 @@ describe('any payload on any channel', () => {
         );
         if ('error' in result) {
           expect(result.error).toBeInstanceOf(Error);
-          expect((result.error as Error).message).toMatch(/^Invalid request on '[a-z:]+': .+|sent only over HTTPS/);
+          expect((result.error as Error).message).toMatch(/^Invalid request on '[a-z:-]+': .+|sent only over HTTPS/);
           expect(JSON.stringify(settings.view())).toBe(before);
         }
         for (const url of opened) expect(safeExternalUrl(url)).toBe(url);

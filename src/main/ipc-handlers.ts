@@ -54,6 +54,8 @@ export interface MainDeps {
   openExternal(url: string): boolean | Promise<boolean>;
   /** Opens a file the app wrote with the program the OS associates with it; '' or the OS's error. */
   openPath(path: string): Promise<string>;
+  /** Reads the user data of version 0.1.0 (null when there is none); see legacy-user-data.ts. */
+  readLegacyUserData(): Promise<string | null>;
   appInfo: AppInfo;
   broadcast<E extends EventChannel>(channel: E, payload: EventMap[E]): void;
 }
@@ -151,6 +153,22 @@ export function createHandlers(deps: MainDeps): Handlers {
       if (path === null) return { saved: false };
       await files.writeText(path, request.content);
       return { saved: true, path };
+    },
+
+    'legacy-data:take': async () => {
+      if (settings.legacyUserDataImported()) return { backup: null };
+      try {
+        return { backup: await deps.readLegacyUserData() };
+      } catch (error) {
+        // The old data stays where it is; the next start offers it again.
+        console.warn(`The user data of the earlier version could not be read: ${error instanceof Error ? error.message : String(error)}`);
+        return { backup: null };
+      }
+    },
+
+    'legacy-data:imported': async () => {
+      settings.recordLegacyUserDataImported();
+      return { recorded: true };
     },
 
     'backup:open': async () => {

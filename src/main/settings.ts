@@ -69,6 +69,9 @@ export interface Settings {
   /** Epoch ms of the last sync that ended done, or null. */
   lastSyncAt(): number | null;
   recordSyncDone(at: number): void;
+  /** Whether the user data of version 0.1.0 (see legacy-user-data.ts) was brought over already. */
+  legacyUserDataImported(): boolean;
+  recordLegacyUserDataImported(): void;
 }
 
 const storedSettingsSchema = z.object({
@@ -80,6 +83,8 @@ const storedSettingsSchema = z.object({
   apiKeyEncrypted: z.string().optional(),
   /** The origin the key is sent to; a key saved before origins were kept is PeeringDB's. */
   apiKeyOrigin: z.string().optional(),
+  /** The page imported the user data of version 0.1.0: it is not offered again. */
+  legacyUserDataImported: z.boolean().optional(),
 });
 type StoredSettings = z.infer<typeof storedSettingsSchema>;
 
@@ -270,6 +275,11 @@ export function loadSettings(options: SettingsOptions): Settings {
     },
     recordSyncDone(at) {
       stored.lastSyncAt = at;
+      save();
+    },
+    legacyUserDataImported: () => stored.legacyUserDataImported === true,
+    recordLegacyUserDataImported() {
+      stored.legacyUserDataImported = true;
       save();
     },
   };

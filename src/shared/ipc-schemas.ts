@@ -87,6 +87,8 @@ export const INVOKE_PAYLOAD_SCHEMAS = {
   'flush:confirm': noPayload,
   'export:save': exportSaveSchema,
   'backup:open': noPayload,
+  'legacy-data:take': noPayload,
+  'legacy-data:imported': noPayload,
   'external:open': openExternalSchema,
   'draft:open': draftOpenSchema,
 } satisfies Record<InvokeChannel, z.ZodType>;

@@ -57,6 +57,10 @@ export interface InvokeMap {
   'flush:confirm': () => { confirmed: boolean };
   'export:save': (request: ExportSaveRequest) => SaveResult;
   'backup:open': () => OpenTextResult;
+  /** The user data of version 0.1.0 as a backup file's text, once, or null (see src/main/legacy-user-data.ts). */
+  'legacy-data:take': () => { backup: string | null };
+  /** The page imported it: main does not offer it again. */
+  'legacy-data:imported': () => { recorded: boolean };
   'external:open': (request: OpenExternalRequest) => { opened: boolean };
   /** A peering request opened in the mail program as an .eml file that main writes. */
   'draft:open': (request: DraftOpenRequest) => DraftOpenResult;
@@ -117,6 +121,8 @@ export const IPC_METHODS = {
   confirmFlush: { kind: 'invoke', channel: 'flush:confirm' },
   saveExport: { kind: 'invoke', channel: 'export:save' },
   openBackup: { kind: 'invoke', channel: 'backup:open' },
+  takeLegacyUserData: { kind: 'invoke', channel: 'legacy-data:take' },
+  legacyUserDataImported: { kind: 'invoke', channel: 'legacy-data:imported' },
   openExternal: { kind: 'invoke', channel: 'external:open' },
   openDraft: { kind: 'invoke', channel: 'draft:open' },
   onMenuCommand: { kind: 'event', channel: 'menu:command' },

@@ -32,6 +32,7 @@ export function createFakeApi() {
     importDump: async (): Promise<{ started: boolean; reason?: string }> => ({ started: true }),
     importHistory: async (): Promise<{ started: boolean; reason?: string }> => ({ started: true }),
     confirmFlush: async () => ({ confirmed: true }),
+    takeLegacyUserData: async (): Promise<{ backup: string | null }> => ({ backup: null }),
     setSettings: async (patch: SettingsPatch): Promise<SettingsView> => {
       settings = {
         ...settings,
@@ -68,6 +69,8 @@ export function createFakeApi() {
     confirmFlush: record('confirmFlush', () => behaviour.confirmFlush),
     saveExport: async () => ({ saved: false }),
     openBackup: async () => ({ opened: false }),
+    takeLegacyUserData: record('takeLegacyUserData', () => behaviour.takeLegacyUserData),
+    legacyUserDataImported: record('legacyUserDataImported', () => async () => ({ recorded: true })),
     openExternal: async () => ({ opened: false }),
     openDraft: async () => ({ opened: false, reason: 'No mail program in this test.' }),
     onMenuCommand: subscribe(menuListeners),

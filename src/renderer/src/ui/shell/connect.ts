@@ -9,6 +9,7 @@ import type { AppStateHandle } from '../state/app-state';
 import type { StoreClient } from '../store-client/client';
 import type { ActionDeps } from '../commands/actions';
 import { runMenuCommand } from '../commands/menu-commands';
+import { bringOverLegacyUserData } from './legacy-user-data';
 import { createSyncEventTracker } from './sync-events';
 
 export interface ConnectDeps {
@@ -70,6 +71,9 @@ export function connectApp(deps: ConnectDeps): () => void {
       if (!connected) return;
       store.getState().setCopyStatus(status);
       emit('ready', { dataVersion: status.dataVersion });
+      bringOverLegacyUserData(api, client, store).catch((error: unknown) => {
+        if (connected) store.getState().showNotice('error', `The earlier version’s data could not be brought over: ${ipcErrorMessage(error)}`);
+      });
     },
     (error: unknown) => {
       if (connected) store.getState().setCopyError(ipcErrorMessage(error));
