@@ -9,7 +9,7 @@ import { checkPeeringDbUrl } from '../../shared/peeringdb-address';
 import { describeSkipped } from '../../shared/row-schema';
 import { watermarkCeiling } from '../../shared/sync';
 import type { PacingRule } from './clock';
-import { checkPageText, newestChange, type CheckedPage, type PdbPage } from './envelope';
+import { checkPageText, type CheckedPage, type PdbPage } from './envelope';
 import { SyncError } from './errors';
 import { HttpClient, type TextResponse } from './http';
 import type { JobContext } from './job';
@@ -17,7 +17,7 @@ import { pageThroughList } from './page-loop';
 import { expectedRequests, planSync, type TypePlan } from './plan';
 import { estimateEta } from './progress-reporter';
 import { countRows, RowTally, type NewRows } from './row-tally';
-import { replaceWithList, sum } from './snapshot';
+import { replaceWithListText, sum } from './snapshot';
 import { apiChangesUrl, apiListUrl, cacheFileUrl, canonicalApiBase, isOnDomain, keyOriginFor } from './urls';
 import type { SyncTuning } from './types';
 
@@ -178,10 +178,8 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
           continue;
         }
         if (answer) {
-          const checked = checkPageText(type, answer.text, `the bulk cache's ${type} list`);
-          counted(type, checked, countRows(checked.rows));
-          const snapshotAt = checked.generated ?? newestChange(checked.rows);
-          await replaceWithList(session, progress, { type, rows: checked.rows, snapshotAt }, tuning.pageSize, notAfter());
+          const list = { type, text: answer.text, where: `the bulk cache's ${type} list` };
+          await replaceWithListText(session, progress, list, { rows: tuning.pageSize, chars: tuning.storePageChars }, notAfter());
           eta.typeDone(type);
           progress.typeDone(type);
           continue;

@@ -49,6 +49,7 @@ export async function runDumpImport(ctx: JobContext, path: string): Promise<stri
   try {
     summary = await readDump(stream, fileName, {
       batchRows: tuning.pageSize,
+      batchChars: tuning.storePageChars,
       signal,
       onBytes: (type, bytes) => {
         bytesRead += bytes;

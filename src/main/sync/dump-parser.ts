@@ -13,8 +13,10 @@ import { SyncError } from './errors';
 import { parsePythonLiteral, PythonLiteralError } from './python-literal';
 
 export interface DumpReadOptions {
-  /** Rows per batch handed to `onRows`. */
+  /** Most rows per batch handed to `onRows`. */
   batchRows: number;
+  /** Most characters of a batch's rows in the file, give or take a row (default: no bound). */
+  batchChars?: number;
   signal: AbortSignal;
   /**
    * A batch of one type's rows, as the file lists them; the file is not read further until it
@@ -62,7 +64,12 @@ async function streamJsonDump(
   options: DumpReadOptions,
 ): Promise<DumpSummary> {
   const shape = new DumpShape(fileName);
-  const scanner = new DumpScanner(shape, { batchRows: options.batchRows, maxDepth: MAX_DEPTH, maxValueChars: MAX_VALUE_CHARS });
+  const scanner = new DumpScanner(shape, {
+    batchRows: options.batchRows,
+    ...(options.batchChars !== undefined ? { batchChars: options.batchChars } : {}),
+    maxDepth: MAX_DEPTH,
+    maxValueChars: MAX_VALUE_CHARS,
+  });
   const decoder = new TextDecoder();
   let offset = 0;
   let total = 0;

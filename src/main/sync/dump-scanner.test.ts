@@ -12,7 +12,7 @@ interface Scanned {
 }
 
 /** Feeds `text` in pieces cut at `cuts` (character offsets) and gathers what the scanner says. */
-function scan(text: string, cuts: number[] = [], batchRows = 3, maxDepth = 32): Scanned {
+function scan(text: string, cuts: number[] = [], batchRows = 3, batchChars?: number): Scanned {
   const out: Scanned = { rows: new Map(), batches: [], members: [], others: [], events: [], complete: false };
   const listener: DumpScanListener = {
     listStarts: (key) => void out.events.push(`list ${key}`),
@@ -26,7 +26,7 @@ function scan(text: string, cuts: number[] = [], batchRows = 3, maxDepth = 32): 
     member: (key, name, value) => void out.members.push([key, name, value]),
     listEnds: (key) => void out.events.push(`end ${key}`),
   };
-  const scanner = new DumpScanner(listener, { batchRows, maxDepth, maxValueChars: 1_000_000 });
+  const scanner = new DumpScanner(listener, { batchRows, maxDepth: 32, maxValueChars: 1_000_000, ...(batchChars ? { batchChars } : {}) });
   let from = 0;
   for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
     if (cut <= from || cut >= text.length) continue;
@@ -91,6 +91,15 @@ describe('DumpScanner', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('ends a batch at the row that brings it to the characters allowed, counted across chunks', () => {
+    const rows = Array.from({ length: 10 }, (_, id) => ({ id, notes: 'x'.repeat(90) }));
+    const text = JSON.stringify({ net: { data: rows } });
+    const rowChars = JSON.stringify(rows[0]).length;
+    const scanned = scan(text, [150, 333, 700], 100, rowChars * 3);
+    expect(scanned.batches.map((batch) => batch.count)).toEqual([3, 3, 3, 1]);
+    expect(scanned.rows.get('net')).toEqual(rows);
   });
 
   it('reports every other member of a list and every value that is not a list, parsed', () => {

@@ -39,8 +39,10 @@ export class DumpScanError extends Error {
 }
 
 export interface DumpScanOptions {
-  /** Rows per batch. */
+  /** Most rows per batch. */
   batchRows: number;
+  /** A batch ends at the first row that brings its text to this many characters (default: no bound). */
+  batchChars?: number;
   /** Deepest nesting allowed, counting the dump's own object as 1. */
   maxDepth: number;
   /** Longest single value (a row, a "meta") held while it is read, in characters. */
@@ -116,6 +118,7 @@ export class DumpScanner {
 
   /** Rows of the batch being gathered: text pieces from earlier chunks, and the span in `text`. */
   private batchPieces: string[] = [];
+  private piecesChars = 0;
   private batchStart = -1;
   private batchEnd = -1;
   private batchCount = 0;
@@ -160,6 +163,7 @@ export class DumpScanner {
     const { text } = this;
     if (this.batchStart >= 0 && this.batchEnd > this.batchStart) {
       this.batchPieces.push(text.slice(this.batchStart, this.batchEnd));
+      this.piecesChars += this.batchEnd - this.batchStart;
     }
     this.batchStart = -1;
     this.batchEnd = -1;
@@ -349,7 +353,8 @@ export class DumpScanner {
       this.batchEnd = this.pos;
       this.batchCount++;
       this.expect = Expect.CommaOrEnd;
-      if (this.batchCount >= this.options.batchRows) this.flushBatch(frame.owner);
+      const chars = this.piecesChars + this.batchEnd - this.batchStart;
+      if (this.batchCount >= this.options.batchRows || chars >= (this.options.batchChars ?? Infinity)) this.flushBatch(frame.owner);
       return;
     }
     const source = this.text.slice(this.walkStart, this.pos);
@@ -380,6 +385,7 @@ export class DumpScanner {
     }
     const count = this.batchCount;
     this.batchPieces = [];
+    this.piecesChars = 0;
     this.batchStart = -1;
     this.batchEnd = -1;
     this.batchCount = 0;
