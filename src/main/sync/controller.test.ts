@@ -239,9 +239,12 @@ describe('resume after a kill', () => {
     for (const type of ['org', 'campus', 'fac', 'carrier', 'carrierfac'] as const) {
       expect(apiRequests(type).every((r) => r.query.since !== '1')).toBe(true);
     }
-    // The interrupted type resumes at its watermark: of the rows already stored only the one
-    // in the watermark's own second comes back (the deliberate one-second lookback).
-    expect(apiRequests('net')[0]?.query.since).toBe(String(Math.floor(watermark) - 1));
+    // The interrupted type resumes at its watermark, in one unpaged request: of the rows
+    // already stored only the one in the watermark's own second comes back (the deliberate
+    // one-second lookback). (The page the cancelled sync had asked for ahead may arrive among
+    // these requests: it is the one with a skip.)
+    const resumedNet = apiRequests('net').filter((r) => r.query.skip === undefined);
+    expect(resumedNet.map((r) => r.query.since)).toEqual([String(Math.floor(watermark) - 1)]);
     const resumedJob = store.pages.filter((p) => p.jobId === store.pages.at(-1)!.jobId && p.type === 'net');
     const refetched = resumedJob.flatMap((p) => p.ids).filter((id) => storedNet.has(id));
     expect(refetched).toEqual(boundary);
