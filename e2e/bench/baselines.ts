@@ -9,7 +9,6 @@
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { PDB_TYPES, type PdbType } from '../../src/shared/peeringdb';
-import { THINNED_LISTS } from '../../src/main/sync/api-sync';
 import { DEFAULT_TUNING } from '../../src/main/sync/tuning';
 import { launchChromium } from '../harness/chromium';
 import type { FakeReady } from './fake-in-worker';
@@ -34,7 +33,7 @@ const RECORDS_PER_FILE = 4;
 
 interface FloorPlan {
   kind: 'paged-lists' | 'bulk-cache';
-  types: { type: PdbType; thinned: boolean }[];
+  types: PdbType[];
   apiBase: string;
   cacheBase: string;
   pageSize: number;
@@ -74,7 +73,7 @@ async function floorInPage(plan: FloorPlan): Promise<FloorRun> {
     return { text, rows: (JSON.parse(text) as { data: unknown[] }).data.length };
   };
   const t0 = performance.now();
-  for (const { type, thinned } of plan.types) {
+  for (const type of plan.types) {
     if (plan.kind === 'bulk-cache') {
       const { text, rows } = await read(`${plan.cacheBase}/${type}-0.json`);
       const step = Math.ceil(text.length / plan.recordsPerFile);
@@ -83,12 +82,13 @@ async function floorInPage(plan: FloorPlan): Promise<FloorRun> {
       await write(entries);
       continue;
     }
-    // The app's page loop (src/main/sync/page-loop.ts): the same queries, the same end.
+    // The app's page loop (src/main/sync/page-loop.ts): the same queries, the same end (an
+    // empty page, or one that ignored the limit).
     for (let skip = 0; ; skip += plan.step) {
       const { text, rows } = await read(`${plan.apiBase}/${type}?since=1&depth=0&limit=${plan.pageSize}&skip=${skip}`);
       if (rows === 0) break;
       await write([[`${type}:${skip}`, text]]);
-      if (rows > plan.pageSize || (!thinned && rows < plan.pageSize)) break;
+      if (rows > plan.pageSize) break;
     }
   }
   const ms = performance.now() - t0;
@@ -105,7 +105,7 @@ async function measureFloor(fake: FakeReady, kind: FloorPlan['kind'], profileDir
     await page.evaluate('window.__name = (fn) => fn');
     const plan = (database: string): FloorPlan => ({
       kind,
-      types: PDB_TYPES.map((type) => ({ type, thinned: THINNED_LISTS.has(type) })),
+      types: [...PDB_TYPES],
       apiBase: fake.apiUrl,
       cacheBase: fake.cacheUrl,
       pageSize: DEFAULT_TUNING.pageSize,

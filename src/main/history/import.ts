@@ -12,7 +12,7 @@ import type { HistoryFileOutcome, HistoryImportProgress } from '../../shared/his
 import { projectFacts, type HistoryRows } from '../../shared/history/project';
 import type { PdbType } from '../../shared/peeringdb';
 import type { MainToStore, StoreToMain } from '../../shared/sync';
-import { checkRows } from '../../shared/row-schema';
+import { checkRows, mayHoldLoneSurrogates } from '../../shared/row-schema';
 import { readDump } from '../sync/dump-parser';
 import { newestChange } from '../sync/envelope';
 import { SyncError } from '../sync/errors';
@@ -90,11 +90,12 @@ export async function readDumpForHistory(chunks: AsyncIterable<Uint8Array>, file
   const summary = await readDump(chunks, fileName, {
     batchRows: 5_000,
     signal,
-    onRows: async (type, batch) => {
+    onRows: async (type, batch, text) => {
       if (!isHistoryType(type)) return;
       let rows = kept.get(type);
       if (!rows) kept.set(type, (rows = []));
-      for (const row of checkRows(type, batch).rows) rows.push(row as unknown as Record<string, unknown>);
+      const checked = checkRows(type, batch, { repair: text === undefined || mayHoldLoneSurrogates(text) });
+      for (const row of checked.rows) rows.push(row as unknown as Record<string, unknown>);
     },
   });
   return {

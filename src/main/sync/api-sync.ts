@@ -1,13 +1,15 @@
 /**
- * A sync from PeeringDB: for each type in dependency order, either the bulk cache (first
- * anonymous load) or `since` pages from the API, each page stored before the next is asked for.
+ * A sync from PeeringDB: for each type in dependency order, the bulk cache (a first anonymous
+ * load), its changes since the watermark in one answer, or a full `since` list page by page
+ * (a first load with a key or from a mirror, or a list that replaces the type). Each page is
+ * stored before the next is sent; the next answer is fetched while the last one is stored.
  */
 import type { PdbType } from '../../shared/peeringdb';
 import { checkPeeringDbUrl } from '../../shared/peeringdb-address';
 import { describeSkipped } from '../../shared/row-schema';
 import { watermarkCeiling } from '../../shared/sync';
 import type { PacingRule } from './clock';
-import { checkPageText, newestChange, type CheckedPage, type PdbPage } from './envelope';
+import { checkPageText, type CheckedPage, type PdbPage } from './envelope';
 import { SyncError } from './errors';
 import { HttpClient, type TextResponse } from './http';
 import type { JobContext } from './job';
@@ -15,8 +17,8 @@ import { pageThroughList } from './page-loop';
 import { expectedRequests, planSync, type TypePlan } from './plan';
 import { estimateEta } from './progress-reporter';
 import { countRows, RowTally, type NewRows } from './row-tally';
-import { replaceWithList, sum } from './snapshot';
-import { apiListUrl, cacheFileUrl, canonicalApiBase, isOnDomain, keyOriginFor } from './urls';
+import { replaceWithListText, sum } from './snapshot';
+import { apiChangesUrl, apiListUrl, cacheFileUrl, canonicalApiBase, isOnDomain, keyOriginFor } from './urls';
 import type { SyncTuning } from './types';
 
 /** PeeringDB's published limits pace requests to PeeringDB; other servers (mirrors, loopback) set their own. */
@@ -27,9 +29,6 @@ export function pacingRule(base: string, withKey: boolean, tuning: SyncTuning): 
     perMinute: withKey ? tuning.keyRequestsPerMinute : tuning.anonymousRequestsPerMinute,
   };
 }
-
-/** Lists PeeringDB thins after slicing a page (contacts the caller may not see): only an empty page ends them. */
-export const THINNED_LISTS: ReadonlySet<PdbType> = new Set(['poc']);
 
 /** One answer of a list, checked: `rows` are as PeeringDB sent them (the loop ends on none). */
 interface FetchedPage extends PdbPage {
@@ -72,10 +71,14 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
   let serverTime: number | undefined;
   const notAfter = (): number => watermarkCeiling(serverTime, Date.now() / 1000);
 
-  const get = async (type: PdbType, url: string, viaCache: boolean): Promise<TextResponse | null> => {
-    progress.phase('fetching', type);
+  /**
+   * `aheadSignal`: fetched while the type before is still being stored (so the phase stays
+   * that type's), and called off when the sync ends before it is used.
+   */
+  const get = async (type: PdbType, url: string, viaCache: boolean, aheadSignal?: AbortSignal): Promise<TextResponse | null> => {
+    if (!aheadSignal) progress.phase('fetching', type);
     const response = await http.getText(url, {
-      signal,
+      signal: aheadSignal ?? signal,
       withKey: !viaCache,
       notFoundIsNull: viaCache,
       onBytes: (bytes) => progress.bytes(type, bytes),
@@ -93,71 +96,163 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
   };
   /** Rows of a replacing list the store holds for its swap, by type: stored once swapped. */
   const held = new Map<PdbType, number>();
-  const store = async (type: PdbType, page: FetchedPage, complete: boolean, replace: boolean): Promise<void> => {
+  const store = async (type: PdbType, page: PageOut, complete: boolean, replace: boolean): Promise<void> => {
     progress.phase('storing', type);
     const ack = await session.page({
       type,
-      rowsJson: page.checked.rowsJson,
-      fetchedRows: page.rows.length,
+      rowsJson: page.rowsJson,
+      fetchedRows: page.fetchedRows,
       bytes: page.bytes,
       complete,
       notAfter: notAfter(),
       ...(replace ? { replace } : {}),
     });
     progress.skipped(type, ack.skipped);
-    const kept = Math.max(0, page.fresh.live - sum(ack.skipped));
+    const kept = Math.max(0, page.live - sum(ack.skipped));
     if (replace) held.set(type, (held.get(type) ?? 0) + kept);
     else progress.stored(type, kept);
   };
 
-  for (const plan of plans) {
+  /**
+   * A type's changes, in one answer. PeeringDB lists them oldest change first, so an answer
+   * too large for one page goes to the store in several, each moving the watermark on.
+   */
+  const storeChanges = async (plan: ChangesPlan, response: TextResponse): Promise<void> => {
     const { type } = plan;
-    progress.phase('fetching', type);
-    if (plan.mode === 'cache' && config.cacheUrl) {
-      const response = await get(type, cacheFileUrl(config.cacheUrl, type), true);
-      if (response) {
-        const checked = checkPageText(type, response.text, `the bulk cache's ${type} list`);
-        counted(type, checked, countRows(checked.rows));
-        const snapshotAt = checked.generated ?? newestChange(checked.rows);
-        await replaceWithList(session, progress, { type, rows: checked.rows, snapshotAt }, tuning.pageSize, notAfter());
-        eta.typeDone(type);
-        progress.typeDone(type);
-        continue;
-      }
-      // The cache has no file for this type: the API lists it instead.
+    const checked = checkPageText(type, response.text, `${type} (changes since ${plan.since})`);
+    const fresh = tally.count(type, checked.rows);
+    counted(type, checked, fresh);
+    if (checked.rows.length <= tuning.pageSize) {
+      await store(type, { rowsJson: checked.rowsJson, fetchedRows: checked.listed.length, bytes: response.bytes, live: fresh.live }, true, false);
+      return;
     }
-    // A list standing in for a snapshot replaces what is stored, swapped in once complete; a
-    // first load has nothing to replace and stays resumable page by page.
-    const replace = plan.mode === 'api' ? plan.replace === true : state.watermarks[type] !== undefined;
-    await pageThroughList({
-      since: plan.mode === 'api' ? plan.since : 1,
-      pageSize: tuning.pageSize,
-      overlap: tuning.pageOverlap,
-      shortPageEnds: !THINNED_LISTS.has(type),
-      fetchPage: async (query): Promise<FetchedPage> => {
-        const response = (await get(type, apiListUrl(base, type, query), false))!;
-        const where = `${type} (since ${query.since}, skip ${query.skip})`;
-        const checked = checkPageText(type, response.text, where);
-        const fresh = tally.count(type, checked.rows);
-        counted(type, checked, fresh);
-        // The loop ends on an answer with no rows at all, not on one whose rows were all left out.
-        return { rows: checked.listed, checked, fresh, bytes: response.bytes };
-      },
-      onPage: (page) => store(type, page as FetchedPage, false, replace),
-    });
-    if (replace) {
-      progress.phase('storing', type);
-      await session.swap([type], {}, notAfter());
-      progress.stored(type, held.get(type) ?? 0);
-    } else {
-      // The empty page that ended the list tells the store the type is complete.
-      const none: FetchedPage = { rows: [], checked: { listed: [], rows: [], skipped: {}, rowsJson: '[]' }, fresh: { live: 0, deleted: 0 }, bytes: 0 };
-      await store(type, none, true, false);
+    for (let offset = 0; offset < checked.rows.length; offset += tuning.pageSize) {
+      const slice = checked.rows.slice(offset, offset + tuning.pageSize);
+      const rowsJson = JSON.stringify(slice);
+      const page = { rowsJson, fetchedRows: slice.length, bytes: rowsJson.length, live: countRows(slice).live };
+      await store(type, page, offset + slice.length >= checked.rows.length, false);
     }
-    eta.typeDone(type);
-    progress.typeDone(type);
+  };
+
+  /** A plan that one request answers: a bulk cache file, or the type's changes. */
+  const oneRequest = (plan: TypePlan): { url: string; viaCache: boolean } | null => {
+    if (plan.mode === 'cache') return config.cacheUrl ? { url: cacheFileUrl(config.cacheUrl, plan.type), viaCache: true } : null;
+    return plan.why === 'changes' ? { url: apiChangesUrl(base, plan.type, plan.since), viaCache: false } : null;
+  };
+  /** The next type's one request, sent while this type is stored. */
+  let ahead: Ahead | null = null;
+  const fetchAhead = (plan: TypePlan | undefined): Ahead | null => {
+    const request = plan ? oneRequest(plan) : null;
+    if (!plan || !request) return null;
+    const abort = new AbortController();
+    const answer = settled(get(plan.type, request.url, request.viaCache, AbortSignal.any([signal, abort.signal])));
+    return { plan, answer, abort };
+  };
+
+  try {
+    await syncEachType();
+  } finally {
+    // A sync that stopped early leaves no request of its own behind.
+    const unused = ahead as Ahead | null;
+    if (unused) {
+      unused.abort.abort();
+      await unused.answer;
+    }
   }
   return describeSkipped(progress.snapshot().skippedRows ?? {}) ?? undefined;
+
+  async function syncEachType(): Promise<void> {
+    for (const [index, plan] of plans.entries()) {
+      const { type } = plan;
+      progress.phase('fetching', type);
+      const request = oneRequest(plan);
+      if (request) {
+        const fetched = ahead?.plan === plan ? ahead.answer : null;
+        ahead = null;
+        const answer = fetched ? unwrap(await fetched) : await get(type, request.url, request.viaCache);
+        ahead = fetchAhead(plans[index + 1]);
+        if (plan.mode === 'api') {
+          await storeChanges(plan, answer!);
+          eta.typeDone(type);
+          progress.typeDone(type);
+          continue;
+        }
+        if (answer) {
+          const list = { type, text: answer.text, where: `the bulk cache's ${type} list` };
+          await replaceWithListText(session, progress, list, { rows: tuning.pageSize, chars: tuning.storePageChars }, notAfter());
+          eta.typeDone(type);
+          progress.typeDone(type);
+          continue;
+        }
+        // The cache has no file for this type: the API lists it instead.
+      }
+      // A list standing in for a snapshot replaces what is stored, swapped in once complete; a
+      // first load has nothing to replace and stays resumable page by page.
+      const replace = plan.mode === 'api' ? plan.replace === true : state.watermarks[type] !== undefined;
+      await pageThroughList({
+        since: plan.mode === 'api' ? plan.since : 1,
+        pageSize: tuning.pageSize,
+        overlap: tuning.pageOverlap,
+        fetchPage: async (query): Promise<FetchedPage> => {
+          const response = (await get(type, apiListUrl(base, type, query), false))!;
+          const where = `${type} (since ${query.since}, skip ${query.skip})`;
+          const checked = checkPageText(type, response.text, where);
+          const fresh = tally.count(type, checked.rows);
+          counted(type, checked, fresh);
+          // The loop ends on an answer with no rows at all, not on one whose rows were all left out.
+          return { rows: checked.listed, checked, fresh, bytes: response.bytes };
+        },
+        onPage: (fetched) => {
+          const page = fetched as FetchedPage;
+          const out = { rowsJson: page.checked.rowsJson, fetchedRows: page.rows.length, bytes: page.bytes, live: page.fresh.live };
+          return store(type, out, false, replace);
+        },
+      });
+      if (replace) {
+        progress.phase('storing', type);
+        await session.swap([type], {}, notAfter());
+        progress.stored(type, held.get(type) ?? 0);
+      } else {
+        // The empty page that ended the list tells the store the type is complete.
+        await store(type, { rowsJson: '[]', fetchedRows: 0, bytes: 0, live: 0 }, true, false);
+      }
+      eta.typeDone(type);
+      progress.typeDone(type);
+    }
+  }
+}
+
+type ChangesPlan = Extract<TypePlan, { mode: 'api' }>;
+
+/** A type's one request, sent ahead while the type before it is stored. */
+interface Ahead {
+  plan: TypePlan;
+  answer: Promise<Settled<TextResponse | null>>;
+  abort: AbortController;
+}
+
+/** A page as it goes to the store, with what it counts for in the progress. */
+interface PageOut {
+  rowsJson: string;
+  fetchedRows: number;
+  bytes: number;
+  /** Live rows of it not counted before (API pages overlap). */
+  live: number;
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** Holds a fetch ahead's failure until the sync reaches it, so it is never an unhandled rejection. */
+function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+}
+
+function unwrap<T>(result: Settled<T>): T {
+  if (!result.ok) throw result.error;
+  return result.value;
 }
 
 function readableBase(baseUrl: string): string {

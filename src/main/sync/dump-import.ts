@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { PdbType } from '../../shared/peeringdb';
-import { checkRows, describeSkipped } from '../../shared/row-schema';
+import { checkRows, describeSkipped, mayHoldLoneSurrogates } from '../../shared/row-schema';
 import { watermarkCeiling } from '../../shared/sync';
 import { readDump } from './dump-parser';
 import { newestChange } from './envelope';
@@ -49,22 +49,25 @@ export async function runDumpImport(ctx: JobContext, path: string): Promise<stri
   try {
     summary = await readDump(stream, fileName, {
       batchRows: tuning.pageSize,
+      batchChars: tuning.storePageChars,
       signal,
       onBytes: (type, bytes) => {
         bytesRead += bytes;
         progress.bytes(type, bytes);
         progress.eta(estimateEta(Date.now() - startedAt, bytesRead, size));
       },
-      onRows: async (type, values) => {
+      onRows: async (type, values, text) => {
         progress.phase('fetching', type);
-        const checked = checkRows(type, values);
+        const checked = checkRows(type, values, { repair: text === undefined || mayHoldLoneSurrogates(text) });
         const counts = countRows(checked.rows);
         progress.fetched(type, counts.live);
         progress.deleted(type, counts.deleted);
         progress.skipped(type, checked.reasons);
         const changedAt = newestChange(checked.rows as unknown as Record<string, unknown>[]);
         if (changedAt !== undefined && (newest[type] === undefined || changedAt > newest[type])) newest[type] = changedAt;
-        const rowsJson = JSON.stringify(checked.rows);
+        // The file's own text when every row passed as it came: no second serialisation.
+        const asWritten = text !== undefined && checked.skipped === 0 && checked.repaired === 0;
+        const rowsJson = asWritten ? text : JSON.stringify(checked.rows);
         progress.phase('storing', type);
         const ack = await session.page({
           type,

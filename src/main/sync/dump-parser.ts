@@ -2,21 +2,27 @@
  * Reads a PeeringDB dump (CAIDA's `peeringdb_2_dump_YYYY_MM_DD.json`: one object keyed by
  * type, each value an API envelope `{"data": [...], "meta": {...}}`) as a stream: rows go to
  * the caller in batches while the file is read, so memory stays the same whatever the file's
- * size. The shape is checked as the tokens come (one object, types holding a "data" list, no
- * nesting deeper than a dump has); a file that breaks it, or ends early, throws a SyncError.
- * The caller holds what it was given apart until the whole file has been read.
+ * size. The scanner (dump-scanner.ts) finds the rows in the text and each batch is read by one
+ * JSON.parse. The shape is checked as the file comes (one object, types holding a "data"
+ * list, no nesting deeper than a dump has); a file that breaks it, or ends early, throws a
+ * SyncError. The caller holds what it was given apart until the whole file has been read.
  */
-import { TokenParser, Tokenizer, TokenType, type ParsedElementInfo } from '@streamparser/json';
 import { isPdbType, PDB_TYPES, type PdbType } from '../../shared/peeringdb';
+import { DumpScanError, DumpScanner } from './dump-scanner';
 import { SyncError } from './errors';
 import { parsePythonLiteral, PythonLiteralError } from './python-literal';
 
 export interface DumpReadOptions {
-  /** Rows per batch handed to `onRows`. */
+  /** Most rows per batch handed to `onRows`. */
   batchRows: number;
+  /** Most characters of a batch's rows in the file, give or take a row (default: no bound). */
+  batchChars?: number;
   signal: AbortSignal;
-  /** A batch of one type's rows, as the file lists them; the file is not read further until it resolves. */
-  onRows(type: PdbType, rows: unknown[]): Promise<void>;
+  /**
+   * A batch of one type's rows, as the file lists them; the file is not read further until it
+   * resolves. `text` is the batch as the file wrote it (a JSON array), when the file is JSON.
+   */
+  onRows(type: PdbType, rows: unknown[], text?: string): Promise<void>;
   /** Bytes read, and the type whose rows they hold (undefined between types). */
   onBytes?(type: PdbType | undefined, bytes: number): void;
   /** Largest file written as a Python literal that is read (it cannot be streamed). */
@@ -37,6 +43,8 @@ export interface DumpSummary {
 
 /** A PeeringDB row nests lists of objects (social_media) at depth 6; no dump goes near this. */
 const MAX_DEPTH = 32;
+/** A row or a "meta" is a few kilobytes; one this long is not PeeringDB's. */
+const MAX_VALUE_CHARS = 64 * 1024 * 1024;
 const DEFAULT_MAX_PYTHON_LITERAL_BYTES = 256 * 1024 * 1024;
 
 export async function readDump(chunks: AsyncIterable<Uint8Array>, fileName: string, options: DumpReadOptions): Promise<DumpSummary> {
@@ -56,192 +64,137 @@ async function streamJsonDump(
   options: DumpReadOptions,
 ): Promise<DumpSummary> {
   const shape = new DumpShape(fileName);
-  const batches = new RowBatches(options);
-  const generated: Partial<Record<PdbType, number>> = {};
-  const tokenizer = new Tokenizer();
-  const parser = new TokenParser({ paths: ['$.*.data.*', '$.*.meta'], keepStack: false });
-  tokenizer.onToken = (token) => {
-    shape.token(token.token, token.value);
-    parser.write(token);
-  };
-  parser.onValue = (info: ParsedElementInfo) => {
-    const type = info.stack[1]?.key;
-    if (!isPdbType(type)) return;
-    if (info.stack.length === 2) {
-      const value = (info.value as { generated?: unknown } | null)?.generated;
-      if (typeof value === 'number' && Number.isFinite(value) && value > 0) generated[type] = value;
-      return;
-    }
-    batches.add(type, info.value);
-  };
-
+  const scanner = new DumpScanner(shape, {
+    batchRows: options.batchRows,
+    ...(options.batchChars !== undefined ? { batchChars: options.batchChars } : {}),
+    maxDepth: MAX_DEPTH,
+    maxValueChars: MAX_VALUE_CHARS,
+  });
+  const decoder = new TextDecoder();
   let offset = 0;
-  const feed = (chunk: Uint8Array): void => {
+  let total = 0;
+
+  /** Where a problem is, in bytes: the start of the chunk it was found in, for a person to look near. */
+  const notValid = (detail: string): SyncError =>
+    new SyncError('dump-format', `${fileName} is not valid JSON near byte ${offset.toLocaleString('en')} (${detail}). Nothing was changed.`);
+  const scanned = (scan: () => void): void => {
     try {
-      tokenizer.write(chunk);
+      scan();
     } catch (error) {
-      if (error instanceof SyncError) throw error;
-      throw new SyncError(
-        'dump-format',
-        `${fileName} is not valid JSON near byte ${offset.toLocaleString('en')} (${(error as Error).message}). Nothing was changed.`,
-      );
+      if (!(error instanceof DumpScanError)) throw error;
+      switch (error.kind) {
+        case 'not-an-object':
+          throw new SyncError('dump-format', `${fileName} is not a PeeringDB dump: expected one object keyed by type (org, net, ix…).`);
+        case 'too-deep':
+          throw new SyncError(
+            'dump-format',
+            `${fileName} nests its data deeper than a PeeringDB dump ever does (over ${MAX_DEPTH} levels): it is not a PeeringDB dump. Nothing was changed.`,
+          );
+        case 'too-large':
+          throw new SyncError('dump-format', `${fileName} holds a single value too large for a PeeringDB dump (${error.message}): it is not a PeeringDB dump. Nothing was changed.`);
+        default:
+          throw notValid(error.message);
+      }
     }
+  };
+  /** Hands on what the chunk completed, batch by batch; the file waits meanwhile (backpressure). */
+  const handOn = async (): Promise<void> => {
+    for (const batch of shape.takeBatches()) {
+      options.signal.throwIfAborted();
+      let rows: unknown[];
+      try {
+        rows = JSON.parse(batch.text) as unknown[];
+      } catch (error) {
+        throw notValid((error as Error).message);
+      }
+      total += rows.length;
+      if (isPdbType(batch.key)) await options.onRows(batch.key, rows, batch.text);
+    }
+  };
+  const feed = async (chunk: Uint8Array): Promise<void> => {
+    scanned(() => scanner.write(decoder.decode(chunk, { stream: true })));
+    await handOn();
     offset += chunk.byteLength;
-    options.onBytes?.(shape.currentType, chunk.byteLength);
+    const key = scanner.currentKey;
+    options.onBytes?.(isPdbType(key) ? key : undefined, chunk.byteLength);
   };
 
   if (!empty) {
-    feed(head);
-    await batches.sendFull();
+    await feed(head);
     for await (const chunk of rest) {
       options.signal.throwIfAborted();
-      feed(chunk);
-      await batches.sendFull();
+      await feed(chunk);
     }
+    scanned(() => scanner.write(decoder.decode()));
+    await handOn();
   }
-  try {
-    tokenizer.end();
-  } catch {
-    // Reported below with the file's own words.
-  }
-  if (!parser.isEnded) {
+  if (!scanner.complete) {
     throw new SyncError(
       'dump-format',
-      offset === 0
+      !scanner.started
         ? `${fileName} is empty. Nothing was changed.`
         : `${fileName} ends in the middle of its data (after ${offset.toLocaleString('en')} bytes): it was cut off. Nothing was changed.`,
     );
   }
   const types = shape.finish();
-  await batches.sendAll();
-  return { types, missing: PDB_TYPES.filter((type) => !types.includes(type)), generated, rows: batches.total, fromPythonRepr: false };
+  return { types, missing: PDB_TYPES.filter((type) => !types.includes(type)), generated: shape.generated, rows: total, fromPythonRepr: false };
 }
 
 /**
- * Follows the tokens to check the dump's shape while it streams: the value is one object;
- * a PeeringDB type's value is an object whose "data" is a list; nothing nests past MAX_DEPTH.
+ * What the scanner finds, judged as a dump: a PeeringDB type's value is an object whose "data"
+ * is a list, listed once; other keys (as_set) are read and passed by.
  */
 class DumpShape {
-  private depth = 0;
-  /** Whether each open container is an object. */
-  private readonly objects: boolean[] = [];
-  /** The key being read at each object depth (index = depth). */
-  private readonly keys: (string | undefined)[] = [];
-  private expectingKey = false;
   private readonly seen: PdbType[] = [];
   private readonly withData = new Set<PdbType>();
+  private batches: { key: string; text: string }[] = [];
+  readonly generated: Partial<Record<PdbType, number>> = {};
 
   constructor(private readonly fileName: string) {}
 
-  /** The PeeringDB type whose value is being read, if any. */
-  get currentType(): PdbType | undefined {
-    const key = this.depth >= 1 ? this.keys[1] : undefined;
-    return isPdbType(key) ? key : undefined;
+  takeBatches(): { key: string; text: string }[] {
+    const taken = this.batches;
+    this.batches = [];
+    return taken;
   }
 
-  token(token: TokenType, value: unknown): void {
-    switch (token) {
-      case TokenType.LEFT_BRACE:
-      case TokenType.LEFT_BRACKET: {
-        const isObject = token === TokenType.LEFT_BRACE;
-        this.valueStarts(isObject ? 'object' : 'list');
-        if (++this.depth > MAX_DEPTH) {
-          throw new SyncError(
-            'dump-format',
-            `${this.fileName} nests its data deeper than a PeeringDB dump ever does (over ${MAX_DEPTH} levels): it is not a PeeringDB dump. Nothing was changed.`,
-          );
-        }
-        this.objects.push(isObject);
-        this.keys[this.depth] = undefined;
-        this.expectingKey = isObject;
-        return;
-      }
-      case TokenType.RIGHT_BRACE:
-      case TokenType.RIGHT_BRACKET:
-        this.depth--;
-        this.objects.pop();
-        this.expectingKey = false;
-        return;
-      case TokenType.COLON:
-        this.expectingKey = false;
-        return;
-      case TokenType.COMMA:
-        this.expectingKey = this.objects.at(-1) === true;
-        return;
-      case TokenType.STRING:
-        if (this.expectingKey) {
-          this.keys[this.depth] = value as string;
-          this.expectingKey = false;
-          return;
-        }
-        this.valueStarts('text');
-        return;
-      default:
-        this.valueStarts('value');
-    }
+  listStarts(key: string): void {
+    if (!isPdbType(key)) return;
+    if (this.seen.includes(key)) throw new SyncError('dump-format', `${this.fileName} lists "${key}" twice: it is not a PeeringDB dump.`);
+    this.seen.push(key);
   }
 
-  private valueStarts(kind: 'object' | 'list' | 'text' | 'value'): void {
-    if (this.depth === 0) {
-      if (kind !== 'object') {
-        throw new SyncError('dump-format', `${this.fileName} is not a PeeringDB dump: expected one object keyed by type (org, net, ix…).`);
-      }
-      return;
-    }
-    const type = this.keys[1];
-    if (!isPdbType(type)) return;
-    if (this.depth === 1) {
-      if (kind !== 'object') throw new SyncError('dump-format', `"${type}" in ${this.fileName} is not a PeeringDB list (expected an object with "data").`);
-      if (this.seen.includes(type)) throw new SyncError('dump-format', `${this.fileName} lists "${type}" twice: it is not a PeeringDB dump.`);
-      this.seen.push(type);
-      return;
-    }
-    if (this.depth === 2 && this.keys[2] === 'data') {
-      if (kind !== 'list') throw new SyncError('dump-format', `The data for "${type}" in ${this.fileName} has no "data" list.`);
-      this.withData.add(type);
-    }
+  otherValue(key: string): void {
+    if (isPdbType(key)) throw new SyncError('dump-format', `"${key}" in ${this.fileName} is not a PeeringDB list (expected an object with "data").`);
+  }
+
+  dataStarts(key: string): void {
+    if (isPdbType(key)) this.withData.add(key);
+  }
+
+  rows(key: string, text: string): void {
+    // Rows of other keys are read too (by the parse that checks them), then passed by.
+    this.batches.push({ key, text });
+  }
+
+  member(key: string, name: string, value: unknown): void {
+    if (!isPdbType(key)) return;
+    if (name === 'data') throw new SyncError('dump-format', `The data for "${key}" in ${this.fileName} has no "data" list.`);
+    if (name !== 'meta') return;
+    const generated = (value as { generated?: unknown } | null)?.generated;
+    if (typeof generated === 'number' && Number.isFinite(generated) && generated > 0) this.generated[key] = generated;
+  }
+
+  listEnds(key: string): void {
+    if (isPdbType(key) && !this.withData.has(key)) throw new SyncError('dump-format', `The data for "${key}" in ${this.fileName} has no "data" list.`);
   }
 
   /** The types the file held, once it has been read to its end. */
   finish(): PdbType[] {
-    const without = this.seen.find((type) => !this.withData.has(type));
-    if (without) throw new SyncError('dump-format', `The data for "${without}" in ${this.fileName} has no "data" list.`);
     if (this.seen.length === 0) {
       throw new SyncError('dump-format', `${this.fileName} holds none of PeeringDB's types (org, net, ix…): it is not a PeeringDB dump.`);
     }
     return [...this.seen];
-  }
-}
-
-/** Rows waiting to be handed on, per type, in batches of `batchRows`. */
-class RowBatches {
-  private readonly pending = new Map<PdbType, unknown[]>();
-  total = 0;
-
-  constructor(private readonly options: DumpReadOptions) {}
-
-  add(type: PdbType, row: unknown): void {
-    let rows = this.pending.get(type);
-    if (!rows) this.pending.set(type, (rows = []));
-    rows.push(row);
-    this.total++;
-  }
-
-  /** Hands on every full batch (the file waits meanwhile: that is the backpressure). */
-  async sendFull(): Promise<void> {
-    for (const [type, rows] of this.pending) {
-      while (rows.length >= this.options.batchRows) {
-        this.options.signal.throwIfAborted();
-        await this.options.onRows(type, rows.splice(0, this.options.batchRows));
-      }
-    }
-  }
-
-  async sendAll(): Promise<void> {
-    await this.sendFull();
-    for (const [type, rows] of this.pending) {
-      if (rows.length > 0) await this.options.onRows(type, rows.splice(0));
-    }
   }
 }
 

@@ -25,7 +25,6 @@ describe('pageThroughList', () => {
       since: 1,
       pageSize: 10,
       overlap: 0,
-      shortPageEnds: false,
       fetchPage: server.fetchPage,
       onPage: async (page) => void seen.push(...page.rows.map((r) => r.id as number)),
     });
@@ -34,20 +33,19 @@ describe('pageThroughList', () => {
     expect(result).toEqual({ requests: 4, rows: 8 });
   });
 
-  it('ends a list that is never thinned at its first short page, saving the request for the empty one', async () => {
+  it('asks for the empty page after a short one: a short page may be thinned, not the last', async () => {
     const server = listServer(25);
     const seen: number[] = [];
     const result = await pageThroughList({
       since: 1,
       pageSize: 10,
       overlap: 0,
-      shortPageEnds: true,
       fetchPage: server.fetchPage,
       onPage: async (page) => void seen.push(...page.rows.map((r) => r.id as number)),
     });
     expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-    expect(server.queries.map((q) => q.skip)).toEqual([0, 10, 20]);
-    expect(result).toEqual({ requests: 3, rows: 25 });
+    expect(server.queries.map((q) => q.skip)).toEqual([0, 10, 20, 30]);
+    expect(result).toEqual({ requests: 4, rows: 25 });
   });
 
   it('still asks for the empty page after a full last page', async () => {
@@ -56,7 +54,6 @@ describe('pageThroughList', () => {
       since: 1,
       pageSize: 10,
       overlap: 0,
-      shortPageEnds: true,
       fetchPage: server.fetchPage,
       onPage: async () => undefined,
     });
@@ -71,7 +68,6 @@ describe('pageThroughList', () => {
       since: 1,
       pageSize: 10,
       overlap: 0,
-      shortPageEnds: false,
       fetchPage: server.fetchPage,
       onPage: async (page) => void seen.push(...page.rows.map((r) => r.id as number)),
     });
@@ -88,7 +84,6 @@ describe('pageThroughList', () => {
       since: 1776000000,
       pageSize: 10,
       overlap: 2,
-      shortPageEnds: false,
       fetchPage: server.fetchPage,
       onPage: async (page) => page.rows.forEach((r) => seen.add(r.id as number)),
     });
@@ -105,7 +100,6 @@ describe('pageThroughList', () => {
       since: 1,
       pageSize: 10,
       overlap: 0,
-      shortPageEnds: false,
       fetchPage: async (query) => {
         events.push(`fetch ${query.skip}`);
         return server.fetchPage(query);
@@ -134,7 +128,6 @@ describe('pageThroughList', () => {
       since: 1,
       pageSize: 10,
       overlap: 0,
-      shortPageEnds: false,
       fetchPage: async (query) => {
         queries.push(query);
         return { rows };
@@ -155,7 +148,6 @@ describe('pageThroughList prefetch', () => {
       since: 1,
       pageSize: 10,
       overlap: 0,
-      shortPageEnds: false,
       fetchPage: async (query) => {
         events.push(`fetch ${query.skip}`);
         return server.fetchPage(query);
@@ -195,8 +187,7 @@ describe('pageThroughList prefetch', () => {
         since: 1,
         pageSize: 10,
         overlap: 0,
-        shortPageEnds: false,
-        fetchPage: async (query) => {
+          fetchPage: async (query) => {
           if (query.skip > 0) throw new Error('cut off');
           return { rows: [{ id: 1 }] };
         },
@@ -214,8 +205,7 @@ describe('pageThroughList prefetch', () => {
         since: 1,
         pageSize: 10,
         overlap: 0,
-        shortPageEnds: false,
-        fetchPage: server.fetchPage,
+          fetchPage: server.fetchPage,
         onPage: async (page) => {
           stored.push(page.rows[0]!.id as number);
           throw new Error('store refused');

@@ -1,7 +1,8 @@
 /**
- * Walks a `since` list page by page. The end is an empty page, or a short one where the list
- * cannot be thinned: PeeringDB drops contacts the caller may not see after slicing, so a page
- * of contacts can be short mid-list, while a short page of any other type is the last.
+ * Walks a `since` list page by page (a first load or a full list that replaces a type; changes
+ * come unpaged, see api-sync.ts). Only an empty page ends the list, never a short one:
+ * PeeringDB drops rows the caller may not see (contacts) after slicing, so a page can be short
+ * in the middle of a list.
  */
 import type { PdbPage } from './envelope';
 import type { ListQuery } from './urls';
@@ -11,11 +12,6 @@ export interface PageLoopOptions {
   pageSize: number;
   /** Rows each page re-reads from the previous one (see SyncTuning.pageOverlap). */
   overlap: number;
-  /**
-   * Whether a page with fewer rows than asked for ends the list. Saves the request for the
-   * empty page, which counts against PeeringDB's limits like any other.
-   */
-  shortPageEnds: boolean;
   fetchPage(query: ListQuery): Promise<PdbPage>;
   /** Called for every non-empty page, in order; the loop waits for it (backpressure). */
   onPage(page: PdbPage, query: ListQuery): Promise<void>;
@@ -40,7 +36,7 @@ export async function pageThroughList(options: PageLoopOptions): Promise<PageLoo
     if (page.rows.length === 0) return { requests, rows };
     rows += page.rows.length;
     // A server that ignores `limit` sent the whole list at once; asking again would repeat it.
-    const last = page.rows.length > pageSize || (options.shortPageEnds && page.rows.length < pageSize);
+    const last = page.rows.length > pageSize;
     // The next page is fetched while this one is stored: the store still gets it only after
     // this one is acknowledged (backpressure holds), but the network wait overlaps the commit.
     const current = query;

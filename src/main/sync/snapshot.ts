@@ -1,68 +1,148 @@
 /**
- * Sends a full list of one type (a bulk cache file) as pages of a replacement, then asks the
- * store to swap it in. The store holds the pages apart and puts them in the old rows' place
- * in one transaction, so a list cut off half way changes nothing and is loaded whole next time.
+ * Sends a full list of one type (a bulk cache file) to the store as pages of a replacement,
+ * straight from the answer's text, then asks the store to swap it in. The scanner cuts the text
+ * into pages of whole rows as PeeringDB wrote them; each is parsed and checked here and goes on
+ * as it came when every row passed, so nothing is serialised again. The next page is read while
+ * the store writes the last. The store holds the pages apart and puts them in the old rows'
+ * place in one transaction, so a list cut off half way changes nothing and is loaded whole
+ * next time.
  */
 import type { PdbType } from '../../shared/peeringdb';
+import { checkRows, mayHoldLoneSurrogates, type SkipReasons } from '../../shared/row-schema';
+import { DumpScanError, DumpScanner } from './dump-scanner';
+import { newestChange, validateEnvelope } from './envelope';
+import { SyncError } from './errors';
 import type { ProgressReporter } from './progress-reporter';
 import { countRows } from './row-tally';
-import type { StoreSession } from './store-session';
+import type { StoreAck, StoreSession } from './store-session';
 
-export interface FullList {
+export interface ListText {
   type: PdbType;
-  /** Rows already checked against the row schema. */
-  rows: readonly { id: number; status?: unknown }[];
-  /** The watermark the list stands for (the cache's `meta.generated`), if known. */
-  snapshotAt: number | undefined;
+  /** The answer's text: a PeeringDB envelope `{"data": [...], "meta": {...}}`. */
+  text: string;
+  /** Where it came from, for messages ("the bulk cache's net list"). */
+  where: string;
 }
 
-/**
- * Sends the list's rows as replacement pages; the caller swaps them in. Returns the live rows
- * the store holds for the swap: they count as stored only once it has happened.
- */
-export async function sendReplacementPages(
-  session: StoreSession,
-  progress: ProgressReporter,
-  list: FullList,
-  pageSize: number,
-  notAfter: number,
-): Promise<number> {
-  const { type, rows } = list;
-  let held = 0;
-  for (let offset = 0; offset < rows.length; offset += pageSize) {
-    const slice = rows.slice(offset, offset + pageSize);
-    const rowsJson = JSON.stringify(slice);
-    progress.phase('storing', type);
-    const ack = await session.page({
-      type,
-      rowsJson,
-      complete: offset + slice.length >= rows.length,
-      replace: true,
-      notAfter,
-      fetchedRows: slice.length,
-      bytes: rowsJson.length,
-    });
-    progress.skipped(type, ack.skipped);
-    held += Math.max(0, countRows(slice).live - sum(ack.skipped));
-  }
-  return held;
+export interface StorePageSize {
+  /** Most rows in one page. */
+  rows: number;
+  /** Most characters of rows in one page, give or take a row. */
+  chars: number;
+}
+
+/** Text given to the scanner at a time, so a large answer never holds main's thread for long. */
+const SCAN_SLICE_CHARS = 1024 * 1024;
+/** A row is a few kilobytes; one this long is not PeeringDB's. */
+const MAX_ROW_CHARS = 64 * 1024 * 1024;
+
+interface PreparedPage {
+  rowsJson: string;
+  rows: number;
+  live: number;
 }
 
 /** Sends a whole list and swaps it in at once. */
-export async function replaceWithList(
+export async function replaceWithListText(
   session: StoreSession,
   progress: ProgressReporter,
-  list: FullList,
-  pageSize: number,
+  list: ListText,
+  size: StorePageSize,
   notAfter: number,
 ): Promise<void> {
-  const held = await sendReplacementPages(session, progress, list, pageSize, notAfter);
-  progress.phase('storing', list.type);
-  await session.swap([list.type], list.snapshotAt === undefined ? {} : { [list.type]: list.snapshotAt }, notAfter);
-  progress.stored(list.type, held);
+  const { type, text, where } = list;
+  const malformed = (detail: string) =>
+    new SyncError('malformed', `PeeringDB's answer for ${where} is not valid JSON (${detail}); it may have been cut off. Nothing of it was stored.`);
+  const batches: string[] = [];
+  let meta: unknown;
+  let dataFound = false;
+  let otherData: unknown;
+  /** What the answer was instead of an object, if it was not one. */
+  let notAnObject: { value: unknown } | null = null;
+  const scanner = new DumpScanner(
+    {
+      listStarts() {},
+      otherValue: (_key, value) => void (notAnObject = { value }),
+      dataStarts: () => void (dataFound = true),
+      rows: (_key, batch) => void batches.push(batch),
+      member(_key, name, value) {
+        if (name === 'meta') meta = value;
+        if (name === 'data') otherData = value;
+      },
+      listEnds() {},
+    },
+    { batchRows: size.rows, batchChars: size.chars, maxDepth: 32, maxValueChars: MAX_ROW_CHARS },
+  );
+
+  let newest: number | undefined;
+  let held = 0;
+  let inFlight: { page: PreparedPage; ack: Promise<StoreAck> } | null = null;
+  /** Counts what the store kept of the page before, once it said so. */
+  const settle = async (): Promise<void> => {
+    if (!inFlight) return;
+    const { page, ack } = inFlight;
+    inFlight = null;
+    const answer = await ack;
+    progress.skipped(type, answer.skipped);
+    held += Math.max(0, page.live - sum(answer.skipped));
+  };
+  const prepare = (batch: string): PreparedPage => {
+    let values: unknown[];
+    try {
+      values = JSON.parse(batch) as unknown[];
+    } catch (error) {
+      throw malformed((error as Error).message);
+    }
+    const checked = checkRows(type, values, { repair: mayHoldLoneSurrogates(batch) });
+    const counts = countRows(checked.rows);
+    progress.fetched(type, counts.live);
+    progress.deleted(type, counts.deleted);
+    progress.skipped(type, checked.reasons);
+    const changedAt = newestChange(checked.rows as unknown as Record<string, unknown>[]);
+    if (changedAt !== undefined && (newest === undefined || changedAt > newest)) newest = changedAt;
+    const asCame = checked.skipped === 0 && checked.repaired === 0;
+    return { rowsJson: asCame ? batch : JSON.stringify(checked.rows), rows: values.length, live: counts.live };
+  };
+  const send = async (page: PreparedPage): Promise<void> => {
+    // The page before must be in before this one goes (backpressure); this one was read meanwhile.
+    await settle();
+    progress.phase('storing', type);
+    inFlight = {
+      page,
+      ack: session.page({ type, rowsJson: page.rowsJson, complete: false, replace: true, notAfter, fetchedRows: page.rows, bytes: page.rowsJson.length }),
+    };
+    // A refusal is reported when it is awaited, never as an unhandled rejection meanwhile.
+    inFlight.ack.catch(() => undefined);
+  };
+
+  const scanned = (scan: () => void): void => {
+    try {
+      scan();
+    } catch (error) {
+      if (error instanceof DumpScanError) throw malformed(error.message);
+      throw error;
+    }
+  };
+  // The list is read as the one member of a dump, which is what the scanner knows.
+  scanned(() => scanner.write('{"list":'));
+  for (let offset = 0; offset < text.length; offset += SCAN_SLICE_CHARS) {
+    scanned(() => scanner.write(text.slice(offset, offset + SCAN_SLICE_CHARS)));
+    for (const batch of batches.splice(0)) await send(prepare(batch));
+  }
+  scanned(() => scanner.write('}'));
+  for (const batch of batches.splice(0)) await send(prepare(batch));
+  if (!scanner.complete) throw malformed('the text ends before the list does');
+  if (!dataFound) validateEnvelope(notAnObject ? (notAnObject as { value: unknown }).value : { data: otherData, meta }, where, 'malformed');
+  await settle();
+
+  const generated = (meta as { generated?: unknown } | undefined)?.generated;
+  const snapshotAt = typeof generated === 'number' && Number.isFinite(generated) && generated > 0 ? generated : newest;
+  progress.phase('storing', type);
+  await session.swap([type], snapshotAt === undefined ? {} : { [type]: snapshotAt }, notAfter);
+  progress.stored(type, held);
 }
 
-export function sum(reasons: Record<string, number>): number {
+export function sum(reasons: SkipReasons): number {
   let total = 0;
   for (const count of Object.values(reasons)) total += count;
   return total;

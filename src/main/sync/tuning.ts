@@ -2,6 +2,7 @@ import type { SyncTuning } from './types';
 
 export const DEFAULT_TUNING: SyncTuning = {
   pageSize: 5000,
+  storePageChars: 2_000_000,
   pageOverlap: 50,
   // PeeringDB's published limits (docs.peeringdb.com, "Work within PeeringDB's query limits").
   minRequestIntervalMs: 2000,

@@ -47,6 +47,12 @@ export interface SyncTuning {
   /** Rows asked for per API page (`limit`). */
   pageSize: number;
   /**
+   * Most characters of rows in one page sent to the store from a list read whole (a bulk cache
+   * file, a dump): the store reads and writes each page in a task of its own, which this keeps
+   * short whatever the rows' size.
+   */
+  storePageChars: number;
+  /**
    * Rows each API page re-reads from the previous one. Rows updated while we page move to
    * the end of the `updated` order and shift the rest back; the overlap keeps a shifted row
    * from falling between two pages.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiListUrl, cacheFileUrl, canonicalApiBase, keyOriginFor, sinceForWatermark } from './urls';
+import { apiChangesUrl, apiListUrl, cacheFileUrl, canonicalApiBase, keyOriginFor, sinceForWatermark } from './urls';
 
 describe('canonicalApiBase', () => {
   it('moves the bare peeringdb.com host to www, where the key survives', () => {
@@ -23,6 +23,14 @@ describe('apiListUrl', () => {
     const url = new URL(apiListUrl('https://www.peeringdb.com/api', 'netixlan', { since: 1776000000, limit: 5000, skip: 10000 }));
     expect(url.pathname).toBe('/api/netixlan');
     expect(Object.fromEntries(url.searchParams)).toEqual({ since: '1776000000', depth: '0', limit: '5000', skip: '10000' });
+  });
+});
+
+describe('apiChangesUrl', () => {
+  it('asks for every change since the watermark in one depth-0 answer, without paging', () => {
+    const url = new URL(apiChangesUrl('https://www.peeringdb.com/api/', 'poc', 1776000000));
+    expect(url.pathname).toBe('/api/poc');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ since: '1776000000', depth: '0' });
   });
 });
 

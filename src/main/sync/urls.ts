@@ -43,6 +43,18 @@ export function apiListUrl(base: string, type: PdbType, query: ListQuery): strin
   return url.toString();
 }
 
+/**
+ * A type's changes since its watermark, in one answer: `{base}/{tag}?since=…&depth=0`. The
+ * delta is small, and unpaged it costs one request against PeeringDB's limits (peeringdb-py
+ * asks the same way).
+ */
+export function apiChangesUrl(base: string, type: PdbType, since: number): string {
+  const url = new URL(`${base.replace(/\/+$/, '')}/${type}`);
+  url.searchParams.set('since', String(since));
+  url.searchParams.set('depth', '0');
+  return url.toString();
+}
+
 /** The public bulk cache's full list of a type: `{cacheUrl}/{tag}-0.json`. */
 export function cacheFileUrl(cacheUrl: string, type: PdbType): string {
   return `${cacheUrl.replace(/\/+$/, '')}/${type}-0.json`;

@@ -31,39 +31,60 @@ export function chunkKey(type: PdbType, bucket: number): string {
 }
 
 /**
- * A bucket chunk (`bucket` >= 0) holds the live rows of one id bucket, sorted by id. A staging
- * record (`bucket` < 0) holds one page of a first load that is still in progress, as received.
+ * A type is stored as a base and a log. A bucket chunk (`bucket` >= 0) holds the base's live
+ * rows of one id bucket, sorted by id. A log record (`bucket` < 0) holds one page as it came,
+ * applied after the base in order: the pages of a first load, of a full list that replaced the
+ * type, and of every later change. Appending a page of changes writes one small record where
+ * merging it into the buckets would rewrite every bucket it touches; when the log holds too
+ * much that is no longer live, the type is compacted into bucket chunks again.
  */
 export interface ChunkRecord {
-  /** `${type}:${bucket}` for a bucket chunk, `${type}:s${n}` for the n-th staging record. */
+  /** `${type}:${bucket}` for a bucket chunk, `${type}:s${n}` for the n-th log record. */
   key: string;
   type: PdbType;
-  /** The id bucket, or -n for the n-th staging record of the type. */
+  /** The id bucket, or -n for the n-th log record of the type. */
   bucket: number;
   /**
-   * JSON text of the rows (an array). A bucket chunk never holds rows with status "deleted";
-   * a staging record keeps them, so that loading it removes the rows' earlier versions.
+   * JSON text of the rows: an array, or (a log record) a PeeringDB answer holding it. A bucket
+   * chunk never holds rows with status "deleted"; a log record keeps them, so that loading it
+   * removes the rows' earlier versions.
    */
   json: string;
   count: number;
 }
 
-/**
- * Pages of a first load from `since` lists come in order of change, each spread over nearly
- * every bucket of its type: merging each into the buckets would rewrite the whole type per
- * page. Until the type completes, each page is kept as one staging record instead, applied
- * in arrival order on load, and the type is then written out as buckets once.
- */
-export function stagingKey(type: PdbType, n: number): string {
+export function logRecordKey(type: PdbType, n: number): string {
   return `${type}:s${n}`;
 }
 
-export function stagingBucket(n: number): number {
+export function logRecordBucket(n: number): number {
   return -n;
 }
 
-export function isStagingRecord(chunk: Pick<ChunkRecord, 'bucket'>): boolean {
-  return chunk.bucket < 0;
+/** The number n of a log record, from its bucket or key; null for a bucket chunk. */
+export function logRecordNumber(chunk: Pick<ChunkRecord, 'bucket'>): number | null {
+  return chunk.bucket < 0 ? -chunk.bucket : null;
+}
+
+/** The number n of a log record from its key alone (`net:s12`), null for a bucket chunk's key. */
+export function logNumberOfKey(key: string): number | null {
+  const at = key.lastIndexOf(':s');
+  if (at < 0) return null;
+  const n = Number(key.slice(at + 2));
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+/**
+ * Which log records of a type are part of it: those numbered `first` to `last`. Records past
+ * `last` belong to a full list still being received (held apart until its swap) or to one that
+ * never finished; loading skips them. `rows` counts the rows the records hold and `base` those
+ * of the bucket chunks, for telling when compaction is worth it.
+ */
+export interface LogRange {
+  first: number;
+  last: number;
+  rows: number;
+  base: number;
 }
 
 export interface MetaRecord {
@@ -133,8 +154,11 @@ export const META = {
   dataVersion: 'dataVersion',
   lastSync: 'lastSync',
   pocWithKey: 'pocWithKey',
-  /** How many staging records the type's first load has written (absent: none on disk). */
-  staging: (type: PdbType) => `staging:${type}`,
+  /**
+   * The type's log range (see LogRange). Named after the staging records of first loads that
+   * were its only use before; databases written then hold a count n, meaning records 1 to n.
+   */
+  log: (type: PdbType) => `staging:${type}`,
   /**
    * True once the type's first load (or a full list replacing it) completed: until every type
    * has it, the copy is incomplete and the screens say so.

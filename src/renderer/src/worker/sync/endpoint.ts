@@ -2,36 +2,32 @@
  * The store's end of one sync job (see src/shared/sync.ts). Each page is committed in one
  * transaction together with the watermark it earns and the data version, and only then
  * applied to the in-memory copy and acknowledged; main sends the next page after the ack.
- * Pages of a first load from `since` lists are staged (see ./staging.ts), others merge into
- * the type's bucket chunks. Pages of a full list that replaces a type are held apart and take
- * the old rows' place in one transaction when main says the list is complete (`swap`): until
- * then the old rows answer, and a failure or cancel leaves them as they were.
+ * A page is appended to its type's log as one record (see LogRange in ../db/schema), its own
+ * text where it can be: a page of changes writes one small record whatever ids it touches.
+ * Pages of a full list that replaces a type are written as held records, which nothing loads
+ * until main says the list is complete (`swap`): then, in one transaction, they become the
+ * whole of the type. Until then the old rows answer, and a failure or cancel leaves them as
+ * they were. A log that holds too much that is no longer live is compacted after the ack.
  */
 import { isPdbType, type PdbRow, type PdbType } from '../../../../shared/peeringdb';
 import type { SkipReasons } from '../../../../shared/row-schema';
 import { watermarkCeiling, type MainToStore, type StoreToMain, type SyncChangeSummary, type SyncSource } from '../../../../shared/sync';
-import {
-  bumpDataVersion,
-  readLoadedTypes,
-  readPocWithKey,
-  readStagedCount,
-  readStagedTypes,
-  readWatermark,
-  readWatermarks,
-} from '../db/meta';
-import { META, chunkKey, type PeeringDatabase } from '../db/schema';
+import { bumpDataVersion, readLoadedTypes, readLogRange, readPocWithKey, readWatermark, readWatermarks } from '../db/meta';
+import { META, type LogRange, type PeeringDatabase } from '../db/schema';
 import { ChangeTracker } from './job-changes';
-import {
-  bucketRowsFromCopy,
-  chunksOfType,
-  mergeChunks,
-  parseChunkRows,
-  type ChunkWrites,
-  type KnownChunk,
-} from './chunk-merge';
 import type { LocalCopy } from '../copy/local-copy';
 import { PageFormatError, changedRows, groupRowsByBucket, newestChange, readPageRows, type GroupedPage } from './page-rows';
-import { appendStagingRecord, pageIsStaged, writeTypeAsBuckets } from './staging';
+import {
+  appendLogRecord,
+  compactIntoBuckets,
+  dropHeldRecords,
+  startHeldRecords,
+  swapInHeldRecords,
+  wantsCompaction,
+  writeHeldRecord,
+  type HeldRecords,
+} from './type-log';
+import { yieldToNextTask } from '../task-yield';
 
 type PageMessage = Extract<MainToStore, { t: 'page' }>;
 type SwapMessage = Extract<MainToStore, { t: 'swap' }>;
@@ -67,6 +63,8 @@ interface HeldList {
   /** Newest change across its pages. */
   newest: number | undefined;
   snapshotAt: number | undefined;
+  /** Its pages on disk, past the type's log; null until a page with rows came. */
+  records: HeldRecords | null;
 }
 
 interface JobState {
@@ -82,17 +80,8 @@ interface JobState {
   tracker: ChangeTracker;
   /** Full lists being received, by type. */
   held: Map<PdbType, HeldList>;
-  /** Types a full list replaced in this job: their stored chunks are exactly the copy's rows. */
-  replaced: Set<PdbType>;
   /** Newest change seen across a snapshot's pages, for its watermark when it completes. */
   listNewest: Map<PdbType, number>;
-  /**
-   * The chunks the last committed page wrote, while their text is known to match what is
-   * stored: valid only as long as nothing else changed the copy (`copyVersion`).
-   */
-  lastWritten: { copyVersion: number; chunks: Map<string, KnownChunk> };
-  /** Types with staging records on disk, read when first needed in the job. */
-  stagedTypes: Set<PdbType> | null;
 }
 
 type WatermarkPlan =
@@ -129,10 +118,7 @@ export function createSyncEndpoint(
       loadedNow: new Set(),
       tracker: new ChangeTracker(copy, loadedAtStart),
       held: new Map(),
-      replaced: new Set(),
       listNewest: new Map(),
-      lastWritten: { copyVersion: -1, chunks: new Map() },
-      stagedTypes: null,
     };
   }
 
@@ -188,11 +174,15 @@ export function createSyncEndpoint(
       ({ rows, skipped, sameAsText } = readPageRows(page.type, page.rowsJson));
       await readLoadedOnce();
       if (page.replace === true) {
-        ack(page.seq, holdPage(page, rows), skipped);
+        ack(page.seq, await holdPage(page, rows, sameAsText), skipped);
         return;
       }
-      if (await isDelta(page)) {
-        const typeRows = copy.rows[page.type] as Map<number, PdbRow>;
+      // The one-second lookback of every `since` sync brings back rows the copy holds as they
+      // are: of a loaded type only what changes something is written. A first load keeps its
+      // pages as they came (deletions of rows it never had included): trimming them would cost
+      // a second serialisation of every page for rows that cost nothing to keep.
+      const typeRows = copy.rows[page.type] as Map<number, PdbRow>;
+      if (job.loadedNow.has(page.type) && typeRows.size > 0) {
         const trimmed = changedRows(rows, typeRows);
         if (trimmed.changed.length < rows.length) {
           rows = trimmed.changed;
@@ -204,24 +194,35 @@ export function createSyncEndpoint(
       nack(page.seq, what, error);
       return;
     }
-    let stored: number;
+    let written: { stored: number; range: LogRange | null };
     try {
-      stored = unchanged + (await commitPage(page, groupRowsByBucket(rows), rows, sameAsText));
+      written = await commitPage(page, groupRowsByBucket(rows), rows, sameAsText);
     } catch (error) {
       nack(page.seq, what, error);
       return;
     }
-    ack(page.seq, stored, skipped);
+    ack(page.seq, unchanged + written.stored, skipped);
     // Written out after the ack, while main fetches its next page; the next message waits.
-    if (page.complete && (await stagedTypes()).has(page.type)) {
-      await compactStagedType(page.type);
-    }
+    if (page.complete && written.range) await compactIfWanted(page.type, written.range);
   }
 
-  /** Adds a page of a full list to what is held for its swap; returns its distinct rows. */
-  function holdPage(page: PageMessage, rows: readonly PdbRow[]): number {
+  /**
+   * Adds a page of a full list to what is held for its swap, and writes it as a held record in
+   * a transaction of its own (nothing loads it before the swap); returns its distinct rows.
+   */
+  async function holdPage(page: PageMessage, rows: readonly PdbRow[], sameAsText: boolean): Promise<number> {
     let held = job.held.get(page.type);
-    if (!held) job.held.set(page.type, (held = { rows: new Map(), newest: undefined, snapshotAt: undefined }));
+    if (!held) job.held.set(page.type, (held = { rows: new Map(), newest: undefined, snapshotAt: undefined, records: null }));
+    if (rows.length > 0) {
+      const rowsJson = sameAsText ? page.rowsJson : JSON.stringify(rows);
+      const list = held;
+      // Reading the page and writing it are tasks of their own: a large page is both.
+      await yieldToNextTask();
+      await db.transaction('rw', [db.chunks, db.meta], async () => {
+        list.records ??= await startHeldRecords(db, page.type);
+        await writeHeldRecord(db, page.type, list.records, rowsJson, rows.length);
+      });
+    }
     const ids = new Set<number>();
     for (const row of rows) {
       ids.add(row.id);
@@ -234,24 +235,26 @@ export function createSyncEndpoint(
   }
 
   /**
-   * Puts the held full lists in their types' place, all in one transaction: the old rows and
-   * staging records go, the new rows are written as bucket chunks, the watermark is the list's
-   * and the type is marked loaded. Until it commits nothing of the old copy has changed.
+   * Puts the held full lists in their types' place, all in one transaction: the old rows go
+   * (bucket chunks, log, anything left by a list that never finished), the held records become
+   * the type's log, the watermark is the list's and the type is marked loaded. Until it
+   * commits nothing of the old copy has changed.
    */
   async function handleSwap(swap: SwapMessage): Promise<void> {
     let stored = 0;
+    const swapped: { type: PdbType; records: HeldRecords | null }[] = [];
     try {
       const unknown = swap.types.find((type) => !isPdbType(type));
       if (unknown !== undefined) throw new PageFormatError(`"${String(unknown)}" is not a PeeringDB type`);
       await readLoadedOnce();
       const ceiling = ceilingFor(swap.notAfter);
       const lists = swap.types.map((type) => {
-        const held = job.held.get(type) ?? { rows: new Map<number, PdbRow>(), newest: undefined, snapshotAt: undefined };
+        const held = job.held.get(type) ?? { rows: new Map<number, PdbRow>(), newest: undefined, snapshotAt: undefined, records: null };
         return { type, held, watermark: swap.snapshotAt?.[type] ?? held.snapshotAt ?? held.newest };
       });
       const dataVersion = await db.transaction('rw', [db.chunks, db.meta], async () => {
         for (const { type, held, watermark } of lists) {
-          await writeTypeAsBuckets(db, type, chunksOfType(type, held.rows));
+          await swapInHeldRecords(db, type, held.records);
           if (watermark === undefined) await db.meta.delete(META.watermark(type));
           else await db.meta.put({ key: META.watermark(type), value: Math.min(watermark, ceiling) });
           await db.meta.put({ key: META.loaded(type), value: true });
@@ -267,29 +270,20 @@ export function createSyncEndpoint(
         for (const [id, row] of held.rows) typeRows.set(id, row);
         stored += held.rows.size;
         job.held.delete(type);
-        job.replaced.add(type);
         job.loadedNow.add(type);
-        job.stagedTypes?.delete(type);
+        swapped.push({ type, records: held.records });
       }
       copy.version++;
-      job.lastWritten = { copyVersion: -1, chunks: new Map() };
       hooks.onCommitted?.(dataVersion);
     } catch (error) {
       nack(swap.seq, `Replacing ${swap.types.join(', ')}`, error);
       return;
     }
     post({ t: 'ack', seq: swap.seq, stored });
-  }
-
-  /**
-   * A page of changes to a type the store holds whole, which keeps only the rows that change
-   * something. Snapshots go whole (they stand for a moment), and so do the pages of a first
-   * load, staged as the text they came in.
-   */
-  async function isDelta(page: PageMessage): Promise<boolean> {
-    if (page.snapshotAt !== undefined) return false;
-    if (job.tracker.wasEmptyAtStart(page.type) || copy.rows[page.type].size === 0) return false;
-    return !(await stagedTypes()).has(page.type);
+    // A list read page by page (overlapping, with deleted rows) may hold much that is not live.
+    for (const { type, records } of swapped) {
+      if (records) await compactIfWanted(type, { first: records.first, last: records.next - 1, rows: records.rows, base: 0 });
+    }
   }
 
   async function commitPage(
@@ -297,7 +291,7 @@ export function createSyncEndpoint(
     grouped: GroupedPage,
     rows: readonly PdbRow[],
     sameAsText: boolean,
-  ): Promise<number> {
+  ): Promise<{ stored: number; range: LogRange | null }> {
     const { type } = page;
     const isSnapshot = page.snapshotAt !== undefined;
     const listNewest = isSnapshot ? maxOf(job.listNewest.get(type), grouped.newestChange) : undefined;
@@ -309,44 +303,26 @@ export function createSyncEndpoint(
       grouped.distinct === 0 && watermark.kind === 'none' && pocWithKey === undefined && !marksLoaded;
     if (nothingToWrite) {
       if (listNewest !== undefined) job.listNewest.set(type, listNewest);
-      return 0;
+      return { stored: 0, range: null };
     }
 
-    // Where a bucket's current rows come from: the copy (the type was empty or replaced in
-    // this job, so every stored row of it is in the copy and reading chunks back would only
-    // cost), or the stored chunks.
-    const source = job.tracker.wasEmptyAtStart(type) || job.replaced.has(type) ? 'copy' : 'db';
     const typeRows = copy.rows[type] as Map<number, PdbRow>;
     const ceiling = ceilingFor(page.notAfter);
+    // The page's own text, unless rows were left out of it, repaired or found unchanged.
+    const rowsJson = grouped.distinct === 0 ? null : sameAsText ? page.rowsJson : JSON.stringify(rows);
 
-    const { dataVersion, staged, writes } = await db.transaction('rw', [db.chunks, db.meta], async () => {
+    const { dataVersion, range } = await db.transaction('rw', [db.chunks, db.meta], async () => {
       const currentWatermark = await readWatermark(db, type);
-      const stagedCount = await readStagedCount(db, type);
-      const staged = pageIsStaged({
-        stagedCount,
-        replace: false,
-        snapshot: isSnapshot,
-        typeHasRows: typeRows.size > 0,
-        watermark: currentWatermark,
-        pageHasRows: grouped.distinct > 0,
-      });
-      let writes: ChunkWrites | null = null;
-      if (staged) {
-        // The page's own text, unless rows were left out of it or repaired.
-        const rowsJson = sameAsText ? page.rowsJson : JSON.stringify(rows);
-        if (grouped.distinct > 0) await appendStagingRecord(db, type, stagedCount, rowsJson, rows.length);
-      } else {
-        writes = await writeIntoBuckets(type, grouped, source);
-      }
+      let range = await readLogRange(db, type);
+      if (rowsJson !== null) range = await appendLogRecord(db, type, range, typeRows.size, rowsJson, rows.length);
       await writeWatermark(type, watermark, currentWatermark, ceiling);
       if (pocWithKey !== undefined) await db.meta.put({ key: META.pocWithKey, value: pocWithKey });
       if (marksLoaded) await db.meta.put({ key: META.loaded(type), value: true });
-      return { dataVersion: await bumpDataVersion(db), staged, writes };
+      return { dataVersion: await bumpDataVersion(db), range };
     });
 
     // Committed: now the job's bookkeeping and the copy follow.
     if (listNewest !== undefined) job.listNewest.set(type, listNewest);
-    if (staged) job.stagedTypes?.add(type);
     if (marksLoaded) job.loadedNow.add(type);
     for (const incoming of grouped.buckets.values()) {
       job.tracker.recordBefore(type, incoming.keys());
@@ -356,67 +332,23 @@ export function createSyncEndpoint(
       }
     }
     copy.version++;
-    job.lastWritten = writes !== null && source !== 'db' ? knownChunks(writes) : { copyVersion: -1, chunks: new Map() };
     hooks.onCommitted?.(dataVersion);
-    return grouped.distinct;
-  }
-
-  /** The chunks just written, whose texts match the copy as it is now. */
-  function knownChunks(writes: ChunkWrites): JobState['lastWritten'] {
-    return { copyVersion: copy.version, chunks: new Map(writes.written.map((known) => [known.record.key, known])) };
+    return { stored: grouped.distinct, range };
   }
 
   /**
-   * The staged type completed: its rows, all in the copy, become bucket chunks in one
-   * transaction that also removes the staging records. The data it holds does not change, so
-   * the data version stays. Should this fail, the type stays staged, which loads just as well,
-   * and the next page that completes it tries again.
+   * Writes the type out as bucket chunks when its log holds much that is no longer live. The
+   * data it holds does not change, so the data version stays. Should it fail, the log stays,
+   * which loads just as well, and a later page tries again.
    */
-  async function compactStagedType(type: PdbType): Promise<void> {
+  async function compactIfWanted(type: PdbType, range: LogRange): Promise<void> {
     const typeRows = copy.rows[type] as Map<number, PdbRow>;
+    if (!wantsCompaction(range, typeRows.size)) return;
     try {
-      const writes = await db.transaction('rw', [db.chunks, db.meta], async () => {
-        // A flush since the type's last page took the staging records away, and the rows.
-        if ((await readStagedCount(db, type)) === 0) return null;
-        const writes = chunksOfType(type, typeRows);
-        await writeTypeAsBuckets(db, type, writes);
-        return writes;
-      });
-      job.stagedTypes?.delete(type);
-      if (writes) job.lastWritten = knownChunks(writes);
+      await compactIntoBuckets(db, type, typeRows);
     } catch {
-      // Left staged (see above).
+      // Left as a log (see above).
     }
-  }
-
-  /** The types with staging records on disk, read once per job; a flush may leave extra ones. */
-  async function stagedTypes(): Promise<Set<PdbType>> {
-    job.stagedTypes ??= await readStagedTypes(db);
-    return job.stagedTypes;
-  }
-
-  /** Merges the page into the type's bucket chunks, inside the page's transaction. */
-  async function writeIntoBuckets(type: PdbType, grouped: GroupedPage, source: 'copy' | 'db'): Promise<ChunkWrites> {
-    let writes: ChunkWrites;
-    if (source === 'copy') {
-      const typeRows = copy.rows[type] as Map<number, PdbRow>;
-      const { copyVersion, chunks } = job.lastWritten;
-      const knownOf = (key: string) => (copyVersion === copy.version ? chunks.get(key) : undefined);
-      writes = mergeChunks(type, grouped.buckets, (b) => bucketRowsFromCopy(typeRows, b), knownOf);
-    } else {
-      writes = await mergeWithStoredChunks(type, grouped);
-    }
-    if (writes.puts.length) await db.chunks.bulkPut(writes.puts);
-    if (writes.deletes.length) await db.chunks.bulkDelete(writes.deletes);
-    return writes;
-  }
-
-  /** Reads the page's buckets back inside the page's transaction and merges into them. */
-  async function mergeWithStoredChunks(type: PdbType, grouped: GroupedPage): Promise<ChunkWrites> {
-    const buckets = [...grouped.buckets.keys()];
-    const stored = await db.chunks.bulkGet(buckets.map((bucket) => chunkKey(type, bucket)));
-    const byBucket = new Map(buckets.map((bucket, i) => [bucket, stored[i]]));
-    return mergeChunks(type, grouped.buckets, (bucket) => parseChunkRows(byBucket.get(bucket)));
   }
 
   /**
@@ -463,9 +395,26 @@ export function createSyncEndpoint(
       });
     }
     await hooks.onJobEnded?.({ jobId: job.jobId, source: job.source, outcome: end.outcome, endedAt });
-    // Full lists never swapped in are dropped: the rows they would have replaced stay.
+    await dropUnswappedLists();
     job = newJob(job.jobId, job.source, job.withKey);
     hooks.onEnded?.(summary);
+  }
+
+  /**
+   * Full lists never swapped in are dropped, their held records with them: the rows they would
+   * have replaced stay. (A list cut short by a kill leaves its records on disk, unseen, until
+   * the type's next swap clears them.)
+   */
+  async function dropUnswappedLists(): Promise<void> {
+    const unswapped = [...job.held].filter(([, list]) => list.records !== null);
+    if (unswapped.length === 0) return;
+    try {
+      await db.transaction('rw', [db.chunks], async () => {
+        for (const [type, list] of unswapped) await dropHeldRecords(db, type, list.records!);
+      });
+    } catch {
+      // Unseen and harmless; the next swap of the type clears them.
+    }
   }
 
   return {

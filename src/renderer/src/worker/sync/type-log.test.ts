@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Net } from '../../../../shared/peeringdb';
 import type { MainToStore, StoreToMain } from '../../../../shared/sync';
-import { readDataVersion, readLoadedTypes, readStagedCount, readWatermark } from '../db/meta';
-import { META, openDatabase, type ChunkRecord, type PeeringDatabase } from '../db/schema';
+import { readDataVersion, readLoadedTypes, readLogRange, readWatermark } from '../db/meta';
+import { CHUNK_IDS, META, openDatabase, type ChunkRecord, type PeeringDatabase } from '../db/schema';
 import { LocalCopy } from '../copy/local-copy';
 import { flushPeeringDb } from '../copy/flush';
 import { loadCopy } from '../copy/load';
@@ -15,7 +15,7 @@ let posted: StoreToMain[];
 let dbCounter = 0;
 
 beforeEach(async () => {
-  db = openDatabase(`staged-first-load-test-${++dbCounter}`);
+  db = openDatabase(`type-log-test-${++dbCounter}`);
   await db.open();
   posted = [];
 });
@@ -44,6 +44,8 @@ async function reloaded(): Promise<LocalCopy> {
 
 const hello = (jobId: string): MainToStore => ({ t: 'hello', jobId, source: 'api', withKey: false });
 const end = (outcome: 'done' | 'cancelled' = 'done'): MainToStore => ({ t: 'end', outcome });
+let swapSeq = 50_000;
+const swap = (...types: Extract<MainToStore, { t: 'swap' }>['types']): MainToStore => ({ t: 'swap', seq: ++swapSeq, types });
 const lastReply = () => posted.at(-1) as Extract<StoreToMain, { t: 'ack' | 'nack' }>;
 
 function isoAt(second: number): string {
@@ -78,8 +80,8 @@ function expectedAfter(rows: readonly Net[]): Map<number, Net> {
   return expected;
 }
 
-function pagesOf(rows: readonly Net[], size: number): Net[][] {
-  const pages: Net[][] = [];
+function pagesOf<T>(rows: readonly T[], size: number): T[][] {
+  const pages: T[][] = [];
   for (let start = 0; start < rows.length; start += size) pages.push(rows.slice(start, start + size));
   return pages;
 }
@@ -88,7 +90,11 @@ async function chunksOfNet(): Promise<ChunkRecord[]> {
   return db.chunks.where('type').equals('net').toArray();
 }
 
-/** The type is stored as bucket chunks only: sorted by id, live rows only, nothing staged. */
+async function keysOfNet(): Promise<string[]> {
+  return (await chunksOfNet()).map((chunk) => chunk.key).sort();
+}
+
+/** The type is stored as bucket chunks only: sorted by id, live rows only, no log. */
 async function expectOnlyBucketChunks(expected: Map<number, Net>): Promise<void> {
   const chunks = await chunksOfNet();
   expect(chunks.every((chunk) => chunk.key === `net:${chunk.bucket}` && chunk.bucket >= 0)).toBe(true);
@@ -97,17 +103,17 @@ async function expectOnlyBucketChunks(expected: Map<number, Net>): Promise<void>
     const rows = JSON.parse(chunk.json) as Net[];
     const ids = rows.map((row) => row.id);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
-    expect(rows.every((row) => row.status !== 'deleted' && Math.floor(row.id / 1024) === chunk.bucket)).toBe(true);
+    expect(rows.every((row) => row.status !== 'deleted' && Math.floor(row.id / CHUNK_IDS) === chunk.bucket)).toBe(true);
     expect(chunk.count).toBe(rows.length);
     stored.push(...rows);
   }
   expect(stored).toHaveLength(expected.size);
-  expect(await readStagedCount(db, 'net')).toBe(0);
-  expect(await db.meta.get(META.staging('net'))).toBeUndefined();
+  expect(await readLogRange(db, 'net')).toBeNull();
+  expect(await db.meta.get(META.log('net'))).toBeUndefined();
 }
 
 describe('a first load from a since-ordered list', () => {
-  it('keeps one staging record per page until the type completes, then only bucket chunks', async () => {
+  it('is stored as one log record per page, the page as it came, and loads back the same', async () => {
     const feed = sinceFeed();
     const pages = pagesOf(feed, 100);
     const { copy, endpoint } = await startWorker();
@@ -116,11 +122,8 @@ describe('a first load from a since-ordered list', () => {
       const page = pageOf('net', rows, { complete: false });
       await send(endpoint, page);
       expect(lastReply()).toMatchObject({ t: 'ack', seq: page.seq });
-      // Until it completes the type is staging records only, kept as the page's own text.
       const chunks = await chunksOfNet();
-      expect(chunks.map((chunk) => chunk.key).sort()).toEqual(
-        Array.from({ length: index + 1 }, (_, n) => `net:s${n + 1}`).sort(),
-      );
+      expect(chunks.map((chunk) => chunk.key).sort()).toEqual(Array.from({ length: index + 1 }, (_, n) => `net:s${n + 1}`).sort());
       expect(chunks.find((chunk) => chunk.key === `net:s${index + 1}`)?.json).toBe(page.rowsJson);
     }
     expect(await readWatermark(db, 'net')).toBe(Date.parse(isoAt(701)) / 1000);
@@ -131,12 +134,13 @@ describe('a first load from a since-ordered list', () => {
     expect((await reloaded()).rows.net).toEqual(expected);
     expect(copy.get('net', 3001)?.name).toBe('Renamed later');
     expect(copy.get('net', 5003)).toBeUndefined();
-    await expectOnlyBucketChunks(expected);
+    // Two rows of 602 are not live: not worth rewriting the type.
+    expect(await readLogRange(db, 'net')).toEqual({ first: 1, last: pages.length, rows: feed.length, base: 0 });
     const [summary] = await db.changes.toArray();
     expect(summary!.perType.net).toEqual({ added: expected.size, updated: 0, deleted: 0 });
   });
 
-  it('writes one chunk record per staged page, however many buckets its rows span', async () => {
+  it('writes one record per page, however many buckets its rows span', async () => {
     const { endpoint } = await startWorker();
     const counts = { created: 0, updated: 0, deleted: 0 };
     db.chunks.hook('creating', () => void counts.created++);
@@ -148,18 +152,18 @@ describe('a first load from a since-ordered list', () => {
 
     const pages = pagesOf(sinceFeed(), 300);
     await send(endpoint, hello('first'), pageOf('net', pages[0]!, { complete: false }));
-    const bucketsSpanned = new Set(pages[0]!.map((row) => Math.floor(row.id / 1024))).size;
+    const bucketsSpanned = new Set(pages[0]!.map((row) => Math.floor(row.id / CHUNK_IDS))).size;
     expect(bucketsSpanned).toBeGreaterThan(10);
     expect(counts).toEqual({ created: 1, updated: 0, deleted: 0 });
-    expect(metaWrites.sort()).toEqual([META.dataVersion, META.staging('net'), META.watermark('net')].sort());
+    expect(metaWrites.sort()).toEqual([META.dataVersion, META.log('net'), META.watermark('net')].sort());
 
     metaWrites.length = 0;
     await send(endpoint, pageOf('net', pages[1]!, { complete: false }));
     expect(counts).toEqual({ created: 2, updated: 0, deleted: 0 });
-    expect(metaWrites.sort()).toEqual([META.dataVersion, META.staging('net'), META.watermark('net')].sort());
+    expect(metaWrites.sort()).toEqual([META.dataVersion, META.log('net'), META.watermark('net')].sort());
   });
 
-  it('resumes after a kill mid-type: committed pages are on disk, staging continues, completion compacts', async () => {
+  it('resumes after a kill mid-type: committed pages are on disk and the log goes on', async () => {
     const feed = sinceFeed();
     const pages = pagesOf(feed, 100);
     const first = await startWorker();
@@ -170,24 +174,22 @@ describe('a first load from a since-ordered list', () => {
     const committed = feed.slice(0, 300);
     const afterKill = await startWorker();
     expect(afterKill.copy.rows.net).toEqual(expectedAfter(committed));
-    const watermark = await readWatermark(db, 'net');
-    expect(watermark).toBe(Date.parse(isoAt(299)) / 1000);
+    expect(await readWatermark(db, 'net')).toBe(Date.parse(isoAt(299)) / 1000);
 
     // Main resumes from the watermark; the one-second lookback brings row 299 again.
     const resumed = [feed[299]!, ...feed.slice(300)];
     const resumedPages = pagesOf(resumed, 100);
     await send(afterKill.endpoint, hello('resumed'), pageOf('net', resumedPages[0]!, { complete: false }));
-    expect((await chunksOfNet()).map((chunk) => chunk.key).sort()).toEqual(['net:s1', 'net:s2', 'net:s3', 'net:s4']);
+    expect(await keysOfNet()).toEqual(['net:s1', 'net:s2', 'net:s3', 'net:s4']);
     for (const rows of resumedPages.slice(1)) await send(afterKill.endpoint, pageOf('net', rows, { complete: false }));
     await send(afterKill.endpoint, pageOf('net', [], { complete: true }), end());
 
     const expected = expectedAfter(feed);
     expect(afterKill.copy.rows.net).toEqual(expected);
     expect((await reloaded()).rows.net).toEqual(expected);
-    await expectOnlyBucketChunks(expected);
   });
 
-  it('pages passed on as PeeringDB answered them are staged as they came and load back after a kill', async () => {
+  it('pages passed on as PeeringDB answered them are kept as they came and load back after a kill', async () => {
     const feed = sinceFeed();
     const answers = pagesOf(feed, 100).map((rows) => {
       const page = pageOf('net', rows, { complete: false });
@@ -196,15 +198,13 @@ describe('a first load from a since-ordered list', () => {
     const first = await startWorker();
     await send(first.endpoint, hello('answers'), ...answers.slice(0, 4));
     expect(posted.filter((reply) => reply.t === 'ack')).toHaveLength(4);
-    expect((await chunksOfNet()).find((chunk) => chunk.key === 'net:s2')?.json).toBe(answers[1]!.rowsJson);
+    expect((await db.chunks.get('net:s2'))?.json).toBe(answers[1]!.rowsJson);
     // Killed here.
 
     const afterKill = await startWorker();
     expect(afterKill.copy.rows.net).toEqual(expectedAfter(feed.slice(0, 400)));
     await send(afterKill.endpoint, hello('resumed'), ...answers.slice(4), pageOf('net', [], { complete: true }), end());
-    const expected = expectedAfter(feed);
-    expect((await reloaded()).rows.net).toEqual(expected);
-    await expectOnlyBucketChunks(expected);
+    expect((await reloaded()).rows.net).toEqual(expectedAfter(feed));
   });
 
   it('a kill after a row was deleted later in the feed does not bring the row back on reload', async () => {
@@ -217,14 +217,14 @@ describe('a first load from a since-ordered list', () => {
     expect([...fresh.rows.net.keys()].sort((a, b) => a - b)).toEqual([2000, 4000]);
   });
 
-  it('a failing transaction while staging moves no record, no watermark, no copy and no data version', async () => {
+  it('a failing transaction moves no record, no watermark, no copy and no data version', async () => {
     const pages = pagesOf(sinceFeed(), 100);
     const { copy, endpoint } = await startWorker();
     await send(endpoint, hello('first'), pageOf('net', pages[0]!, { complete: false }));
     const before = {
       chunks: await chunksOfNet(),
       watermark: await readWatermark(db, 'net'),
-      staged: await readStagedCount(db, 'net'),
+      log: await readLogRange(db, 'net'),
       version: await readDataVersion(db),
       rows: new Map(copy.rows.net),
     };
@@ -242,56 +242,15 @@ describe('a first load from a since-ordered list', () => {
     expect(lastReply()).toMatchObject({ t: 'nack', seq: failing.seq });
     expect(await chunksOfNet()).toEqual(before.chunks);
     expect(await readWatermark(db, 'net')).toBe(before.watermark);
-    expect(await readStagedCount(db, 'net')).toBe(before.staged);
+    expect(await readLogRange(db, 'net')).toEqual(before.log);
     expect(await readDataVersion(db)).toBe(before.version);
     expect(copy.rows.net).toEqual(before.rows);
 
-    // The same page sent again once the disk has room is staged next, with no gap.
+    // The same page sent again once the disk has room is logged next, with no gap.
     db.meta.hook('creating').unsubscribe(onCreate);
     db.meta.hook('updating').unsubscribe(onUpdate);
     await send(endpoint, pageOf('net', pages[1]!, { complete: false }));
-    expect((await chunksOfNet()).map((chunk) => chunk.key).sort()).toEqual(['net:s1', 'net:s2']);
-  });
-
-  it('a failing compaction leaves the type staged and whole; the next completing page writes it out', async () => {
-    const feed = sinceFeed();
-    const pages = pagesOf(feed, 200);
-    const { copy, endpoint } = await startWorker();
-    await send(endpoint, hello('first'));
-    for (const rows of pages) await send(endpoint, pageOf('net', rows, { complete: false }));
-    const staged = await chunksOfNet();
-    const version = await readDataVersion(db);
-
-    const quota = () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-    db.chunks.hook('creating', quota);
-    const completing = pageOf('net', [], { complete: true });
-    await send(endpoint, completing, end());
-    // The page itself was stored (it brought nothing but the mark that the type is loaded);
-    // only writing the type out failed.
-    expect(lastReply()).toMatchObject({ t: 'ack', seq: completing.seq });
-    expect(await chunksOfNet()).toEqual(staged);
-    expect(await readStagedCount(db, 'net')).toBe(staged.length);
-    expect(await readDataVersion(db)).toBe(version + 1);
-    expect(await readLoadedTypes(db)).toEqual(new Set(['net']));
-    expect((await reloaded()).rows.net).toEqual(copy.rows.net);
-    expect(copy.rows.net).toEqual(expectedAfter(feed));
-
-    db.chunks.hook('creating').unsubscribe(quota);
-    await send(endpoint, hello('next'), pageOf('net', [], { complete: true }), end());
-    await expectOnlyBucketChunks(expectedAfter(feed));
-    expect((await reloaded()).rows.net).toEqual(expectedAfter(feed));
-  });
-
-  it('writing the type out does not move the data version: the rows it holds are the same', async () => {
-    const { endpoint } = await startWorker();
-    await send(endpoint, hello('first'), pageOf('net', sinceFeed(), { complete: false }));
-    const version = await readDataVersion(db);
-    await send(endpoint, pageOf('net', [], { complete: true }));
-    // Once, for the page that says the type is now loaded (the copy's status changed).
-    expect(await readDataVersion(db)).toBe(version + 1);
-    expect((await chunksOfNet()).every((chunk) => chunk.bucket >= 0)).toBe(true);
+    expect(await keysOfNet()).toEqual(['net:s1', 'net:s2']);
   });
 });
 
@@ -321,63 +280,31 @@ describe('a first load that resumes', () => {
   });
 });
 
-describe('after and around staging', () => {
-  it('a later sync merges into the bucket chunks and stages nothing', async () => {
+describe('changes after the first load', () => {
+  it('a page of changes is one more record: nothing stored before is rewritten', async () => {
     const feed = sinceFeed();
     const { copy, endpoint } = await startWorker();
-    await send(endpoint, hello('first'), pageOf('net', feed, { complete: false }), pageOf('net', [], { complete: true }), end());
-    const bucketCount = (await chunksOfNet()).length;
-
-    await send(endpoint, hello('later'), pageOf('net', [netRow(7, { name: 'Changed', updated: isoAt(900) })], { complete: false }));
-    expect((await chunksOfNet()).every((chunk) => chunk.bucket >= 0)).toBe(true);
-    // Network 7 joins bucket 0, which the first load wrote.
-    expect(await chunksOfNet()).toHaveLength(bucketCount);
+    await send(endpoint, hello('first'), ...pagesOf(feed, 200).map((rows) => pageOf('net', rows, { complete: false })));
     await send(endpoint, pageOf('net', [], { complete: true }), end());
-    expect((await reloaded()).get('net', 7)?.name).toBe('Changed');
-    expect((await reloaded()).rows.net).toEqual(copy.rows.net);
+    const before = await chunksOfNet();
+
+    // Changes spread over the whole id range, as a day of PeeringDB edits is.
+    const changes = [netRow(7, { name: 'Changed', updated: isoAt(900) }), netRow(19_000, { updated: isoAt(901) }), netRow(3001, { status: 'deleted', updated: isoAt(902) })];
+    const writes: string[] = [];
+    db.chunks.hook('creating', (key) => void writes.push(`put ${String(key)}`));
+    db.chunks.hook('updating', (_mods, key) => void writes.push(`update ${String(key)}`));
+    db.chunks.hook('deleting', (key) => void writes.push(`delete ${String(key)}`));
+    await send(endpoint, hello('later'), pageOf('net', changes), end());
+
+    expect(writes).toEqual([`put net:s${before.length + 1}`]);
+    expect(JSON.parse((await db.chunks.get(`net:s${before.length + 1}`))!.json)).toEqual(changes);
+    const fresh = await reloaded();
+    expect(fresh.get('net', 7)?.name).toBe('Changed');
+    expect(fresh.get('net', 3001)).toBeUndefined();
+    expect(fresh.rows.net).toEqual(copy.rows.net);
   });
 
-  it('a full list replacing a staged type clears its staging records', async () => {
-    const { copy, endpoint } = await startWorker();
-    await send(endpoint, hello('first'), pageOf('net', sinceFeed().slice(0, 100), { complete: false }), end('cancelled'));
-    expect(await readStagedCount(db, 'net')).toBe(1);
-
-    await send(
-      endpoint,
-      hello('replace'),
-      pageOf('net', [netRow(1), netRow(5000)], { replace: true, complete: true }),
-      { t: 'swap', seq: 9999, types: ['net'] },
-      end(),
-    );
-    expect([...copy.rows.net.keys()].sort((a, b) => a - b)).toEqual([1, 5000]);
-    expect([...(await reloaded()).rows.net.keys()].sort((a, b) => a - b)).toEqual([1, 5000]);
-    expect((await chunksOfNet()).map((chunk) => chunk.key).sort()).toEqual(['net:0', 'net:4']);
-    expect(await readStagedCount(db, 'net')).toBe(0);
-  });
-
-  it('a flush removes staging records and their count', async () => {
-    const { copy, endpoint } = await startWorker();
-    await send(endpoint, hello('first'), pageOf('net', sinceFeed().slice(0, 100), { complete: false }));
-    await flushPeeringDb(db, copy);
-    expect(await db.chunks.count()).toBe(0);
-    expect(await db.meta.get(META.staging('net'))).toBeUndefined();
-
-    // The list goes on after the flush: it starts staging afresh and completes.
-    await send(endpoint, pageOf('net', [netRow(3, { updated: isoAt(5) })], { complete: false }));
-    expect((await chunksOfNet()).map((chunk) => chunk.key)).toEqual(['net:s1']);
-    await send(endpoint, pageOf('net', [], { complete: true }), end());
-    expect([...(await reloaded()).rows.net.keys()]).toEqual([3]);
-    expect((await chunksOfNet()).map((chunk) => chunk.key)).toEqual(['net:0']);
-  });
-
-  it('a snapshot first load (id-ordered pages) goes straight into bucket chunks', async () => {
-    const { endpoint } = await startWorker();
-    await send(endpoint, hello('cache'), pageOf('net', [netRow(1), netRow(2)], { complete: false, snapshotAt: 1_776_300_000 }));
-    expect((await chunksOfNet()).map((chunk) => chunk.key)).toEqual(['net:0']);
-    expect(await readStagedCount(db, 'net')).toBe(0);
-  });
-
-  it('a quiet resync of a compacted type writes nothing', async () => {
+  it('a quiet resync writes nothing', async () => {
     const { endpoint } = await startWorker();
     await send(endpoint, hello('first'), pageOf('net', sinceFeed(), { complete: false }), pageOf('net', [], { complete: true }), end());
     const version = await readDataVersion(db);
@@ -385,5 +312,131 @@ describe('after and around staging', () => {
     await send(endpoint, hello('quiet'), pageOf('net', [], { complete: true }), end());
     expect(await readDataVersion(db)).toBe(version);
     expect(await chunksOfNet()).toEqual(chunks);
+  });
+
+  it('loads a database whose log range is a bare count (written by an earlier version)', async () => {
+    const rows = [netRow(1), netRow(2)];
+    await db.chunks.bulkPut([
+      { key: 'net:s1', type: 'net', bucket: -1, json: JSON.stringify(rows), count: 2 },
+      { key: 'net:s2', type: 'net', bucket: -2, json: JSON.stringify([netRow(2, { status: 'deleted' })]), count: 1 },
+    ]);
+    await db.meta.put({ key: META.log('net'), value: 2 });
+    const { copy, endpoint } = await startWorker();
+    expect([...copy.rows.net.keys()]).toEqual([1]);
+    await send(endpoint, hello('next'), pageOf('net', [netRow(3, { updated: isoAt(5) })]), end());
+    expect(await keysOfNet()).toEqual(['net:s1', 'net:s2', 'net:s3']);
+    expect([...(await reloaded()).rows.net.keys()].sort()).toEqual([1, 3]);
+  });
+});
+
+describe('compaction', () => {
+  /** Networks 1..n, in pages of 2000: a log whose every row a later list replaces. */
+  const networks = (count: number, second: number, name = 'Network') =>
+    Array.from({ length: count }, (_, i) => netRow(i + 1, { name: `${name} ${i + 1}`, updated: isoAt(second + i) }));
+
+  it('writes a log that holds more replaced rows than live ones out as sorted bucket chunks, with the same copy', async () => {
+    const { copy, endpoint } = await startWorker();
+    await send(endpoint, hello('first'), ...pagesOf(networks(6000, 0), 2000).map((rows) => pageOf('net', rows, { complete: false })));
+    await send(endpoint, pageOf('net', [], { complete: true }), end());
+    expect(await readLogRange(db, 'net')).toMatchObject({ first: 1, last: 3, rows: 6000 });
+    const version = await readDataVersion(db);
+
+    // Every network renamed: the log would hold each of them twice.
+    const renamed = networks(6000, 10_000, 'Renamed');
+    const pages = pagesOf(renamed, 2000);
+    await send(endpoint, hello('renames'), ...pages.map((rows, i) => pageOf('net', rows, { complete: i === pages.length - 1 })), end());
+
+    const expected = new Map(renamed.map((row) => [row.id, row]));
+    expect(copy.rows.net).toEqual(expected);
+    await expectOnlyBucketChunks(expected);
+    expect((await reloaded()).rows.net).toEqual(expected);
+    // The pages moved it on; writing it out changed no data.
+    expect(await readDataVersion(db)).toBe(version + pages.length);
+  });
+
+  it('a failing compaction leaves the type as a log, whole; a later page tries again', async () => {
+    const { copy, endpoint } = await startWorker();
+    await send(endpoint, hello('first'), ...pagesOf(networks(6000, 0), 2000).map((rows) => pageOf('net', rows, { complete: false })));
+    await send(endpoint, pageOf('net', [], { complete: true }), end());
+    const renamed = networks(6000, 10_000, 'Renamed');
+
+    let failing = true;
+    db.chunks.hook('creating', (_key, chunk) => {
+      if (failing && chunk.bucket >= 0) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const pages = pagesOf(renamed, 2000).map((rows, i) => pageOf('net', rows, { complete: i === 2 }));
+    await send(endpoint, hello('renames'), ...pages);
+    expect(lastReply()).toMatchObject({ t: 'ack', seq: pages[2]!.seq });
+    expect(await readLogRange(db, 'net')).toMatchObject({ first: 1, last: 6, rows: 12_000 });
+    expect((await reloaded()).rows.net).toEqual(copy.rows.net);
+    await send(endpoint, end());
+
+    failing = false;
+    await send(endpoint, hello('next'), pageOf('net', [netRow(1, { name: 'Once more', updated: isoAt(30_000) })]), end());
+    expect((await chunksOfNet()).every((chunk) => chunk.bucket >= 0)).toBe(true);
+    expect((await reloaded()).rows.net).toEqual(copy.rows.net);
+    expect(copy.get('net', 1)?.name).toBe('Once more');
+  });
+});
+
+describe('full lists that replace a type', () => {
+  it('are written as held records that nothing loads until the swap', async () => {
+    const { endpoint } = await startWorker();
+    await send(endpoint, hello('first'), pageOf('net', [netRow(1), netRow(2)]), end());
+    await send(endpoint, hello('replace'), pageOf('net', [netRow(1), netRow(5000)], { replace: true, complete: false }));
+    expect(await keysOfNet()).toEqual(['net:s1', 'net:s2']);
+    expect([...(await reloaded()).rows.net.keys()].sort()).toEqual([1, 2]);
+
+    await send(endpoint, pageOf('net', [netRow(6000)], { replace: true, complete: true }), swap('net'), end());
+    expect([...(await reloaded()).rows.net.keys()].sort((a, b) => a - b)).toEqual([1, 5000, 6000]);
+    expect(await keysOfNet()).toEqual(['net:s2', 'net:s3']);
+    expect(await readLogRange(db, 'net')).toEqual({ first: 2, last: 3, rows: 3, base: 0 });
+  });
+
+  it('a list cut short by a kill leaves the type as it was; the next list swapped in clears what it left', async () => {
+    const first = await startWorker();
+    await send(first.endpoint, hello('first'), pageOf('net', [netRow(1), netRow(2)]), end());
+    await send(first.endpoint, hello('killed'), pageOf('net', [netRow(7), netRow(8)], { replace: true, complete: false }));
+    // Killed here: the held record is on disk, past the range.
+    expect(await keysOfNet()).toEqual(['net:s1', 'net:s2']);
+
+    const second = await startWorker();
+    expect([...second.copy.rows.net.keys()].sort()).toEqual([1, 2]);
+    await send(second.endpoint, hello('again'), pageOf('net', [netRow(9)], { replace: true }), swap('net'), end());
+    expect(await keysOfNet()).toEqual(['net:s3']);
+    expect([...(await reloaded()).rows.net.keys()]).toEqual([9]);
+  });
+
+  it('a list that ends before its swap takes its held records with it', async () => {
+    const { endpoint } = await startWorker();
+    await send(endpoint, hello('first'), pageOf('net', [netRow(1)]), end());
+    await send(endpoint, hello('cancelled'), pageOf('net', [netRow(7)], { replace: true, complete: false }), end('cancelled'));
+    expect(await keysOfNet()).toEqual(['net:s1']);
+  });
+
+  it('replacing a type whose first load is still a log clears that log', async () => {
+    const { copy, endpoint } = await startWorker();
+    await send(endpoint, hello('first'), pageOf('net', sinceFeed().slice(0, 100), { complete: false }), end('cancelled'));
+    expect(await readLogRange(db, 'net')).toMatchObject({ first: 1, last: 1 });
+
+    await send(endpoint, hello('replace'), pageOf('net', [netRow(1), netRow(5000)], { replace: true, complete: true }), swap('net'), end());
+    expect([...copy.rows.net.keys()].sort((a, b) => a - b)).toEqual([1, 5000]);
+    expect([...(await reloaded()).rows.net.keys()].sort((a, b) => a - b)).toEqual([1, 5000]);
+    expect(await keysOfNet()).toEqual(['net:s2']);
+  });
+});
+
+describe('a flush', () => {
+  it('removes log records and their range; a list that goes on afterwards starts a new log', async () => {
+    const { copy, endpoint } = await startWorker();
+    await send(endpoint, hello('first'), pageOf('net', sinceFeed().slice(0, 100), { complete: false }));
+    await flushPeeringDb(db, copy);
+    expect(await db.chunks.count()).toBe(0);
+    expect(await db.meta.get(META.log('net'))).toBeUndefined();
+
+    await send(endpoint, pageOf('net', [netRow(3, { updated: isoAt(5) })], { complete: false }));
+    expect(await keysOfNet()).toEqual(['net:s1']);
+    await send(endpoint, pageOf('net', [], { complete: true }), end());
+    expect([...(await reloaded()).rows.net.keys()]).toEqual([3]);
   });
 });

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { MainToStore } from '../../shared/sync';
+import { SyncError } from './errors';
+import { MemoryStore } from './memory-store.test-support';
+import { ProgressReporter } from './progress-reporter';
+import { replaceWithListText } from './snapshot';
+import { StoreSession } from './store-session';
+
+function orgRow(id: number, extra: Record<string, unknown> = {}) {
+  return { id, name: `Org ${id} "quoted" \\ {}`, status: 'ok', created: '2020-01-01T00:00:00Z', updated: `2026-04-0${1 + (id % 5)}T10:00:00Z`, ...extra };
+}
+
+/** Sends `text` as the bulk cache's org list to a store in memory; what the store received. */
+async function replaceOrgs(text: string, size = { rows: 4, chars: 10_000 }) {
+  const store = new MemoryStore();
+  const session = new StoreSession(store.openLink('job'), new AbortController().signal, 5000, 'cache', () => undefined);
+  session.hello('job', 'cache', false);
+  const progress = new ProgressReporter('job', 'cache', () => undefined, 0);
+  await replaceWithListText(session, progress, { type: 'org', text, where: "the bulk cache's org list" }, size, Date.now() / 1000 + 60);
+  const pages = store.messages.filter((message): message is Extract<MainToStore, { t: 'page' }> => message.t === 'page');
+  return { store, pages, progress: progress.snapshot() };
+}
+
+async function refusal(text: string): Promise<SyncError> {
+  const error = await replaceOrgs(text).then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(SyncError);
+  return error as SyncError;
+}
+
+describe('replaceWithListText', () => {
+  it('sends the list in pages of whole rows cut from the answer as it came, then swaps them in at meta.generated', async () => {
+    const rows = Array.from({ length: 10 }, (_, i) => orgRow(i + 1));
+    const text = JSON.stringify({ meta: { generated: 1_776_300_000 }, data: rows });
+    const { store, pages, progress } = await replaceOrgs(text);
+    expect(pages.map((page) => (JSON.parse(page.rowsJson) as unknown[]).length)).toEqual([4, 4, 2]);
+    // Each page is the answer's own text: no row was serialised again.
+    for (const page of pages) expect(text).toContain(page.rowsJson.slice(1, -1));
+    expect(pages.every((page) => page.replace === true && page.complete === false)).toBe(true);
+    expect(store.swaps).toEqual([{ jobId: 'job', types: ['org'], snapshotAt: { org: 1_776_300_000 } }]);
+    expect(store.live('org').map((row) => row.id).sort((a, b) => a - b)).toEqual(rows.map((row) => row.id));
+    expect(progress.types.org).toMatchObject({ fetched: 10, stored: 10, skipped: 0 });
+  });
+
+  it('keeps a page within the characters allowed, whatever its rows', async () => {
+    const rows = Array.from({ length: 6 }, (_, i) => orgRow(i + 1, { notes: 'n'.repeat(400) }));
+    const { pages } = await replaceOrgs(JSON.stringify({ data: rows, meta: {} }), { rows: 100, chars: 1000 });
+    expect(pages.map((page) => (JSON.parse(page.rowsJson) as unknown[]).length)).toEqual([2, 2, 2]);
+  });
+
+  it('leaves out rows that fail the row schema, sends that page without them, and stands for the newest change without meta', async () => {
+    const rows = [orgRow(1), { id: 2, status: 'ok' }, orgRow(3), orgRow(4), orgRow(5, { updated: '2026-04-09T00:00:00Z' })];
+    const { store, pages, progress } = await replaceOrgs(JSON.stringify({ data: rows }));
+    expect(JSON.parse(pages[0]!.rowsJson)).toEqual([orgRow(1), orgRow(3), orgRow(4)]);
+    expect(store.swaps[0]!.snapshotAt).toEqual({ org: Date.parse('2026-04-09T00:00:00Z') / 1000 });
+    expect(progress.skippedRows).toEqual({ org: { 'name is missing': 1 } });
+  });
+
+  it('refuses an answer that is cut off, not JSON, or holds no list, and swaps nothing in', async () => {
+    const text = JSON.stringify({ data: Array.from({ length: 9 }, (_, i) => orgRow(i + 1)), meta: {} });
+    expect((await refusal(text.slice(0, -40))).message).toMatch(/answer for the bulk cache's org list is not valid JSON.*cut off/);
+    expect((await refusal('{"data": [{"id": 1,, }]}')).code).toBe('malformed');
+    expect((await refusal('{"meta": {"error": "Service unavailable"}}')).message).toMatch(/has no "data" list\. PeeringDB said: Service unavailable/);
+    expect((await refusal('[1, 2]')).message).toMatch(/is not a PeeringDB answer/);
+  });
+});
