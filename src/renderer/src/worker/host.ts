@@ -12,6 +12,7 @@ import { flushPeeringDb } from './copy/flush';
 import { loadCopy } from './copy/load';
 import type { UiToWorker, WorkerToUi } from '../protocol/messages';
 import { readStoreStatus } from './copy/status';
+import { discoveryIndexOf } from './index/discovery-index';
 import { createSyncEndpoint } from './sync/endpoint';
 import { isHistoryMomentMessage } from '../../../shared/history/protocol';
 import { historyRecorderFor, receiveHistoryMoment } from './history/recorder';
@@ -71,7 +72,11 @@ export function createStoreWorkerHost({ db, copy, queries, commands, post, notif
     const endpoint = createSyncEndpoint({ db, copy }, (message) => port.postMessage(message), {
       onCommitted: (dataVersion) => notifier.committed(dataVersion),
       onJobEnded: (job) => history.recordSync(job),
-      onEnded: () => ctx.notifyChanged(),
+      onEnded: () => {
+        ctx.notifyChanged();
+        // The copy is still until the next sync: build what changed now, not on the next question.
+        discoveryIndexOf(copy).warmUp(true);
+      },
     });
     // The endpoint applies messages in arrival order; each page's ack or nack goes to main.
     // Dumps of past dates go to history alone, which keeps their order too.
@@ -91,6 +96,8 @@ export function createStoreWorkerHost({ db, copy, queries, commands, post, notif
         const status = await readStoreStatus(db, copy);
         markStarted(true);
         post({ t: 'ready', status });
+        // Indexes are built in the background now, so the first question finds them ready.
+        discoveryIndexOf(copy).warmUp(true);
       } catch (error) {
         markStarted(false);
         post({ t: 'fatal', error: `The local database could not start: ${error instanceof Error ? error.message : String(error)}` });

@@ -105,7 +105,7 @@ export function ixPage(index: DiscoveryIndex, ixId: number, user: UserContext): 
       name: textOf(lan.name),
       mtu: amountOf(lan.mtu),
       rsAsn: amountOf(lan.rs_asn),
-      prefixes: (index.prefixes.byIxlan.get(lan.id) ?? [])
+      prefixes: (index.prefixesByIxlan.get(lan.id) ?? [])
         .map((pfx) => ({ protocol: textOf(pfx.protocol), prefix: textOf(pfx.prefix) }))
         .sort((a, b) => a.protocol.localeCompare(b.protocol) || a.prefix.localeCompare(b.prefix)),
     }))
