@@ -8,7 +8,7 @@
  * My networks and marks are ASNs too, so a mark set on a port's ASN hides that peer.
  */
 import type { Net } from '../../../../shared/peeringdb';
-import type { PeerStateRecord } from '../../../../shared/user-data';
+import type { UserContext } from '../user-context';
 import type { DiscoveryIndex } from '../index/discovery-index';
 import { markHidesPeer } from '../../../../shared/peer-marks';
 import { peerScore } from '../../../../shared/ranking';
@@ -20,14 +20,6 @@ import { parseAsn } from '../../../../shared/asn';
 import { trafficFloor } from './traffic';
 import type { MemberFilters, MemberNet, MemberRow, PeersArgs, PeersResult } from '../../protocol/discovery';
 
-
-/** What the user's own tables say, read by the operation and passed in. */
-export interface UserContext {
-  myAsns: readonly number[];
-  peerStates: readonly PeerStateRecord[];
-  /** YYYY-MM-DD, for hidden-until. */
-  today: string;
-}
 
 interface Mine {
   /** My ASNs that the copy knows (a record, a port or a presence names them). */

@@ -1,7 +1,8 @@
 /** The network, IXP, facility and organisation pages. */
 import { POC_ROLES } from '../../../../shared/peeringdb';
 import type { DiscoveryIndex } from '../index/discovery-index';
-import { myPresence, type UserContext } from './members';
+import { myPresence } from './members';
+import type { UserContext } from '../user-context';
 import { facsOfNet, ixsOfNet } from './presence';
 import { amountOf, textOf } from '../index/row-values';
 import { asnNetwork, connectionOf, netSummary, placeSummary, sortByName } from './summaries';
