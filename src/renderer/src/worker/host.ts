@@ -6,7 +6,7 @@ import type { MainToStore, StoreToMain } from '../../../shared/sync';
 import { readDataVersion } from './db/meta';
 import type { PeeringDatabase } from './db/schema';
 import { createChangeNotifier, type ChangeNotifierOptions } from './change-notifier';
-import type { StoreContext } from './context';
+import type { AnswerPackers, PackedAnswer, StoreContext } from './context';
 import type { LocalCopy } from './copy/local-copy';
 import { flushPeeringDb } from './copy/flush';
 import { loadCopy } from './copy/load';
@@ -31,6 +31,8 @@ export interface StoreWorkerOptions {
   copy: LocalCopy;
   queries: Record<string, AnyHandler>;
   commands: Record<string, AnyHandler>;
+  /** Queries whose answers go to the page as columns. */
+  packers?: AnswerPackers;
   post: (message: WorkerToUi) => void;
   notifier?: ChangeNotifierOptions;
 }
@@ -41,7 +43,15 @@ export interface StoreWorkerHost {
   handle(message: UiToWorker): Promise<void>;
 }
 
-export function createStoreWorkerHost({ db, copy, queries, commands, post, notifier: notifierOptions }: StoreWorkerOptions): StoreWorkerHost {
+export function createStoreWorkerHost({
+  db,
+  copy,
+  queries,
+  commands,
+  packers = {},
+  post,
+  notifier: notifierOptions,
+}: StoreWorkerOptions): StoreWorkerHost {
   const notifier = createChangeNotifier((dataVersion) => post({ t: 'changed', dataVersion }), notifierOptions);
   let markStarted!: (ok: boolean) => void;
   const started = new Promise<boolean>((resolve) => (markStarted = resolve));
@@ -54,11 +64,19 @@ export function createStoreWorkerHost({ db, copy, queries, commands, post, notif
     },
   };
 
-  function reply(id: number, run: () => Promise<unknown>): Promise<void> {
+  function reply(id: number, run: () => Promise<unknown>, pack?: (answer: unknown) => PackedAnswer): Promise<void> {
     return run().then(
-      (value) => post({ t: 'reply', id, ok: true, value }),
+      (value) => {
+        if (!pack) return post({ t: 'reply', id, ok: true, value });
+        const packed = pack(value);
+        post({ t: 'reply', id, ok: true, value: packed.value, packed: packed.kind });
+      },
       (error: unknown) => post({ t: 'reply', id, ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
+  }
+
+  function packerOf(name: string): ((answer: unknown) => PackedAnswer) | undefined {
+    return Object.hasOwn(packers, name) ? (packers[name as keyof AnswerPackers] as (answer: unknown) => PackedAnswer) : undefined;
   }
 
   async function runHandler(table: Record<string, AnyHandler>, kind: string, name: string, args: unknown): Promise<unknown> {
@@ -111,7 +129,7 @@ export function createStoreWorkerHost({ db, copy, queries, commands, post, notif
       }
       switch (message.t) {
         case 'query':
-          return reply(message.id, () => runHandler(queries, 'query', message.name, message.args));
+          return reply(message.id, () => runHandler(queries, 'query', message.name, message.args), packerOf(message.name));
         case 'command':
           return reply(message.id, () => runHandler(commands, 'command', message.name, message.args));
         case 'status':
