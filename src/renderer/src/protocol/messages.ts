@@ -1,6 +1,7 @@
 /** Messages between the page and the store worker. */
 import type { PdbType } from '../../../shared/peeringdb';
 import type { SyncChangeSummary, Watermarks } from '../../../shared/sync';
+import type { PackedKind } from './packed';
 
 export interface StoreStatus {
   /** Live rows per type in the local copy. */
@@ -31,7 +32,8 @@ export type UiToWorker =
 
 export type WorkerToUi =
   | { t: 'ready'; status: StoreStatus }
-  | { t: 'reply'; id: number; ok: true; value: unknown }
+  /** `packed`: the value is that answer as columns (see packed.ts), made whole by the store client. */
+  | { t: 'reply'; id: number; ok: true; value: unknown; packed?: PackedKind }
   | { t: 'reply'; id: number; ok: false; error: string }
   /** The copy or the user's tables changed: re-run what is on screen. */
   | { t: 'changed'; dataVersion: number }

@@ -1,4 +1,5 @@
 import type { StoreCommands, StoreQueries } from '../protocol/operations';
+import type { PackedAnswers, PackedKind } from '../protocol/packed';
 import type { PeeringDatabase } from './db/schema';
 import type { LocalCopy } from './copy/local-copy';
 
@@ -16,3 +17,7 @@ type Handlers<T> = {
 };
 export type QueryHandlers = Handlers<StoreQueries>;
 export type CommandHandlers = Handlers<StoreCommands>;
+
+/** A query's answer as it goes to the page: packed into columns, with the kind the page unpacks. */
+export type PackedAnswer = { [K in PackedKind]: { kind: K; value: PackedAnswers[K] } }[PackedKind];
+export type AnswerPackers = { [K in keyof StoreQueries]?: (answer: ReturnType<StoreQueries[K]>) => PackedAnswer };

@@ -4,7 +4,7 @@ import { PDB_TYPES } from '../../../shared/peeringdb';
 import type { MainToStore, StoreToMain } from '../../../shared/sync';
 import { HISTORY_TABLES, META, PEERINGDB_TABLES, USER_TABLES, openDatabase, type PeeringDatabase } from './db/schema';
 import { LocalCopy } from './copy/local-copy';
-import { storeCommands, storeQueries } from './operations';
+import { answerPackers, storeCommands, storeQueries } from './operations';
 import type { StoreStatus, UiToWorker, WorkerToUi } from '../protocol/messages';
 import { createSyncEndpoint } from './sync/endpoint';
 import { netRow, netixlanRow, orgRow, pageOf } from './sync/rows.test-support';
@@ -28,6 +28,7 @@ function startHost(): StoreWorkerHost {
     copy,
     queries: storeQueries,
     commands: storeCommands,
+    packers: answerPackers,
     post: (message) => {
       toUi.push(message);
       for (const waiter of [...waiters]) {
@@ -108,6 +109,20 @@ describe('requests', () => {
     expect(await request({ t: 'command', name: 'addMyNetwork', args: { asn: 3356 } })).toEqual([3356]);
     const changed = await waitForUi<Extract<WorkerToUi, { t: 'changed' }>>((m) => m.t === 'changed');
     expect(changed.dataVersion).toBe(1);
+  });
+
+  it('sends a peers list as columns for the page to unpack, and other answers as they are', async () => {
+    await request({ t: 'command', name: 'setMyNetworks', args: { asns: [64501] } });
+    const id = nextId++;
+    await host.handle({ t: 'query', id, name: 'findPeers', args: { place: { kind: 'my-ixs' } } });
+    const peers = await waitForUi<Extract<WorkerToUi, { t: 'reply'; ok: true }>>((m) => m.t === 'reply' && m.id === id);
+    expect(peers.packed).toBe('members');
+    expect((peers.value as { rows: { asn: unknown } }).rows.asn).toBeInstanceOf(Float64Array);
+    const listId = nextId++;
+    await host.handle({ t: 'query', id: listId, name: 'listMyNetworks', args: {} });
+    const list = await waitForUi<Extract<WorkerToUi, { t: 'reply'; ok: true }>>((m) => m.t === 'reply' && m.id === listId);
+    expect(list.packed).toBeUndefined();
+    expect(list.value).toEqual([64501]);
   });
 
   it('refuses an operation it does not have, and an inherited name', async () => {

@@ -6,12 +6,13 @@ import type { MainToStore, StoreToMain } from '../../../shared/sync';
 import { readDataVersion } from './db/meta';
 import type { PeeringDatabase } from './db/schema';
 import { createChangeNotifier, type ChangeNotifierOptions } from './change-notifier';
-import type { StoreContext } from './context';
+import type { AnswerPackers, PackedAnswer, StoreContext } from './context';
 import type { LocalCopy } from './copy/local-copy';
 import { flushPeeringDb } from './copy/flush';
 import { loadCopy } from './copy/load';
 import type { UiToWorker, WorkerToUi } from '../protocol/messages';
 import { readStoreStatus } from './copy/status';
+import { discoveryIndexOf } from './index/discovery-index';
 import { createSyncEndpoint } from './sync/endpoint';
 import { isHistoryMomentMessage } from '../../../shared/history/protocol';
 import { historyRecorderFor, receiveHistoryMoment } from './history/recorder';
@@ -30,6 +31,8 @@ export interface StoreWorkerOptions {
   copy: LocalCopy;
   queries: Record<string, AnyHandler>;
   commands: Record<string, AnyHandler>;
+  /** Queries whose answers go to the page as columns. */
+  packers?: AnswerPackers;
   post: (message: WorkerToUi) => void;
   notifier?: ChangeNotifierOptions;
 }
@@ -40,7 +43,15 @@ export interface StoreWorkerHost {
   handle(message: UiToWorker): Promise<void>;
 }
 
-export function createStoreWorkerHost({ db, copy, queries, commands, post, notifier: notifierOptions }: StoreWorkerOptions): StoreWorkerHost {
+export function createStoreWorkerHost({
+  db,
+  copy,
+  queries,
+  commands,
+  packers = {},
+  post,
+  notifier: notifierOptions,
+}: StoreWorkerOptions): StoreWorkerHost {
   const notifier = createChangeNotifier((dataVersion) => post({ t: 'changed', dataVersion }), notifierOptions);
   let markStarted!: (ok: boolean) => void;
   const started = new Promise<boolean>((resolve) => (markStarted = resolve));
@@ -53,11 +64,19 @@ export function createStoreWorkerHost({ db, copy, queries, commands, post, notif
     },
   };
 
-  function reply(id: number, run: () => Promise<unknown>): Promise<void> {
+  function reply(id: number, run: () => Promise<unknown>, pack?: (answer: unknown) => PackedAnswer): Promise<void> {
     return run().then(
-      (value) => post({ t: 'reply', id, ok: true, value }),
+      (value) => {
+        if (!pack) return post({ t: 'reply', id, ok: true, value });
+        const packed = pack(value);
+        post({ t: 'reply', id, ok: true, value: packed.value, packed: packed.kind });
+      },
       (error: unknown) => post({ t: 'reply', id, ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
+  }
+
+  function packerOf(name: string): ((answer: unknown) => PackedAnswer) | undefined {
+    return Object.hasOwn(packers, name) ? (packers[name as keyof AnswerPackers] as (answer: unknown) => PackedAnswer) : undefined;
   }
 
   async function runHandler(table: Record<string, AnyHandler>, kind: string, name: string, args: unknown): Promise<unknown> {
@@ -71,7 +90,11 @@ export function createStoreWorkerHost({ db, copy, queries, commands, post, notif
     const endpoint = createSyncEndpoint({ db, copy }, (message) => port.postMessage(message), {
       onCommitted: (dataVersion) => notifier.committed(dataVersion),
       onJobEnded: (job) => history.recordSync(job),
-      onEnded: () => ctx.notifyChanged(),
+      onEnded: () => {
+        ctx.notifyChanged();
+        // The copy is still until the next sync: build what changed now, not on the next question.
+        discoveryIndexOf(copy).warmUp(true);
+      },
     });
     // The endpoint applies messages in arrival order; each page's ack or nack goes to main.
     // Dumps of past dates go to history alone, which keeps their order too.
@@ -91,6 +114,8 @@ export function createStoreWorkerHost({ db, copy, queries, commands, post, notif
         const status = await readStoreStatus(db, copy);
         markStarted(true);
         post({ t: 'ready', status });
+        // Indexes are built in the background now, so the first question finds them ready.
+        discoveryIndexOf(copy).warmUp(true);
       } catch (error) {
         markStarted(false);
         post({ t: 'fatal', error: `The local database could not start: ${error instanceof Error ? error.message : String(error)}` });
@@ -104,7 +129,7 @@ export function createStoreWorkerHost({ db, copy, queries, commands, post, notif
       }
       switch (message.t) {
         case 'query':
-          return reply(message.id, () => runHandler(queries, 'query', message.name, message.args));
+          return reply(message.id, () => runHandler(queries, 'query', message.name, message.args), packerOf(message.name));
         case 'command':
           return reply(message.id, () => runHandler(commands, 'command', message.name, message.args));
         case 'status':

@@ -2,13 +2,19 @@
  * Every operation the page may ask of the store worker, by name: the queries, which only read,
  * and the commands, which write the user's tables (see protocol/operations.ts).
  */
-import type { CommandHandlers, QueryHandlers } from './context';
+import type { AnswerPackers, CommandHandlers, QueryHandlers } from './context';
+import { packPeersResult } from './queries/packed-members';
 import { reviewCommands } from './commands/review';
 import { userDataCommands } from './commands/user-data';
 import { contactQueries } from './queries/contact-queries';
 import { discoveryQueries } from './queries/discovery-queries';
 import { historyQueries } from './queries/history-queries';
 import { userDataQueries } from './queries/user-data-queries';
+
+/** Answers that go to the page as columns (see protocol/packed.ts), by query. */
+export const answerPackers: AnswerPackers = {
+  findPeers: (result) => ({ kind: 'members', value: packPeersResult(result) }),
+};
 
 export const storeQueries: QueryHandlers = { ...discoveryQueries, ...contactQueries, ...userDataQueries, ...historyQueries };
 export const storeCommands: CommandHandlers = { ...userDataCommands, ...reviewCommands };

@@ -4,7 +4,7 @@
  */
 import { openDatabase } from './db/schema';
 import { LocalCopy } from './copy/local-copy';
-import { storeCommands, storeQueries } from './operations';
+import { answerPackers, storeCommands, storeQueries } from './operations';
 import type { UiToWorker, WorkerToUi } from '../protocol/messages';
 import { createStoreWorkerHost } from './host';
 
@@ -15,6 +15,7 @@ const host = createStoreWorkerHost({
   copy: new LocalCopy(),
   queries: storeQueries,
   commands: storeCommands,
+  packers: answerPackers,
   post: (message: WorkerToUi) => scope.postMessage(message),
 });
 

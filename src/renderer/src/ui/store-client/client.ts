@@ -4,6 +4,7 @@
  */
 import type { StoreStatus, UiToWorker, WorkerToUi } from '../../protocol/messages';
 import type { CommandArgs, CommandName, CommandResult, QueryArgs, QueryName, QueryResult } from '../../protocol/operations';
+import { unpackAnswer } from './packed-answers';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Request = DistributiveOmit<Extract<UiToWorker, { id: number }>, 'id'>;
@@ -40,7 +41,7 @@ export function createStoreClient(worker: Worker): StoreClient {
         const waiting = pending.get(message.id);
         pending.delete(message.id);
         if (!waiting) break;
-        if (message.ok) waiting.resolve(message.value);
+        if (message.ok) waiting.resolve(unpackAnswer(message.packed, message.value));
         else waiting.reject(new Error(message.error));
         break;
       }

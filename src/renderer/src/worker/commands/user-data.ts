@@ -28,16 +28,18 @@ import {
   sessionTemplateRecordSchema,
 } from '../../../../shared/user-data';
 import { USER_TABLES } from '../db/schema';
+import { forgetUserTables } from '../user-context';
 
 type UserTable = (typeof USER_TABLES)[number];
 
 async function writeUserTables<R>(ctx: StoreContext, tables: UserTable[], write: () => Promise<R>): Promise<R> {
   const { db } = ctx;
+  forgetUserTables(db);
   const result = await db.transaction('rw', [...tables.map((name) => db[name]), db.meta], async () => {
     const value = await write();
     await bumpDataVersion(db);
     return value;
-  });
+  }).finally(() => forgetUserTables(db));
   ctx.notifyChanged();
   return result;
 }

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { getDiscoveryIndex, warmUpSearchSoon } from './discovery-index';
+import { describe, expect, it, vi } from 'vitest';
+import { DiscoveryIndex, discoveryIndexOf, getDiscoveryIndex } from './discovery-index';
+import { generateDataset } from '../../../../../tools/fake-peeringdb/generator';
 import { findMembers } from '../queries/members';
 import { search } from '../queries/search';
 import { liveRows, makeDataset } from '../../../../../tools/fake-peeringdb/datasets/discovery';
@@ -91,31 +92,62 @@ describe('the discovery index follows the copy', () => {
   });
 });
 
-describe('search structures', () => {
-  afterEach(() => {
-    vi.useRealTimers();
+describe('building in the background', () => {
+  const generated = () => copyOf(generateDataset({ seed: 3, scale: 0.08 }) as unknown as Parameters<typeof copyOf>[0]);
+
+  /** Counts the other tasks that ran until `work` settled. */
+  async function tasksDuring<T>(work: Promise<T>): Promise<{ value: T; tasks: number }> {
+    let tasks = 0;
+    let running = true;
+    const tick = () => {
+      tasks++;
+      if (running) setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    const value = await work;
+    running = false;
+    return { value, tasks };
+  }
+
+  it('lets other work run while a question waits for the index, and answers as one built at once', async () => {
+    const copy = generated();
+    const { value: index, tasks } = await tasksDuring(discoveryIndexOf(copy).whenReady(['discovery', 'search']));
+    expect(tasks).toBeGreaterThan(2);
+    const atOnce = new DiscoveryIndex(copy).refresh();
+    const ixId = [...copy.rows.ix.keys()][0]!;
+    expect(findMembers(index, { place: { kind: 'ix', ixId } }, user)).toEqual(findMembers(atOnce, { place: { kind: 'ix', ixId } }, user));
+    expect(search(index, { query: 'cl' })).toEqual(search(atOnce, { query: 'cl' }));
   });
 
-  it('are built in the background once the copy is still, and again after names change', () => {
-    vi.useFakeTimers();
-    const dataset = makeDataset({ seed: 10 });
-    const copy = copyOf(dataset);
-    const index = getDiscoveryIndex(copy);
-    expect(index.searchReady).toBe(false);
-    warmUpSearchSoon(index);
-    // A sync keeps changing the copy: the build waits.
-    copy.version++;
-    vi.advanceTimersToNextTimer();
-    expect(index.searchReady).toBe(false);
-    vi.runAllTimers();
-    expect(index.searchReady).toBe(true);
+  it('answers from one state of the copy when a sync changes it meanwhile, and the next question sees the change', async () => {
+    const copy = generated();
+    const index = discoveryIndexOf(copy);
+    const net = [...copy.rows.net.values()][0]!;
+    const waiting = index.whenReady(['discovery', 'search']);
+    setTimeout(() => {
+      copy.rows.net.set(net.id, { ...net, name: 'Numbat Networks' });
+      copy.version++;
+    }, 0);
+    await waiting;
+    const next = await index.whenReady(['discovery', 'search']);
+    expect(search(next, { query: 'numbat' }).hits[0]).toMatchObject({ kind: 'net', id: net.id });
+    expect(next.holderOfAsn(net.asn)?.name).toBe('Numbat Networks');
+  });
 
-    const net = liveRows(dataset, 'net')[0]!;
-    copy.rows.net.set(net.id, { ...net, name: 'Wombat Backbone' });
-    copy.version++;
-    getDiscoveryIndex(copy);
-    expect(index.searchReady).toBe(false);
-    expect(search(index, { query: 'wombat' }).hits[0]).toMatchObject({ kind: 'net', id: net.id });
+  it('waits while the copy keeps changing, then builds everything once it is still', async () => {
+    const copy = generated();
+    const index = discoveryIndexOf(copy);
+    const net = [...copy.rows.net.values()][0]!;
+    index.warmUp();
+    // A sync committing a page every 20 ms.
+    for (let page = 0; page < 10; page++) {
+      copy.rows.net.set(net.id, { ...net, name: `Page ${page}` });
+      copy.version++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(index.netSection).toBeUndefined();
+    }
+    await vi.waitFor(() => expect(index.complete).toBe(true), { timeout: 10_000, interval: 20 });
+    expect(index.holderOfAsn(net.asn)?.name).toBe('Page 9');
   });
 });
 

@@ -1,7 +1,14 @@
 /**
  * The indexes every discovery answer is read from, derived from the store worker's LocalCopy.
- * Built on the first query and refreshed when copy.version moves; each section is rebuilt only
- * when a type it is made from changed, so a sync of contacts leaves the name index alone.
+ * Each structure is made of a few PeeringDB types and is rebuilt only when one of them changed,
+ * so a sync of contacts leaves the name index alone.
+ *
+ * Building over a full copy takes a few hundred milliseconds, so it is done in slices (see
+ * cooperative.ts): a query waits for what it needs (`whenReady`) while the worker stays free
+ * for other messages, and after a load or a sync everything is built in the background
+ * (`warmUp`) so the first question finds it ready. Each structure reads the rows of its types
+ * as of one moment (TypeSnapshots), so a sync changing the copy between two slices never
+ * leaves it half old and half new.
  *
  * Rows whose parent the copy lacks (a partial copy can point at parents it does not hold) stay
  * in these maps. Answers about places skip them; answers about peering keep a port whose
@@ -9,11 +16,14 @@
  */
 import type { Fac, Ix, IxFac, IxLan, IxPfx, Net, NetFac, NetIxLan, Org, PdbType, Poc } from '../../../../shared/peeringdb';
 import type { LocalCopy } from '../copy/local-copy';
-import { TypeChangeTracker } from './type-versions';
+import { inNextTask, inSteps, runFor, runToEnd, SLICE_MS } from './cooperative';
 import { canonicalIp, parsePrefix, type ParsedPrefix } from './ip';
+import { buildNameSearch, type NameSearchIndex } from './name-search';
+import { buildPeeringSection, type PeeringSection } from './peering';
 import { PrefixIndex, PrefixIndexBuilder } from './prefix-index';
-import { foldText, squash, wordsOf } from './text';
+import { foldText } from './text';
 import { amountOf, infoTypesOf, isAsn, textOf, textsOf } from './row-values';
+import { TypeSnapshots, type Stamps } from './type-versions';
 import type { MemberNet, SearchKind } from '../../protocol/discovery';
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -22,86 +32,18 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** Groups rows by a key, yielding now and then. */
+function* groupBy<R, K>(rows: readonly R[], key: (row: R) => K): Generator<void, Map<K, R[]>, void> {
+  const map = new Map<K, R[]>();
+  yield* inSteps(rows.length, (from, to) => {
+    for (let i = from; i < to; i++) pushTo(map, key(rows[i]!), rows[i]!);
+  });
+  return map;
+}
+
 export interface IndexedPrefix {
   pfx: IxPfx;
   parsed: ParsedPrefix;
-}
-
-/**
- * Per searchable kind: words of the name and of the other names, and what ranking needs. Rows
- * are numbered densely (ordinals) so scratch arrays are sized by the row count, never by the
- * largest id, which PeeringDB does not bound.
- */
-export interface KindSearchIndex {
-  /** Word -> ordinals of the rows whose name has it. */
-  names: PrefixIndex;
-  otherNames: PrefixIndex;
-  /** Per ordinal: the row's id, folded and squashed name, and popularity. */
-  ids: number[];
-  folded: string[];
-  squashed: string[];
-  popularity: number[];
-  ordinalOf: Map<number, number>;
-  /** Squashed names sorted, with their ordinals: answers a one-letter query by name start. */
-  startKeys: string[];
-  startOrdinals: Int32Array;
-  /** Scratch space for one query: per ordinal, how many query words matched so far. */
-  wordsMatched: Int32Array;
-  nameWordsMatched: Int32Array;
-}
-
-interface NamedRow {
-  id: number;
-  name: unknown;
-  aka?: unknown;
-  name_long?: unknown;
-  city?: unknown;
-}
-
-function buildKindSearch<R extends NamedRow>(rows: Iterable<R>, popularity: (row: R) => number): KindSearchIndex {
-  const names = new PrefixIndexBuilder();
-  const others = new PrefixIndexBuilder();
-  const ids: number[] = [];
-  const foldedNames: string[] = [];
-  const squashedNames: string[] = [];
-  const popularities: number[] = [];
-  const ordinalOf = new Map<number, number>();
-  for (const row of rows) {
-    const ordinal = ids.length;
-    const folded = foldText(textOf(row.name));
-    const words = wordsOf(folded);
-    const squashed = squash(folded);
-    // The squashed name is a word too, so "decix" reaches "DE-CIX Frankfurt".
-    if (words.length > 1) words.push(squashed);
-    names.add(ordinal, words);
-    const aka = textOf(row.aka);
-    const otherText = [aka, textOf(row.name_long), textOf(row.city)].filter(Boolean).join(' ');
-    if (otherText) {
-      others.add(ordinal, wordsOf(foldText(otherText)));
-      if (aka) others.add(ordinal, [squash(foldText(aka))]);
-    }
-    ids.push(row.id);
-    foldedNames.push(folded);
-    squashedNames.push(squashed);
-    popularities.push(popularity(row));
-    ordinalOf.set(row.id, ordinal);
-  }
-  const byStart = squashedNames
-    .map((key, ordinal) => ({ key, ordinal }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return {
-    names: names.build(),
-    otherNames: others.build(),
-    ids,
-    folded: foldedNames,
-    squashed: squashedNames,
-    popularity: popularities,
-    ordinalOf,
-    startKeys: byStart.map((entry) => entry.key),
-    startOrdinals: Int32Array.from(byStart, (entry) => entry.ordinal),
-    wordsMatched: new Int32Array(ids.length),
-    nameWordsMatched: new Int32Array(ids.length),
-  };
 }
 
 /** "RIPE::AS-FOO AS13335:AS-BAR" → the as-set names as typed and without source or ASN. */
@@ -121,6 +63,8 @@ interface NetSection {
   byOrg: Map<number, Net[]>;
   /** Made on first use: only the filter menus need them. */
   filterValues: NetFilterValues | null;
+  /** Per record, its name and aka folded for "contains" filters: made on first use. */
+  foldedNames: Map<number, string>;
 }
 
 /** Distinct values for the filter menus, as the rows give them (older wording included). */
@@ -140,18 +84,13 @@ interface ConnectionSection {
    * Ports without a valid ASN are left out (the row schema refuses them anyway).
    */
   byAsn: Map<number, NetIxLan[]>;
-  /** Canonical IP → connections; built on the first IP search, as parsing every IP costs. */
-  byIp: Map<string, NetIxLan[]> | null;
 }
 
 interface NetFacSection {
   byFac: Map<number, NetFac[]>;
   byNet: Map<number, NetFac[]>;
-  /**
-   * By local_asn: what places a presence whose network record the copy lacks. Made on first
-   * use; which records are absent is read when asked, so a record arriving later counts.
-   */
-  byLocalAsn: Map<number, NetFac[]> | null;
+  /** By local_asn: what places a presence whose network record the copy lacks. */
+  byLocalAsn: Map<unknown, NetFac[]>;
 }
 
 interface IxFacSection {
@@ -159,35 +98,90 @@ interface IxFacSection {
   byFac: Map<number, IxFac[]>;
 }
 
-interface PrefixSection {
-  byIxlan: Map<number, IxPfx[]>;
-  /** Parsed on the first address search: parsing every prefix costs more than the rest. */
-  parsed: { v4: IndexedPrefix[]; v6: IndexedPrefix[] } | null;
+/** The structures of the index; each is built from the rows of its `inputs` types. */
+type StructureName =
+  | 'nets'
+  | 'ixByOrg'
+  | 'facByOrg'
+  | 'connections'
+  | 'netFacs'
+  | 'ixFacs'
+  | 'ixlans'
+  | 'prefixes'
+  | 'pocs'
+  | 'peering'
+  | 'names:net'
+  | 'names:ix'
+  | 'names:fac'
+  | 'names:org'
+  | 'irr'
+  | 'asnTexts'
+  | 'ips'
+  | 'parsedPrefixes';
+
+const INPUTS: Record<StructureName, readonly PdbType[]> = {
+  nets: ['net'],
+  ixByOrg: ['ix'],
+  facByOrg: ['fac'],
+  connections: ['netixlan'],
+  netFacs: ['netfac'],
+  ixFacs: ['ixfac'],
+  ixlans: ['ixlan'],
+  prefixes: ['ixpfx'],
+  pocs: ['poc'],
+  peering: ['net', 'ix', 'fac', 'netixlan', 'netfac'],
+  'names:net': ['net'],
+  'names:ix': ['ix'],
+  'names:fac': ['fac'],
+  'names:org': ['org'],
+  irr: ['net'],
+  asnTexts: ['net', 'netixlan'],
+  ips: ['netixlan'],
+  parsedPrefixes: ['ixpfx'],
+};
+
+const INDEXED_TYPES: readonly PdbType[] = ['net', 'ix', 'fac', 'org', 'netixlan', 'netfac', 'ixfac', 'ixlan', 'ixpfx', 'poc'];
+
+/** What a question needs of the index: the discovery sections, search, or IP addresses and prefixes. */
+export type IndexPart = 'discovery' | 'search' | 'addresses';
+
+/** In the order they are built: a structure only reads those before it. */
+const PARTS: Record<IndexPart, readonly StructureName[]> = {
+  discovery: ['nets', 'ixByOrg', 'facByOrg', 'connections', 'netFacs', 'ixFacs', 'ixlans', 'prefixes', 'pocs', 'peering'],
+  search: ['names:net', 'names:ix', 'names:fac', 'names:org', 'irr', 'asnTexts'],
+  addresses: ['ips', 'parsedPrefixes'],
+};
+const BUILD_ORDER: readonly StructureName[] = [...PARTS.discovery, ...PARTS.search, ...PARTS.addresses];
+
+/** A build under way: the stamps of its inputs when it began, and its work, which ends by returning how to put it in place. */
+interface Job {
+  name: StructureName;
+  from: Stamps;
+  work: Generator<void, () => void, void>;
 }
 
-type SectionName = 'net' | 'ix' | 'fac' | 'org' | 'netixlan' | 'netfac' | 'ixfac' | 'ixlan' | 'ixpfx' | 'poc';
+interface Waiter {
+  needs: readonly StructureName[];
+  /** Per need, the stamps it must be built from at least. */
+  required: Map<StructureName, Stamps>;
+  resolve: () => void;
+}
+
+/** A background build waits until the copy has been still this long (a sync is not running). */
+const QUIET_MS = 250;
 
 const EMPTY_SET: ReadonlySet<number> = new Set();
 
 export class DiscoveryIndex {
-  private readonly tracker = new TypeChangeTracker();
-  private builtVersion = -1;
-  // Search structures cost most to build and only the search box needs them, so they wait
-  // for the first search; a sync that changes names drops them for the next search to rebuild.
-  private readonly searchIndexes = new Map<SearchKind, KindSearchIndex>();
-  private irrIndex: PrefixIndex | null = null;
-  /** ASNs of records and of ports as decimal text, sorted, for "ASN starts with" while typing. */
-  private asnTexts: string[] | null = null;
-  // Per ASN, the IXPs and facilities it is at and the record that names it: asked for every
-  // candidate of every peers list, so kept until the rows they are made of change.
-  private readonly ixIdsOfAsnCache = new Map<number, Set<number>>();
-  private readonly facIdsOfAsnCache = new Map<number, Set<number>>();
-  private readonly holderCache = new Map<number, Net | null>();
-  private readonly memberNetCache = new Map<number, MemberNet>();
-  private readonly foldedNamesCache = new Map<number, string>();
-  // Per IXP and facility, the ASNs there: member counts and contact lists.
-  private readonly asnsAtIxCache = new Map<number, Set<number>>();
-  private readonly asnsAtFacCache = new Map<number, Set<number>>();
+  private readonly snapshots = new TypeSnapshots(INDEXED_TYPES);
+  private readonly builtFrom = new Map<StructureName, Stamps>();
+  private job: Job | null = null;
+  private readonly waiters: Waiter[] = [];
+  private pumping = false;
+  private warming = false;
+  private quietTimer: ReturnType<typeof setTimeout> | null = null;
+  private versionSeen = -1;
+  private versionSeenAt = 0;
 
   netSection!: NetSection;
   ixByOrg!: Map<number, Ix[]>;
@@ -196,89 +190,370 @@ export class DiscoveryIndex {
   netFacs!: NetFacSection;
   ixFacs!: IxFacSection;
   ixlansByIx!: Map<number, IxLan[]>;
-  prefixes!: PrefixSection;
+  prefixesByIxlan!: Map<number, IxPfx[]>;
   pocsByNet!: Map<number, Poc[]>;
+  /** Dense per-ASN and per-IXP structures: what peer lists and comparisons read. */
+  peering!: PeeringSection;
+  private readonly nameSearches = new Map<SearchKind, NameSearchIndex>();
+  private irrIndex!: PrefixIndex;
+  /** ASNs of records and of ports as decimal text, sorted, for "ASN starts with" while typing. */
+  private asnTexts!: string[];
+  /** Canonical IP → connections. */
+  private byIp!: Map<string, NetIxLan[]>;
+  private parsedPrefixes!: { v4: IndexedPrefix[]; v6: IndexedPrefix[] };
 
   constructor(readonly copy: LocalCopy) {}
 
-  /** Brings the sections up to date with the copy; cheap when nothing changed. */
+  // ---- Keeping up with the copy
+
+  /** Brings the discovery sections up to date at once; cheap when nothing changed. */
   refresh(): this {
-    if (this.builtVersion === this.copy.version) return this;
-    const builders: Record<SectionName, () => void> = {
-      net: () => {
-        this.netSection = this.buildNetSection();
-        this.foldedNamesCache.clear();
-        this.searchIndexes.delete('net');
-        this.irrIndex = null;
-        this.asnTexts = null;
-        this.facIdsOfAsnCache.clear();
-        this.asnsAtFacCache.clear();
-        this.holderCache.clear();
-        this.memberNetCache.clear();
-      },
-      ix: () => {
-        this.ixByOrg = this.groupBy(this.copy.rows.ix.values(), (ix) => ix.org_id);
-        this.searchIndexes.delete('ix');
-        this.ixIdsOfAsnCache.clear();
-      },
-      fac: () => {
-        this.facByOrg = this.groupBy(this.copy.rows.fac.values(), (fac) => fac.org_id);
-        this.searchIndexes.delete('fac');
-        this.facIdsOfAsnCache.clear();
-      },
-      org: () => this.searchIndexes.delete('org'),
-      netixlan: () => {
-        this.connections = this.buildConnectionSection();
-        // Port ASNs are searchable, and ports tie ASNs to records and so to facilities.
-        this.asnTexts = null;
-        this.ixIdsOfAsnCache.clear();
-        this.asnsAtIxCache.clear();
-        this.facIdsOfAsnCache.clear();
-        this.asnsAtFacCache.clear();
-        this.holderCache.clear();
-        this.memberNetCache.clear();
-      },
-      netfac: () => {
-        this.facIdsOfAsnCache.clear();
-        this.asnsAtFacCache.clear();
-        const rows = this.copy.rows.netfac;
-        this.netFacs = {
-          byFac: this.groupBy(rows.values(), (row) => row.fac_id),
-          byNet: this.groupBy(rows.values(), (row) => row.net_id),
-          byLocalAsn: null,
-        };
-      },
-      ixfac: () => {
-        const rows = this.copy.rows.ixfac;
-        this.ixFacs = {
-          byIx: this.groupBy(rows.values(), (row) => row.ix_id),
-          byFac: this.groupBy(rows.values(), (row) => row.fac_id),
-        };
-      },
-      ixlan: () => (this.ixlansByIx = this.groupBy(this.copy.rows.ixlan.values(), (row) => row.ix_id)),
-      ixpfx: () => (this.prefixes = this.buildPrefixSection()),
-      poc: () => (this.pocsByNet = this.groupBy(this.copy.rows.poc.values(), (row) => row.net_id)),
-    };
-    for (const [section, build] of Object.entries(builders) as [SectionName, () => void][]) {
-      if (this.tracker.changed(this.copy, section satisfies PdbType)) build();
-    }
-    this.builtVersion = this.copy.version;
+    this.snapshots.observe(this.copy);
+    for (const name of PARTS.discovery) this.ensure(name);
     return this;
   }
 
-  private groupBy<R>(rows: Iterable<R>, key: (row: R) => number): Map<number, R[]> {
-    const map = new Map<number, R[]>();
-    for (const row of rows) pushTo(map, key(row), row);
-    return map;
+  /** Resolves once what `parts` need is built from the copy as it is now; built in slices meanwhile. */
+  whenReady(parts: readonly IndexPart[]): Promise<this> {
+    this.snapshots.observe(this.copy);
+    // Search and addresses read the discovery sections too.
+    const wanted = BUILD_ORDER.filter((name) => PARTS.discovery.includes(name) || parts.some((part) => PARTS[part].includes(name)));
+    if (wanted.every((name) => this.isFresh(name))) return Promise.resolve(this);
+    return new Promise((resolve) => {
+      this.waiters.push({
+        needs: wanted,
+        required: new Map(wanted.map((name) => [name, this.snapshots.stampsOf(INPUTS[name])])),
+        resolve: () => resolve(this),
+      });
+      this.pump();
+    });
   }
 
-  private buildNetSection(): NetSection {
-    const section: NetSection = { byAsn: new Map(), byOrg: new Map(), filterValues: null };
-    for (const net of this.copy.rows.net.values()) {
-      if (isAsn(net.asn)) section.byAsn.set(net.asn, net);
-      pushTo(section.byOrg, net.org_id, net);
+  /**
+   * Builds everything in the background, in slices, once the copy has been still for a moment
+   * (a sync changing it pushes the moment back): the first search or peers list then finds it
+   * ready. `now` starts at once: the copy was just loaded and will not change meanwhile.
+   */
+  warmUp(now = false): void {
+    this.warming = true;
+    if (now) {
+      this.versionSeen = this.copy.version;
+      this.versionSeenAt = Number.NEGATIVE_INFINITY;
     }
-    return section;
+    this.pump();
+  }
+
+  /** True when every structure is built from the copy as it is. */
+  get complete(): boolean {
+    this.snapshots.observe(this.copy);
+    return BUILD_ORDER.every((name) => this.isFresh(name));
+  }
+
+  private isFresh(name: StructureName): boolean {
+    const from = this.builtFrom.get(name);
+    return from !== undefined && INPUTS[name].every((type) => from[type] === this.snapshots.stampOf(type));
+  }
+
+  /** Builds one structure now if it is not up to date, finishing one under way first. */
+  private ensure(name: StructureName): void {
+    if (this.job?.name === name) {
+      const job = this.job;
+      this.job = null;
+      this.finish(job, runToEnd(job.work));
+    }
+    if (!this.isFresh(name)) {
+      const job = this.startJob(name);
+      this.finish(job, runToEnd(job.work));
+    }
+  }
+
+  private startJob(name: StructureName): Job {
+    return { name, from: this.snapshots.stampsOf(INPUTS[name]), work: this.builders[name]() };
+  }
+
+  /** Puts a built structure in place, unless one built from newer rows already is. */
+  private finish(job: Job, install: () => void): void {
+    const current = this.builtFrom.get(job.name);
+    if (current && INPUTS[job.name].every((type) => (current[type] ?? 0) >= (job.from[type] ?? 0))) return;
+    install();
+    this.builtFrom.set(job.name, job.from);
+    this.settleWaiters();
+  }
+
+  private settleWaiters(): void {
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      const waiter = this.waiters[i]!;
+      const done = waiter.needs.every((name) => {
+        const from = this.builtFrom.get(name);
+        const required = waiter.required.get(name)!;
+        return from !== undefined && INPUTS[name].every((type) => (from[type] ?? 0) >= (required[type] ?? 0));
+      });
+      if (done) {
+        this.waiters.splice(i, 1);
+        waiter.resolve();
+      }
+    }
+  }
+
+  private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    inNextTask(() => this.slice());
+  }
+
+  /** What to build next: what a waiting question needs first, else (warming up) anything out of date. */
+  private nextToBuild(): StructureName | null {
+    const needed = new Set(this.waiters.flatMap((waiter) => waiter.needs));
+    const wanted = BUILD_ORDER.find((name) => needed.has(name) && !this.isFresh(name));
+    if (wanted || !this.warming) return wanted ?? null;
+    return BUILD_ORDER.find((name) => !this.isFresh(name)) ?? null;
+  }
+
+  /** True when a background build must wait: the copy changed a moment ago. */
+  private copyIsBusy(): boolean {
+    const now = Date.now();
+    if (this.copy.version !== this.versionSeen) {
+      this.versionSeen = this.copy.version;
+      this.versionSeenAt = now;
+    }
+    const busyFor = QUIET_MS - (now - this.versionSeenAt);
+    if (busyFor <= 0) return false;
+    this.quietTimer ??= setTimeout(() => {
+      this.quietTimer = null;
+      this.pump();
+    }, busyFor);
+    return true;
+  }
+
+  private slice(): void {
+    if (!this.job) {
+      if (this.waiters.length === 0) {
+        if (!this.warming || this.copyIsBusy()) {
+          this.pumping = false;
+          return;
+        }
+        this.snapshots.observe(this.copy);
+      }
+      const name = this.nextToBuild();
+      if (!name) {
+        this.settleWaiters();
+        this.pumping = false;
+        if (this.waiters.length === 0) this.warming = false;
+        return;
+      }
+      this.job = this.startJob(name);
+    }
+    const job = this.job;
+    const step = runFor(job.work, SLICE_MS);
+    if (step.done) {
+      this.job = null;
+      this.finish(job, step.value);
+    }
+    inNextTask(() => this.slice());
+  }
+
+  /** Each structure's build: it reads the rows of its inputs as of the moment it starts. */
+  private readonly builders: Record<StructureName, () => Generator<void, () => void, void>> = {
+    nets: function* (this: DiscoveryIndex) {
+      const section: NetSection = { byAsn: new Map(), byOrg: new Map(), filterValues: null, foldedNames: new Map() };
+      const rows = this.snapshots.rowsOf('net');
+      yield* inSteps(rows.length, (from, to) => {
+        for (let i = from; i < to; i++) {
+          const net = rows[i]!;
+          if (isAsn(net.asn)) section.byAsn.set(net.asn, net);
+          pushTo(section.byOrg, net.org_id, net);
+        }
+      });
+      return () => (this.netSection = section);
+    }.bind(this),
+    ixByOrg: function* (this: DiscoveryIndex) {
+      const byOrg = yield* groupBy(this.snapshots.rowsOf('ix'), (ix) => ix.org_id);
+      return () => (this.ixByOrg = byOrg);
+    }.bind(this),
+    facByOrg: function* (this: DiscoveryIndex) {
+      const byOrg = yield* groupBy(this.snapshots.rowsOf('fac'), (fac) => fac.org_id);
+      return () => (this.facByOrg = byOrg);
+    }.bind(this),
+    connections: function* (this: DiscoveryIndex) {
+      const rows = this.snapshots.rowsOf('netixlan');
+      const section: ConnectionSection = { byIx: new Map(), byNet: new Map(), byAsn: new Map() };
+      yield* inSteps(rows.length, (from, to) => {
+        for (let i = from; i < to; i++) {
+          const row = rows[i]!;
+          pushTo(section.byIx, row.ix_id, row);
+          pushTo(section.byNet, row.net_id, row);
+          if (isAsn(row.asn)) pushTo(section.byAsn, row.asn, row);
+        }
+      });
+      return () => (this.connections = section);
+    }.bind(this),
+    netFacs: function* (this: DiscoveryIndex) {
+      const rows = this.snapshots.rowsOf('netfac');
+      const section: NetFacSection = {
+        byFac: yield* groupBy(rows, (row) => row.fac_id),
+        byNet: yield* groupBy(rows, (row) => row.net_id),
+        byLocalAsn: yield* groupBy<NetFac, unknown>(rows, (row) => row.local_asn),
+      };
+      return () => (this.netFacs = section);
+    }.bind(this),
+    ixFacs: function* (this: DiscoveryIndex) {
+      const rows = this.snapshots.rowsOf('ixfac');
+      const section: IxFacSection = { byIx: yield* groupBy(rows, (row) => row.ix_id), byFac: yield* groupBy(rows, (row) => row.fac_id) };
+      return () => (this.ixFacs = section);
+    }.bind(this),
+    ixlans: function* (this: DiscoveryIndex) {
+      const byIx = yield* groupBy(this.snapshots.rowsOf('ixlan'), (row) => row.ix_id);
+      return () => (this.ixlansByIx = byIx);
+    }.bind(this),
+    prefixes: function* (this: DiscoveryIndex) {
+      const byIxlan = yield* groupBy(this.snapshots.rowsOf('ixpfx'), (pfx) => pfx.ixlan_id);
+      return () => (this.prefixesByIxlan = byIxlan);
+    }.bind(this),
+    pocs: function* (this: DiscoveryIndex) {
+      const byNet = yield* groupBy(this.snapshots.rowsOf('poc'), (row) => row.net_id);
+      return () => (this.pocsByNet = byNet);
+    }.bind(this),
+    peering: function* (this: DiscoveryIndex) {
+      const nets = this.copy.rows.net;
+      const section = yield* buildPeeringSection({
+        netByAsn: this.netSection.byAsn,
+        portsByAsn: this.connections.byAsn,
+        portsByIx: this.connections.byIx,
+        presencesByNet: this.netFacs.byNet,
+        presencesByLocalAsn: this.netFacs.byLocalAsn,
+        ixs: this.snapshots.rowsOf('ix'),
+        facs: this.snapshots.rowsOf('fac'),
+        hasNet: (id) => nets.has(id),
+        netById: (id) => nets.get(id),
+      });
+      return () => (this.peering = section);
+    }.bind(this),
+    'names:net': function* (this: DiscoveryIndex) {
+      const index = yield* buildNameSearch(this.snapshots.rowsOf('net'), (net) =>
+        typeof net.ix_count === 'number' && typeof net.fac_count === 'number' ? amountOf(net.ix_count) + amountOf(net.fac_count) : -1,
+      );
+      return () => this.nameSearches.set('net', index);
+    }.bind(this),
+    'names:ix': function* (this: DiscoveryIndex) {
+      const index = yield* buildNameSearch(this.snapshots.rowsOf('ix'), (ix) => amountOf(ix.net_count, -1));
+      return () => this.nameSearches.set('ix', index);
+    }.bind(this),
+    'names:fac': function* (this: DiscoveryIndex) {
+      const index = yield* buildNameSearch(this.snapshots.rowsOf('fac'), (fac) => amountOf(fac.net_count, -1));
+      return () => this.nameSearches.set('fac', index);
+    }.bind(this),
+    'names:org': function* (this: DiscoveryIndex) {
+      const index = yield* buildNameSearch(this.snapshots.rowsOf('org'), () => 0);
+      return () => this.nameSearches.set('org', index);
+    }.bind(this),
+    irr: function* (this: DiscoveryIndex) {
+      const irr = new PrefixIndexBuilder();
+      const rows = this.snapshots.rowsOf('net');
+      yield* inSteps(rows.length, (from, to) => {
+        for (let i = from; i < to; i++) {
+          const irrAsSet = textOf(rows[i]!.irr_as_set);
+          if (irrAsSet) irr.add(rows[i]!.id, irrNamesOf(irrAsSet));
+        }
+      });
+      const built = irr.build();
+      return () => (this.irrIndex = built);
+    }.bind(this),
+    asnTexts: function* (this: DiscoveryIndex) {
+      const asns = new Set<number>(this.netSection.byAsn.keys());
+      for (const asn of this.connections.byAsn.keys()) asns.add(asn);
+      yield;
+      const texts = Array.from(asns, String);
+      yield;
+      texts.sort();
+      return () => (this.asnTexts = texts);
+    }.bind(this),
+    ips: function* (this: DiscoveryIndex) {
+      const rows = this.snapshots.rowsOf('netixlan');
+      const byIp = new Map<string, NetIxLan[]>();
+      yield* inSteps(
+        rows.length,
+        (from, to) => {
+          for (let i = from; i < to; i++) {
+            const row = rows[i]!;
+            const v4 = canonicalIp(row.ipaddr4);
+            const v6 = canonicalIp(row.ipaddr6);
+            if (v4) pushTo(byIp, v4, row);
+            if (v6) pushTo(byIp, v6, row);
+          }
+        },
+        128,
+      );
+      return () => (this.byIp = byIp);
+    }.bind(this),
+    parsedPrefixes: function* (this: DiscoveryIndex) {
+      const parsedPrefixes: { v4: IndexedPrefix[]; v6: IndexedPrefix[] } = { v4: [], v6: [] };
+      const rows = this.snapshots.rowsOf('ixpfx');
+      yield* inSteps(
+        rows.length,
+        (from, to) => {
+          for (let i = from; i < to; i++) {
+            const parsed = parsePrefix(rows[i]!.prefix);
+            if (parsed) (parsed.family === 4 ? parsedPrefixes.v4 : parsedPrefixes.v6).push({ pfx: rows[i]!, parsed });
+          }
+        },
+        128,
+      );
+      return () => (this.parsedPrefixes = parsedPrefixes);
+    }.bind(this),
+  };
+
+  // ---- Search structures (built on first use when a question did not wait for them)
+
+  /** The name index of one kind. */
+  nameSearchOf(kind: SearchKind): NameSearchIndex {
+    this.ensure(`names:${kind}`);
+    return this.nameSearches.get(kind)!;
+  }
+
+  /** The IRR as-set names of the records, by record id. */
+  irrSearch(): PrefixIndex {
+    this.ensure('irr');
+    return this.irrIndex;
+  }
+
+  /** Every ASN of a record or a port as decimal text, sorted. */
+  asnTextsSorted(): string[] {
+    this.ensure('asnTexts');
+    return this.asnTexts;
+  }
+
+  /** The connections holding an IP (any spelling), including those with missing parents. */
+  connectionsWithIp(ip: string): NetIxLan[] {
+    const canonical = canonicalIp(ip);
+    if (!canonical) return [];
+    this.ensure('ips');
+    return this.byIp.get(canonical) ?? [];
+  }
+
+  /** The IX LAN prefixes of one address family, parsed, for containment tests. */
+  prefixesOfFamily(family: 4 | 6): IndexedPrefix[] {
+    this.ensure('parsedPrefixes');
+    return family === 4 ? this.parsedPrefixes.v4 : this.parsedPrefixes.v6;
+  }
+
+  /**
+   * How popular a row is, to rank equal matches: its own counter, or what the copy counts
+   * where the row lacks one (older rows).
+   */
+  popularityOf(kind: SearchKind, ordinal: number): number {
+    const index = this.nameSearchOf(kind);
+    const counter = index.counters[ordinal]!;
+    if (counter >= 0) return counter;
+    // Counted once per row until ports or presences change (the peering section is rebuilt then).
+    let counted = this.peering.countedPopularity.get(index);
+    if (!counted) this.peering.countedPopularity.set(index, (counted = new Float64Array(index.ids.length).fill(-1)));
+    if (counted[ordinal]! < 0) {
+      const id = index.ids[ordinal]!;
+      if (kind === 'net') counted[ordinal] = this.placeCountOfNet(id);
+      else if (kind === 'ix') counted[ordinal] = this.memberCountOfIx(id);
+      else counted[ordinal] = this.netFacs.byFac.get(id)?.length ?? 0;
+    }
+    return counted[ordinal]!;
   }
 
   netFilterValues(): NetFilterValues {
@@ -298,73 +573,6 @@ export class DiscoveryIndex {
       this.netSection.filterValues = values;
     }
     return this.netSection.filterValues;
-  }
-
-  /** The IRR as-set names of the records, by record id, for search. */
-  irrSearch(): PrefixIndex {
-    if (!this.irrIndex) {
-      const irr = new PrefixIndexBuilder();
-      for (const net of this.copy.rows.net.values()) {
-        const irrAsSet = textOf(net.irr_as_set);
-        if (irrAsSet) irr.add(net.id, irrNamesOf(irrAsSet));
-      }
-      this.irrIndex = irr.build();
-    }
-    return this.irrIndex;
-  }
-
-  /** Every ASN of a record or a port as decimal text, sorted, for search. */
-  asnTextsSorted(): string[] {
-    if (!this.asnTexts) {
-      const asns = new Set<number>(this.netSection.byAsn.keys());
-      for (const asn of this.connections.byAsn.keys()) asns.add(asn);
-      this.asnTexts = Array.from(asns, String).sort();
-    }
-    return this.asnTexts;
-  }
-
-  private buildConnectionSection(): ConnectionSection {
-    const section: ConnectionSection = { byIx: new Map(), byNet: new Map(), byAsn: new Map(), byIp: null };
-    for (const row of this.copy.rows.netixlan.values()) {
-      pushTo(section.byIx, row.ix_id, row);
-      pushTo(section.byNet, row.net_id, row);
-      if (isAsn(row.asn)) pushTo(section.byAsn, row.asn, row);
-    }
-    return section;
-  }
-
-  /** The connections holding an IP (any spelling), including those with missing parents. */
-  connectionsWithIp(ip: string): NetIxLan[] {
-    const canonical = canonicalIp(ip);
-    if (!canonical) return [];
-    if (!this.connections.byIp) {
-      const byIp = new Map<string, NetIxLan[]>();
-      for (const row of this.copy.rows.netixlan.values()) {
-        const v4 = canonicalIp(row.ipaddr4);
-        const v6 = canonicalIp(row.ipaddr6);
-        if (v4) pushTo(byIp, v4, row);
-        if (v6) pushTo(byIp, v6, row);
-      }
-      this.connections.byIp = byIp;
-    }
-    return this.connections.byIp.get(canonical) ?? [];
-  }
-
-  private buildPrefixSection(): PrefixSection {
-    return { byIxlan: this.groupBy(this.copy.rows.ixpfx.values(), (pfx) => pfx.ixlan_id), parsed: null };
-  }
-
-  /** The IX LAN prefixes of one address family, parsed, for containment tests. */
-  prefixesOfFamily(family: 4 | 6): IndexedPrefix[] {
-    if (!this.prefixes.parsed) {
-      const parsedPrefixes: { v4: IndexedPrefix[]; v6: IndexedPrefix[] } = { v4: [], v6: [] };
-      for (const pfx of this.copy.rows.ixpfx.values()) {
-        const parsed = parsePrefix(pfx.prefix);
-        if (parsed) (parsed.family === 4 ? parsedPrefixes.v4 : parsedPrefixes.v6).push({ pfx, parsed });
-      }
-      this.prefixes.parsed = parsedPrefixes;
-    }
-    return family === 4 ? this.prefixes.parsed.v4 : this.prefixes.parsed.v6;
   }
 
   // ---- Live lookups: rows whose parents are in the copy.
@@ -414,26 +622,44 @@ export class DiscoveryIndex {
 
   /** Ids of the IXPs (in the copy) where a port carries this ASN. Shared: do not modify. */
   ixIdsOfAsn(asn: number): ReadonlySet<number> {
-    let ids = this.ixIdsOfAsnCache.get(asn);
+    const { peering } = this;
+    const ordinal = peering.ordinalOf.get(asn);
+    if (ordinal === undefined) return EMPTY_SET;
+    let ids = peering.ixIdSets.get(ordinal);
     if (!ids) {
-      ids = new Set<number>();
-      for (const row of this.connections.byAsn.get(asn) ?? []) {
-        if (this.copy.rows.ix.has(row.ix_id)) ids.add(row.ix_id);
-      }
-      this.ixIdsOfAsnCache.set(asn, ids);
+      const { start, items } = peering.ixsOfAsn;
+      const set = new Set<number>();
+      for (let i = start[ordinal]!; i < start[ordinal + 1]!; i++) set.add(peering.ixIds[items[i]!]!);
+      peering.ixIdSets.set(ordinal, (ids = set));
     }
     return ids;
   }
 
   /** The ASNs carried by ports at an IXP, whether or not the copy holds their records. Shared: do not modify. */
   asnsAtIx(ixId: number): ReadonlySet<number> {
-    let asns = this.asnsAtIxCache.get(ixId);
-    if (!asns) {
-      asns = new Set<number>();
+    const { peering } = this;
+    const ix = peering.ixOrdinalOf.get(ixId);
+    if (ix === undefined) {
+      // An IXP the copy lacks: its ports still name ASNs (a partial copy).
+      const asns = new Set<number>();
       for (const row of this.connections.byIx.get(ixId) ?? []) if (isAsn(row.asn)) asns.add(row.asn);
-      this.asnsAtIxCache.set(ixId, asns);
+      return asns;
+    }
+    let asns = peering.asnSetsAtIx.get(ix);
+    if (!asns) {
+      const set = new Set<number>();
+      for (let member = peering.membersOfIx[ix]!; member < peering.membersOfIx[ix + 1]!; member++) {
+        set.add(peering.asns[peering.memberAsn[member]!]!);
+      }
+      peering.asnSetsAtIx.set(ix, (asns = set));
     }
     return asns;
+  }
+
+  /** How many ASNs ports carry at an IXP of the copy. */
+  memberCountOfIx(ixId: number): number {
+    const ix = this.peering.ixOrdinalOf.get(ixId);
+    return ix === undefined ? this.asnsAtIx(ixId).size : this.peering.membersOfIx[ix + 1]! - this.peering.membersOfIx[ix]!;
   }
 
   /** The ASNs a network record's ports carry, its own first, then the others in order. */
@@ -448,24 +674,8 @@ export class DiscoveryIndex {
    * the ports that carry it (lowest id on a tie); undefined when the copy holds neither.
    */
   holderOfAsn(asn: number): Net | undefined {
-    let holder = this.holderCache.get(asn);
-    if (holder === undefined) {
-      holder = this.netSection.byAsn.get(asn) ?? null;
-      if (!holder) {
-        const portsPerNet = new Map<number, number>();
-        for (const row of this.connections.byAsn.get(asn) ?? []) {
-          if (this.copy.rows.net.has(row.net_id)) portsPerNet.set(row.net_id, (portsPerNet.get(row.net_id) ?? 0) + 1);
-        }
-        let best = -1;
-        for (const [netId, ports] of portsPerNet) {
-          const bestPorts = portsPerNet.get(best) ?? 0;
-          if (ports > bestPorts || (ports === bestPorts && netId < best)) best = netId;
-        }
-        holder = this.copy.rows.net.get(best) ?? null;
-      }
-      this.holderCache.set(asn, holder);
-    }
-    return holder ?? undefined;
+    const ordinal = this.peering.ordinalOf.get(asn);
+    return ordinal === undefined ? undefined : this.peering.holders[ordinal];
   }
 
   /**
@@ -474,31 +684,34 @@ export class DiscoveryIndex {
    * Shared: do not modify.
    */
   memberNetOf(asn: number): MemberNet {
-    let member = this.memberNetCache.get(asn);
+    const ordinal = this.peering.ordinalOf.get(asn);
+    if (ordinal === undefined) return memberNet(asn, undefined);
+    return this.memberNetAt(ordinal);
+  }
+
+  /** memberNetOf by the ASN's ordinal in the peering section. */
+  memberNetAt(ordinal: number): MemberNet {
+    const { peering } = this;
+    let member = peering.memberNets[ordinal];
     if (!member) {
-      const holder = this.holderOfAsn(asn);
-      member = holder
-        ? {
-            asn,
-            netId: holder.id,
-            name: textOf(holder.name),
-            recordAsn: holder.asn === asn ? null : holder.asn,
-            policyGeneral: textOf(holder.policy_general) as MemberNet['policyGeneral'],
-            infoTypes: infoTypesOf(holder) as MemberNet['infoTypes'],
-            traffic: textOf(holder.info_traffic),
-          }
-        : { asn, netId: null, name: `AS${asn}`, recordAsn: null, policyGeneral: '', infoTypes: [], traffic: '' };
-      this.memberNetCache.set(asn, member);
+      member = memberNet(peering.asns[ordinal]!, peering.holders[ordinal]);
+      // One list per distinct value: answers carry each once (see packed-members.ts).
+      const key = JSON.stringify(member.infoTypes);
+      const types = peering.typeLists.get(key);
+      if (types) member.infoTypes = types;
+      else peering.typeLists.set(key, member.infoTypes);
+      peering.memberNets[ordinal] = member;
     }
     return member;
   }
 
   /** A record's name and aka, folded for "contains" filters, one per line. */
   foldedNamesOf(net: Net): string {
-    let folded = this.foldedNamesCache.get(net.id);
+    const cache = this.netSection.foldedNames;
+    let folded = cache.get(net.id);
     if (folded === undefined) {
       folded = `${foldText(textOf(net.name))}\n${foldText(textOf(net.aka))}`;
-      this.foldedNamesCache.set(net.id, folded);
+      cache.set(net.id, folded);
     }
     return folded;
   }
@@ -515,7 +728,6 @@ export class DiscoveryIndex {
       for (const row of this.netFacs.byNet.get(netId) ?? []) if (facs.has(row.fac_id)) presences.push(row);
     }
     // A presence whose record the copy lacks is placed by the ASN it names.
-    this.netFacs.byLocalAsn ??= this.groupBy(this.copy.rows.netfac.values(), (row) => row.local_asn);
     for (const row of this.netFacs.byLocalAsn.get(asn) ?? []) {
       if (!this.copy.rows.net.has(row.net_id) && !recordIds.has(row.net_id) && facs.has(row.fac_id)) presences.push(row);
     }
@@ -524,10 +736,15 @@ export class DiscoveryIndex {
 
   /** Ids of the facilities (in the copy) an ASN is at. Shared: do not modify. */
   facIdsOfAsn(asn: number): ReadonlySet<number> {
-    let ids = this.facIdsOfAsnCache.get(asn);
+    const { peering } = this;
+    const ordinal = peering.ordinalOf.get(asn);
+    if (ordinal === undefined) return EMPTY_SET;
+    let ids = peering.facIdSets.get(ordinal);
     if (!ids) {
-      ids = new Set(this.presencesOfAsn(asn).map((row) => row.fac_id));
-      this.facIdsOfAsnCache.set(asn, ids);
+      const { start, items } = peering.facsOfAsn;
+      const set = new Set<number>();
+      for (let i = start[ordinal]!; i < start[ordinal + 1]!; i++) set.add(peering.facIds[items[i]!]!);
+      peering.facIdSets.set(ordinal, (ids = set));
     }
     return ids;
   }
@@ -535,23 +752,25 @@ export class DiscoveryIndex {
   /** The ASNs at a facility: facIdsOfAsn read backwards. Shared: do not modify. */
   asnsAtFac(facId: number): ReadonlySet<number> {
     if (!this.copy.rows.fac.has(facId)) return EMPTY_SET;
-    let asns = this.asnsAtFacCache.get(facId);
+    let asns = this.peering.asnsAtFac.get(facId);
     if (!asns) {
-      asns = new Set<number>();
+      const found = new Set<number>();
       for (const row of this.netFacs.byFac.get(facId) ?? []) {
         const record = this.copy.rows.net.get(row.net_id);
         const named = record ? record.asn : row.local_asn;
-        if (isAsn(named)) asns.add(named);
-        for (const port of this.connections.byNet.get(row.net_id) ?? []) if (isAsn(port.asn)) asns.add(port.asn);
+        if (isAsn(named)) found.add(named);
+        for (const port of this.connections.byNet.get(row.net_id) ?? []) if (isAsn(port.asn)) found.add(port.asn);
       }
-      this.asnsAtFacCache.set(facId, asns);
+      this.peering.asnsAtFac.set(facId, (asns = found));
     }
     return asns;
   }
 
   /** True when the copy knows the ASN at all: a record, a port or a presence names it. */
   knowsAsn(asn: number): boolean {
-    return this.netSection.byAsn.has(asn) || this.connections.byAsn.has(asn) || this.presencesOfAsn(asn).length > 0;
+    if (this.netSection.byAsn.has(asn) || this.connections.byAsn.has(asn)) return true;
+    const ordinal = this.peering.ordinalOf.get(asn);
+    return ordinal !== undefined && this.peering.facsOfAsn.start[ordinal + 1]! > this.peering.facsOfAsn.start[ordinal]!;
   }
 
   /** How many IXPs and facilities a record is at, counted in the copy (older rows lack the counters). */
@@ -560,89 +779,46 @@ export class DiscoveryIndex {
     for (const row of this.connections.byNet.get(netId) ?? []) ixIds.add(row.ix_id);
     return ixIds.size + (this.netFacs.byNet.get(netId)?.length ?? 0);
   }
-
-  warmUpPending = false;
-  lastActivityAt = 0;
-
-  /** True when every search structure is built. */
-  get searchReady(): boolean {
-    return this.searchIndexes.size === SEARCH_KINDS.length && this.irrIndex !== null && this.asnTexts !== null;
-  }
-
-  /** Builds one missing search structure; true when more remain. */
-  warmUpStep(): boolean {
-    this.refresh();
-    const missing = SEARCH_KINDS.find((kind) => !this.searchIndexes.has(kind));
-    if (missing) this.searchIndexOf(missing);
-    else if (!this.irrIndex) this.irrSearch();
-    else if (!this.asnTexts) this.asnTextsSorted();
-    else return false;
-    return true;
-  }
-
-  /**
-   * The name index of one kind, built on first use after its rows changed. Popularity ranks
-   * equal matches: the row's own counters, or counts from the copy where a row lacks them.
-   */
-  searchIndexOf(kind: SearchKind): KindSearchIndex {
-    let index = this.searchIndexes.get(kind);
-    if (!index) {
-      const rows = this.copy.rows;
-      const counted = (value: unknown, fromCopy: () => number) => (amountOf(value, -1) >= 0 ? amountOf(value) : fromCopy());
-      if (kind === 'net') {
-        index = buildKindSearch(rows.net.values(), (net) =>
-          typeof net.ix_count === 'number' && typeof net.fac_count === 'number'
-            ? amountOf(net.ix_count) + amountOf(net.fac_count)
-            : this.placeCountOfNet(net.id),
-        );
-      } else if (kind === 'ix') index = buildKindSearch(rows.ix.values(), (ix) => counted(ix.net_count, () => this.asnsAtIx(ix.id).size));
-      else if (kind === 'fac') {
-        index = buildKindSearch(rows.fac.values(), (fac) => counted(fac.net_count, () => this.netFacs.byFac.get(fac.id)?.length ?? 0));
-      } else index = buildKindSearch(rows.org.values(), () => 0);
-      this.searchIndexes.set(kind, index);
-    }
-    return index;
-  }
 }
 
-const WARM_UP_DELAY_MS = 250;
-const SEARCH_KINDS: readonly SearchKind[] = ['net', 'ix', 'fac', 'org'];
-
-/**
- * Builds the search structures in the background, one kind per task, once the worker has had
- * nothing to do for a moment: the first keystroke then finds them ready, and no query waits
- * behind more than one short task. Each query and each change of the copy (a sync running)
- * pushes the moment back.
- */
-export function warmUpSearchSoon(index: DiscoveryIndex): void {
-  index.lastActivityAt = Date.now();
-  if (index.warmUpPending) return;
-  index.warmUpPending = true;
-  let versionSeen = index.copy.version;
-  const tick = () => {
-    if (index.copy.version !== versionSeen) {
-      versionSeen = index.copy.version;
-      index.lastActivityAt = Date.now();
-    }
-    const idleFor = Date.now() - index.lastActivityAt;
-    if (idleFor < WARM_UP_DELAY_MS) {
-      setTimeout(tick, WARM_UP_DELAY_MS - idleFor);
-      return;
-    }
-    if (index.warmUpStep()) setTimeout(tick, 0);
-    else index.warmUpPending = false;
-  };
-  setTimeout(tick, WARM_UP_DELAY_MS);
+function memberNet(asn: number, holder: Net | undefined): MemberNet {
+  return holder
+    ? {
+        asn,
+        netId: holder.id,
+        name: textOf(holder.name),
+        recordAsn: holder.asn === asn ? null : holder.asn,
+        policyGeneral: textOf(holder.policy_general) as MemberNet['policyGeneral'],
+        infoTypes: infoTypesOf(holder) as MemberNet['infoTypes'],
+        traffic: textOf(holder.info_traffic),
+      }
+    : { asn, netId: null, name: `AS${asn}`, recordAsn: null, policyGeneral: '', infoTypes: [], traffic: '' };
 }
 
 const indexes = new WeakMap<LocalCopy, DiscoveryIndex>();
 
-/** The index of this copy, up to date; the worker keeps one per copy for its lifetime. */
-export function getDiscoveryIndex(copy: LocalCopy): DiscoveryIndex {
+/**
+ * The index of this copy once what `parts` need is up to date, built in slices meanwhile; the
+ * rest follows in the background. Answer from it before awaiting anything else: a later
+ * slice may replace structures.
+ */
+export function readyIndex(copy: LocalCopy, parts: readonly IndexPart[]): Promise<DiscoveryIndex> {
+  const index = discoveryIndexOf(copy);
+  index.warmUp();
+  return index.whenReady(parts);
+}
+
+/** The index of this copy; the worker keeps one per copy for its lifetime. */
+export function discoveryIndexOf(copy: LocalCopy): DiscoveryIndex {
   let index = indexes.get(copy);
   if (!index) {
     index = new DiscoveryIndex(copy);
     indexes.set(copy, index);
   }
-  return index.refresh();
+  return index;
+}
+
+/** The index of this copy with its discovery sections up to date, built at once if they were not. */
+export function getDiscoveryIndex(copy: LocalCopy): DiscoveryIndex {
+  return discoveryIndexOf(copy).refresh();
 }

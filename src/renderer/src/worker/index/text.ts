@@ -35,6 +35,20 @@ export function wordsOf(folded: string): string[] {
   return words;
 }
 
+/** wordsOf(folded).length > 1, without making the words. */
+export function hasSeveralWords(folded: string): boolean {
+  if (!ASCII.test(folded)) return wordsOf(folded).length > 1;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    const isWordChar = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+    if (isWordChar && !inWord && ++words > 1) return true;
+    inWord = isWordChar;
+  }
+  return false;
+}
+
 /** The text with every separator removed, so "decix" finds "DE-CIX". */
 export function squash(folded: string): string {
   if (ASCII.test(folded)) return folded.replace(ASCII_NON_ALNUM_GLOBAL, '');

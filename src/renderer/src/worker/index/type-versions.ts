@@ -1,30 +1,60 @@
 /**
- * Tells which PeeringDB types changed since the index was built, so a sync that touched only
+ * Which PeeringDB types changed since the index last looked, so a sync that touched only
  * contacts does not rebuild the network name index. LocalCopy only bumps one version number;
  * the store replaces a row's object when the row changes, so comparing object identity in
  * the maps' iteration order finds every insert, update and removal in one pass.
+ *
+ * Each type gets a stamp that moves when its rows change, and a snapshot of its rows as of
+ * then: a structure built in slices reads the snapshot, so a sync changing the copy between
+ * two slices cannot leave it half old and half new.
  */
-import type { PdbType } from '../../../../shared/peeringdb';
+import type { PdbRowMap, PdbType } from '../../../../shared/peeringdb';
 import type { LocalCopy } from '../copy/local-copy';
 
-export class TypeChangeTracker {
-  private readonly seen = new Map<PdbType, unknown[]>();
+export type Stamps = Readonly<Partial<Record<PdbType, number>>>;
 
-  /** True when the rows of `type` differ from the last call's (always true the first time). */
-  changed(copy: LocalCopy, type: PdbType): boolean {
-    const rows: Map<number, unknown> = copy.rows[type];
-    const previous = this.seen.get(type);
-    let differs = previous === undefined || previous.length !== rows.size;
-    if (!differs && previous) {
-      let i = 0;
-      for (const row of rows.values()) {
-        if (previous[i++] !== row) {
-          differs = true;
-          break;
+export class TypeSnapshots {
+  private readonly rows = new Map<PdbType, readonly unknown[]>();
+  private readonly stamps = new Map<PdbType, number>();
+  private observedVersion = -1;
+
+  constructor(private readonly types: readonly PdbType[]) {}
+
+  /** Compares the copy with the snapshots when its version moved; changed types get a new stamp. */
+  observe(copy: LocalCopy): void {
+    if (copy.version === this.observedVersion) return;
+    this.observedVersion = copy.version;
+    for (const type of this.types) {
+      const current: Map<number, unknown> = copy.rows[type];
+      const previous = this.rows.get(type);
+      let differs = previous === undefined || previous.length !== current.size;
+      if (!differs && previous) {
+        let i = 0;
+        for (const row of current.values()) {
+          if (previous[i++] !== row) {
+            differs = true;
+            break;
+          }
         }
       }
+      if (differs) {
+        this.rows.set(type, Array.from(current.values()));
+        this.stamps.set(type, (this.stamps.get(type) ?? 0) + 1);
+      }
     }
-    if (differs) this.seen.set(type, Array.from(rows.values()));
-    return differs;
+  }
+
+  stampOf(type: PdbType): number {
+    return this.stamps.get(type) ?? 0;
+  }
+
+  /** The stamps of these types now. */
+  stampsOf(types: readonly PdbType[]): Stamps {
+    return Object.fromEntries(types.map((type) => [type, this.stampOf(type)]));
+  }
+
+  /** The rows of a type as of its last stamp. */
+  rowsOf<T extends PdbType>(type: T): readonly PdbRowMap[T][] {
+    return (this.rows.get(type) ?? []) as readonly PdbRowMap[T][];
   }
 }

@@ -4,6 +4,7 @@
  * asked for, matched by the ASN their ports carry: an ASN at an IXP is one a session can use.
  */
 import type { DiscoveryIndex } from '../index/discovery-index';
+import type { Lists } from '../index/peering';
 import { asnNetwork, connectionOf, placeSummary, totalSpeed } from './summaries';
 import type { CompareArgs, CompareFac, CompareFacSide, CompareIx, CompareResult, CompareSide } from '../../protocol/discovery';
 
@@ -36,11 +37,31 @@ function shared<S>(sides: (S | undefined)[]): { present: S[]; missingAt: number 
   return { present, missingAt: sides.findIndex((side) => side === undefined) };
 }
 
+/**
+ * Places (by id) where all the networks are, or from three networks on all but one: counted on
+ * the section's lists first, so ports and presences are read only where a place is kept.
+ */
+function keptPlaces(asns: readonly number[], lists: Lists, ids: Float64Array, ordinalOf: ReadonlyMap<number, number>): Set<number> {
+  const present = new Map<number, number>();
+  for (const asn of asns) {
+    const ordinal = ordinalOf.get(asn);
+    if (ordinal === undefined) continue;
+    for (let i = lists.start[ordinal]!; i < lists.start[ordinal + 1]!; i++) present.set(lists.items[i]!, (present.get(lists.items[i]!) ?? 0) + 1);
+  }
+  const needed = asns.length >= 3 ? asns.length - 1 : asns.length;
+  const kept = new Set<number>();
+  for (const [place, count] of present) if (count >= needed) kept.add(ids[place]!);
+  return kept;
+}
+
 function compareIxs(index: DiscoveryIndex, asns: number[], result: CompareResult): void {
+  const { peering } = index;
+  const kept = keptPlaces(asns, peering.ixsOfAsn, peering.ixIds, peering.ordinalOf);
   // Per IXP, each ASN's ports, in the ASNs' order.
   const sidesByIx = new Map<number, (CompareSide | undefined)[]>();
   asns.forEach((asn, position) => {
     for (const row of index.portsOfAsn(asn)) {
+      if (!kept.has(row.ix_id)) continue;
       let sides = sidesByIx.get(row.ix_id);
       if (!sides) sidesByIx.set(row.ix_id, (sides = new Array<CompareSide | undefined>(asns.length).fill(undefined)));
       const side = (sides[position] ??= { asn, connections: [], totalSpeed: 0 });
@@ -69,9 +90,13 @@ function compareIxs(index: DiscoveryIndex, asns: number[], result: CompareResult
 }
 
 function compareFacs(index: DiscoveryIndex, asns: number[], result: CompareResult): void {
+  const { peering } = index;
+  const kept = keptPlaces(asns, peering.facsOfAsn, peering.facIds, peering.ordinalOf);
   const sidesByFac = new Map<number, (CompareFacSide | undefined)[]>();
   asns.forEach((asn, position) => {
+    if (kept.size === 0) return;
     for (const row of index.presencesOfAsn(asn)) {
+      if (!kept.has(row.fac_id)) continue;
       let sides = sidesByFac.get(row.fac_id);
       if (!sides) sidesByFac.set(row.fac_id, (sides = new Array<CompareFacSide | undefined>(asns.length).fill(undefined)));
       sides[position] ??= { asn, localAsn: row.local_asn };

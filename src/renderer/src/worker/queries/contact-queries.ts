@@ -1,7 +1,7 @@
 import { DEFAULT_PEERING_TEMPLATE, PEERING_TEMPLATE_KEY } from '../../../../shared/export/template';
 import { META, type PeeringDatabase } from '../db/schema';
 import type { QueryHandlers, StoreContext } from '../context';
-import { getDiscoveryIndex } from '../index/discovery-index';
+import { readyIndex } from '../index/discovery-index';
 import { textOf } from '../index/row-values';
 import { buildDraftContext } from './draft';
 import { buildContactList } from './contact-list';
@@ -21,13 +21,15 @@ async function contactsFetchedWithKey(db: PeeringDatabase): Promise<boolean> {
 }
 
 async function contactList(ctx: StoreContext, args: ContactListArgs): Promise<ContactListResult> {
-  return buildContactList(ctx.copy, args, await contactsFetchedWithKey(ctx.db));
+  const withKey = await contactsFetchedWithKey(ctx.db);
+  await readyIndex(ctx.copy, ['discovery']);
+  return buildContactList(ctx.copy, args, withKey);
 }
 
 /** What the Contacts view offers to choose from: my networks and the IXPs. */
 async function contactSources(ctx: StoreContext, _args: Record<string, never>): Promise<ContactSources> {
-  const index = getDiscoveryIndex(ctx.copy);
   const mine = (await ctx.db.myNetworks.toArray()).sort((a, b) => a.addedAt - b.addedAt || a.asn - b.asn);
+  const index = await readyIndex(ctx.copy, ['discovery']);
   const myNetworks: NetworkRef[] = mine.map(({ asn }) => {
     const net = index.holderOfAsn(asn);
     return net ? { netId: net.id, asn, name: textOf(net.name) } : { netId: null, asn, name: `AS${asn} (not in the local copy)` };
@@ -39,7 +41,7 @@ async function contactSources(ctx: StoreContext, _args: Record<string, never>): 
       name: textOf(ix.name),
       city: textOf(ix.city),
       country: textOf(ix.country),
-      memberCount: index.asnsAtIx(ix.id).size,
+      memberCount: index.memberCountOfIx(ix.id),
     });
   }
   ixps.sort((a, b) => a.name.localeCompare(b.name));
@@ -48,6 +50,7 @@ async function contactSources(ctx: StoreContext, _args: Record<string, never>): 
 
 /** Everything a peering request draft needs: the data and the user's template (or the default). */
 async function peeringDraft(ctx: StoreContext, args: PeeringDraftArgs): Promise<PeeringDraftResult> {
+  await readyIndex(ctx.copy, ['discovery']);
   const built = buildDraftContext(ctx.copy, args.myAsn, args.peerAsn);
   if (!built.ok) return built;
   const saved = await ctx.db.templates.get(PEERING_TEMPLATE_KEY);

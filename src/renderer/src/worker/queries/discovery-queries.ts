@@ -1,55 +1,52 @@
 /**
  * Discovery queries the store worker answers (my networks, compare, peers, search, pages).
  * Each reads the discovery index of the worker's copy; those that need the user's own tables
- * (my ASNs, peer marks) read them here, so every answer reflects the latest write.
+ * (my ASNs, peer marks) read them first, then wait for the index and answer from it at once,
+ * so every answer reflects the latest write and one state of the index.
  */
 import type { QueryHandlers, StoreContext } from '../context';
 import { compareNetworks } from './compare';
-import { getDiscoveryIndex as currentIndex, warmUpSearchSoon } from '../index/discovery-index';
+import { readyIndex } from '../index/discovery-index';
 import { filterOptions } from './filter-options';
-import { findMembers, type UserContext } from './members';
+import { findMembers } from './members';
 import { memberFacets } from './member-facets';
 import { myNetworksOverview } from './my-networks';
 import { facPage, ixPage, networkPage, orgPage } from './pages';
-import { localIsoDate } from '../../../../shared/peer-marks';
-import { search } from './search';
+import { readUserContext } from '../user-context';
+import { search, searchNeeds } from './search';
 import type { CompareArgs, PeersArgs, SearchArgs } from '../../protocol/discovery';
 
-/** The index, up to date; the search structures follow in the background. */
-function getDiscoveryIndex(copy: StoreContext['copy']) {
-  const index = currentIndex(copy);
-  warmUpSearchSoon(index);
-  return index;
-}
-
-async function readUserContext(ctx: StoreContext): Promise<UserContext> {
-  const [myNetworks, peerStates] = await Promise.all([ctx.db.myNetworks.toArray(), ctx.db.peerStates.toArray()]);
-  return {
-    myAsns: myNetworks.sort((a, b) => a.addedAt - b.addedAt).map((record) => record.asn),
-    peerStates,
-    today: localIsoDate(),
-  };
-}
+const discovery = ['discovery'] as const;
 
 export const discoveryQueries = {
   /** My networks with their IXP connections and facilities; `asns` defaults to the stored list. */
   myNetworksOverview: async (ctx: StoreContext, args: { asns?: number[] }) => {
-    const asns = args.asns ?? (await readUserContext(ctx)).myAsns;
-    return myNetworksOverview(getDiscoveryIndex(ctx.copy), asns);
+    const asns = args.asns ?? (await readUserContext(ctx.db)).myAsns;
+    return myNetworksOverview(await readyIndex(ctx.copy, discovery), asns);
   },
-  compareNetworks: (ctx: StoreContext, args: CompareArgs) => compareNetworks(getDiscoveryIndex(ctx.copy), args),
+  compareNetworks: async (ctx: StoreContext, args: CompareArgs) => compareNetworks(await readyIndex(ctx.copy, discovery), args),
   /** Potential peers (and, with includeMine/includeMarked, the member lists of pages). */
-  findPeers: async (ctx: StoreContext, args: PeersArgs) =>
-    findMembers(getDiscoveryIndex(ctx.copy), args, await readUserContext(ctx)),
-  networkPage: async (ctx: StoreContext, args: { netId?: number; asn?: number }) =>
-    networkPage(getDiscoveryIndex(ctx.copy), args, await readUserContext(ctx)),
-  ixPage: async (ctx: StoreContext, args: { ixId: number }) =>
-    ixPage(getDiscoveryIndex(ctx.copy), args.ixId, await readUserContext(ctx)),
-  facPage: async (ctx: StoreContext, args: { facId: number }) =>
-    facPage(getDiscoveryIndex(ctx.copy), args.facId, await readUserContext(ctx)),
-  orgPage: (ctx: StoreContext, args: { orgId: number }) => orgPage(getDiscoveryIndex(ctx.copy), args.orgId),
-  searchEverything: (ctx: StoreContext, args: SearchArgs) => search(getDiscoveryIndex(ctx.copy), args),
-  memberFilterOptions: (ctx: StoreContext, _args: Record<string, never>) => filterOptions(getDiscoveryIndex(ctx.copy)),
-  memberFacets: async (ctx: StoreContext, args: PeersArgs) =>
-    memberFacets(getDiscoveryIndex(ctx.copy), args, await readUserContext(ctx)),
+  findPeers: async (ctx: StoreContext, args: PeersArgs) => {
+    const user = await readUserContext(ctx.db);
+    return findMembers(await readyIndex(ctx.copy, discovery), args, user);
+  },
+  networkPage: async (ctx: StoreContext, args: { netId?: number; asn?: number }) => {
+    const user = await readUserContext(ctx.db);
+    return networkPage(await readyIndex(ctx.copy, discovery), args, user);
+  },
+  ixPage: async (ctx: StoreContext, args: { ixId: number }) => {
+    const user = await readUserContext(ctx.db);
+    return ixPage(await readyIndex(ctx.copy, discovery), args.ixId, user);
+  },
+  facPage: async (ctx: StoreContext, args: { facId: number }) => {
+    const user = await readUserContext(ctx.db);
+    return facPage(await readyIndex(ctx.copy, discovery), args.facId, user);
+  },
+  orgPage: async (ctx: StoreContext, args: { orgId: number }) => orgPage(await readyIndex(ctx.copy, discovery), args.orgId),
+  searchEverything: async (ctx: StoreContext, args: SearchArgs) => search(await readyIndex(ctx.copy, searchNeeds(args)), args),
+  memberFilterOptions: async (ctx: StoreContext, _args: Record<string, never>) => filterOptions(await readyIndex(ctx.copy, discovery)),
+  memberFacets: async (ctx: StoreContext, args: PeersArgs) => {
+    const user = await readUserContext(ctx.db);
+    return memberFacets(await readyIndex(ctx.copy, discovery), args, user);
+  },
 } satisfies Partial<QueryHandlers>;

@@ -5,7 +5,8 @@
  * each variant, so the counts always agree with what the table shows.
  */
 import type { DiscoveryIndex } from '../index/discovery-index';
-import { findMembers, myPresence, type UserContext } from './members';
+import { findMembers, myPresence } from './members';
+import type { UserContext } from '../user-context';
 import { textOf } from '../index/row-values';
 import { TRAFFIC_LEVELS, trafficFloor } from './traffic';
 import type { MemberFacets, MemberFilters, MemberRow, PeersArgs } from '../../protocol/discovery';

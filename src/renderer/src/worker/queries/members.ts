@@ -7,25 +7,19 @@
  * some records differs from their own, and which counts even when the copy lacks the record.
  * My networks and marks are ASNs too, so a mark set on a port's ASN hides that peer.
  */
-import type { Net, NetIxLan } from '../../../../shared/peeringdb';
-import type { PeerStateRecord } from '../../../../shared/user-data';
+import type { Net } from '../../../../shared/peeringdb';
+import type { UserContext } from '../user-context';
 import type { DiscoveryIndex } from '../index/discovery-index';
 import { markHidesPeer } from '../../../../shared/peer-marks';
 import { peerScore } from '../../../../shared/ranking';
 import { connectionOf } from './summaries';
 import { foldText } from '../index/text';
-import { amountOf, isAsn, textOf } from '../index/row-values';
+import { textOf } from '../index/row-values';
+import { PORT_IPV4, PORT_IPV6, PORT_RS_PEER, type PeeringSection } from '../index/peering';
 import { parseAsn } from '../../../../shared/asn';
 import { trafficFloor } from './traffic';
 import type { MemberFilters, MemberNet, MemberRow, PeersArgs, PeersResult } from '../../protocol/discovery';
 
-/** What the user's own tables say, read by the operation and passed in. */
-export interface UserContext {
-  myAsns: readonly number[];
-  peerStates: readonly PeerStateRecord[];
-  /** YYYY-MM-DD, for hidden-until. */
-  today: string;
-}
 
 interface Mine {
   /** My ASNs that the copy knows (a record, a port or a presence names them). */
@@ -85,48 +79,59 @@ function netFilter(index: DiscoveryIndex, filters: MemberFilters): (member: Memb
   };
 }
 
-interface ConnectionStats {
-  bestSpeed: number;
-  isRsPeer: boolean;
-  hasIpv4: boolean;
-  hasIpv6: boolean;
-  ixCount: number;
-}
-
-function connectionStats(rows: readonly NetIxLan[]): ConnectionStats {
-  const stats: ConnectionStats = { bestSpeed: 0, isRsPeer: false, hasIpv4: false, hasIpv6: false, ixCount: 0 };
-  // Rows arrive grouped by IXP (gathered one IXP after the other), so a running sum per run
-  // of one IXP is the speed there.
-  let currentIx = -1;
-  let speedHere = 0;
-  for (const row of rows) {
-    if (row.ix_id !== currentIx) {
-      currentIx = row.ix_id;
-      speedHere = 0;
-      stats.ixCount++;
-    }
-    speedHere += amountOf(row.speed);
-    if (speedHere > stats.bestSpeed) stats.bestSpeed = speedHere;
-    if (row.is_rs_peer === true) stats.isRsPeer = true;
-    if (row.ipaddr4) stats.hasIpv4 = true;
-    if (row.ipaddr6) stats.hasIpv6 = true;
-  }
-  return stats;
-}
-
-function connectionFilterPasses(stats: ConnectionStats, filters: MemberFilters): boolean {
-  if (filters.rsPeer === 'yes' && !stats.isRsPeer) return false;
-  if (filters.rsPeer === 'no' && stats.isRsPeer) return false;
-  if (filters.ipv4 && !stats.hasIpv4) return false;
-  if (filters.ipv6 && !stats.hasIpv6) return false;
-  if (filters.minSpeed && stats.bestSpeed < filters.minSpeed) return false;
+function connectionFilterPasses(bestSpeed: number, isRsPeer: boolean, hasIpv4: boolean, hasIpv6: boolean, filters: MemberFilters): boolean {
+  if (filters.rsPeer === 'yes' && !isRsPeer) return false;
+  if (filters.rsPeer === 'no' && isRsPeer) return false;
+  if (filters.ipv4 && !hasIpv4) return false;
+  if (filters.ipv6 && !hasIpv6) return false;
+  if (filters.minSpeed && bestSpeed < filters.minSpeed) return false;
   return true;
 }
 
-const NO_PORTS: readonly NetIxLan[] = [];
+/**
+ * Per ASN (by ordinal), what its ports at the IXPs in question add up to: the largest total at
+ * one IXP, at how many, what they have, and (one IXP asked) which member entry is its. Kept
+ * with the section and cleared after each answer, so a list of 10,000 candidates allocates none.
+ */
+interface Tally {
+  listed: Uint8Array;
+  bestSpeed: Float64Array;
+  ixCount: Int32Array;
+  flags: Uint8Array;
+  member: Int32Array;
+}
+
+const tallies = new WeakMap<PeeringSection, Tally>();
+
+function tallyOf(peering: PeeringSection): Tally {
+  let tally = tallies.get(peering);
+  if (!tally) {
+    const size = peering.asns.length;
+    tally = {
+      listed: new Uint8Array(size),
+      bestSpeed: new Float64Array(size),
+      ixCount: new Int32Array(size),
+      flags: new Uint8Array(size),
+      member: new Int32Array(size),
+    };
+    tallies.set(peering, tally);
+  }
+  return tally;
+}
+
+/** Marks, by ordinal, the IXPs or facilities of `ids` (ids the section does not number are left out). */
+function marksOf(ids: ReadonlySet<number>, ordinalOf: ReadonlyMap<number, number>, size: number): Uint8Array {
+  const marks = new Uint8Array(size);
+  for (const id of ids) {
+    const ordinal = ordinalOf.get(id);
+    if (ordinal !== undefined) marks[ordinal] = 1;
+  }
+  return marks;
+}
 
 export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserContext): PeersResult {
   const filters = args.filters ?? {};
+  const { peering } = index;
   const mine = myPresence(index, user.myAsns);
   const statesByAsn = new Map(user.peerStates.map((record) => [record.asn, record]));
   const ixNames: Record<number, string> = {};
@@ -145,51 +150,82 @@ export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserCo
   const fac = facId === null ? undefined : index.fac(facId);
   const facMatches = fac !== undefined && placeMatches(fac, filters);
 
-  // Candidates (ASNs) and their ports at those places.
-  const portsByAsn = new Map<number, NetIxLan[]>();
+  // Candidates (ASN ordinals, in the order their ports come) and what their ports there add up to.
+  const tally = tallyOf(peering);
+  const { listed, bestSpeed, ixCount, flags, member: memberOf } = tally;
+  const candidates: number[] = [];
   for (const ixId of ixIds) {
-    for (const row of index.connections.byIx.get(ixId) ?? []) {
-      if (!isAsn(row.asn)) continue;
-      const list = portsByAsn.get(row.asn);
-      if (list) list.push(row);
-      else portsByAsn.set(row.asn, [row]);
+    const ix = peering.ixOrdinalOf.get(ixId);
+    if (ix === undefined) continue;
+    for (let member = peering.membersOfIx[ix]!; member < peering.membersOfIx[ix + 1]!; member++) {
+      const ordinal = peering.memberAsn[member]!;
+      if (!listed[ordinal]) {
+        listed[ordinal] = 1;
+        candidates.push(ordinal);
+      }
+      ixCount[ordinal]!++;
+      if (peering.memberSpeed[member]! > bestSpeed[ordinal]!) bestSpeed[ordinal] = peering.memberSpeed[member]!;
+      flags[ordinal]! |= peering.memberFlags[member]!;
+      memberOf[ordinal] = member;
     }
   }
   if (facMatches) {
-    for (const asn of index.asnsAtFac(fac.id)) if (!portsByAsn.has(asn)) portsByAsn.set(asn, NO_PORTS as NetIxLan[]);
+    for (const asn of index.asnsAtFac(fac.id)) {
+      // Every ASN at a facility is numbered: records', ports' and presences' ASNs all are.
+      const ordinal = peering.ordinalOf.get(asn)!;
+      if (!listed[ordinal]) {
+        listed[ordinal] = 1;
+        candidates.push(ordinal);
+      }
+    }
   }
 
+  const myIxs = mine.ixIds.size > 0 ? marksOf(mine.ixIds, peering.ixOrdinalOf, peering.ixIds.length) : null;
+  const myFacs = mine.facIds.size > 0 ? marksOf(mine.facIds, peering.facOrdinalOf, peering.facIds.length) : null;
+  const named = new Uint8Array(peering.ixIds.length);
   const passesNet = netFilter(index, filters);
   const rows: MemberRow[] = [];
   let candidateCount = 0;
-  for (const [asn, ports] of portsByAsn) {
+  for (const ordinal of candidates) {
+    const asn = peering.asns[ordinal]!;
     const isMine = mine.asns.has(asn);
     if (isMine && !args.includeMine) continue;
     const mark = statesByAsn.get(asn);
     if (!isMine && !args.includeMarked && markHidesPeer(mark, user.today)) continue;
     candidateCount++;
-    const holder = index.holderOfAsn(asn);
-    const net = index.memberNetOf(asn);
-    if (!passesNet(net, holder)) continue;
-    const stats = connectionStats(ports);
-    if (facId === null && !connectionFilterPasses(stats, filters)) continue;
+    const net = index.memberNetAt(ordinal);
+    if (!passesNet(net, peering.holders[ordinal])) continue;
+    const best = bestSpeed[ordinal]!;
+    const isRsPeer = (flags[ordinal]! & PORT_RS_PEER) !== 0;
+    const hasIpv4 = (flags[ordinal]! & PORT_IPV4) !== 0;
+    const hasIpv6 = (flags[ordinal]! & PORT_IPV6) !== 0;
+    if (facId === null && !connectionFilterPasses(best, isRsPeer, hasIpv4, hasIpv6, filters)) continue;
 
     const sharedIxIds: number[] = [];
-    if (mine.ixIds.size > 0) {
-      for (const ixId of index.ixIdsOfAsn(asn)) if (mine.ixIds.has(ixId)) sharedIxIds.push(ixId);
+    if (myIxs) {
+      const { start, items } = peering.ixsOfAsn;
+      for (let i = start[ordinal]!; i < start[ordinal + 1]!; i++) {
+        const ix = items[i]!;
+        if (!myIxs[ix]) continue;
+        sharedIxIds.push(peering.ixIds[ix]!);
+        if (!named[ix]) {
+          named[ix] = 1;
+          ixNames[peering.ixIds[ix]!] ??= textOf(index.ix(peering.ixIds[ix]!)!.name);
+        }
+      }
     }
     let sharedFacCount = 0;
-    if (mine.facIds.size > 0) {
-      for (const id of index.facIdsOfAsn(asn)) if (mine.facIds.has(id)) sharedFacCount++;
+    if (myFacs) {
+      const { start, items } = peering.facsOfAsn;
+      for (let i = start[ordinal]!; i < start[ordinal + 1]!; i++) sharedFacCount += myFacs[items[i]!]!;
     }
-    for (const ixId of sharedIxIds) ixNames[ixId] ??= textOf(index.ix(ixId)!.name);
     const row: MemberRow = {
       net,
-      ixCount: stats.ixCount,
-      bestSpeed: stats.bestSpeed,
-      isRsPeer: stats.isRsPeer,
-      hasIpv4: stats.hasIpv4,
-      hasIpv6: stats.hasIpv6,
+      ixCount: ixCount[ordinal]!,
+      bestSpeed: best,
+      isRsPeer,
+      hasIpv4,
+      hasIpv6,
       sharedIxIds,
       sharedFacCount,
       score: peerScore(net.policyGeneral, sharedIxIds.length, sharedFacCount),
@@ -197,8 +233,20 @@ export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserCo
       peerState: mark?.state ?? null,
       note: mark?.note ?? '',
     };
-    if (place.kind === 'ix') row.connections = ports.map(connectionOf).sort((a, b) => a.netixlanId - b.netixlanId);
+    if (place.kind === 'ix') {
+      const member = memberOf[ordinal]!;
+      row.connections = peering.memberPorts
+        .slice(peering.memberPortStart[member], peering.memberPortStart[member + 1])
+        .map(connectionOf)
+        .sort((a, b) => a.netixlanId - b.netixlanId);
+    }
     rows.push(row);
+  }
+  for (const ordinal of candidates) {
+    listed[ordinal] = 0;
+    bestSpeed[ordinal] = 0;
+    ixCount[ordinal] = 0;
+    flags[ordinal] = 0;
   }
   // Numbers only: ten thousand rows with many equal scores make name comparisons costly, and
   // the table re-sorts by name in the user's collation when asked.

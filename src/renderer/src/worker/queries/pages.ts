@@ -1,7 +1,8 @@
 /** The network, IXP, facility and organisation pages. */
 import { POC_ROLES } from '../../../../shared/peeringdb';
 import type { DiscoveryIndex } from '../index/discovery-index';
-import { myPresence, type UserContext } from './members';
+import { myPresence } from './members';
+import type { UserContext } from '../user-context';
 import { facsOfNet, ixsOfNet } from './presence';
 import { amountOf, textOf } from '../index/row-values';
 import { asnNetwork, connectionOf, netSummary, placeSummary, sortByName } from './summaries';
@@ -105,7 +106,7 @@ export function ixPage(index: DiscoveryIndex, ixId: number, user: UserContext): 
       name: textOf(lan.name),
       mtu: amountOf(lan.mtu),
       rsAsn: amountOf(lan.rs_asn),
-      prefixes: (index.prefixes.byIxlan.get(lan.id) ?? [])
+      prefixes: (index.prefixesByIxlan.get(lan.id) ?? [])
         .map((pfx) => ({ protocol: textOf(pfx.protocol), prefix: textOf(pfx.prefix) }))
         .sort((a, b) => a.protocol.localeCompare(b.protocol) || a.prefix.localeCompare(b.prefix)),
     }))

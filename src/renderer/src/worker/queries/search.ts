@@ -4,7 +4,8 @@
  * prefix indexes; a one-letter query can match tens of thousands of names, so name matches
  * are counted in typed arrays and only the best `limit` become display rows.
  */
-import type { DiscoveryIndex, KindSearchIndex } from '../index/discovery-index';
+import type { DiscoveryIndex, IndexPart } from '../index/discovery-index';
+import type { NameSearchIndex } from '../index/name-search';
 import { canonicalIp, parsePrefix, prefixesOverlap, type ParsedPrefix } from '../index/ip';
 import { infoTypesOf } from './summaries';
 import { foldText, squash, wordsOf } from '../index/text';
@@ -51,34 +52,59 @@ function rankKey(score: number, popularity: number, nameLength: number): number 
   return score * 10_000_000 + boundedPopularity * 100 + (99 - Math.min(nameLength, 99));
 }
 
-/** Keeps the `size` candidates with the highest rank keys seen so far. */
+/** A candidate with what orders it: its rank key, then (on a tie) kind, ASN or name, and row order. */
+interface Ranked {
+  key: number;
+  kind: number;
+  squashed: string;
+  ordinal: number;
+  candidate: Candidate;
+}
+
+/**
+ * Before `b` in the answer: higher rank first. Equal ranks are listed by kind, networks found
+ * by ASN in ASN order, the others by name, and then in the copy's order: the same answer
+ * whichever way the matches were found.
+ */
+function before(a: Ranked, b: Ranked): boolean {
+  if (a.key !== b.key) return a.key > b.key;
+  if (a.kind !== b.kind) return a.kind < b.kind;
+  const asnA = a.candidate.match === 'asn' ? (a.candidate.asn ?? 0) : 0;
+  const asnB = b.candidate.match === 'asn' ? (b.candidate.asn ?? 0) : 0;
+  if (asnA !== asnB) return asnA !== 0 && (asnB === 0 || asnA < asnB);
+  if (a.squashed !== b.squashed) return a.squashed < b.squashed;
+  return a.ordinal < b.ordinal;
+}
+
+/** Keeps the `size` best candidates seen so far. */
 class TopCandidates {
-  private readonly keys: number[] = [];
-  private readonly items: Candidate[] = [];
+  private readonly kept: Ranked[] = [];
 
   constructor(private readonly size: number) {}
 
   /** Cheap rejection before a candidate object is made. */
   wouldTake(key: number): boolean {
-    return this.keys.length < this.size || key > this.keys[this.keys.length - 1]!;
+    return this.kept.length < this.size || key >= this.kept[this.kept.length - 1]!.key;
   }
 
-  offer(key: number, candidate: Candidate): void {
-    if (!this.wouldTake(key)) return;
-    // Sorted descending; the list is short, so a linear insert is fine.
-    let at = this.keys.length;
-    while (at > 0 && this.keys[at - 1]! < key) at--;
-    this.keys.splice(at, 0, key);
-    this.items.splice(at, 0, candidate);
-    if (this.keys.length > this.size) {
-      this.keys.pop();
-      this.items.pop();
-    }
+  offer(ranked: Ranked): void {
+    const { kept } = this;
+    if (kept.length === this.size && !before(ranked, kept[kept.length - 1]!)) return;
+    // Best first; the list is short, so a linear insert is fine.
+    let at = kept.length;
+    while (at > 0 && before(ranked, kept[at - 1]!)) at--;
+    kept.splice(at, 0, ranked);
+    if (kept.length > this.size) kept.pop();
   }
 
   best(): Candidate[] {
-    return this.items;
+    return this.kept.map((ranked) => ranked.candidate);
   }
+}
+
+/** What a search needs built: names, ASNs and as-sets, and for an address the IPs and prefixes too. */
+export function searchNeeds(args: SearchArgs): IndexPart[] {
+  return parsePrefix(args.query.trim()) ? ['search', 'addresses'] : ['search'];
 }
 
 export function search(index: DiscoveryIndex, args: SearchArgs): SearchResult {
@@ -105,10 +131,17 @@ export function search(index: DiscoveryIndex, args: SearchArgs): SearchResult {
     total += findByName(index, query, special, top);
   }
   for (const candidate of special.values()) {
-    const kindIndex = index.searchIndexOf(candidate.kind);
+    const kindIndex = index.nameSearchOf(candidate.kind);
     const ordinal = kindIndex.ordinalOf.get(candidate.id);
     const nameLength = ordinal === undefined ? 0 : kindIndex.folded[ordinal]!.length;
-    top.offer(rankKey(candidate.score, candidate.popularity, nameLength), candidate);
+    top.offer({
+      key: rankKey(candidate.score, candidate.popularity, nameLength),
+      kind: KINDS.indexOf(candidate.kind),
+      squashed: ordinal === undefined ? '' : kindIndex.squashed[ordinal]!,
+      // A record the copy lacks (found by a port's ASN) after those it holds.
+      ordinal: ordinal ?? kindIndex.ids.length + candidate.id,
+      candidate,
+    });
   }
   total += special.size;
   return { query: args.query, hits: top.best().map((candidate) => toHit(index, candidate)), total };
@@ -247,8 +280,8 @@ function findByName(
   const squashedQuery = squash(foldedQuery);
   if (squashedQuery.length === 1) return findByNameStart(index, squashedQuery, special, top);
   let count = 0;
-  for (const kind of KINDS) {
-    const kindIndex = index.searchIndexOf(kind);
+  KINDS.forEach((kind, kindOrder) => {
+    const kindIndex = index.nameSearchOf(kind);
     const touched = markMatches(kindIndex, words);
     const { wordsMatched, nameWordsMatched } = kindIndex;
     for (const ordinal of touched) {
@@ -267,21 +300,24 @@ function findByName(
         continue;
       }
       count++;
-      const popularity = kindIndex.popularity[ordinal]!;
+      const popularity = index.popularityOf(kind, ordinal);
       const key = rankKey(score, popularity, folded.length);
-      if (top.wouldTake(key)) top.offer(key, { kind, id, variant: '', score, popularity, match, detail: '' });
+      if (top.wouldTake(key)) {
+        const candidate: Candidate = { kind, id, variant: '', score, popularity, match, detail: '' };
+        top.offer({ key, kind: kindOrder, squashed, ordinal, candidate });
+      }
     }
     for (const ordinal of touched) {
       wordsMatched[ordinal] = 0;
       nameWordsMatched[ordinal] = 0;
     }
-  }
+  });
   return count;
 }
 
 /**
  * A single letter matches a word in most names; what a user means by it is names that start
- * with it, most popular first, found as one run of the sorted names.
+ * with it, most popular first.
  */
 function findByNameStart(
   index: DiscoveryIndex,
@@ -290,31 +326,28 @@ function findByNameStart(
   top: TopCandidates,
 ): number {
   let count = 0;
-  for (const kind of KINDS) {
-    const kindIndex = index.searchIndexOf(kind);
-    const { startKeys, startOrdinals } = kindIndex;
-    let low = 0;
-    let high = startKeys.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (startKeys[mid]! < letter) low = mid + 1;
-      else high = mid;
-    }
-    for (let i = low; i < startKeys.length && startKeys[i]!.startsWith(letter); i++) {
-      const ordinal = startOrdinals[i]!;
-      const id = kindIndex.ids[ordinal]!;
-      const score = startKeys[i] === letter ? SCORE.nameExact : SCORE.nameStart;
+  KINDS.forEach((kind, kindOrder) => {
+    const kindIndex = index.nameSearchOf(kind);
+    const { squashed: names, ids, folded } = kindIndex;
+    for (let ordinal = 0; ordinal < names.length; ordinal++) {
+      const squashed = names[ordinal]!;
+      if (!squashed.startsWith(letter)) continue;
+      const id = ids[ordinal]!;
+      const score = squashed === letter ? SCORE.nameExact : SCORE.nameStart;
       const existing = special.get(`${kind}:${id}`);
       if (existing) {
         if (existing.score < score) Object.assign(existing, { score, match: 'name', detail: '' });
         continue;
       }
       count++;
-      const popularity = kindIndex.popularity[ordinal]!;
-      const key = rankKey(score, popularity, kindIndex.folded[ordinal]!.length);
-      if (top.wouldTake(key)) top.offer(key, { kind, id, variant: '', score, popularity, match: 'name', detail: '' });
+      const popularity = index.popularityOf(kind, ordinal);
+      const key = rankKey(score, popularity, folded[ordinal]!.length);
+      if (top.wouldTake(key)) {
+        const candidate: Candidate = { kind, id, variant: '', score, popularity, match: 'name', detail: '' };
+        top.offer({ key, kind: kindOrder, squashed, ordinal, candidate });
+      }
     }
-  }
+  });
   return count;
 }
 
@@ -323,7 +356,7 @@ function findByNameStart(
  * if all before it did), by any name and by the main name. Returns the ordinals touched, to
  * read and reset.
  */
-function markMatches(kindIndex: KindSearchIndex, words: string[]): number[] {
+function markMatches(kindIndex: NameSearchIndex, words: string[]): number[] {
   const { wordsMatched, nameWordsMatched } = kindIndex;
   const touched: number[] = [];
   words.forEach((word, position) => {
@@ -365,7 +398,7 @@ function toHit(index: DiscoveryIndex, candidate: Candidate): SearchHit {
     }
     case 'ix': {
       const ix = index.ix(candidate.id)!;
-      const members = index.asnsAtIx(ix.id).size;
+      const members = index.memberCountOfIx(ix.id);
       const facts = [place(ix.city, ix.country), `${members} network${members === 1 ? '' : 's'}`];
       return { ...base, title: textOf(ix.name), subtitle: facts.filter(Boolean).join(' · ') };
     }

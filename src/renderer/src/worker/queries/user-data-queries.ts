@@ -8,7 +8,7 @@ import type { SessionTemplateRecord, TemplateRecord } from '../../../../shared/u
 import { DEFAULT_FOLLOW_UP_DAYS, PREFERENCE_KEYS } from '../../../../shared/user-data';
 import { requestStatuses } from '../../../../shared/follow-ups';
 import type { RequestOverview } from '../../protocol/operations';
-import { getDiscoveryIndex } from '../index/discovery-index';
+import { readyIndex } from '../index/discovery-index';
 import { checkedArgs } from '../checked-args';
 import type { QueryHandlers, StoreContext } from '../context';
 import { USER_DATA_FORMAT, USER_DATA_VERSION, type UserData } from '../../../../shared/user-data';
@@ -37,7 +37,7 @@ export const userDataQueries = {
   requestOverview: async (ctx: StoreContext, _args: Record<string, never>): Promise<RequestOverview> => {
     const { db } = ctx;
     const [days, states, log] = await Promise.all([followUpDays(db), db.peerStates.toArray(), db.requestLog.toArray()]);
-    const index = getDiscoveryIndex(ctx.copy);
+    const index = await readyIndex(ctx.copy, ['discovery']);
     const nameOf = (asn: number) => index.netByAsn(asn)?.name ?? `AS${asn} (not in the local copy)`;
     const peers = requestStatuses(states, log, days, Date.now()).map((status) => ({ ...status, name: nameOf(status.asn) }));
     const recent = log.sort((a, b) => b.at - a.at).slice(0, LOG_SHOWN);

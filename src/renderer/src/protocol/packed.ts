@@ -1,0 +1,65 @@
+/**
+ * Answers that cross from the store worker to the page as columns rather than as objects.
+ * A peers list across fifty IXPs is some ten thousand rows; cloned as objects, rebuilding them
+ * on the page (property by property) costs more than answering the question. As typed arrays
+ * and string lists they are copied in a few milliseconds, and the page makes the same rows
+ * back with plain object literals. The store client unpacks them, so every caller still gets
+ * the answer's own type.
+ */
+import type { PeerStateKind } from '../../../shared/user-data';
+import type { PeersResult } from './discovery';
+
+/** Which answers travel packed, by the kind named in the reply. */
+export interface PackedAnswers {
+  members: PackedPeersResult;
+}
+export type PackedKind = keyof PackedAnswers;
+
+/** The connections of every row, one after the other: row i's from start[i] up to start[i + 1]. */
+export interface PackedConnections {
+  start: Int32Array;
+  netixlanId: Float64Array;
+  asn: Float64Array;
+  ixlanId: Float64Array;
+  ipaddr4: (string | null)[];
+  ipaddr6: (string | null)[];
+  speed: Float64Array;
+  /** Booleans as 1 or 0. */
+  isRsPeer: Uint8Array;
+  operational: Uint8Array;
+}
+
+/** MemberRow fields, one column each; NaN stands for null in number columns. */
+export interface PackedMemberRows {
+  asn: Float64Array;
+  netId: Float64Array;
+  name: string[];
+  recordAsn: Float64Array;
+  /** Indexes into `texts`: few distinct values over many rows. */
+  policyGeneral: Int32Array;
+  traffic: Int32Array;
+  texts: string[];
+  /** Indexes into `typeLists`. */
+  infoTypes: Int32Array;
+  typeLists: string[][];
+  ixCount: Float64Array;
+  bestSpeed: Float64Array;
+  sharedFacCount: Float64Array;
+  score: Float64Array;
+  /** Booleans as 1 or 0. */
+  isRsPeer: Uint8Array;
+  hasIpv4: Uint8Array;
+  hasIpv6: Uint8Array;
+  isMine: Uint8Array;
+  /** Row i's shared IXPs are sharedIxIds[sharedStart[i]] up to sharedStart[i + 1]. */
+  sharedStart: Int32Array;
+  sharedIxIds: Float64Array;
+  /** The few rows with a mark or a note: their indexes, states and notes. */
+  marked: Int32Array;
+  peerStates: (PeerStateKind | null)[];
+  notes: string[];
+  /** Only when the rows carry their connections (the members of one IXP). */
+  connections: PackedConnections | null;
+}
+
+export type PackedPeersResult = Omit<PeersResult, 'rows'> & { rows: PackedMemberRows };

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { PeerStateRecord } from '../../../../shared/user-data';
+import { liveRows, makeDataset } from '../../../../../tools/fake-peeringdb/datasets/discovery';
+import { copyOf } from '../../worker/copy/local-copy.test-support';
+import { getDiscoveryIndex } from '../../worker/index/discovery-index';
+import { findMembers } from '../../worker/queries/members';
+import { packPeersResult } from '../../worker/queries/packed-members';
+import type { PeersArgs } from '../../protocol/discovery';
+import { unpackAnswer, unpackPeersResult } from './packed-answers';
+
+// Ports of missing records, ports under a second ASN, older rows, addresses missing.
+const dataset = makeDataset({ seed: 77 });
+const copy = copyOf(dataset);
+const index = getDiscoveryIndex(copy);
+const nets = liveRows(dataset, 'net');
+const ixs = liveRows(dataset, 'ix');
+const marks: PeerStateRecord[] = [
+  { asn: nets[2]!.asn, state: 'peered', note: 'Session up since May', updatedAt: 1 },
+  { asn: nets[3]!.asn, state: null, note: 'Ask at the next meeting', updatedAt: 2 },
+  { asn: nets[4]!.asn, state: 'hidden', note: '', hiddenUntil: '2099-01-01', updatedAt: 3 },
+];
+const user = { myAsns: [nets[0]!.asn, nets[1]!.asn], peerStates: marks, today: '2026-05-01' };
+
+function roundTrip(args: PeersArgs) {
+  const answer = findMembers(index, args, user);
+  // The page receives it cloned, as postMessage delivers it.
+  return { answer, unpacked: unpackPeersResult(structuredClone(packPeersResult(answer))) };
+}
+
+describe('member lists sent as columns', () => {
+  it('come back to the page exactly as the store answered them, wherever they are asked', () => {
+    const questions: PeersArgs[] = [
+      ...ixs.map((ix): PeersArgs => ({ place: { kind: 'ix', ixId: ix.id }, includeMine: true, includeMarked: true })),
+      { place: { kind: 'my-ixs' } },
+      { place: { kind: 'my-ixs' }, includeMarked: true, filters: { policies: ['Open', 'Selective'] } },
+      { place: { kind: 'my-ixs' }, filters: { text: 'a', minSpeed: 1000 } },
+      ...liveRows(dataset, 'fac').map((fac): PeersArgs => ({ place: { kind: 'fac', facId: fac.id }, includeMine: true, includeMarked: true })),
+    ];
+    let rows = 0;
+    for (const question of questions) {
+      const { answer, unpacked } = roundTrip(question);
+      expect(unpacked).toStrictEqual(answer);
+      rows += answer.rows.length;
+    }
+    expect(rows).toBeGreaterThan(500);
+  });
+
+  it('keep what few rows have: marks and notes, missing records, second ASNs, ports without addresses', () => {
+    const all = questionsOfEveryIx().flatMap((question) => roundTrip(question).unpacked.rows);
+    expect(all.some((row) => row.peerState === 'peered' && row.note === 'Session up since May')).toBe(true);
+    expect(all.some((row) => row.peerState === null && row.note === 'Ask at the next meeting')).toBe(true);
+    expect(all.some((row) => row.net.netId === null && row.net.name.startsWith('AS'))).toBe(true);
+    expect(all.some((row) => row.net.recordAsn !== null)).toBe(true);
+    expect(all.some((row) => row.connections?.some((connection) => connection.ipaddr4 === null))).toBe(true);
+    expect(all.some((row) => row.isMine)).toBe(true);
+  });
+
+  it('carry no connections where the answer has none, and an empty list as empty', () => {
+    const { unpacked } = roundTrip({ place: { kind: 'my-ixs' } });
+    expect(unpacked.rows.length).toBeGreaterThan(0);
+    expect(unpacked.rows.every((row) => !('connections' in row))).toBe(true);
+    const nowhere = roundTrip({ place: { kind: 'ix', ixId: 999_999 } });
+    expect(nowhere.unpacked).toStrictEqual(nowhere.answer);
+  });
+
+  it('leave answers that were not packed as they came', () => {
+    const value = { hits: [{ key: 'net:1' }] };
+    expect(unpackAnswer(undefined, value)).toBe(value);
+  });
+});
+
+function questionsOfEveryIx(): PeersArgs[] {
+  return ixs.map((ix) => ({ place: { kind: 'ix', ixId: ix.id }, includeMine: true, includeMarked: true }));
+}
