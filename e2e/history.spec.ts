@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HISTORY_IX, HISTORY_NETS, historyDumps } from '../tools/fake-peeringdb/datasets/history';
+import { HISTORY_IX, HISTORY_NETS, historyDumps } from '../tools/fake-peeringdb/datasets/history-dumps';
 import { startFakePeeringDb, type FakePeeringDb } from '../tools/fake-peeringdb/server';
 import { expect, test as appTest, type AppDriver } from './fixtures/app';
 import { setMyNetworks } from './fixtures/seeded';

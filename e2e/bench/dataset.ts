@@ -13,7 +13,7 @@ import { FakeInWorker } from './fake-in-worker';
 import { FastWaitClock, newFastWaitBuffer } from './fast-wait-clock';
 import { measureFirstLoad, ratio, type FirstLoadFigures } from './first-load';
 import { heapUsageMB, type LongestTasks } from './probes';
-import { measureHistory, type HistoryFigures } from './history';
+import { measureHistory, type HistoryFigures } from './history-import';
 import { measureQueries, type QueryFigures } from './queries';
 import { generateDataset } from '../../tools/fake-peeringdb/generator';
 import { CHANGED_ROWS, measurePacedResync, measureResyncs } from './resyncs';

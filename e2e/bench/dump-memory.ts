@@ -16,7 +16,7 @@ import { generateDataset } from '../../tools/fake-peeringdb/generator';
 import { PDB_TYPES } from '../../src/shared/peeringdb';
 import type { MainToStore, StoreToMain, SyncProgress } from '../../src/shared/sync';
 import { createSyncController } from '../../src/main/sync/controller';
-import type { StoreLink } from '../../src/main/sync/types';
+import type { StoreLink } from '../../src/main/sync/sync-types';
 
 const SELF = fileURLToPath(import.meta.url);
 

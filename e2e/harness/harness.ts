@@ -18,7 +18,7 @@ import { startDailySchedule } from '../../src/main/schedule';
 import { loadSettings, type Settings } from '../../src/main/settings';
 import { createSyncController } from '../../src/main/sync/controller';
 import { createHistoryImporter, type HistoryImporter } from '../../src/main/history/import';
-import type { SyncController, SyncTuning } from '../../src/main/sync/types';
+import type { SyncController, SyncTuning } from '../../src/main/sync/sync-types';
 import { fetchTrustingLoopbackTls } from '../../tools/fake-peeringdb/loopback-tls';
 import type { SyncClock } from '../../src/main/sync/clock';
 import { launchChromium } from './chromium';

@@ -20,7 +20,7 @@ import {
   type InvokeChannel,
 } from '../../src/shared/ipc';
 import type { MainToStore, StoreToMain } from '../../src/shared/sync';
-import type { StoreLink } from '../../src/main/sync/types';
+import type { StoreLink } from '../../src/main/sync/sync-types';
 import { isTrustedSender } from '../../src/main/security-policy';
 import { PORT_RELAY_PATH } from './renderer-server';
 

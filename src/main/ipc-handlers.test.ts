@@ -9,7 +9,7 @@ import { createFileAccess } from './files';
 import { createHandlers, MAX_BACKUP_BYTES, type Dialogs, type Handlers, type MainDeps } from './ipc-handlers';
 import { safeExternalUrl } from './security-policy';
 import { loadSettings, type KeyMove, type SecretBox, type Settings } from './settings';
-import type { StartResult, SyncController } from './sync/types';
+import type { StartResult, SyncController } from './sync/sync-types';
 import type { HistoryImporter } from './history/import';
 
 const API_KEY = 'sekrit-Api-Key-0123456789';

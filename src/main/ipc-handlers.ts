@@ -13,7 +13,7 @@ import type {
 } from '../shared/ipc';
 import { INVOKE_PAYLOAD_SCHEMAS, type ValidRequest } from '../shared/ipc-schemas';
 import type { KeyMove, Settings } from './settings';
-import type { SyncController } from './sync/types';
+import type { SyncController } from './sync/sync-types';
 import type { HistoryImporter } from './history/import';
 import { saveDialogDefaultPath } from './files';
 import { safeExternalUrl } from './security-policy';

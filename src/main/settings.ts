@@ -12,7 +12,7 @@ import { DEFAULT_BASE_URL, type SettingsPatch, type SettingsView } from '../shar
 import { settingsPatchSchema } from '../shared/ipc-schemas';
 import { checkPeeringDbUrl } from '../shared/peeringdb-address';
 import { keyOriginFor } from './sync/urls';
-import type { SyncConfig } from './sync/types';
+import type { SyncConfig } from './sync/sync-types';
 
 /** PeeringDB's public bulk cache, used for a first anonymous load from the official API. */
 export const PUBLIC_CACHE_URL = 'https://public.peeringdb.com';

@@ -5,7 +5,7 @@
 import { MessageChannelMain, type WebContents } from 'electron';
 import { SYNC_PORT_CHANNEL } from '../shared/ipc';
 import type { StoreToMain } from '../shared/sync';
-import type { StoreLink } from './sync/types';
+import type { StoreLink } from './sync/sync-types';
 
 function isStoreMessage(value: unknown): value is StoreToMain {
   return typeof value === 'object' && value !== null && typeof (value as { t?: unknown }).t === 'string';

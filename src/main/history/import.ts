@@ -16,7 +16,7 @@ import { checkRows, mayHoldLoneSurrogates } from '../../shared/row-schema';
 import { readDump } from '../sync/dump-parser';
 import { newestChange } from '../sync/envelope';
 import { SyncError } from '../sync/errors';
-import type { StartResult, StoreLink } from '../sync/types';
+import type { StartResult, StoreLink } from '../sync/sync-types';
 
 export interface HistoryImporterDeps {
   openStoreLink(jobId: string): StoreLink;

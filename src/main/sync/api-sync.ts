@@ -19,7 +19,7 @@ import { estimateEta } from './progress-reporter';
 import { countRows, RowTally, type NewRows } from './row-tally';
 import { replaceWithListText, sum } from './snapshot';
 import { apiChangesUrl, apiListUrl, cacheFileUrl, canonicalApiBase, isOnDomain, keyOriginFor } from './urls';
-import type { SyncTuning } from './types';
+import type { SyncTuning } from './sync-types';
 
 /** PeeringDB's published limits pace requests to PeeringDB; other servers (mirrors, loopback) set their own. */
 export function pacingRule(base: string, withKey: boolean, tuning: SyncTuning): PacingRule | null {

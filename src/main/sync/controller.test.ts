@@ -17,7 +17,7 @@ import { WATERMARK_SKEW_SECONDS, type SyncProgress } from '../../shared/sync';
 import { createSyncController } from './controller';
 import { idsOf, smallDataset, T0 } from '../../../tools/fake-peeringdb/datasets/small';
 import { MemoryStore } from './memory-store.test-support';
-import type { SyncConfig, SyncController, SyncTuning } from './types';
+import type { SyncConfig, SyncController, SyncTuning } from './sync-types';
 
 const KEY = 'key-with-user-rights';
 const FAST: Partial<SyncTuning> = {

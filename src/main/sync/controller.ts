@@ -11,7 +11,7 @@ import type { JobContext } from './job';
 import { ProgressReporter } from './progress-reporter';
 import { StoreSession, storeGoneMessage } from './store-session';
 import { resolveTuning } from './tuning';
-import type { StartResult, StoreLink, SyncController, SyncControllerDeps } from './types';
+import type { StartResult, StoreLink, SyncController, SyncControllerDeps } from './sync-types';
 
 const CANCELLED = 'cancelled-by-user';
 

@@ -7,7 +7,7 @@ import type { SyncWait } from '../../shared/sync';
 import type { Pacer, PacingRule, SyncClock } from './clock';
 import { SyncError } from './errors';
 import { backoffDelay, describeWait, isRetryableStatus, parseRetryAfter } from './retry-policy';
-import type { SyncTuning } from './types';
+import type { SyncTuning } from './sync-types';
 
 export interface HttpClientOptions {
   fetch: typeof fetch;

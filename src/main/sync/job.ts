@@ -1,7 +1,7 @@
 import type { Pacer, SyncClock } from './clock';
 import type { ProgressReporter } from './progress-reporter';
 import type { StoreSession } from './store-session';
-import type { SyncControllerDeps, SyncTuning } from './types';
+import type { SyncControllerDeps, SyncTuning } from './sync-types';
 
 /** What a running sync job works with. */
 export interface JobContext {

@@ -13,7 +13,7 @@ import { smallDataset, T0 } from '../../../tools/fake-peeringdb/datasets/small';
 import type { SyncProgress } from '../../shared/sync';
 import { createSyncController } from './controller';
 import { MemoryStore } from './memory-store.test-support';
-import type { SyncConfig, SyncTuning } from './types';
+import type { SyncConfig, SyncTuning } from './sync-types';
 
 const KEY = 'transport-test-key';
 const FAST: Partial<SyncTuning> = {

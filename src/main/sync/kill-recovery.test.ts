@@ -20,7 +20,7 @@ import { openDatabase } from '../../renderer/src/worker/db/schema';
 import { WriteKillSwitch } from '../../renderer/src/worker/db/write-kill-switch.test-support';
 import { createSyncController } from './controller';
 import { StoreWorker } from './store-worker.test-support';
-import type { SyncConfig } from './types';
+import type { SyncConfig } from './sync-types';
 
 /** Everything a restarted app would answer from: rows, watermarks, what is loaded. */
 interface StoreSnapshot {

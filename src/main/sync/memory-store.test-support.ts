@@ -6,7 +6,7 @@
  */
 import type { PdbType } from '../../shared/peeringdb';
 import type { MainToStore, StoreState, StoreToMain } from '../../shared/sync';
-import type { StoreLink } from './types';
+import type { StoreLink } from './sync-types';
 
 type Row = Record<string, unknown> & { id: number; status?: string };
 type PageMessage = Extract<MainToStore, { t: 'page' }>;

@@ -15,7 +15,7 @@ import { createSyncController } from './controller';
 import { MemoryStore } from './memory-store.test-support';
 import { SkippingClock } from './skipping-clock.test-support';
 import { DEFAULT_TUNING } from './tuning';
-import type { SyncConfig, SyncController, SyncTuning } from './types';
+import type { SyncConfig, SyncController, SyncTuning } from './sync-types';
 
 const KEY = 'key-with-user-rights';
 const PACED_LOOPBACK: Partial<SyncTuning> = { pageSize: 10, pageOverlap: 0, pacedDomain: null, progressIntervalMs: 10 };

@@ -7,7 +7,7 @@ import type { PdbType } from '../../shared/peeringdb';
 import type { SkipReasons } from '../../shared/row-schema';
 import { abortReason } from './clock';
 import { SyncError } from './errors';
-import type { StoreLink } from './types';
+import type { StoreLink } from './sync-types';
 
 export interface PageToStore {
   type: PdbType;

@@ -8,7 +8,7 @@ import type { PeeringDatabase } from '../../renderer/src/worker/db/schema';
 import { LocalCopy } from '../../renderer/src/worker/copy/local-copy';
 import { loadCopy } from '../../renderer/src/worker/copy/load';
 import { createSyncEndpoint } from '../../renderer/src/worker/sync/endpoint';
-import type { StoreLink } from './types';
+import type { StoreLink } from './sync-types';
 
 export class StoreWorker {
   readonly copy = new LocalCopy();

@@ -16,7 +16,7 @@ import { openDatabase, type PeeringDatabase } from '../../renderer/src/worker/db
 import { createSyncController } from './controller';
 import { idsOf, smallDataset, T0 } from '../../../tools/fake-peeringdb/datasets/small';
 import { StoreWorker } from './store-worker.test-support';
-import type { SyncConfig, SyncController } from './types';
+import type { SyncConfig, SyncController } from './sync-types';
 
 const dataset = smallDataset();
 

@@ -1,4 +1,4 @@
-import type { SyncTuning } from './types';
+import type { SyncTuning } from './sync-types';
 
 export const DEFAULT_TUNING: SyncTuning = {
   pageSize: 5000,

@@ -2,7 +2,7 @@
  * Arguments and answers of the contact operations. Plain data: they cross the worker
  * boundary by structured clone.
  */
-import type { ContactEntry } from '../../../shared/export/contacts';
+import type { ContactEntry } from '../../../shared/export/contact-files';
 import type { DraftContext, DraftTemplate } from '../../../shared/export/template';
 import type { PocRole } from '../../../shared/peeringdb';
 

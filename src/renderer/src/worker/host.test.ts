@@ -4,7 +4,7 @@ import { PDB_TYPES } from '../../../shared/peeringdb';
 import type { MainToStore, StoreToMain } from '../../../shared/sync';
 import { HISTORY_TABLES, META, PEERINGDB_TABLES, USER_TABLES, openDatabase, type PeeringDatabase } from './db/schema';
 import { LocalCopy } from './copy/local-copy';
-import { answerPackers, storeCommands, storeQueries } from './operations';
+import { answerPackers, storeCommands, storeQueries } from './operation-handlers';
 import type { StoreStatus, UiToWorker, WorkerToUi } from '../protocol/messages';
 import { createSyncEndpoint } from './sync/endpoint';
 import { netRow, netixlanRow, orgRow, pageOf } from './sync/rows.test-support';

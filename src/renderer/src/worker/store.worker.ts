@@ -4,7 +4,7 @@
  */
 import { openDatabase } from './db/schema';
 import { LocalCopy } from './copy/local-copy';
-import { answerPackers, storeCommands, storeQueries } from './operations';
+import { answerPackers, storeCommands, storeQueries } from './operation-handlers';
 import type { UiToWorker, WorkerToUi } from '../protocol/messages';
 import { createStoreWorkerHost } from './host';
 

@@ -5,7 +5,7 @@
 import type { Api, SettingsPatch, SettingsView, SyncStartRequest } from '../../../../shared/ipc';
 import { settingsPatchSchema } from '../../../../shared/ipc-schemas';
 import type { AppEventName } from '../bridge/app-events';
-import { ipcErrorMessage } from '../bridge/api';
+import { ipcErrorMessage } from '../bridge/window-api';
 import type { AppStateHandle } from '../state/app-state';
 
 export interface ActionDeps {

@@ -1,5 +1,5 @@
 import { emitAppEvent } from '../bridge/app-events';
-import { getApi } from '../bridge/api';
+import { getApi } from '../bridge/window-api';
 import { useAppState } from '../state/app-state';
 import { getStoreClient } from '../store-client/client';
 import type { ActionDeps } from './actions';

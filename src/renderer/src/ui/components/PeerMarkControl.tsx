@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { PeerStateKind } from '../../../../shared/user-data';
 import { localIsoDate } from '../../../../shared/peer-marks';
 import type { PeerMarkArgs } from '../../protocol/operations';
-import { ipcErrorMessage } from '../bridge/api';
+import { ipcErrorMessage } from '../bridge/window-api';
 import { useAppState } from '../state/app-state';
 import { setPeerMark } from '../store-client/user-tables';
 import { PEER_STATE_LABELS } from './format';

@@ -1,6 +1,6 @@
 /** Links inside the app (to a record's page) and out of it (always through main's checked helper). */
 import { mailtoLink } from '../../../../shared/export/mailto';
-import { getApi } from '../bridge/api';
+import { getApi } from '../bridge/window-api';
 import { useAppState } from '../state/app-state';
 import type { PageRef } from '../state/ui-slice';
 

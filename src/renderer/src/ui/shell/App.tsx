@@ -7,7 +7,7 @@ import { Header } from './Header';
 import { Navigation } from './Navigation';
 import { commandForKey } from '../commands/shortcuts';
 import { emitAppEvent } from '../bridge/app-events';
-import { getApi } from '../bridge/api';
+import { getApi } from '../bridge/window-api';
 import { SyncScreen } from '../screens/sync/SyncScreen';
 import { useAppState } from '../state/app-state';
 import { VIEW_LABELS, type ViewId } from '../state/views';

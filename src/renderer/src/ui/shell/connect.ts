@@ -4,12 +4,12 @@
  */
 import type { Api } from '../../../../shared/ipc';
 import type { AppEventName } from '../bridge/app-events';
-import { ipcErrorMessage, listenForSyncPorts } from '../bridge/api';
+import { ipcErrorMessage, listenForSyncPorts } from '../bridge/window-api';
 import type { AppStateHandle } from '../state/app-state';
 import type { StoreClient } from '../store-client/client';
 import type { ActionDeps } from '../commands/actions';
 import { runMenuCommand } from '../commands/menu-commands';
-import { bringOverLegacyUserData } from './legacy-user-data';
+import { bringOverLegacyUserData } from './legacy-user-data-import';
 import { createSyncEventTracker } from './sync-events';
 
 export interface ConnectDeps {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoreClient } from '../store-client/client';
 import { createAppState } from '../state/app-state';
 import { createFakeApi } from '../fakes.test-support';
-import { bringOverLegacyUserData } from './legacy-user-data';
+import { bringOverLegacyUserData } from './legacy-user-data-import';
 
 const BACKUP = JSON.stringify({ format: 'peering-assistant/user-data', version: 1, exportedAt: '2026-05-01T00:00:00Z', myNetworks: [{ asn: 64500, addedAt: 1 }], peerStates: [], templates: [] });
 

@@ -6,7 +6,7 @@ import { createDiscoverySlice } from './discovery-slice';
 import { createHistorySlice } from './history-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createSyncSlice } from './sync-slice';
-import type { AppState } from './types';
+import type { AppState } from './app-state-shape';
 import { createUiSlice } from './ui-slice';
 
 const createAppStateSlices: StateCreator<AppState> = (...args) => ({

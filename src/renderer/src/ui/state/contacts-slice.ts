@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ContactSelection } from '../../protocol/contacts';
-import type { AppState } from './types';
+import type { AppState } from './app-state-shape';
 
 /**
  * Hand-offs from other screens: "contacts for these networks" and "draft a request to this

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { StoreStatus } from '../../protocol/messages';
-import type { AppState } from './types';
+import type { AppState } from './app-state-shape';
 
 /** What the local copy holds (counts, last sync, change log): a summary, never rows. */
 export interface CopySlice {

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { MemberFilters, MemberPlace } from '../../protocol/discovery';
-import type { AppState } from './types';
+import type { AppState } from './app-state-shape';
 
 /** The member lists whose filters are remembered: the Peers screen, and each IXP and facility page. */
 export type MemberListKey = 'peers' | `ix:${number}` | `fac:${number}`;

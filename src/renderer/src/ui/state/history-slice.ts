@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { HistoryImportProgress } from '../../../../shared/history/protocol';
 import type { ReviewKind, ReviewScope } from '../../protocol/history';
-import type { AppState } from './types';
+import type { AppState } from './app-state-shape';
 
 export interface ChangesFilters {
   scope: ReviewScope;

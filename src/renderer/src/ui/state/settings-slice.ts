@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { SettingsView } from '../../../../shared/ipc';
-import type { AppState } from './types';
+import type { AppState } from './app-state-shape';
 
 export interface SettingsSlice {
   /** Null until main answered the first time. */

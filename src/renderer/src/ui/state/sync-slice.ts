@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { SyncErrorCode, SyncPhase, SyncProgress, SyncSource } from '../../../../shared/sync';
-import type { AppState } from './types';
+import type { AppState } from './app-state-shape';
 
 export interface SyncError {
   message: string;

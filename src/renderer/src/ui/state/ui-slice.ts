@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { AppState } from './types';
+import type { AppState } from './app-state-shape';
 import type { ViewId } from './views';
 
 /** Something a view should focus once it is on screen (e.g. the search box). */

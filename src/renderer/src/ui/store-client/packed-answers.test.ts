@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PeerStateRecord } from '../../../../shared/user-data';
-import { liveRows, makeDataset } from '../../../../../tools/fake-peeringdb/datasets/discovery';
+import { liveRows, makeDataset } from '../../../../../tools/fake-peeringdb/datasets/generated-dataset';
 import { copyOf } from '../../worker/copy/local-copy.test-support';
 import { getDiscoveryIndex } from '../../worker/index/discovery-index';
 import { findMembers } from '../../worker/queries/members';

@@ -6,11 +6,11 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HISTORY_FAC, HISTORY_IX, HISTORY_NETS, historyDayAt, historyDumps } from '../../../../../tools/fake-peeringdb/datasets/history';
+import { HISTORY_FAC, HISTORY_IX, HISTORY_NETS, historyDayAt, historyDumps } from '../../../../../tools/fake-peeringdb/datasets/history-dumps';
 import { PDB_TYPES, type PdbType } from '../../../../shared/peeringdb';
 import type { MainToStore } from '../../../../shared/sync';
 import type { ReviewEntry, ReviewQueueArgs } from '../../protocol/history';
-import { reviewCommands } from '../commands/review';
+import { reviewCommands } from '../commands/review-commands';
 import type { StoreContext } from '../context';
 import { LocalCopy } from '../copy/local-copy';
 import { flushPeeringDb } from '../copy/flush';

@@ -3,7 +3,7 @@ import { DiscoveryIndex, discoveryIndexOf, getDiscoveryIndex } from './discovery
 import { generateDataset } from '../../../../../tools/fake-peeringdb/generator';
 import { findMembers } from '../queries/members';
 import { search } from '../queries/search';
-import { liveRows, makeDataset } from '../../../../../tools/fake-peeringdb/datasets/discovery';
+import { liveRows, makeDataset } from '../../../../../tools/fake-peeringdb/datasets/generated-dataset';
 import { copyOf } from '../copy/local-copy.test-support';
 import { ix, net, poc, port } from '../../../../../tools/fake-peeringdb/datasets/contact-rows';
 import { filterOptions } from '../queries/filter-options';

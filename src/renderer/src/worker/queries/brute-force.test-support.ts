@@ -10,7 +10,7 @@
  */
 import type { Fac, Ix, Net, NetFac, NetIxLan } from '../../../../shared/peeringdb';
 import type { PeerStateRecord } from '../../../../shared/user-data';
-import { liveRows, type Dataset } from '../../../../../tools/fake-peeringdb/datasets/discovery';
+import { liveRows, type Dataset } from '../../../../../tools/fake-peeringdb/datasets/generated-dataset';
 import type { MemberFilters, MemberPlace } from '../../protocol/discovery';
 
 export interface LiveData {

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { contactsToCsv, contactsToVCard } from '../../../../shared/export/contacts';
+import { contactsToCsv, contactsToVCard } from '../../../../shared/export/contact-files';
 import { HOSTILE_STRINGS } from '../../../../shared/export/hostile-strings.test-support';
 import { buildContactList } from './contact-list';
 import { ix, net, poc, port } from '../../../../../tools/fake-peeringdb/datasets/contact-rows';

@@ -4,7 +4,7 @@
  * screen: members of an IXP are the ASNs its ports carry, each with the contacts of the record
  * behind it, and entries carry that ASN (the one a session and a request are about).
  */
-import type { ContactEntry } from '../../../../shared/export/contacts';
+import type { ContactEntry } from '../../../../shared/export/contact-files';
 import { POC_ROLES, type Net, type Poc, type PocRole } from '../../../../shared/peeringdb';
 import type { LocalCopy } from '../copy/local-copy';
 import { getDiscoveryIndex, type DiscoveryIndex } from '../index/discovery-index';

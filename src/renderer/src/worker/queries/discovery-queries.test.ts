@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type PeeringDatabase } from '../db/schema';
 import type { StoreContext } from '../context';
-import { userDataCommands } from '../commands/user-data';
+import { userDataCommands } from '../commands/user-data-commands';
 import { discoveryQueries as ops } from './discovery-queries';
 import { localIsoDate } from '../../../../shared/peer-marks';
-import { liveRows, makeDataset } from '../../../../../tools/fake-peeringdb/datasets/discovery';
+import { liveRows, makeDataset } from '../../../../../tools/fake-peeringdb/datasets/generated-dataset';
 import { copyOf } from '../copy/local-copy.test-support';
 
 const dataset = makeDataset({ seed: 42 });

@@ -7,7 +7,7 @@ import { findMembers } from './members';
 import { myNetworksOverview } from './my-networks';
 import { networkPage } from './pages';
 import { rankPeer } from '../../../../shared/ranking';
-import { hasSecondAsn, liveRows, makeDataset, secondAsnOf } from '../../../../../tools/fake-peeringdb/datasets/discovery';
+import { hasSecondAsn, liveRows, makeDataset, secondAsnOf } from '../../../../../tools/fake-peeringdb/datasets/generated-dataset';
 import { copyOf } from '../copy/local-copy.test-support';
 import type { MemberFilters, MemberPlace } from '../../protocol/discovery';
 

@@ -11,7 +11,7 @@ import { getDiscoveryIndex } from '../index/discovery-index';
 import { findMembers } from './members';
 import { myNetworksOverview } from './my-networks';
 import { search } from './search';
-import { type Dataset } from '../../../../../tools/fake-peeringdb/datasets/discovery';
+import { type Dataset } from '../../../../../tools/fake-peeringdb/datasets/generated-dataset';
 import { copyOf } from '../copy/local-copy.test-support';
 
 const dataset = generateDataset({ seed: 7, scale: 0.03 }) as unknown as Dataset;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allAsns, liveData, recordIdsOfAsn } from './brute-force.test-support';
 import { getDiscoveryIndex } from '../index/discovery-index';
 import { search } from './search';
-import { hasSecondAsn, liveRows, makeDataset, secondAsnOf } from '../../../../../tools/fake-peeringdb/datasets/discovery';
+import { hasSecondAsn, liveRows, makeDataset, secondAsnOf } from '../../../../../tools/fake-peeringdb/datasets/generated-dataset';
 import { copyOf } from '../copy/local-copy.test-support';
 import { ix, net, port } from '../../../../../tools/fake-peeringdb/datasets/contact-rows';
 import { foldText, squash, wordsOf } from '../index/text';

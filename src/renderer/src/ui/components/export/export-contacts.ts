@@ -1,4 +1,4 @@
-import { contactsToCsv, contactsToVCard } from '../../../../../shared/export/contacts';
+import { contactsToCsv, contactsToVCard } from '../../../../../shared/export/contact-files';
 import { exportFileName } from '../../../../../shared/export/file-name';
 import type { ContactListResult } from '../../../protocol/contacts';
 import { saveExportFile, type SaveOutcome } from './save-export';

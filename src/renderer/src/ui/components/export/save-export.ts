@@ -4,7 +4,7 @@
  */
 import type { ExportSaveRequest } from '../../../../../shared/ipc';
 import { emitAppEvent } from '../../bridge/app-events';
-import { getApi, ipcErrorMessage } from '../../bridge/api';
+import { getApi, ipcErrorMessage } from '../../bridge/window-api';
 import { useAppState } from '../../state/app-state';
 
 export type SaveOutcome = { saved: true; path: string } | { saved: false; error?: string };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { exportFileName } from '../../../../../shared/export/file-name';
-import { getApi, ipcErrorMessage } from '../../bridge/api';
+import { getApi, ipcErrorMessage } from '../../bridge/window-api';
 import { getStoreClient } from '../../store-client/client';
 import { useAppState } from '../../state/app-state';
 import { localIsoDate } from '../../../../../shared/peer-marks';

@@ -21,7 +21,7 @@ import {
   type SentDraft,
 } from './draft-actions';
 import type { RecordedRequests } from '../../../protocol/operations';
-import { ipcErrorMessage } from '../../bridge/api';
+import { ipcErrorMessage } from '../../bridge/window-api';
 import { formatDayDistance, networkLabel, plural } from '../../components/format';
 import { HumanDate } from '../../components/HumanDate';
 import { useAppState } from '../../state/app-state';

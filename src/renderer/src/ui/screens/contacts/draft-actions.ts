@@ -9,7 +9,7 @@ import type { FilledDraft } from '../../../../../shared/export/template';
 import type { RequestChannel } from '../../../../../shared/user-data';
 import type { RecordedRequests } from '../../../protocol/operations';
 import { localIsoDate } from '../../../../../shared/peer-marks';
-import { getApi, ipcErrorMessage } from '../../bridge/api';
+import { getApi, ipcErrorMessage } from '../../bridge/window-api';
 import { emitAppEvent } from '../../bridge/app-events';
 import { getStoreClient } from '../../store-client/client';
 

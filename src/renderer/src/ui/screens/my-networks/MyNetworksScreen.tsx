@@ -7,7 +7,7 @@ import { formatAsn, formatSpeed, networkLabel, plural } from '../../components/f
 import { PageLink } from '../../components/links';
 import { NetworkPicker } from '../../components/NetworkPicker';
 import { NoCopyYet, useCopyState } from '../../components/NoCopyYet';
-import { ipcErrorMessage } from '../../bridge/api';
+import { ipcErrorMessage } from '../../bridge/window-api';
 import { useAppState } from '../../state/app-state';
 import { addMyNetwork, removeMyNetwork, useMyAsns } from '../../store-client/user-tables';
 import { useStoreQuery } from '../../store-client/use-store-query';

@@ -2,7 +2,7 @@
  * What history covers, and the import of dump files of past dates: many files at once, with
  * progress and what became of each. Past dumps feed history only; the copy stays as it is.
  */
-import { getApi, ipcErrorMessage } from '../../bridge/api';
+import { getApi, ipcErrorMessage } from '../../bridge/window-api';
 import { appActionDeps } from '../../commands/app-actions';
 import { importHistory, startSync } from '../../commands/actions';
 import { formatBytes, formatCount, plural } from '../../components/format';

@@ -4,10 +4,10 @@ import { readDataVersion } from '../db/meta';
 import { openDatabase, type PeeringDatabase } from '../db/schema';
 import type { StoreContext } from '../context';
 import { LocalCopy } from '../copy/local-copy';
-import { storeCommands, storeQueries } from '../operations';
+import { storeCommands, storeQueries } from '../operation-handlers';
 import { USER_DATA_FORMAT } from '../../../../shared/user-data';
 import { userDataQueries } from '../queries/user-data-queries';
-import { userDataCommands } from './user-data';
+import { userDataCommands } from './user-data-commands';
 
 const ops = { ...userDataQueries, ...userDataCommands };
 

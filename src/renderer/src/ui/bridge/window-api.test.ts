@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SYNC_PORT_MESSAGE } from '../../../../shared/ipc';
-import { ipcErrorMessage, listenForSyncPorts, syncPortFromMessage } from './api';
+import { ipcErrorMessage, listenForSyncPorts, syncPortFromMessage } from './window-api';
 
 const ownWindow = { name: 'own' };
 const channels: MessageChannel[] = [];

@@ -4,8 +4,8 @@
  */
 import type { AnswerPackers, CommandHandlers, QueryHandlers } from './context';
 import { packPeersResult } from './queries/packed-members';
-import { reviewCommands } from './commands/review';
-import { userDataCommands } from './commands/user-data';
+import { reviewCommands } from './commands/review-commands';
+import { userDataCommands } from './commands/user-data-commands';
 import { contactQueries } from './queries/contact-queries';
 import { discoveryQueries } from './queries/discovery-queries';
 import { historyQueries } from './queries/history-queries';
