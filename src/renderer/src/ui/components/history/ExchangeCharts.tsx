@@ -127,6 +127,10 @@ export function ExchangeCharts({ ixId }: { ixId: number }): React.JSX.Element {
   }
   const joined = history.months.reduce((sum, month) => sum + month.joined, 0);
   const left = history.months.reduce((sum, month) => sum + month.left, 0);
+  const returned = history.months.reduce((sum, month) => sum + month.returned, 0);
+  // Counted as moves: a network that left and came back counts once in each, unlike the table's
+  // Left, which counts networks still gone.
+  const comeBack = returned > 0 ? `; ${formatCount(returned)} came back` : '';
   return (
     <div className="charts">
       <Chart
@@ -137,7 +141,7 @@ export function ExchangeCharts({ ixId }: { ixId: number }): React.JSX.Element {
       <Chart
         label={`Joins and leaves per month at ${history.name}`}
         spec={specs.moves}
-        caption={`${formatCount(joined)} joined and ${formatCount(left)} left since ${formatDay(first.at)}.`}
+        caption={`${formatCount(joined)} joined and ${formatCount(left)} left since ${formatDay(first.at)}${comeBack}.`}
       />
       <Chart
         label={`Peering policies of the members of ${history.name}`}

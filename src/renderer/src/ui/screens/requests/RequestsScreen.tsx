@@ -97,7 +97,8 @@ function peerColumns(now: number, openDraft: (asn: number) => void): Column<Requ
     {
       key: 'act',
       header: 'Follow up or mark',
-      width: '18em',
+      // Both buttons whole: "Draft follow-up" and the longest mark, "Requested ▾".
+      width: '20em',
       pin: 'end',
       cell: (peer) => (
         <span className="row-actions">

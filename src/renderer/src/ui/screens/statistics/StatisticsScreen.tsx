@@ -35,7 +35,7 @@ const numberColumn = <R,>(
 });
 
 const JOINED = { width: '7em', title: 'Networks that joined in the last 12 months' };
-const LEFT = { width: '6em', title: 'Networks that left in the last 12 months' };
+const LEFT = { width: '6em', title: 'Networks that left in the last 12 months and have not come back' };
 const ON_RS = { width: '6.5em', title: 'Share of members on the route servers' };
 const MEDIAN = { width: '7em', title: 'Median port speed' };
 
