@@ -11,22 +11,12 @@ import type { Page } from '@playwright/test';
 import { smallDataset, T0 } from '../tools/fake-peeringdb/datasets/small';
 import { startFakePeeringDb, type FakePeeringDb } from '../tools/fake-peeringdb/server';
 import { expect, test as appTest, type AppDriver } from './fixtures/app';
-import { editWhereIPeer, importHistoryDumps, loadShowcase, settled, showcaseTimeline, type ShowcaseTimeline } from './fixtures/showcase';
+import { editWhereIPeer, importHistoryDumps, loadShowcase, settled, showcaseTest } from './fixtures/showcase';
 
 /** Enough history for every chart to draw its lines and bars; the tour imports a whole year. */
 const HISTORY_MONTHS = 3;
 
-const test = appTest.extend<{ timeline: ShowcaseTimeline; peeringDb: FakePeeringDb }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
-  timeline: async ({}, use, testInfo) => {
-    await use(showcaseTimeline(testInfo.outputPath('history-dumps'), HISTORY_MONTHS));
-  },
-  peeringDb: async ({ timeline }, use) => {
-    const server = await startFakePeeringDb({ data: timeline.dataset });
-    await use(server);
-    await server.stop();
-  },
-});
+const test = showcaseTest(HISTORY_MONTHS);
 
 const THEMES = ['light', 'dark'] as const;
 

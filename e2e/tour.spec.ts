@@ -20,10 +20,9 @@ import {
   loadShowcase,
   settled,
   showcaseDataset,
-  showcaseTimeline,
+  showcaseTest,
   watchCspViolations,
   wellConnectedAsn,
-  type ShowcaseTimeline,
 } from './fixtures/showcase';
 
 const SIZES = [
@@ -78,17 +77,7 @@ function main(page: Page, name: string) {
 /** Months of history before today that the tour imports: a year, as a user would look back. */
 const HISTORY_MONTHS = 12;
 
-const test = appTest.extend<{ timeline: ShowcaseTimeline; peeringDb: FakePeeringDb }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
-  timeline: async ({}, use, testInfo) => {
-    await use(showcaseTimeline(testInfo.outputPath('history-dumps'), HISTORY_MONTHS));
-  },
-  peeringDb: async ({ timeline }, use) => {
-    const server = await startFakePeeringDb({ data: timeline.dataset });
-    await use(server);
-    await server.stop();
-  },
-});
+const test = showcaseTest(HISTORY_MONTHS);
 
 async function syncNow(app: AppDriver, done: 'sync-done' | 'sync-error' = 'sync-done'): Promise<void> {
   const mark = await app.appEventMark();

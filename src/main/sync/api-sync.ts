@@ -20,6 +20,7 @@ import { countRows, RowTally, type NewRows } from './row-tally';
 import { replaceWithListText, sum } from './snapshot';
 import { apiChangesUrl, apiListUrl, cacheFileUrl, canonicalApiBase, isOnDomain, keyOriginFor } from './urls';
 import type { SyncTuning } from './sync-types';
+import { settled, unwrap, type Settled } from './settled';
 
 /** PeeringDB's published limits pace requests to PeeringDB; other servers (mirrors, loopback) set their own. */
 export function pacingRule(base: string, withKey: boolean, tuning: SyncTuning): PacingRule | null {
@@ -238,21 +239,6 @@ interface PageOut {
   bytes: number;
   /** Live rows of it not counted before (API pages overlap). */
   live: number;
-}
-
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-/** Holds a fetch ahead's failure until the sync reaches it, so it is never an unhandled rejection. */
-function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
-  return promise.then(
-    (value) => ({ ok: true, value }),
-    (error: unknown) => ({ ok: false, error }),
-  );
-}
-
-function unwrap<T>(result: Settled<T>): T {
-  if (!result.ok) throw result.error;
-  return result.value;
 }
 
 function readableBase(baseUrl: string): string {

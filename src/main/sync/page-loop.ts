@@ -6,6 +6,7 @@
  */
 import type { PdbPage } from './envelope';
 import type { ListQuery } from './urls';
+import { settled, unwrap } from './settled';
 
 export interface PageLoopOptions {
   since: number;
@@ -48,19 +49,4 @@ export async function pageThroughList(options: PageLoopOptions): Promise<PageLoo
     await options.onPage(page, current);
     if (last) return { requests, rows };
   }
-}
-
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-/** Holds a prefetch's failure until the loop reaches it, so it is never an unhandled rejection. */
-function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
-  return promise.then(
-    (value) => ({ ok: true, value }),
-    (error: unknown) => ({ ok: false, error }),
-  );
-}
-
-function unwrap<T>(result: Settled<T>): T {
-  if (!result.ok) throw result.error;
-  return result.value;
 }

@@ -17,6 +17,17 @@ export function useCopyState(): CopyState {
 }
 
 /**
+ * A screen's content that needs the copy: while the copy opens it says so, before there is one
+ * it offers to get one (NoCopyYet), and only then shows `children`.
+ */
+export function CopyGate({ what, children }: { what: string; children: React.ReactNode }): React.JSX.Element {
+  const copy = useCopyState();
+  if (copy === 'opening') return <p className="muted">Opening the local copy…</p>;
+  if (copy === 'empty') return <NoCopyYet what={what} />;
+  return <>{children}</>;
+}
+
+/**
  * `what` names what the screen would show: "Potential peers come from a copy…". A screen
  * whose answers come from elsewhere as well says so in `explanation` instead; one built on
  * history also offers the import of past dumps.

@@ -6,7 +6,7 @@
  */
 import type { HistoryKind, ObservationSource } from '../../../../shared/history/facts';
 import type { SyncSource } from '../../../../shared/sync';
-import type { ReviewBatchNote, ReviewKind, ReviewPlace } from '../../protocol/history';
+import type { ReviewBatchNote, ReviewEntry } from '../../protocol/history';
 
 export interface HistoryChunkRecord {
   /** `${kind}:${bucket}`. */
@@ -41,23 +41,15 @@ export interface ReviewBatchRecord {
   dropped: number;
 }
 
-export interface ReviewItemRecord {
+/** A review entry as stored: the entry the page reads, with what the queue needs to find it. */
+export interface ReviewItemRecord extends Omit<ReviewEntry, 'id' | 'isNew'> {
   id?: number;
-  batchId: number;
-  kind: ReviewKind;
-  asn: number;
-  netId: number | null;
-  netName: string;
-  place: ReviewPlace | null;
   /**
    * The places ("ix:12", "fac:34") the change concerns: its own place, or for what belongs to
    * a network (policy, contact, deletion) every place the network was at before or after.
    * "Where my networks are" is decided with these when the queue is read, so it follows my list.
    */
   placeKeys: string[];
-  before: string | number | null;
-  after: string | number | null;
-  note: string;
   /** 1 once looked at (a number, so it can be indexed). */
   seen: 0 | 1;
 }

@@ -9,7 +9,7 @@ import { ExportTableButton } from '../../components/export/ExportTableButton';
 import { formatAsn, formatSpeed, networkLabel } from '../../components/format';
 import { asnNetworkNote } from '../../components/AsnNetworkName';
 import { NetworkPicker } from '../../components/NetworkPicker';
-import { NoCopyYet, useCopyState } from '../../components/NoCopyYet';
+import { CopyGate } from '../../components/NoCopyYet';
 import { useMyAsns } from '../../store-client/user-tables';
 import { useStoreQuery } from '../../store-client/use-store-query';
 import { useAppState } from '../../state/app-state';
@@ -107,15 +107,14 @@ function sideHeader(net: AsnNetwork): string {
 }
 
 export function CompareScreen(): React.JSX.Element {
-  const copy = useCopyState();
   return (
     <section className="view view-fill" aria-labelledby="compare-title">
       <div className="view-header">
         <h1 id="compare-title">Compare</h1>
       </div>
-      {copy === 'opening' && <p className="muted">Opening the local copy…</p>}
-      {copy === 'empty' && <NoCopyYet what="Common IXPs and facilities" />}
-      {copy === 'ready' && <CompareContent />}
+      <CopyGate what="Common IXPs and facilities">
+        <CompareContent />
+      </CopyGate>
     </section>
   );
 }

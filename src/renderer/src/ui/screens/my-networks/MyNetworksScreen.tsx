@@ -6,7 +6,7 @@ import { ExportTableButton } from '../../components/export/ExportTableButton';
 import { formatAsn, formatSpeed, networkLabel, plural } from '../../components/format';
 import { PageLink } from '../../components/links';
 import { NetworkPicker } from '../../components/NetworkPicker';
-import { NoCopyYet, useCopyState } from '../../components/NoCopyYet';
+import { CopyGate } from '../../components/NoCopyYet';
 import { ipcErrorMessage } from '../../bridge/window-api';
 import { useAppState } from '../../state/app-state';
 import { addMyNetwork, removeMyNetwork, useMyAsns } from '../../store-client/user-tables';
@@ -48,15 +48,14 @@ const FAC_COLUMNS: Column<NetAtFac>[] = [
 ];
 
 export function MyNetworksScreen(): React.JSX.Element {
-  const copy = useCopyState();
   return (
     <section className="view" aria-labelledby="networks-title">
       <div className="view-header">
         <h1 id="networks-title">My networks</h1>
       </div>
-      {copy === 'opening' && <p className="muted">Opening the local copy…</p>}
-      {copy === 'empty' && <NoCopyYet what="Your networks' IXP connections and facilities" />}
-      {copy === 'ready' && <MyNetworksContent />}
+      <CopyGate what="Your networks' IXP connections and facilities">
+        <MyNetworksContent />
+      </CopyGate>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 /** Peers: who I could peer with, at one of my IXPs or across all of them, ranked with reasons. */
 import { MembersPanel } from '../../components/MembersPanel';
-import { NoCopyYet, useCopyState } from '../../components/NoCopyYet';
+import { CopyGate, useCopyState } from '../../components/NoCopyYet';
 import { useMyAsns } from '../../store-client/user-tables';
 import { useStoreQuery } from '../../store-client/use-store-query';
 import { useAppState } from '../../state/app-state';
@@ -42,14 +42,13 @@ export function PeersScreen(): React.JSX.Element {
           </label>
         )}
       </div>
-      {copy === 'opening' && <p className="muted">Opening the local copy…</p>}
-      {copy === 'empty' && <NoCopyYet what="Potential peers" />}
-      {copy === 'ready' &&
-        (noNetworks ? (
+      <CopyGate what="Potential peers">
+        {noNetworks ? (
           <p>Add your networks first (My networks); potential peers at your IXPs show here.</p>
         ) : (
           <MembersPanel label="Potential peers" place={effectivePlace} peersOnly listKey="peers" fill />
-        ))}
+        )}
+      </CopyGate>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { compileTemplate } from '../../../../../shared/templating/jinja';
 import { emitAppEvent } from '../../bridge/app-events';
 import type { DraftContext } from '../../../../../shared/export/template';
 import { networkLabel, plural } from '../../components/format';
-import { NoCopyYet, useCopyState } from '../../components/NoCopyYet';
+import { CopyGate } from '../../components/NoCopyYet';
 import { OutcomeLine } from '../../components/OutcomeLine';
 import { saveExportFile } from '../../components/export/save-export';
 import { getStoreClient } from '../../store-client/client';
@@ -107,15 +107,14 @@ function TemplateEditor({
 }
 
 export function SessionsScreen(): React.JSX.Element {
-  const copy = useCopyState();
   return (
     <section className="view sessions-view" aria-labelledby="sessions-title">
       <div className="view-header">
         <h1 id="sessions-title">Sessions</h1>
       </div>
-      {copy === 'opening' && <p className="muted">Opening the local copy…</p>}
-      {copy === 'empty' && <NoCopyYet what="Session configurations (both sides’ addresses at the exchanges you share)" />}
-      {copy === 'ready' && <SessionConfiguration />}
+      <CopyGate what="Session configurations (both sides’ addresses at the exchanges you share)">
+        <SessionConfiguration />
+      </CopyGate>
     </section>
   );
 }
