@@ -213,13 +213,14 @@ export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserCo
     const mark = statesByAsn.get(asn);
     if (!isMine && !args.includeMarked && markHidesPeer(mark, user.today)) continue;
     candidateCount++;
-    const net = index.memberNetAt(ordinal);
-    if (passesNet && !passesNet(net, peering.holders[ordinal])) continue;
+    // The port filters first: they read the tallies, while the network filters reach into records.
     const best = bestSpeed[ordinal]!;
     const isRsPeer = (flags[ordinal]! & PORT_RS_PEER) !== 0;
     const hasIpv4 = (flags[ordinal]! & PORT_IPV4) !== 0;
     const hasIpv6 = (flags[ordinal]! & PORT_IPV6) !== 0;
     if (facId === null && !connectionFilterPasses(best, isRsPeer, hasIpv4, hasIpv6, filters)) continue;
+    const net = index.memberNetAt(ordinal);
+    if (passesNet && !passesNet(net, peering.holders[ordinal])) continue;
 
     const sharedIxIds: number[] = [];
     if (myIxs) {
