@@ -50,6 +50,7 @@ const NOTES = [
   'rows and totalRows are the rows stored, read back from IndexedDB by a restarted app; rowsGenerated counts deleted rows and hidden contacts too.',
   'longestTaskMs and workerLongestTaskMs are the longest over every sync of the run (both first loads, both resyncs); context.longestTasks has each.',
   'queries.indexBuildMs is the first discovery query after the 2,000-row resync, as it always was (= firstQueryAfterResyncMs); indexBuildMs is the first after a cold start; queries.firstPaintMs is now a cold start of the app, not a reload.',
+  'backgroundWorkAfterResyncMs is how long the store worker still worked by itself (index rebuilt in the background, history) after the first query and search that follow the 2,000-row resync; the queries are measured once it is done, and again after the history import once its work is done too.',
   'naiveMs (one plain Dexie bulkPut per type) is a note, not a bound.',
   'rateLimitedNoChangeResyncMs is read on a clock whose waits pass faster; work between waits counts in real time.',
   'historyImportMsPerDump and historyMBPerYear come from 30 daily dumps imported for history at scale 1; queriesAfterHistory are the discovery latencies asked again after them.',

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import type { PdbType } from '../../src/shared/peeringdb';
-import { launchBenchApp, storedRows } from './app-runs';
+import { launchBenchApp, storedRows, timedQuery } from './app-runs';
 import { measureBaselines } from './baselines';
 import { FakeInWorker } from './fake-in-worker';
 import { FastWaitClock, newFastWaitBuffer } from './fast-wait-clock';
@@ -65,6 +65,8 @@ export interface DatasetFigures {
   rateLimitedNoChangeResyncMs: number;
   /** The first discovery query after the resync of changed rows. */
   firstQueryAfterResyncMs: number;
+  /** What the worker still did by itself after that resync (and its first query and search), waited for before the queries. */
+  backgroundWorkAfterResyncMs: number;
   firstLoadPaths: { pagedLists: FirstLoadFigures; bulkCache: FirstLoadFigures };
   context: Record<string, unknown>;
   /** Only where the run imported history (scale 1): its figures, and the queries asked again after it. */
@@ -130,7 +132,7 @@ export async function measureDataset({ seed, scale, workDir, log, history = fals
       log(`first search ${firstSearchMs} ms; heap ${heapMB} MB after the load, ${heapAfterIndexMB} MB with every index`);
       resyncs = await measureResyncs(page, fake, served.queries);
       syncsLongest.push(resyncs.longest.noChange, resyncs.longest.change);
-      log(`resyncs: no change ${resyncs.noChangeResyncMs} ms, ${CHANGED_ROWS} changed rows ${resyncs.changeResyncMs} ms, first query after ${resyncs.firstQueryAfterResyncMs} ms`);
+      log(`resyncs: no change ${resyncs.noChangeResyncMs} ms, ${CHANGED_ROWS} changed rows ${resyncs.changeResyncMs} ms, first query after ${resyncs.firstQueryAfterResyncMs} ms, background work left ${resyncs.backgroundWorkAfterResyncMs} ms`);
       queries = await measureQueries(page, served.queries);
       log(`queries ${JSON.stringify({ ...queries, context: undefined })}`);
       if (history) {
@@ -138,7 +140,9 @@ export async function measureDataset({ seed, scale, workDir, log, history = fals
         // slow every garbage collection of the bench's side while the app is being measured.
         const figures = await measureHistory(harness, generateDataset({ seed, scale }), { seed, scale, workDir, log });
         log(`history ${JSON.stringify(figures)}`);
+        const backgroundWorkAfterHistoryMs = await timedQuery(page, 'backgroundWorkDone', {});
         const queriesAfterHistory = await measureQueries(page, served.queries);
+        queriesAfterHistory.context.backgroundWorkBeforeMs = backgroundWorkAfterHistoryMs;
         log(`queries after history ${JSON.stringify({ ...queriesAfterHistory, context: undefined })}`);
         historyFigures = { history: figures, queriesAfterHistory };
       }
@@ -191,6 +195,7 @@ export async function measureDataset({ seed, scale, workDir, log, history = fals
       workerLongestTaskMs: worst((l) => l.workerMs),
       rateLimitedNoChangeResyncMs: paced.rateLimitedNoChangeResyncMs,
       firstQueryAfterResyncMs: resyncs.firstQueryAfterResyncMs,
+      backgroundWorkAfterResyncMs: resyncs.backgroundWorkAfterResyncMs,
       firstLoadPaths: { pagedLists, bulkCache },
       ...(historyFigures ? { ...historyFigures.history, queriesAfterHistory: historyFigures.queriesAfterHistory } : {}),
       context: {

@@ -24,6 +24,7 @@ const TARGETS: Target[] = [
   { label: 'first search after a load', pick: (f) => f.firstSearchMs, unit: 'ms', atMost: 100, judgedAt: 'scale 1' },
   { label: 'first query after a start (index build)', pick: (f) => f.indexBuildMs, unit: 'ms' },
   { label: 'first query after a resync', pick: (f) => f.firstQueryAfterResyncMs, unit: 'ms' },
+  { label: 'background work left after it', pick: (f) => f.backgroundWorkAfterResyncMs, unit: 'ms' },
   { label: 'peers at the largest IXP, filtered (p95)', pick: (f) => f.queries.peersLargestIx, unit: 'ms', atMost: 5, judgedAt: 'scale 1' },
   { label: 'peers across 51 IXPs (p95)', pick: (f) => f.queries.peersAllMyIxps, unit: 'ms', atMost: 25, judgedAt: 'scale 1' },
   { label: 'peers across the heaviest network\'s IXPs (p95)', pick: (f) => f.queries.peersAllMyIxpsHeaviest, unit: 'ms', atMost: 40, judgedAt: 'scale 1' },

@@ -78,6 +78,8 @@ export interface StoreQueries {
   reviewQueue(args: ReviewQueueArgs): ReviewQueueResult & { problems: string[] };
   /** Changes not looked at yet where my networks are. */
   reviewCounts(args: NoArgs): ReviewCounts;
+  /** Resolves once the work the store does by itself after a load or a sync (index builds, history) is done. */
+  backgroundWorkDone(args: NoArgs): void;
   /** Per exchange, per country and for all my exchanges, as of history's latest moment. */
   exchangeStatistics(args: ExchangeStatisticsArgs): ExchangeStatisticsResult;
   /** One exchange's members, capacity and policy mix over time, and its joins and leaves per month. */

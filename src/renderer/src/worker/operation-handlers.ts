@@ -6,6 +6,7 @@ import type { AnswerPackers, CommandHandlers, QueryHandlers } from './context';
 import { packPeersResult } from './queries/packed-members';
 import { reviewCommands } from './commands/review-commands';
 import { userDataCommands } from './commands/user-data-commands';
+import { backgroundWorkQueries } from './queries/background-work';
 import { contactQueries } from './queries/contact-queries';
 import { discoveryQueries } from './queries/discovery-queries';
 import { historyQueries } from './queries/history-queries';
@@ -16,5 +17,11 @@ export const answerPackers: AnswerPackers = {
   findPeers: (result) => ({ kind: 'members', value: packPeersResult(result) }),
 };
 
-export const storeQueries: QueryHandlers = { ...discoveryQueries, ...contactQueries, ...userDataQueries, ...historyQueries };
+export const storeQueries: QueryHandlers = {
+  ...discoveryQueries,
+  ...contactQueries,
+  ...userDataQueries,
+  ...historyQueries,
+  ...backgroundWorkQueries,
+};
 export const storeCommands: CommandHandlers = { ...userDataCommands, ...reviewCommands };

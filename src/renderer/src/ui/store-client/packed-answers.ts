@@ -36,7 +36,8 @@ export function unpackMemberRows(packed: PackedMemberRows): MemberRow[] {
       name: packed.name[i]!,
       recordAsn: orNull(packed.recordAsn[i]!),
       policyGeneral: texts[packed.policyGeneral[i]!]! as MemberNet['policyGeneral'],
-      infoTypes: typeLists[packed.infoTypes[i]!]!.slice() as MemberNet['infoTypes'],
+      // Rows with the same types share one list, as they do in the worker: nothing edits it.
+      infoTypes: typeLists[packed.infoTypes[i]!]! as MemberNet['infoTypes'],
       traffic: texts[packed.traffic[i]!]!,
     };
     const shared: number[] = [];

@@ -47,6 +47,8 @@ export interface HistoryRecorder {
   read<T>(read: (model: HistoryModel) => T): Promise<T>;
   /** Problems met while recording syncs, newest last (kept for the page to show). */
   readonly problems: readonly string[];
+  /** Resolves once every write queued so far is done, without loading history. */
+  settled(): Promise<void>;
 }
 
 const DAY = 86_400;
@@ -250,6 +252,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
     importMoment,
     read: (read) => serial(async () => read(await model())),
     problems,
+    settled: () => queue.then(() => undefined),
   };
 }
 

@@ -149,6 +149,24 @@ describe('building in the background', () => {
     await vi.waitFor(() => expect(index.complete).toBe(true), { timeout: 10_000, interval: 20 });
     expect(index.holderOfAsn(net.asn)?.name).toBe('Page 9');
   });
+
+  it('says it is idle only once the background build after a change has finished', async () => {
+    const copy = generated();
+    const index = discoveryIndexOf(copy);
+    await index.whenIdle();
+    expect(index.complete).toBe(false);
+    index.warmUp(true);
+    await index.whenIdle();
+    expect(index.complete).toBe(true);
+    // A sync changed the copy: the rebuild waits for the copy to be still, and idle waits for the rebuild.
+    const net = [...copy.rows.net.values()][0]!;
+    copy.rows.net.set(net.id, { ...net, name: 'Quokka Transit' });
+    copy.version++;
+    index.warmUp();
+    await index.whenIdle();
+    expect(index.complete).toBe(true);
+    expect(index.holderOfAsn(net.asn)?.name).toBe('Quokka Transit');
+  });
 });
 
 describe('odd rows', () => {

@@ -177,6 +177,8 @@ export class DiscoveryIndex {
   private readonly builtFrom = new Map<StructureName, Stamps>();
   private job: Job | null = null;
   private readonly waiters: Waiter[] = [];
+  /** Those waiting until no build is under way or pending. */
+  private idleWaiters: (() => void)[] = [];
   private pumping = false;
   private warming = false;
   private quietTimer: ReturnType<typeof setTimeout> | null = null;
@@ -241,6 +243,27 @@ export class DiscoveryIndex {
       this.versionSeenAt = Number.NEGATIVE_INFINITY;
     }
     this.pump();
+  }
+
+  /**
+   * Resolves once no build is under way or waiting for the copy to be still: background work
+   * after a load or a sync would otherwise compete with the questions asked meanwhile.
+   */
+  whenIdle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private isIdle(): boolean {
+    return !this.pumping && this.quietTimer === null;
+  }
+
+  private stopPumping(): void {
+    this.pumping = false;
+    if (!this.isIdle()) return;
+    const waiting = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiting) resolve();
   }
 
   /** True when every structure is built from the copy as it is. */
@@ -329,7 +352,7 @@ export class DiscoveryIndex {
     if (!this.job) {
       if (this.waiters.length === 0) {
         if (!this.warming || this.copyIsBusy()) {
-          this.pumping = false;
+          this.stopPumping();
           return;
         }
         this.snapshots.observe(this.copy);
@@ -337,8 +360,8 @@ export class DiscoveryIndex {
       const name = this.nextToBuild();
       if (!name) {
         this.settleWaiters();
-        this.pumping = false;
         if (this.waiters.length === 0) this.warming = false;
+        this.stopPumping();
         return;
       }
       this.job = this.startJob(name);

@@ -17,15 +17,25 @@ function familyOf(address: Address): IpFamily {
   return address.kind() === 'ipv4' ? 4 : 6;
 }
 
+/**
+ * What ipaddr.js calls a four-part decimal (four octets, no leading zeros), told by one regular
+ * expression: its own check parses the text with a thrown error for every IPv6 address, which
+ * over the 100,000 addresses of a full copy took most of the index's build after each sync.
+ */
+const FOUR_PART_DECIMAL = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
 function parseAddress(text: string): Address | null {
   const trimmed = text.trim();
-  if (ipaddr.IPv4.isValidFourPartDecimal(trimmed)) return ipaddr.IPv4.parse(trimmed);
+  if (FOUR_PART_DECIMAL.test(trimmed)) return ipaddr.IPv4.parse(trimmed);
   // IPv6 needs a colon; ipaddr.js would otherwise also accept IPv4 shorthands like "10.1".
-  if (trimmed.includes(':') && ipaddr.IPv6.isValid(trimmed)) {
-    const v6 = ipaddr.IPv6.parse(trimmed);
-    return v6.zoneId ? null : v6;
+  if (!trimmed.includes(':')) return null;
+  let v6: ipaddr.IPv6;
+  try {
+    v6 = ipaddr.IPv6.parse(trimmed);
+  } catch {
+    return null;
   }
-  return null;
+  return v6.zoneId ? null : v6;
 }
 
 /**
@@ -34,7 +44,10 @@ function parseAddress(text: string): Address | null {
  */
 export function canonicalIp(text: string | null | undefined): string | null {
   if (!text) return null;
-  const address = parseAddress(text);
+  const trimmed = text.trim();
+  // A four-part decimal is already spelled as ipaddr.js would write it back.
+  if (FOUR_PART_DECIMAL.test(trimmed)) return trimmed;
+  const address = parseAddress(trimmed);
   if (!address) return null;
   return address.kind() === 'ipv6' ? (address as ipaddr.IPv6).toRFC5952String() : address.toString();
 }

@@ -31,6 +31,14 @@ function wordCharBefore(text: string, at: number): boolean {
  * where no letter or digit precedes it".
  */
 export class RowWords {
+  /**
+   * Per first character (UTF-16 unit): where the words beginning with it start, and their rows.
+   * Made on first use by one scan of the text: a short word typed ("c", "te") otherwise finds
+   * its letters inside tens of thousands of words at every keystroke, and each query word
+   * after it starts with a character seen before, so it checks only the words that can match.
+   */
+  private readonly wordStarts = new Map<number, { positions: Int32Array; rows: Int32Array }>();
+
   constructor(
     private readonly text: string,
     /** Where each row's line starts; one more entry marks the end. */
@@ -41,10 +49,28 @@ export class RowWords {
   forEachWithPrefix(prefix: string, visit: (ordinal: number) => void): void {
     if (!prefix) return;
     const { text } = this;
-    for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
-      if (at > 0 && wordCharBefore(text, at)) continue;
-      visit(this.rowAt(at));
+    const { positions, rows } = this.wordStartsWith(prefix.charCodeAt(0));
+    if (prefix.length === 1) {
+      for (let i = 0; i < rows.length; i++) visit(rows[i]!);
+      return;
     }
+    for (let i = 0; i < positions.length; i++) if (text.startsWith(prefix, positions[i])) visit(rows[i]!);
+  }
+
+  private wordStartsWith(unit: number): { positions: Int32Array; rows: Int32Array } {
+    let found = this.wordStarts.get(unit);
+    if (!found) {
+      const { text } = this;
+      const first = String.fromCharCode(unit);
+      const positions: number[] = [];
+      for (let at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
+        if (at > 0 && wordCharBefore(text, at)) continue;
+        positions.push(at);
+      }
+      found = { positions: Int32Array.from(positions), rows: Int32Array.from(positions, (at) => this.rowAt(at)) };
+      this.wordStarts.set(unit, found);
+    }
+    return found;
   }
 
   private rowAt(position: number): number {

@@ -87,6 +87,9 @@ describe('on a generated dataset', () => {
       { place: { kind: 'ix' as const, ixId: largestIx }, filters: { trafficMin: '1-5Tbps' } },
       { place: { kind: 'my-ixs' as const }, filters: {} },
       { place: { kind: 'my-ixs' as const }, filters: { region: 'Europe', minSpeed: 10_000 } },
+      // Text alone: the only network filter that lets a member without a record through (by its ASN).
+      { place: { kind: 'my-ixs' as const }, filters: { text: 'e' } },
+      { place: { kind: 'my-ixs' as const }, filters: { text: String(orphanAsns[0]).slice(0, 2) } },
     ];
     for (const { place, filters } of cases) {
       const result = findMembers(index, { place, filters }, user);
@@ -95,8 +98,12 @@ describe('on a generated dataset', () => {
       for (const row of result.rows) {
         const want = expected.find((peer) => peer.asn === row.net.asn)!;
         expect(row.score).toBe(want.score);
+        expect(row.bestSpeed).toBe(want.bestSpeed);
         expect(row.net.netId).toBe(want.netId);
       }
+      // Ranked: score, then best speed, highest first; equal ones by ASN.
+      const ranked = [...expected].sort((a, b) => b.score - a.score || b.bestSpeed - a.bestSpeed || a.asn - b.asn);
+      expect(result.rows.map((row) => row.net.asn)).toEqual(ranked.map((peer) => peer.asn));
       expect(result.rows.some((row) => row.net.asn === foreignPorts[0]!.asn)).toBe(false);
     }
   });

@@ -48,8 +48,9 @@ function placeMatches(place: { region_continent: unknown; country: unknown }, fi
 /**
  * The network-level filters (everything but the connection filters), on the record behind an
  * ASN. Without a record nothing is known of policy, type or traffic: such a filter fails.
+ * Null when none is set: a list of ten thousand peers then never reads their records.
  */
-function netFilter(index: DiscoveryIndex, filters: MemberFilters): (member: MemberNet, net: Net | undefined) => boolean {
+function netFilter(index: DiscoveryIndex, filters: MemberFilters): ((member: MemberNet, net: Net | undefined) => boolean) | null {
   const policies = filters.policies?.length ? new Set<string>(filters.policies) : null;
   const infoTypes = filters.infoTypes?.length ? new Set<string>(filters.infoTypes) : null;
   const scopes = filters.scopes?.length ? new Set(filters.scopes) : null;
@@ -59,6 +60,7 @@ function netFilter(index: DiscoveryIndex, filters: MemberFilters): (member: Memb
   const asnText = /^(as\s*)?\d+$/i.test(text) ? String(parseAsn(text) ?? '') : '';
   const foldedText = text ? foldText(text) : '';
   const needsRecord = Boolean(policies || infoTypes || scopes || ratios || minTraffic >= 0);
+  if (!needsRecord && !foldedText) return null;
   return (member, net) => {
     if (!net) {
       if (needsRecord) return false;
@@ -129,6 +131,22 @@ function marksOf(ids: ReadonlySet<number>, ordinalOf: ReadonlyMap<number, number
   return marks;
 }
 
+/**
+ * Rows by score, then best speed, highest first, then by ASN. Numbers only: ten thousand rows
+ * with many equal scores make name comparisons costly, and the table re-sorts by name in the
+ * user's collation when asked. The keys are read from one flat list (score, speed, ASN per row)
+ * rather than from the rows: the comparisons then never reach into ten thousand objects.
+ */
+function ranked(rows: MemberRow[], sortKeys: readonly number[]): MemberRow[] {
+  const keys = Float64Array.from(sortKeys);
+  const order = new Uint32Array(rows.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => keys[3 * b]! - keys[3 * a]! || keys[3 * b + 1]! - keys[3 * a + 1]! || keys[3 * a + 2]! - keys[3 * b + 2]!);
+  const sorted = new Array<MemberRow>(rows.length);
+  for (let i = 0; i < order.length; i++) sorted[i] = rows[order[i]!]!;
+  return sorted;
+}
+
 export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserContext): PeersResult {
   const filters = args.filters ?? {};
   const { peering } = index;
@@ -185,6 +203,8 @@ export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserCo
   const named = new Uint8Array(peering.ixIds.length);
   const passesNet = netFilter(index, filters);
   const rows: MemberRow[] = [];
+  /** Per row, in the order of `rows`: its score, best speed and ASN (see ranked). */
+  const sortKeys: number[] = [];
   let candidateCount = 0;
   for (const ordinal of candidates) {
     const asn = peering.asns[ordinal]!;
@@ -193,13 +213,14 @@ export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserCo
     const mark = statesByAsn.get(asn);
     if (!isMine && !args.includeMarked && markHidesPeer(mark, user.today)) continue;
     candidateCount++;
-    const net = index.memberNetAt(ordinal);
-    if (!passesNet(net, peering.holders[ordinal])) continue;
+    // The port filters first: they read the tallies, while the network filters reach into records.
     const best = bestSpeed[ordinal]!;
     const isRsPeer = (flags[ordinal]! & PORT_RS_PEER) !== 0;
     const hasIpv4 = (flags[ordinal]! & PORT_IPV4) !== 0;
     const hasIpv6 = (flags[ordinal]! & PORT_IPV6) !== 0;
     if (facId === null && !connectionFilterPasses(best, isRsPeer, hasIpv4, hasIpv6, filters)) continue;
+    const net = index.memberNetAt(ordinal);
+    if (passesNet && !passesNet(net, peering.holders[ordinal])) continue;
 
     const sharedIxIds: number[] = [];
     if (myIxs) {
@@ -241,6 +262,7 @@ export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserCo
         .sort((a, b) => a.netixlanId - b.netixlanId);
     }
     rows.push(row);
+    sortKeys.push(row.score, best, asn);
   }
   for (const ordinal of candidates) {
     listed[ordinal] = 0;
@@ -248,9 +270,6 @@ export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserCo
     ixCount[ordinal] = 0;
     flags[ordinal] = 0;
   }
-  // Numbers only: ten thousand rows with many equal scores make name comparisons costly, and
-  // the table re-sorts by name in the user's collation when asked.
-  rows.sort((a, b) => b.score - a.score || b.bestSpeed - a.bestSpeed || a.net.asn - b.net.asn);
   for (const ixId of ixIds) ixNames[ixId] ??= textOf(index.ix(ixId)!.name);
-  return { rows, candidateCount, ixCount: ixIds.length, ixNames, noneOfMine: mine.asns.size === 0 };
+  return { rows: ranked(rows, sortKeys), candidateCount, ixCount: ixIds.length, ixNames, noneOfMine: mine.asns.size === 0 };
 }

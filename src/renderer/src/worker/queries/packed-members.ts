@@ -110,7 +110,9 @@ export function packMemberRows(rows: readonly MemberRow[]): PackedMemberRows {
     packed.hasIpv4[i] = row.hasIpv4 ? 1 : 0;
     packed.hasIpv6[i] = row.hasIpv6 ? 1 : 0;
     packed.isMine[i] = row.isMine ? 1 : 0;
-    packed.sharedIxIds.set(row.sharedIxIds, sharedStart[i]!);
+    // An element at a time: TypedArray.set from a plain array takes a slow generic path per call.
+    const shared = row.sharedIxIds;
+    for (let k = 0, at = sharedStart[i]!; k < shared.length; k++, at++) packed.sharedIxIds[at] = shared[k]!;
     if (row.peerState !== null || row.note !== '') {
       marked.push(i);
       packed.peerStates.push(row.peerState);

@@ -18,7 +18,7 @@ describe('search by name', () => {
       const folded = foldText(name);
       return [...wordsOf(folded), squash(folded), ...wordsOf(foldText(`${aka} ${nameLong}`)), squash(foldText(aka))];
     };
-    for (const prefix of ['cl', 'clou', 'zur', 'zür', 'data', 'fiber networks', 'hosting 1', 'qqq']) {
+    for (const prefix of ['cl', 'clou', 'zur', 'zür', 'data', 'fiber networks', 'hosting 1', 'qqq', 'networks c', 'c d', 'clo']) {
       const queryWords = wordsOf(foldText(prefix));
       const expected = liveRows(dataset, 'net')
         .filter((net) => {
