@@ -150,6 +150,35 @@ describe('building in the background', () => {
     expect(index.holderOfAsn(net.asn)?.name).toBe('Page 9');
   });
 
+  it('builds in the background behind other work, and at once for a question that waits', async () => {
+    const priorities: string[] = [];
+    const scheduler = {
+      postTask(callback: () => void, options?: { priority?: string }) {
+        priorities.push(options?.priority ?? 'user-visible');
+        return new Promise((resolve) => setImmediate(() => resolve(callback())));
+      },
+    };
+    vi.stubGlobal('scheduler', scheduler);
+    try {
+      const copy = generated();
+      const index = discoveryIndexOf(copy);
+      index.warmUp(true);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(priorities.length).toBeGreaterThan(0);
+      expect(new Set(priorities)).toEqual(new Set(['background']));
+      // A sync's page changed a network; then a question comes.
+      const net = [...copy.rows.net.values()][0]!;
+      copy.rows.net.set(net.id, { ...net, name: 'Numbat Networks' });
+      copy.version++;
+      priorities.length = 0;
+      await index.whenReady(['discovery', 'search', 'addresses']);
+      expect(priorities[0]).toBe('user-visible');
+      expect(index.isReadyFor(['discovery', 'search', 'addresses'])).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('counts the members of every IXP from its ports alone as the peering section does, so search needs no peering section', () => {
     const index = getDiscoveryIndex(generated());
     const ixIds = [...index.copy.rows.ix.keys(), ...index.connections.byIx.keys()];
