@@ -186,6 +186,29 @@ describe('building in the background', () => {
     for (const ixId of ixIds) expect(index.portAsnCountOfIx(ixId)).toBe(index.memberCountOfIx(ixId));
   });
 
+  it('leaves a short sync alone and builds once it ends', async () => {
+    const copy = generated();
+    const index = discoveryIndexOf(copy);
+    index.warmUp(true);
+    await vi.waitFor(() => expect(index.complete).toBe(true), { timeout: 10_000, interval: 20 });
+    const net = [...copy.rows.net.values()][0]!;
+    const contact = [...copy.rows.poc.values()][0]!;
+    copy.rows.net.set(net.id, { ...net, name: 'Numbat Networks' });
+    copy.version++;
+    index.warmUp();
+    for (let page = 0; page < 5; page++) {
+      copy.rows.poc.set(contact.id, { ...contact, name: `Page ${page}` });
+      copy.version++;
+      index.warmUp();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(index.isReadyFor(['search'])).toBe(false);
+    }
+    // The sync ended.
+    index.warmUp(true);
+    await vi.waitFor(() => expect(index.complete).toBe(true), { timeout: 10_000, interval: 20 });
+    expect(search(index, { query: 'numbat' }).hits[0]).toMatchObject({ kind: 'net', id: net.id });
+  });
+
   it('builds what a sync has finished with while it stores the rest, so a search at its end finds its index ready', async () => {
     const copy = generated();
     const index = discoveryIndexOf(copy);

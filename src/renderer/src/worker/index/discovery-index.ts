@@ -182,14 +182,20 @@ interface Waiter {
 
 /**
  * A background build waits until each type it reads is done with: a sync fetches types in
- * PDB_TYPES order, so a type is done with once a later type changed after it, and otherwise
- * once it has been still this long. Pages of one type can come seconds apart (PeeringDB's own
+ * PDB_TYPES order, so a type is done with once a later type changed after it (in a sync that
+ * has run LONG_SYNC_MS), and otherwise once it has been still this long. Pages of one type can come seconds apart (PeeringDB's own
  * pacing), so a shorter wait would rebuild a structure after each of them.
  */
 const QUIET_MS = 1000;
 
 /** While a sync runs, how often the index looks at what it changed (a look compares every row's identity). */
 const LOOK_MS = 200;
+
+/**
+ * A sync shorter than this (a resync) is over before building behind it would help, and the
+ * build would only slow it: until a sync has run this long, the index waits for its end.
+ */
+const LONG_SYNC_MS = 1500;
 
 /** Each indexed type's place in the order a sync fetches them. */
 const SYNC_PLACE = new Map<PdbType, number>(PDB_TYPES.map((type, place) => [type, place]));
@@ -210,6 +216,8 @@ export class DiscoveryIndex {
   /** When each type was last seen to change: at which look and when; absent: still since the index last looked. */
   private readonly changedAt = new Map<PdbType, { look: number; at: number }>();
   private looks = 0;
+  /** When the copy began changing after it was last still (a sync's start, as the index saw it). */
+  private changingSince: number | null = null;
 
   netSection!: NetSection;
   ixByOrg!: Map<number, Ix[]>;
@@ -270,6 +278,7 @@ export class DiscoveryIndex {
     if (now) {
       this.observe();
       this.changedAt.clear();
+      this.changingSince = null;
       this.pump();
     } else if (this.quietTimer === null) {
       // With a timer set the index looks again when it fires: looking at every page of a sync would cost more than it finds.
@@ -298,6 +307,8 @@ export class DiscoveryIndex {
     INDEXED_TYPES.forEach((type, i) => {
       if (this.snapshots.stampOf(type) !== before[i]) this.changedAt.set(type, change);
     });
+    if (this.changedAt.size === 0) this.changingSince = null;
+    else this.changingSince ??= change.at;
   }
 
   /** True when a type changed after `type` that a sync fetches after it: the sync is done with `type`. */
@@ -310,9 +321,12 @@ export class DiscoveryIndex {
   /** How long until the types a structure reads are done with (see QUIET_MS); 0 or less: now. */
   private busyFor(name: StructureName, now: number): number {
     let busyFor = 0;
+    const longSyncIn = this.changingSince === null ? 0 : this.changingSince + LONG_SYNC_MS - now;
     for (const type of INPUTS[name]) {
       const change = this.changedAt.get(type);
-      if (change !== undefined && !this.movedOnFrom(type, change.look)) busyFor = Math.max(busyFor, change.at + QUIET_MS - now);
+      if (change === undefined) continue;
+      const doneWith = this.movedOnFrom(type, change.look) ? longSyncIn : change.at + QUIET_MS - now;
+      busyFor = Math.max(busyFor, doneWith);
     }
     return busyFor;
   }
@@ -385,8 +399,7 @@ export class DiscoveryIndex {
 
   /**
    * What to build next: what a waiting question needs first, else (warming up) anything out of
-   * date whose types are still; when all of those are busy, the index looks again once the
-   * first of them may be still.
+   * date whose types the copy is done changing; when none is, the index looks again soon.
    */
   private nextToBuild(): StructureName | null {
     const needed = new Set(this.waiters.flatMap((waiter) => waiter.needs));
