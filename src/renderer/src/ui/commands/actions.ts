@@ -3,6 +3,7 @@
  * Dependencies come in as arguments so the behaviour is testable without Electron.
  */
 import type { Api, SettingsPatch, SettingsView, SyncStartRequest } from '../../../../shared/ipc';
+import { settingsPatchSchema } from '../../../../shared/ipc-schemas';
 import type { AppEventName } from '../bridge/app-events';
 import { ipcErrorMessage } from '../bridge/window-api';
 import type { AppStateHandle } from '../state/app-state';
@@ -88,8 +89,6 @@ export type SaveSettingsResult = { ok: true; settings: SettingsView } | { ok: fa
 
 /** Checks the patch here first so a bad URL is reported at once, then lets main decide. */
 export async function saveSettings(deps: ActionDeps, patch: SettingsPatch): Promise<SaveSettingsResult> {
-  // The schema brings zod, which nothing on the first screen needs: loaded on the first save.
-  const { settingsPatchSchema } = await import('../../../../shared/ipc-schemas');
   const parsed = settingsPatchSchema.safeParse(patch);
   if (!parsed.success) {
     return { ok: false, error: parsed.error.issues[0]?.message ?? 'These settings are not valid.' };
