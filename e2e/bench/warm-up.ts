@@ -6,6 +6,28 @@
 import type { Page } from '@playwright/test';
 import { timedQuery } from './app-runs';
 import type { QueryInputs } from './query-inputs';
+// Declares window.__appEvents, which the page keeps under automation.
+import type {} from '../../src/renderer/src/ui/bridge/app-events';
+
+/** Moments of a cold start, in ms from the window's navigation. */
+export interface ColdStart {
+  /** The browser's first contentful paint: the window's frame (navigation, header, first screen) on screen. */
+  firstPaintMs: number;
+  /** The store worker said it is ready: the copy is loaded and the first screen shows its status. */
+  copyReadyMs: number;
+}
+
+/** Read once the app said it is ready (see launchBenchApp). */
+export function coldStartMoments(page: Page): Promise<ColdStart> {
+  return page.evaluate(() => {
+    const paint = performance.getEntriesByType('paint').find((entry) => entry.name === 'first-contentful-paint');
+    const ready = window.__appEvents?.find((event) => event.name === 'ready');
+    return {
+      firstPaintMs: paint ? Math.round(paint.startTime) : Number.NaN,
+      copyReadyMs: ready ? Math.round(ready.at - performance.timeOrigin) : Number.NaN,
+    };
+  });
+}
 
 /** The first keystroke's search, right after a first load: nothing is indexed yet. */
 export function firstSearch(page: Page, inputs: QueryInputs): Promise<number> {

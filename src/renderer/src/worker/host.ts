@@ -88,7 +88,11 @@ export function createStoreWorkerHost({
   function attachSyncPort(port: SyncPortLike): void {
     const history = historyRecorderFor(ctx);
     const endpoint = createSyncEndpoint({ db, copy }, (message) => port.postMessage(message), {
-      onCommitted: (dataVersion) => notifier.committed(dataVersion),
+      onCommitted: (dataVersion) => {
+        notifier.committed(dataVersion);
+        // What the sync has finished with is indexed while it stores the rest (see DiscoveryIndex.warmUp).
+        discoveryIndexOf(copy).warmUp();
+      },
       onJobEnded: (job) => history.recordSync(job),
       onEnded: () => {
         ctx.notifyChanged();

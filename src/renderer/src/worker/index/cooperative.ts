@@ -49,9 +49,15 @@ export function* inSteps(count: number, step: (from: number, to: number) => void
 
 type Callback = () => void;
 
+/**
+ * 'user-visible': a question waits, so in turn with the worker's messages. 'background': work
+ * nobody waits for yet, after whatever else is queued (a sync's next page first).
+ */
+export type SlicePriority = 'user-visible' | 'background';
+
 /** The Prioritized Task Scheduling API where the runtime has it (Chromium, also in workers). */
 interface TaskScheduler {
-  postTask(callback: Callback, options?: { priority?: 'user-blocking' | 'user-visible' | 'background' }): Promise<unknown>;
+  postTask(callback: Callback, options?: { priority?: 'user-blocking' | SlicePriority }): Promise<unknown>;
 }
 
 /**
@@ -59,9 +65,9 @@ interface TaskScheduler {
  * that arrived meanwhile goes first. Not setTimeout(0) where anything better exists: nested
  * timers are held back 4 ms each, which over a hundred slices adds up to more than the work.
  */
-export function inNextTask(callback: Callback): void {
+export function inNextTask(callback: Callback, priority: SlicePriority = 'user-visible'): void {
   const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
-  if (scheduler) void scheduler.postTask(callback);
+  if (scheduler) void scheduler.postTask(callback, { priority });
   // Node (the tests): once per turn of the event loop, after timers and I/O.
   else if (typeof setImmediate === 'function') setImmediate(callback);
   else setTimeout(callback, 0);

@@ -167,6 +167,90 @@ describe('building in the background', () => {
     expect(index.complete).toBe(true);
     expect(index.holderOfAsn(net.asn)?.name).toBe('Quokka Transit');
   });
+
+  it('builds in the background behind other work, and at once for a question that waits', async () => {
+    const priorities: string[] = [];
+    const scheduler = {
+      postTask(callback: () => void, options?: { priority?: string }) {
+        priorities.push(options?.priority ?? 'user-visible');
+        return new Promise((resolve) => setImmediate(() => resolve(callback())));
+      },
+    };
+    vi.stubGlobal('scheduler', scheduler);
+    try {
+      const copy = generated();
+      const index = discoveryIndexOf(copy);
+      index.warmUp(true);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(priorities.length).toBeGreaterThan(0);
+      expect(new Set(priorities)).toEqual(new Set(['background']));
+      // A sync's page changed a network; then a question comes.
+      const net = [...copy.rows.net.values()][0]!;
+      copy.rows.net.set(net.id, { ...net, name: 'Numbat Networks' });
+      copy.version++;
+      priorities.length = 0;
+      await index.whenReady(['discovery', 'search', 'addresses']);
+      expect(priorities[0]).toBe('user-visible');
+      expect(index.isReadyFor(['discovery', 'search', 'addresses'])).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('counts the members of every IXP from its ports alone as the peering section does, so search needs no peering section', () => {
+    const index = getDiscoveryIndex(generated());
+    const ixIds = [...index.copy.rows.ix.keys(), ...index.connections.byIx.keys()];
+    expect(ixIds.some((ixId) => index.memberCountOfIx(ixId) > 100)).toBe(true);
+    for (const ixId of ixIds) expect(index.portAsnCountOfIx(ixId)).toBe(index.memberCountOfIx(ixId));
+  });
+
+  it('leaves a short sync alone and builds once it ends', async () => {
+    const copy = generated();
+    const index = discoveryIndexOf(copy);
+    index.warmUp(true);
+    await vi.waitFor(() => expect(index.complete).toBe(true), { timeout: 10_000, interval: 20 });
+    const net = [...copy.rows.net.values()][0]!;
+    const contact = [...copy.rows.poc.values()][0]!;
+    copy.rows.net.set(net.id, { ...net, name: 'Numbat Networks' });
+    copy.version++;
+    index.warmUp();
+    for (let page = 0; page < 5; page++) {
+      copy.rows.poc.set(contact.id, { ...contact, name: `Page ${page}` });
+      copy.version++;
+      index.warmUp();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(index.isReadyFor(['search'])).toBe(false);
+    }
+    // The sync ended.
+    index.warmUp(true);
+    await vi.waitFor(() => expect(index.complete).toBe(true), { timeout: 10_000, interval: 20 });
+    expect(search(index, { query: 'numbat' }).hits[0]).toMatchObject({ kind: 'net', id: net.id });
+  });
+
+  it('builds what a sync has finished with while it stores the rest, so a search at its end finds its index ready', async () => {
+    const copy = generated();
+    const index = discoveryIndexOf(copy);
+    index.warmUp(true);
+    await vi.waitFor(() => expect(index.complete).toBe(true), { timeout: 10_000, interval: 20 });
+    // A sync renames a network, then goes on with pages of contacts, one every 20 ms.
+    const net = [...copy.rows.net.values()][0]!;
+    copy.rows.net.set(net.id, { ...net, name: 'Numbat Networks' });
+    copy.version++;
+    index.warmUp();
+    expect(index.isReadyFor(['search'])).toBe(false);
+    const contact = [...copy.rows.poc.values()][0]!;
+    for (let page = 0; page < 100 && !index.isReadyFor(['search']); page++) {
+      copy.rows.poc.set(contact.id, { ...contact, name: `Page ${page}` });
+      copy.version++;
+      index.warmUp();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(index.isReadyFor(['search'])).toBe(true);
+    // Contacts are still changing: what reads them waits for the sync to leave them alone.
+    expect(index.isReadyFor(['discovery'])).toBe(false);
+    expect(search(index, { query: 'numbat' }).hits[0]).toMatchObject({ kind: 'net', id: net.id });
+    expect(search(index, { query: 'numbat' })).toEqual(search(new DiscoveryIndex(copy).refresh(), { query: 'numbat' }));
+  });
 });
 
 describe('odd rows', () => {

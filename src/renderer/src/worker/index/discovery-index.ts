@@ -5,18 +5,20 @@
  *
  * Building over a full copy takes a few hundred milliseconds, so it is done in slices (see
  * cooperative.ts): a query waits for what it needs (`whenReady`) while the worker stays free
- * for other messages, and after a load or a sync everything is built in the background
- * (`warmUp`) so the first question finds it ready. Each structure reads the rows of its types
- * as of one moment (TypeSnapshots), so a sync changing the copy between two slices never
- * leaves it half old and half new.
+ * for other messages, and everything else is built in the background (`warmUp`) so the first
+ * question finds it ready. A sync changes the copy one type after the other, so the background
+ * build does not wait for the sync's end: a structure is built once the sync is done with the
+ * types it reads (see QUIET_MS), and a search right after a first load waits only for what
+ * the last types changed. Each structure reads the rows of its types as of one moment (TypeSnapshots),
+ * so a sync changing the copy between two slices never leaves it half old and half new.
  *
  * Rows whose parent the copy lacks (a partial copy can point at parents it does not hold) stay
  * in these maps. Answers about places skip them; answers about peering keep a port whose
  * network record is missing, as its ASN is all a session needs.
  */
-import type { Fac, Ix, IxFac, IxLan, IxPfx, Net, NetFac, NetIxLan, Org, PdbType, Poc } from '../../../../shared/peeringdb';
+import { PDB_TYPES, type Fac, type Ix, type IxFac, type IxLan, type IxPfx, type Net, type NetFac, type NetIxLan, type Org, type PdbType, type Poc } from '../../../../shared/peeringdb';
 import type { LocalCopy } from '../copy/local-copy';
-import { inNextTask, inSteps, runFor, runToEnd, SLICE_MS } from './cooperative';
+import { inNextTask, inSteps, runFor, runToEnd, SLICE_MS, type SlicePriority } from './cooperative';
 import { canonicalIp, parsePrefix, type ParsedPrefix } from './ip';
 import { buildNameSearch, type NameSearchIndex } from './name-search';
 import { buildPeeringSection, type PeeringSection } from './peering';
@@ -146,12 +148,23 @@ const INDEXED_TYPES: readonly PdbType[] = ['net', 'ix', 'fac', 'org', 'netixlan'
 export type IndexPart = 'discovery' | 'search' | 'addresses';
 
 /** In the order they are built: a structure only reads those before it. */
-const PARTS: Record<IndexPart, readonly StructureName[]> = {
-  discovery: ['nets', 'ixByOrg', 'facByOrg', 'connections', 'netFacs', 'ixFacs', 'ixlans', 'prefixes', 'pocs', 'peering'],
-  search: ['names:net', 'names:ix', 'names:fac', 'names:org', 'irr', 'asnTexts'],
-  addresses: ['ips', 'parsedPrefixes'],
+const BUILD_ORDER: readonly StructureName[] = [
+  'nets', 'ixByOrg', 'facByOrg', 'connections', 'netFacs', 'ixFacs', 'ixlans', 'prefixes', 'pocs', 'peering',
+  'names:net', 'names:ix', 'names:fac', 'names:org', 'irr', 'asnTexts',
+  'ips', 'parsedPrefixes',
+];
+
+/**
+ * What each kind of question reads. Search ranks by what the copy counts (places of a network,
+ * members of an IXP), so it reads the ports and presences those counts come from, but not the
+ * peering section (the longest to build), contacts or LANs: a search right after a load need
+ * not wait for them.
+ */
+const PARTS: Record<IndexPart, ReadonlySet<StructureName>> = {
+  discovery: new Set(['nets', 'ixByOrg', 'facByOrg', 'connections', 'netFacs', 'ixFacs', 'ixlans', 'prefixes', 'pocs', 'peering']),
+  search: new Set(['nets', 'connections', 'netFacs', 'names:net', 'names:ix', 'names:fac', 'names:org', 'irr', 'asnTexts']),
+  addresses: new Set(['ips', 'parsedPrefixes']),
 };
-const BUILD_ORDER: readonly StructureName[] = [...PARTS.discovery, ...PARTS.search, ...PARTS.addresses];
 
 /** A build under way: the stamps of its inputs when it began, and its work, which ends by returning how to put it in place. */
 interface Job {
@@ -167,8 +180,25 @@ interface Waiter {
   resolve: () => void;
 }
 
-/** A background build waits until the copy has been still this long (a sync is not running). */
-const QUIET_MS = 250;
+/**
+ * A background build waits until each type it reads is done with: a sync fetches types in
+ * PDB_TYPES order, so a type is done with once a later type changed after it (in a sync that
+ * has run LONG_SYNC_MS), and otherwise once it has been still this long. Pages of one type can come seconds apart (PeeringDB's own
+ * pacing), so a shorter wait would rebuild a structure after each of them.
+ */
+const QUIET_MS = 1000;
+
+/** While a sync runs, how often the index looks at what it changed (a look compares every row's identity). */
+const LOOK_MS = 200;
+
+/**
+ * A sync shorter than this (a resync) is over before building behind it would help, and the
+ * build would only slow it: until a sync has run this long, the index waits for its end.
+ */
+const LONG_SYNC_MS = 1500;
+
+/** Each indexed type's place in the order a sync fetches them. */
+const SYNC_PLACE = new Map<PdbType, number>(PDB_TYPES.map((type, place) => [type, place]));
 
 const EMPTY_SET: ReadonlySet<number> = new Set();
 
@@ -180,10 +210,16 @@ export class DiscoveryIndex {
   /** Those waiting until no build is under way or pending. */
   private idleWaiters: (() => void)[] = [];
   private pumping = false;
+  /** The priority of the slice queued next, and its ticket: a newer ticket makes an older slice stand down. */
+  private pumpPriority: SlicePriority = 'background';
+  private pumpTicket = 0;
   private warming = false;
   private quietTimer: ReturnType<typeof setTimeout> | null = null;
-  private versionSeen = -1;
-  private versionSeenAt = 0;
+  /** When each type was last seen to change: at which look and when; absent: still since the index last looked. */
+  private readonly changedAt = new Map<PdbType, { look: number; at: number }>();
+  private looks = 0;
+  /** When the copy began changing after it was last still (a sync's start, as the index saw it). */
+  private changingSince: number | null = null;
 
   netSection!: NetSection;
   ixByOrg!: Map<number, Ix[]>;
@@ -197,6 +233,8 @@ export class DiscoveryIndex {
   /** Dense per-ASN and per-IXP structures: what peer lists and comparisons read. */
   peering!: PeeringSection;
   private readonly nameSearches = new Map<SearchKind, NameSearchIndex>();
+  /** Per name index, popularity counted from ports and presences for rows that lack a counter (-1: not yet). */
+  private countedPopularity = new WeakMap<NameSearchIndex, Float64Array>();
   private irrIndex!: PrefixIndex;
   /** ASNs of records and of ports as decimal text, sorted, for "ASN starts with" while typing. */
   private asnTexts!: string[];
@@ -210,16 +248,15 @@ export class DiscoveryIndex {
 
   /** Brings the discovery sections up to date at once; cheap when nothing changed. */
   refresh(): this {
-    this.snapshots.observe(this.copy);
+    this.observe();
     for (const name of PARTS.discovery) this.ensure(name);
     return this;
   }
 
   /** Resolves once what `parts` need is built from the copy as it is now; built in slices meanwhile. */
   whenReady(parts: readonly IndexPart[]): Promise<this> {
-    this.snapshots.observe(this.copy);
-    // Search and addresses read the discovery sections too.
-    const wanted = BUILD_ORDER.filter((name) => PARTS.discovery.includes(name) || parts.some((part) => PARTS[part].includes(name)));
+    this.observe();
+    const wanted = BUILD_ORDER.filter((name) => parts.some((part) => PARTS[part].has(name)));
     if (wanted.every((name) => this.isFresh(name))) return Promise.resolve(this);
     return new Promise((resolve) => {
       this.waiters.push({
@@ -232,17 +269,23 @@ export class DiscoveryIndex {
   }
 
   /**
-   * Builds everything in the background, in slices, once the copy has been still for a moment
-   * (a sync changing it pushes the moment back): the first search or peers list then finds it
-   * ready. `now` starts at once: the copy was just loaded and will not change meanwhile.
+   * Builds everything in the background, in slices, each structure once the types it reads
+   * are done with (a sync still changing them pushes the moment back): the first
+   * search or peers list then finds it ready. A sync calls this as it commits, so what it has
+   * finished with is built while it stores the rest. `now` starts at once: the copy was just
+   * loaded, or the sync ended, and it will not change meanwhile.
    */
   warmUp(now = false): void {
     this.warming = true;
     if (now) {
-      this.versionSeen = this.copy.version;
-      this.versionSeenAt = Number.NEGATIVE_INFINITY;
+      this.observe();
+      this.changedAt.clear();
+      this.changingSince = null;
+      this.pump();
+    } else if (this.quietTimer === null) {
+      // With a timer set the index looks again when it fires: looking at every page of a sync would cost more than it finds.
+      this.pump();
     }
-    this.pump();
   }
 
   /**
@@ -268,8 +311,47 @@ export class DiscoveryIndex {
 
   /** True when every structure is built from the copy as it is. */
   get complete(): boolean {
-    this.snapshots.observe(this.copy);
+    this.observe();
     return BUILD_ORDER.every((name) => this.isFresh(name));
+  }
+
+  /** True when what `parts` read is built from the copy as it is: such a question is answered without waiting. */
+  isReadyFor(parts: readonly IndexPart[]): boolean {
+    this.observe();
+    return BUILD_ORDER.every((name) => !parts.some((part) => PARTS[part].has(name)) || this.isFresh(name));
+  }
+
+  /** Takes the copy's changes in, and notes when each type changed. */
+  private observe(): void {
+    if (!this.snapshots.isBehind(this.copy)) return;
+    const before = INDEXED_TYPES.map((type) => this.snapshots.stampOf(type));
+    this.snapshots.observe(this.copy);
+    const change = { look: ++this.looks, at: Date.now() };
+    INDEXED_TYPES.forEach((type, i) => {
+      if (this.snapshots.stampOf(type) !== before[i]) this.changedAt.set(type, change);
+    });
+    if (this.changedAt.size === 0) this.changingSince = null;
+    else this.changingSince ??= change.at;
+  }
+
+  /** True when a type changed after `type` that a sync fetches after it: the sync is done with `type`. */
+  private movedOnFrom(type: PdbType, look: number): boolean {
+    const place = SYNC_PLACE.get(type)!;
+    for (const [other, change] of this.changedAt) if (change.look > look && SYNC_PLACE.get(other)! > place) return true;
+    return false;
+  }
+
+  /** How long until the types a structure reads are done with (see QUIET_MS); 0 or less: now. */
+  private busyFor(name: StructureName, now: number): number {
+    let busyFor = 0;
+    const longSyncIn = this.changingSince === null ? 0 : this.changingSince + LONG_SYNC_MS - now;
+    for (const type of INPUTS[name]) {
+      const change = this.changedAt.get(type);
+      if (change === undefined) continue;
+      const doneWith = this.movedOnFrom(type, change.look) ? longSyncIn : change.at + QUIET_MS - now;
+      busyFor = Math.max(busyFor, doneWith);
+    }
+    return busyFor;
   }
 
   private isFresh(name: StructureName): boolean {
@@ -318,49 +400,67 @@ export class DiscoveryIndex {
     }
   }
 
+  /**
+   * Makes sure a slice is coming: at once for a waiting question, in the background (after a
+   * sync's pages and other messages) for a warm-up. A question arriving while only a background
+   * slice is queued queues one at its own priority, which the background one then yields to.
+   */
   private pump(): void {
-    if (this.pumping) return;
-    this.pumping = true;
-    inNextTask(() => this.slice());
+    const priority: SlicePriority = this.waiters.length > 0 ? 'user-visible' : 'background';
+    if (this.pumping && (this.pumpPriority === 'user-visible' || priority === 'background')) return;
+    this.scheduleSlice(priority);
   }
 
-  /** What to build next: what a waiting question needs first, else (warming up) anything out of date. */
+  private scheduleSlice(priority: SlicePriority): void {
+    this.pumping = true;
+    this.pumpPriority = priority;
+    const ticket = ++this.pumpTicket;
+    inNextTask(() => {
+      if (ticket === this.pumpTicket) this.slice();
+    }, priority);
+  }
+
+  /**
+   * What to build next: what a waiting question needs first, else (warming up) anything out of
+   * date whose types the copy is done changing; when none is, the index looks again soon.
+   */
   private nextToBuild(): StructureName | null {
     const needed = new Set(this.waiters.flatMap((waiter) => waiter.needs));
     const wanted = BUILD_ORDER.find((name) => needed.has(name) && !this.isFresh(name));
     if (wanted || !this.warming) return wanted ?? null;
-    return BUILD_ORDER.find((name) => !this.isFresh(name)) ?? null;
-  }
-
-  /** True when a background build must wait: the copy changed a moment ago. */
-  private copyIsBusy(): boolean {
     const now = Date.now();
-    if (this.copy.version !== this.versionSeen) {
-      this.versionSeen = this.copy.version;
-      this.versionSeenAt = now;
+    let wait = Number.POSITIVE_INFINITY;
+    for (const name of BUILD_ORDER) {
+      if (this.isFresh(name)) continue;
+      const busyFor = this.busyFor(name, now);
+      if (busyFor <= 0) return name;
+      wait = Math.min(wait, busyFor);
     }
-    const busyFor = QUIET_MS - (now - this.versionSeenAt);
-    if (busyFor <= 0) return false;
-    this.quietTimer ??= setTimeout(() => {
-      this.quietTimer = null;
-      this.pump();
-    }, busyFor);
-    return true;
+    if (wait !== Number.POSITIVE_INFINITY) {
+      this.quietTimer ??= setTimeout(
+        () => {
+          this.quietTimer = null;
+          this.pump();
+        },
+        Math.min(wait, LOOK_MS),
+      );
+    }
+    return null;
   }
 
   private slice(): void {
     if (!this.job) {
       if (this.waiters.length === 0) {
-        if (!this.warming || this.copyIsBusy()) {
+        if (!this.warming) {
           this.stopPumping();
           return;
         }
-        this.snapshots.observe(this.copy);
+        this.observe();
       }
       const name = this.nextToBuild();
       if (!name) {
         this.settleWaiters();
-        if (this.waiters.length === 0) this.warming = false;
+        if (this.waiters.length === 0 && this.quietTimer === null) this.warming = false;
         this.stopPumping();
         return;
       }
@@ -372,7 +472,7 @@ export class DiscoveryIndex {
       this.job = null;
       this.finish(job, step.value);
     }
-    inNextTask(() => this.slice());
+    this.scheduleSlice(this.waiters.length > 0 ? 'user-visible' : 'background');
   }
 
   /** Each structure's build: it reads the rows of its inputs as of the moment it starts. */
@@ -408,7 +508,10 @@ export class DiscoveryIndex {
           if (isAsn(row.asn)) pushTo(section.byAsn, row.asn, row);
         }
       });
-      return () => (this.connections = section);
+      return () => {
+        this.connections = section;
+        this.countedPopularity = new WeakMap();
+      };
     }.bind(this),
     netFacs: function* (this: DiscoveryIndex) {
       const rows = this.snapshots.rowsOf('netfac');
@@ -417,7 +520,10 @@ export class DiscoveryIndex {
         byNet: yield* groupBy(rows, (row) => row.net_id),
         byLocalAsn: yield* groupBy<NetFac, unknown>(rows, (row) => row.local_asn),
       };
-      return () => (this.netFacs = section);
+      return () => {
+        this.netFacs = section;
+        this.countedPopularity = new WeakMap();
+      };
     }.bind(this),
     ixFacs: function* (this: DiscoveryIndex) {
       const rows = this.snapshots.rowsOf('ixfac');
@@ -567,13 +673,13 @@ export class DiscoveryIndex {
     const index = this.nameSearchOf(kind);
     const counter = index.counters[ordinal]!;
     if (counter >= 0) return counter;
-    // Counted once per row until ports or presences change (the peering section is rebuilt then).
-    let counted = this.peering.countedPopularity.get(index);
-    if (!counted) this.peering.countedPopularity.set(index, (counted = new Float64Array(index.ids.length).fill(-1)));
+    // Counted once per row until ports or presences change (their sections are rebuilt then).
+    let counted = this.countedPopularity.get(index);
+    if (!counted) this.countedPopularity.set(index, (counted = new Float64Array(index.ids.length).fill(-1)));
     if (counted[ordinal]! < 0) {
       const id = index.ids[ordinal]!;
       if (kind === 'net') counted[ordinal] = this.placeCountOfNet(id);
-      else if (kind === 'ix') counted[ordinal] = this.memberCountOfIx(id);
+      else if (kind === 'ix') counted[ordinal] = this.portAsnCountOfIx(id);
       else counted[ordinal] = this.netFacs.byFac.get(id)?.length ?? 0;
     }
     return counted[ordinal]!;
@@ -683,6 +789,16 @@ export class DiscoveryIndex {
   memberCountOfIx(ixId: number): number {
     const ix = this.peering.ixOrdinalOf.get(ixId);
     return ix === undefined ? this.asnsAtIx(ixId).size : this.peering.membersOfIx[ix + 1]! - this.peering.membersOfIx[ix]!;
+  }
+
+  /**
+   * memberCountOfIx counted from the ports alone: search reads this, so a search right after a
+   * load need not wait for the peering section.
+   */
+  portAsnCountOfIx(ixId: number): number {
+    const asns = new Set<number>();
+    for (const row of this.connections.byIx.get(ixId) ?? []) if (isAsn(row.asn)) asns.add(row.asn);
+    return asns.size;
   }
 
   /** The ASNs a network record's ports carry, its own first, then the others in order. */

@@ -55,8 +55,6 @@ export interface PeeringSection {
   /** Their infoTypes lists, one per distinct value. */
   typeLists: Map<string, MemberNet['infoTypes']>;
   asnsAtFac: Map<number, ReadonlySet<number>>;
-  /** Per name index, popularity counted from the copy for rows that lack a counter (-1: not yet). */
-  countedPopularity: Map<object, Float64Array>;
   asnSetsAtIx: Map<number, ReadonlySet<number>>;
   ixIdSets: Map<number, ReadonlySet<number>>;
   facIdSets: Map<number, ReadonlySet<number>>;
@@ -277,7 +275,6 @@ export function* buildPeeringSection(input: PeeringInputs): Generator<void, Peer
     memberNets: new Array<MemberNet | undefined>(asnCount),
     typeLists: new Map(),
     asnsAtFac: new Map(),
-    countedPopularity: new Map(),
     asnSetsAtIx: new Map(),
     ixIdSets: new Map(),
     facIdSets: new Map(),

@@ -20,6 +20,11 @@ export class TypeSnapshots {
 
   constructor(private readonly types: readonly PdbType[]) {}
 
+  /** True when the copy's version moved since the last observe. */
+  isBehind(copy: LocalCopy): boolean {
+    return copy.version !== this.observedVersion;
+  }
+
   /** Compares the copy with the snapshots when its version moved; changed types get a new stamp. */
   observe(copy: LocalCopy): void {
     if (copy.version === this.observedVersion) return;

@@ -398,7 +398,7 @@ function toHit(index: DiscoveryIndex, candidate: Candidate): SearchHit {
     }
     case 'ix': {
       const ix = index.ix(candidate.id)!;
-      const members = index.memberCountOfIx(ix.id);
+      const members = index.portAsnCountOfIx(ix.id);
       const facts = [place(ix.city, ix.country), `${members} network${members === 1 ? '' : 's'}`];
       return { ...base, title: textOf(ix.name), subtitle: facts.filter(Boolean).join(' · ') };
     }
