@@ -9,7 +9,7 @@
  */
 import { parseObservationWire, type Facts } from '../../../../shared/history/facts';
 import type { HistoryMomentAck, HistoryMomentMessage } from '../../../../shared/history/protocol';
-import { projectFacts } from '../../../../shared/history/project';
+import { projectFactsInSteps } from '../../../../shared/history/project';
 import type { StoreToMain, SyncSource } from '../../../../shared/sync';
 import { bumpDataVersion, readWatermarks } from '../db/meta';
 import type { PeeringDatabase } from '../db/schema';
@@ -19,6 +19,8 @@ import type { HistoryMomentRecord, ReviewBatchRecord, ReviewItemRecord } from '.
 import { reviewItemsOf } from './review';
 import type { ReviewBatchNote } from '../../protocol/history';
 import type { StoreContext } from '../context';
+import type { Work } from '../index/cooperative';
+import { runInSlices } from '../sliced-work';
 
 /** What the sync endpoint tells history when a job ends. */
 export interface EndedSyncJob {
@@ -98,7 +100,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
     moment: HistoryMomentRecord | null,
     review: { batch: ReviewBatchRecord; items: Omit<ReviewItemRecord, 'id' | 'batchId' | 'seen'>[] } | null,
   ): Promise<void> {
-    const { puts, deletes } = current ? current.takeDirtyChunks() : { puts: [], deletes: [] };
+    const { puts, deletes } = current ? await runInSlices(current.takeDirtyChunksInSteps()) : { puts: [], deletes: [] };
     try {
       await db.transaction('rw', [db.historyChunks, db.historyMoments, db.reviewBatches, db.reviewItems, db.meta], async () => {
         if (puts.length) await db.historyChunks.bulkPut(puts);
@@ -130,9 +132,15 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
     await db.reviewBatches.bulkDelete(old.filter((id) => !stillNew.has(id)));
   }
 
-  function copyFacts(): Facts {
+  /**
+   * The facts of the copy as it is at `version`, read a slice at a time (the full copy takes a
+   * few hundred milliseconds); null when the copy changed meanwhile (a flush), which leaves
+   * nothing consistent to record. Syncs do not overlap this: the worker holds a job's port
+   * until its history is written.
+   */
+  function copyFacts(version: number): Promise<Facts | null> {
     const { rows } = copy;
-    return projectFacts({
+    const steps = projectFactsInSteps({
       ix: rows.ix.values(),
       fac: rows.fac.values(),
       net: rows.net.values(),
@@ -140,6 +148,16 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
       netfac: rows.netfac.values(),
       poc: rows.poc.values(),
     });
+    return runInSlices(whileCopyIsAt(version, steps));
+  }
+
+  function* whileCopyIsAt<T>(version: number, work: Work<T>): Work<T | null> {
+    for (;;) {
+      if (copy.version !== version) return null;
+      const step = work.next();
+      if (step.done) return step.value;
+      yield;
+    }
   }
 
   /**
@@ -155,7 +173,8 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
     const copyVersion = copy.version;
     const unchanged = recordedCopy !== null && recordedCopy.version === copyVersion && job.source !== 'dump';
     // Taken now, before anything else can change the copy.
-    let facts = unchanged ? null : copyFacts();
+    let facts = unchanged ? null : await copyFacts(copyVersion);
+    if (!unchanged && facts === null) return;
     const nowSeconds = Math.floor(now() / 1000);
     // A dump stands for the moment it was made (its watermarks), a sync for when it ended.
     let at = Math.min(nowSeconds, Math.floor(job.endedAt / 1000));
@@ -193,8 +212,8 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
         }
         if (!facts) {
           // A later moment came in meanwhile (a dump of today): the copy must be read after all.
-          if (copy.version !== copyVersion) return;
-          facts = copyFacts();
+          facts = await copyFacts(copyVersion);
+          if (facts === null) return;
         }
         const current = await model();
         if (current.has(at)) {
@@ -203,7 +222,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
           return save(current, null, { batch, items: [] });
         }
         const isLatest = current.latest === null || at > current.latest;
-        const { previous, changes } = current.observe(moment, facts, isLatest);
+        const { previous, changes } = await runInSlices(current.observeInSteps(moment, facts, isLatest));
         batch.comparedWith = previous;
         batch.note = reviewNote(previous, at, isLatest);
         let items: Omit<ReviewItemRecord, 'id' | 'batchId' | 'seen'>[] = [];
@@ -217,6 +236,8 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
         if (isLatest) recordedCopy = { version: copyVersion, at };
       });
     } catch (error) {
+      // A model left half way by a failed step is read again from disk next time.
+      loaded = null;
       // History must never fail the sync it follows; the page shows what went wrong.
       problems.push(`History could not record the sync of ${new Date(job.endedAt).toISOString()}: ${error instanceof Error ? error.message : String(error)}`);
       if (problems.length > 10) problems.shift();
@@ -239,7 +260,13 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
       const current = await model();
       if (current.has(wire.at)) return { outcome: 'known' as const, at: wire.at, changedFacts: 0 };
       const moment: HistoryMomentRecord = { at: wire.at, source: wire.source, label: wire.label, recordedAt: now() };
-      const { changedFacts } = current.observe(moment, wire.facts, false);
+      let changedFacts: number;
+      try {
+        ({ changedFacts } = await runInSlices(current.observeInSteps(moment, wire.facts, false)));
+      } catch (error) {
+        loaded = null;
+        throw error;
+      }
       await save(current, moment, null);
       return { outcome: 'added' as const, at: wire.at, changedFacts };
     });

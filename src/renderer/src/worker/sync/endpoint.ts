@@ -46,7 +46,8 @@ export interface SyncEndpointHooks {
   onEnded?(summary: SyncChangeSummary | null): void;
   /**
    * The job ended and its change log is stored: history takes its moment of the copy. Runs
-   * before `onEnded` and is awaited, so this port's next message waits for it.
+   * after `onEnded` (the page hears of the new data without waiting for history) and is
+   * awaited, so this port's next message waits for it.
    */
   onJobEnded?(job: { jobId: string; source: SyncSource; outcome: EndMessage['outcome']; endedAt: number }): Promise<void>;
 }
@@ -394,10 +395,11 @@ export function createSyncEndpoint(
         if (end.outcome === 'done') await db.meta.put({ key: META.lastSync, value: endedAt });
       });
     }
-    await hooks.onJobEnded?.({ jobId: job.jobId, source: job.source, outcome: end.outcome, endedAt });
     await dropUnswappedLists();
+    const ended = job;
     job = newJob(job.jobId, job.source, job.withKey);
     hooks.onEnded?.(summary);
+    await hooks.onJobEnded?.({ jobId: ended.jobId, source: ended.source, outcome: end.outcome, endedAt });
   }
 
   /**
