@@ -69,17 +69,24 @@ export class HistoryModel {
   /** Bumped with every change, so answers derived from the model know when to recompute. */
   version = 0;
 
-  static fromRecords(moments: readonly HistoryMomentRecord[], chunks: readonly HistoryChunkRecord[]): HistoryModel {
+  /** The model of what is stored, read a few chunks at a time: a year of history is megabytes of text. */
+  static *fromRecordsInSteps(moments: readonly HistoryMomentRecord[], chunks: readonly HistoryChunkRecord[]): Generator<void, HistoryModel, void> {
     const model = new HistoryModel();
     for (const record of [...moments].sort((a, b) => a.at - b.at)) {
       model.moments.push(record.at);
       model.momentRecords.set(record.at, record);
     }
+    let sinceYield = 0;
     for (const chunk of chunks) {
       if (!(HISTORY_KINDS as readonly string[]).includes(chunk.kind)) continue;
       const entries = JSON.parse(chunk.json) as [string, Segment[]][];
       model.facts[chunk.kind].set(chunk.bucket, new Map(entries));
       model.chunkSizes.set(chunk.key, chunk.json.length);
+      sinceYield += chunk.json.length;
+      if (sinceYield >= CHUNK_CHARS_PER_STEP) {
+        sinceYield = 0;
+        yield;
+      }
     }
     return model;
   }
@@ -239,16 +246,10 @@ export class HistoryModel {
     this.version++;
   }
 
-  /** The chunk records to write (and the keys of emptied ones to delete) since the last call. */
-  takeDirtyChunks(): { puts: HistoryChunkRecord[]; deletes: string[] } {
-    const steps = this.takeDirtyChunksInSteps();
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
-  }
-
-  /** takeDirtyChunks, yielding between chunks now and then: a first moment writes every one. */
+  /**
+   * The chunk records to write (and the keys of emptied ones to delete) since the last call,
+   * yielding between chunks now and then: a first moment writes every one.
+   */
   *takeDirtyChunksInSteps(): Generator<void, { puts: HistoryChunkRecord[]; deletes: string[] }, void> {
     const puts: HistoryChunkRecord[] = [];
     const deletes: string[] = [];

@@ -86,7 +86,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
       const [moments, chunks] = await db.transaction('r', [db.historyMoments, db.historyChunks], () =>
         Promise.all([db.historyMoments.toArray(), db.historyChunks.toArray()]),
       );
-      loaded = HistoryModel.fromRecords(moments, chunks);
+      loaded = await runInSlices(HistoryModel.fromRecordsInSteps(moments, chunks));
     }
     return loaded;
   }
