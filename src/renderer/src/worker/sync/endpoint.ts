@@ -1,7 +1,8 @@
 /**
  * The store's end of one sync job (see src/shared/sync.ts). Each page is committed in one
  * transaction together with the watermark it earns and the data version, and only then
- * applied to the in-memory copy and acknowledged; main sends the next page after the ack.
+ * applied to the in-memory copy and acknowledged; main sends the next page after the ack (a
+ * resync's small pages of changes may come before it: they are applied in order all the same).
  * A page is appended to its type's log as one record (see LogRange in ../db/schema), its own
  * text where it can be: a page of changes writes one small record whatever ids it touches.
  * Pages of a full list that replaces a type are written as held records, which nothing loads
