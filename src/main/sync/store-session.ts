@@ -56,12 +56,12 @@ export class StoreSession {
     private readonly onClosed: () => void,
   ) {
     link.onMessage((message) => this.receive(message));
+    // One listener for every wait: a resync may wait for many acks at once.
+    signal.addEventListener('abort', () => this.rejectAll(abortReason(signal)), { once: true });
     link.onClose(() => {
       if (this.ended) return;
       this.closedError = new SyncError('store', storeGoneMessage(this.source));
-      const waiting = [...this.pending.values()];
-      this.pending.clear();
-      for (const pending of waiting) pending.reject(this.closedError);
+      this.rejectAll(this.closedError);
       this.onClosed();
     });
   }
@@ -115,20 +115,21 @@ export class StoreSession {
         () => settle(() => reject(new SyncError('store', `The local database did not confirm ${what} in time.`))),
         this.timeoutMs,
       );
-      const onAbort = (): void => settle(() => reject(abortReason(this.signal)));
       const settle = (finish: () => void): void => {
         clearTimeout(timer);
-        this.signal.removeEventListener('abort', onAbort);
         this.pending.delete(key);
         finish();
       };
-      this.signal.addEventListener('abort', onAbort, { once: true });
       this.pending.set(key, makePending(
         (value) => settle(() => resolve(value as T)),
         (error) => settle(() => reject(error)),
       ));
       this.send(message);
     });
+  }
+
+  private rejectAll(error: Error): void {
+    for (const pending of [...this.pending.values()]) pending.reject(error);
   }
 
   private receive(message: StoreToMain): void {
