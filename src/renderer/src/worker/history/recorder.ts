@@ -172,7 +172,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
     if (copy.rows.net.size === 0 || copy.rows.netixlan.size === 0) return;
     const copyVersion = copy.version;
     const unchanged = recordedCopy !== null && recordedCopy.version === copyVersion && job.source !== 'dump';
-    // Taken now, before anything else can change the copy.
+    // Taken now, before anything else can change the copy (a flush meanwhile leaves no moment).
     let facts = unchanged ? null : await copyFacts(copyVersion);
     if (!unchanged && facts === null) return;
     const nowSeconds = Math.floor(now() / 1000);
