@@ -15,7 +15,7 @@ import { bumpDataVersion, readWatermarks } from '../db/meta';
 import type { PeeringDatabase } from '../db/schema';
 import type { LocalCopy } from '../copy/local-copy';
 import { HistoryModel } from './model';
-import type { HistoryMomentRecord, ReviewBatchRecord, ReviewItemRecord } from './records';
+import type { HistoryChunkRecord, HistoryMomentRecord, ReviewBatchRecord, ReviewItemRecord } from './records';
 import { reviewItemsOf } from './review';
 import type { ReviewBatchNote } from '../../protocol/history';
 import type { StoreContext } from '../context';
@@ -58,6 +58,26 @@ const REVIEW_HORIZON = 31 * DAY;
 const REVIEW_KEPT = 180 * DAY;
 /** A moment may be this far ahead of the local clock (clocks differ a little). */
 const CLOCK_SKEW = 300;
+/** Characters of chunk text put in one call when history is saved. */
+const PUT_CHARS = 256 * 1024;
+
+/** Chunk records in runs of about `chars` characters of text each. */
+function groupsOfChars(records: readonly HistoryChunkRecord[], chars: number): HistoryChunkRecord[][] {
+  const groups: HistoryChunkRecord[][] = [];
+  let group: HistoryChunkRecord[] = [];
+  let size = 0;
+  for (const record of records) {
+    group.push(record);
+    size += record.json.length;
+    if (size >= chars) {
+      groups.push(group);
+      group = [];
+      size = 0;
+    }
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
 
 export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryRecorder {
   const { db, copy } = options;
@@ -103,7 +123,9 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
     const { puts, deletes } = current ? await runInSlices(current.takeDirtyChunksInSteps()) : { puts: [], deletes: [] };
     try {
       await db.transaction('rw', [db.historyChunks, db.historyMoments, db.reviewBatches, db.reviewItems, db.meta], async () => {
-        if (puts.length) await db.historyChunks.bulkPut(puts);
+        // A few hundred kilobytes per call, each awaited: the records are copied when put, and
+        // a first moment's (every chunk at once) would otherwise be one long task.
+        for (const group of groupsOfChars(puts, PUT_CHARS)) await db.historyChunks.bulkPut(group);
         if (deletes.length) await db.historyChunks.bulkDelete(deletes);
         if (moment) await db.historyMoments.put(moment);
         if (review) {
