@@ -2,7 +2,8 @@
  * The sync job's wire protocol. Main fetches; the store worker (in the renderer) is the only
  * writer. They talk over one MessagePort per job, with backpressure: main sends the next page
  * only after the store acknowledged the last one, which it does after the page's transaction
- * (rows and watermark together) committed.
+ * (rows and watermark together) committed; only small pages of changes (a resync's) may wait
+ * for their acks together, up to a bound. The store applies messages in the order sent.
  */
 import type { HistoryMomentAck, HistoryMomentMessage } from './history/protocol';
 import type { PdbType } from './peeringdb';

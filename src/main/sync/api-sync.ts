@@ -115,6 +115,38 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
   };
 
   /**
+   * Pages of changes sent without waiting for their acks. A resync's answers are small, and
+   * waiting for each type's commit before sending the next type's page would add a round trip
+   * to the store per type; the store applies them in the order sent all the same, each with
+   * its watermark. At most `storePageChars` of them wait unacknowledged, and anything else (a
+   * list, a swap, the sync's end) waits for them all first.
+   */
+  const unacked: { chars: number; ack: Promise<Settled<void>> }[] = [];
+  let unackedChars = 0;
+  /** Waits for the oldest unacknowledged pages until no more than `mostChars` wait; throws the first refusal. */
+  const settleUnacked = async (mostChars: number): Promise<void> => {
+    while (unacked.length > 0 && unackedChars > mostChars) {
+      const oldest = unacked.shift()!;
+      unackedChars -= oldest.chars;
+      unwrap(await oldest.ack);
+    }
+  };
+  const storeUnacked = async (type: PdbType, page: PageOut): Promise<void> => {
+    progress.phase('storing', type);
+    const ack = session
+      .page({ type, rowsJson: page.rowsJson, fetchedRows: page.fetchedRows, bytes: page.bytes, complete: true, notAfter: notAfter() })
+      .then((answer) => {
+        progress.skipped(type, answer.skipped);
+        progress.stored(type, Math.max(0, page.live - sum(answer.skipped)));
+        eta.typeDone(type);
+        progress.typeDone(type);
+      });
+    unacked.push({ chars: page.rowsJson.length, ack: settled(ack) });
+    unackedChars += page.rowsJson.length;
+    await settleUnacked(tuning.storePageChars);
+  };
+
+  /**
    * A type's changes, in one answer. PeeringDB lists them oldest change first, so an answer
    * too large for one page goes to the store in several, each moving the watermark on.
    */
@@ -124,15 +156,18 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
     const fresh = tally.count(type, checked.rows);
     counted(type, checked, fresh);
     if (checked.rows.length <= tuning.pageSize) {
-      await store(type, { rowsJson: checked.rowsJson, fetchedRows: checked.listed.length, bytes: response.bytes, live: fresh.live }, true, false);
+      await storeUnacked(type, { rowsJson: checked.rowsJson, fetchedRows: checked.listed.length, bytes: response.bytes, live: fresh.live });
       return;
     }
+    await settleUnacked(0);
     for (let offset = 0; offset < checked.rows.length; offset += tuning.pageSize) {
       const slice = checked.rows.slice(offset, offset + tuning.pageSize);
       const rowsJson = JSON.stringify(slice);
       const page = { rowsJson, fetchedRows: slice.length, bytes: rowsJson.length, live: countRows(slice).live };
       await store(type, page, offset + slice.length >= checked.rows.length, false);
     }
+    eta.typeDone(type);
+    progress.typeDone(type);
   };
 
   /** A plan that one request answers: a bulk cache file, or the type's changes. */
@@ -163,6 +198,11 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
   return describeSkipped(progress.snapshot().skippedRows ?? {}) ?? undefined;
 
   async function syncEachType(): Promise<void> {
+    await eachType();
+    await settleUnacked(0);
+  }
+
+  async function eachType(): Promise<void> {
     for (const [index, plan] of plans.entries()) {
       const { type } = plan;
       progress.phase('fetching', type);
@@ -174,10 +214,9 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
         ahead = fetchAhead(plans[index + 1]);
         if (plan.mode === 'api') {
           await storeChanges(plan, answer!);
-          eta.typeDone(type);
-          progress.typeDone(type);
           continue;
         }
+        await settleUnacked(0);
         if (answer) {
           const list = { type, text: answer.text, where: `the bulk cache's ${type} list` };
           await replaceWithListText(session, progress, list, { rows: tuning.pageSize, chars: tuning.storePageChars }, notAfter());
@@ -187,6 +226,7 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
         }
         // The cache has no file for this type: the API lists it instead.
       }
+      await settleUnacked(0);
       // A list standing in for a snapshot replaces what is stored, swapped in once complete; a
       // first load has nothing to replace and stays resumable page by page.
       const replace = plan.mode === 'api' ? plan.replace === true : state.watermarks[type] !== undefined;

@@ -201,6 +201,60 @@ describe('incremental sync', () => {
     expect(store.watermarks.net).toBeGreaterThan(firstWatermark);
   });
 
+  it("sends each type's changes without waiting for the type before it to be stored", async () => {
+    await sync();
+    fake.tick(60);
+    fake.update('org', 2, { name: 'Org Two renamed' });
+    fake.update('poc', 2, { name: 'Contact Two renamed' });
+    // The store acknowledges nothing of the resync until every type's changes have reached it:
+    // a sync that waited for each ack before the next page would stall here and time out.
+    tuning = { ...FAST, storeTimeoutMs: 2_000 };
+    const openLink = store.openLink;
+    const held: (() => void)[] = [];
+    store.openLink = (jobId) => {
+      const link = openLink(jobId);
+      const pagesBefore = store.pages.length;
+      return {
+        ...link,
+        send: (message) => link.send(message),
+        close: () => link.close(),
+        onClose: (listener) => link.onClose(listener),
+        onMessage: (listener) =>
+          link.onMessage((message) => {
+            if (message.t !== 'ack') return listener(message);
+            held.push(() => listener(message));
+            if (store.pages.length - pagesBefore < PDB_TYPES.length) return;
+            for (const release of held.splice(0)) release();
+          }),
+      };
+    };
+    controller = makeController();
+
+    const end = await sync();
+    expect(end.phase).toBe('done');
+    expect(store.live('org').find((r) => r.id === 2)?.name).toBe('Org Two renamed');
+    expect(store.live('poc').find((r) => r.id === 2)?.name).toBe('Contact Two renamed');
+    // Still one type after the other, in dependency order.
+    expect(store.pages.slice(-PDB_TYPES.length).map((p) => p.type)).toEqual([...PDB_TYPES]);
+  });
+
+  it('ends with the store\'s error when it refuses a type\'s changes, and the next sync brings them', async () => {
+    await sync();
+    fake.tick(60);
+    fake.update('org', 2, { name: 'Org Two renamed' });
+    fake.update('net', 3, { name: 'Network Three renamed' });
+    store.refuseNextPage = 'disk full';
+
+    const failed = await sync();
+    expect(failed).toMatchObject({ phase: 'error', code: 'store' });
+    expect(failed.message).toMatch(/disk full/);
+    expect(store.live('org').find((r) => r.id === 2)?.name).not.toBe('Org Two renamed');
+
+    expect((await sync()).phase).toBe('done');
+    expect(store.live('org').find((r) => r.id === 2)?.name).toBe('Org Two renamed');
+    expect(store.live('net').find((r) => r.id === 3)?.name).toBe('Network Three renamed');
+  });
+
   it('treats the same rows coming back twice as one change', async () => {
     tuning = { ...FAST, pageOverlap: 3 };
     controller = makeController();

@@ -44,6 +44,39 @@ describe('replaceWithListText', () => {
     expect(progress.types.org).toMatchObject({ fetched: 10, stored: 10, skipped: 0 });
   });
 
+  it('sends the next page while the store writes the last, two at most waiting, and swaps once every page is in', async () => {
+    const store = new MemoryStore();
+    const link = store.openLink('job');
+    let unacked = 0;
+    const unackedAtEachSend: number[] = [];
+    let unackedAtSwap: number | null = null;
+    const counting = {
+      ...link,
+      send: (message: MainToStore) => {
+        if (message.t === 'page') unackedAtEachSend.push(unacked++);
+        if (message.t === 'swap') unackedAtSwap = unacked;
+        link.send(message);
+      },
+      onMessage: (listener: Parameters<typeof link.onMessage>[0]) =>
+        link.onMessage((message) => {
+          if (message.t === 'ack' && unackedAtSwap === null) unacked--;
+          listener(message);
+        }),
+      onClose: (listener: () => void) => link.onClose(listener),
+      close: () => link.close(),
+    };
+    const session = new StoreSession(counting, new AbortController().signal, 5000, 'cache', () => undefined);
+    session.hello('job', 'cache', false);
+    const rows = Array.from({ length: 20 }, (_, i) => orgRow(i + 1));
+    const progress = new ProgressReporter('job', 'cache', () => undefined, 0);
+    await replaceWithListText(session, progress, { type: 'org', text: JSON.stringify({ data: rows, meta: {} }), where: 'the list' }, { rows: 4, chars: 10_000 }, Date.now() / 1000 + 60);
+    expect(unackedAtEachSend).toHaveLength(5);
+    expect(Math.max(...unackedAtEachSend)).toBe(1);
+    expect(unackedAtSwap).toBe(0);
+    expect(store.live('org')).toHaveLength(20);
+    expect(progress.snapshot().types.org).toMatchObject({ fetched: 20, stored: 20 });
+  });
+
   it('keeps a page within the characters allowed, whatever its rows', async () => {
     const rows = Array.from({ length: 6 }, (_, i) => orgRow(i + 1, { notes: 'n'.repeat(400) }));
     const { pages } = await replaceOrgs(JSON.stringify({ data: rows, meta: {} }), { rows: 100, chars: 1000 });

@@ -3,9 +3,11 @@
  * straight from the answer's text, then asks the store to swap it in. The scanner cuts the text
  * into pages of whole rows as PeeringDB wrote them; each is parsed and checked here and goes on
  * as it came when every row passed, so nothing is serialised again. The next page is read while
- * the store writes the last. The store holds the pages apart and puts them in the old rows'
- * place in one transaction, so a list cut off half way changes nothing and is loaded whole
- * next time.
+ * the store writes the last, and sent before the store acknowledged it: the store holds the
+ * pages apart, unseen, and puts them in the old rows' place in one transaction only once all
+ * are in, so a page waiting behind another changes nothing a failure would have to undo, and
+ * the store never waits for main's next page. A list cut off half way changes nothing and is
+ * loaded whole next time.
  */
 import type { PdbType } from '../../shared/peeringdb';
 import { checkRows, mayHoldLoneSurrogates, type SkipReasons } from '../../shared/row-schema';
@@ -35,6 +37,8 @@ export interface StorePageSize {
 const SCAN_SLICE_CHARS = 1024 * 1024;
 /** A row is a few kilobytes; one this long is not PeeringDB's. */
 const MAX_ROW_CHARS = 64 * 1024 * 1024;
+/** Pages sent and not yet acknowledged, at most: the one the store writes and the one queued behind it. */
+const MOST_PAGES_UNACKED = 2;
 
 interface PreparedPage {
   rowsJson: string;
@@ -76,15 +80,15 @@ export async function replaceWithListText(
 
   let newest: number | undefined;
   let held = 0;
-  let inFlight: { page: PreparedPage; ack: Promise<StoreAck> } | null = null;
-  /** Counts what the store kept of the page before, once it said so. */
-  const settle = async (): Promise<void> => {
-    if (!inFlight) return;
-    const { page, ack } = inFlight;
-    inFlight = null;
-    const answer = await ack;
-    progress.skipped(type, answer.skipped);
-    held += Math.max(0, page.live - sum(answer.skipped));
+  const unacked: { page: PreparedPage; ack: Promise<StoreAck> }[] = [];
+  /** Counts what the store kept of the oldest pages, once it said so, until at most `most` wait. */
+  const settle = async (most = 0): Promise<void> => {
+    while (unacked.length > most) {
+      const { page, ack } = unacked.shift()!;
+      const answer = await ack;
+      progress.skipped(type, answer.skipped);
+      held += Math.max(0, page.live - sum(answer.skipped));
+    }
   };
   const prepare = (batch: string): PreparedPage => {
     let values: unknown[];
@@ -104,15 +108,13 @@ export async function replaceWithListText(
     return { rowsJson: asCame ? batch : JSON.stringify(checked.rows), rows: values.length, live: counts.live };
   };
   const send = async (page: PreparedPage): Promise<void> => {
-    // The page before must be in before this one goes (backpressure); this one was read meanwhile.
-    await settle();
+    // Backpressure: a page goes once no more than one other waits for its ack.
+    await settle(MOST_PAGES_UNACKED - 1);
     progress.phase('storing', type);
-    inFlight = {
-      page,
-      ack: session.page({ type, rowsJson: page.rowsJson, complete: false, replace: true, notAfter, fetchedRows: page.rows, bytes: page.rowsJson.length }),
-    };
+    const ack = session.page({ type, rowsJson: page.rowsJson, complete: false, replace: true, notAfter, fetchedRows: page.rows, bytes: page.rowsJson.length });
     // A refusal is reported when it is awaited, never as an unhandled rejection meanwhile.
-    inFlight.ack.catch(() => undefined);
+    ack.catch(() => undefined);
+    unacked.push({ page, ack });
   };
 
   const scanned = (scan: () => void): void => {

@@ -1,6 +1,7 @@
 /**
- * Main's side of one job's conversation with the store worker: ask its state, send a page
- * and wait for the ack of its commit before the next (backpressure), end the job.
+ * Main's side of one job's conversation with the store worker: ask its state, send pages and
+ * wait for the acks of their commits, end the job. The store applies messages in the order
+ * sent; the caller decides how much may wait unacknowledged (backpressure).
  */
 import type { MainToStore, StoreState, StoreToMain, SyncErrorCode, SyncSource } from '../../shared/sync';
 import type { PdbType } from '../../shared/peeringdb';
@@ -28,7 +29,10 @@ export interface StoreAck {
 
 type Pending =
   | { kind: 'state'; resolve: (state: StoreState) => void; reject: (error: Error) => void }
-  | { kind: 'ack'; seq: number; resolve: (ack: StoreAck) => void; reject: (error: Error) => void };
+  | { kind: 'ack'; resolve: (ack: StoreAck) => void; reject: (error: Error) => void };
+
+/** The state asked for is waited for under this key; acks under their page's seq. */
+const STATE_KEY = 0;
 
 /** The words for a job that stopped because the store went away: an import is not a sync. */
 export function storeGoneMessage(source: SyncSource): string {
@@ -39,7 +43,8 @@ export function storeGoneMessage(source: SyncSource): string {
 
 export class StoreSession {
   private seq = 0;
-  private pending: Pending | null = null;
+  /** What is waited for, by seq (the state under STATE_KEY). */
+  private readonly pending = new Map<number, Pending>();
   private closedError: Error | null = null;
   private ended = false;
 
@@ -51,11 +56,12 @@ export class StoreSession {
     private readonly onClosed: () => void,
   ) {
     link.onMessage((message) => this.receive(message));
+    // One listener for every wait: a resync may wait for many acks at once.
+    signal.addEventListener('abort', () => this.rejectAll(abortReason(signal)), { once: true });
     link.onClose(() => {
       if (this.ended) return;
       this.closedError = new SyncError('store', storeGoneMessage(this.source));
-      this.pending?.reject(this.closedError);
-      this.pending = null;
+      this.rejectAll(this.closedError);
       this.onClosed();
     });
   }
@@ -65,21 +71,21 @@ export class StoreSession {
   }
 
   state(): Promise<StoreState> {
-    return this.wait<StoreState>((resolve, reject) => ({ kind: 'state', resolve, reject }), { t: 'state?' });
+    return this.wait<StoreState>(STATE_KEY, (resolve, reject) => ({ kind: 'state', resolve, reject }), { t: 'state?' });
   }
 
   /** Sends one page and resolves with what the store kept once its transaction committed. */
   page(page: PageToStore): Promise<StoreAck> {
     const seq = ++this.seq;
     const message: MainToStore = { t: 'page', seq, ...page };
-    return this.wait<StoreAck>((resolve, reject) => ({ kind: 'ack', seq, resolve, reject }), message);
+    return this.wait<StoreAck>(seq, (resolve, reject) => ({ kind: 'ack', resolve, reject }), message);
   }
 
   /** Puts the full lists sent for `types` in their place, in one transaction; resolves with the rows stored. */
   async swap(types: PdbType[], snapshotAt: Partial<Record<PdbType, number>>, notAfter: number): Promise<number> {
     const seq = ++this.seq;
     const message: MainToStore = { t: 'swap', seq, types, snapshotAt, notAfter };
-    const ack = await this.wait<StoreAck>((resolve, reject) => ({ kind: 'ack', seq, resolve, reject }), message);
+    const ack = await this.wait<StoreAck>(seq, (resolve, reject) => ({ kind: 'ack', resolve, reject }), message);
     return ack.stored;
   }
 
@@ -96,6 +102,7 @@ export class StoreSession {
   }
 
   private wait<T>(
+    key: number,
     makePending: (resolve: (value: T) => void, reject: (error: Error) => void) => Pending,
     message: MainToStore,
   ): Promise<T> {
@@ -108,31 +115,34 @@ export class StoreSession {
         () => settle(() => reject(new SyncError('store', `The local database did not confirm ${what} in time.`))),
         this.timeoutMs,
       );
-      const onAbort = (): void => settle(() => reject(abortReason(this.signal)));
       const settle = (finish: () => void): void => {
         clearTimeout(timer);
-        this.signal.removeEventListener('abort', onAbort);
-        this.pending = null;
+        this.pending.delete(key);
         finish();
       };
-      this.signal.addEventListener('abort', onAbort, { once: true });
-      this.pending = makePending(
+      this.pending.set(key, makePending(
         (value) => settle(() => resolve(value as T)),
         (error) => settle(() => reject(error)),
-      );
+      ));
       this.send(message);
     });
   }
 
+  private rejectAll(error: Error): void {
+    for (const pending of [...this.pending.values()]) pending.reject(error);
+  }
+
   private receive(message: StoreToMain): void {
-    const pending = this.pending;
-    if (!pending) return;
-    if (message.t === 'state' && pending.kind === 'state') pending.resolve(message.state);
-    else if (message.t === 'ack' && pending.kind === 'ack' && message.seq === pending.seq) {
-      pending.resolve({ stored: message.stored, skipped: message.skipped ?? {} });
-    } else if (message.t === 'nack' && pending.kind === 'ack' && message.seq === pending.seq) {
-      pending.reject(storeRefusal(message));
+    if (message.t === 'state') {
+      const pending = this.pending.get(STATE_KEY);
+      if (pending?.kind === 'state') pending.resolve(message.state);
+      return;
     }
+    if (message.t !== 'ack' && message.t !== 'nack') return;
+    const pending = this.pending.get(message.seq);
+    if (pending?.kind !== 'ack') return;
+    if (message.t === 'ack') pending.resolve({ stored: message.stored, skipped: message.skipped ?? {} });
+    else pending.reject(storeRefusal(message));
   }
 
   private send(message: MainToStore): void {

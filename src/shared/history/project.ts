@@ -52,51 +52,86 @@ function speedOf(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.round(value) : 0;
 }
 
+/** Rows read between two pauses of a stepwise projection. */
+const ROWS_PER_STEP = 2048;
+
+/**
+ * Calls `each` on up to `count` more rows of `rows`; true once there are none left. A plain
+ * function, so the loop over rows is optimised like any other (see projectFactsInSteps).
+ */
+function eachOfNext<T>(rows: Iterator<T>, count: number, each: (row: T) => void): boolean {
+  for (let n = 0; n < count; n++) {
+    const next = rows.next();
+    if (next.done) return true;
+    each(next.value);
+  }
+  return false;
+}
+
+/** Goes through every row, pausing (yielding) after each ROWS_PER_STEP of them. */
+function* everyRow<T>(rows: Iterable<T>, each: (row: T) => void): Generator<void, void, void> {
+  const iterator = rows[Symbol.iterator]();
+  while (!eachOfNext(iterator, ROWS_PER_STEP, each)) yield;
+}
+
 /**
  * The network's Policy contacts that anyone may see. Contacts visible to users only come and
  * go with the API key (and never appear in public dumps), so they would make history say a
  * contact changed when only the key did.
  */
-function policyContacts(pocs: Iterable<object>): Map<number, string> {
+function* policyContacts(pocs: Iterable<object>): Generator<void, Map<number, string>, void> {
   const byNet = new Map<number, string[]>();
-  for (const poc of fields(pocs)) {
-    if (!isLive(poc) || poc.role !== 'Policy') continue;
-    if (poc.visible !== undefined && poc.visible !== 'Public') continue;
+  yield* everyRow(fields(pocs), (poc) => {
+    if (!isLive(poc) || poc.role !== 'Policy') return;
+    if (poc.visible !== undefined && poc.visible !== 'Public') return;
     const netId = idOf(poc.net_id);
-    if (netId === null) continue;
+    if (netId === null) return;
     const name = text(poc.name).trim();
     const email = text(poc.email).trim();
     const phone = text(poc.phone).trim();
-    if (!name && !email && !phone) continue;
+    if (!name && !email && !phone) return;
     const label = email ? (name ? `${name} <${email}>` : email) : [name, phone].filter(Boolean).join(' ');
     let list = byNet.get(netId);
     if (!list) byNet.set(netId, (list = []));
     list.push(label);
-  }
+  });
   const joined = new Map<number, string>();
   for (const [netId, list] of byNet) joined.set(netId, [...new Set(list)].sort().join('; '));
   return joined;
 }
 
 export function projectFacts(rows: HistoryRows): Facts {
-  const facts = emptyFacts();
-  for (const ix of fields(rows.ix)) {
-    const id = idOf(ix.id);
-    if (id === null || !isLive(ix)) continue;
-    facts.ix.set(String(id), placeValue({ name: text(ix.name), country: text(ix.country), city: text(ix.city) }));
+  const steps = projectFactsInSteps(rows);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
-  for (const fac of fields(rows.fac)) {
-    const id = idOf(fac.id);
-    if (id === null || !isLive(fac)) continue;
-    facts.fac.set(String(id), placeValue({ name: text(fac.name), country: text(fac.country), city: text(fac.city) }));
-  }
+}
 
-  const contacts = policyContacts(rows.poc);
+/**
+ * projectFacts a few thousand rows at a time: it yields between them, so a caller holding a
+ * thread others wait for (the store worker, after a sync) can let them in. The rows must not
+ * change until it is done.
+ */
+export function* projectFactsInSteps(rows: HistoryRows): Generator<void, Facts, void> {
+  const facts = emptyFacts();
+  yield* everyRow(fields(rows.ix), (ix) => {
+    const id = idOf(ix.id);
+    if (id === null || !isLive(ix)) return;
+    facts.ix.set(String(id), placeValue({ name: text(ix.name), country: text(ix.country), city: text(ix.city) }));
+  });
+  yield* everyRow(fields(rows.fac), (fac) => {
+    const id = idOf(fac.id);
+    if (id === null || !isLive(fac)) return;
+    facts.fac.set(String(id), placeValue({ name: text(fac.name), country: text(fac.country), city: text(fac.city) }));
+  });
+
+  const contacts = yield* policyContacts(rows.poc);
   const asnOfNet = new Map<number, number>();
-  for (const net of fields(rows.net)) {
+  yield* everyRow(fields(rows.net), (net) => {
     const id = idOf(net.id);
     const asn = idOf(net.asn);
-    if (id === null || asn === null || !isLive(net)) continue;
+    if (id === null || asn === null || !isLive(net)) return;
     asnOfNet.set(id, asn);
     facts.net.set(
       String(id),
@@ -111,32 +146,32 @@ export function projectFacts(rows: HistoryRows): Facts {
         policyContact: contacts.get(id) ?? '',
       }),
     );
-  }
+  });
 
   const members = new Map<string, MemberFact>();
-  for (const port of fields(rows.netixlan)) {
-    if (!isLive(port)) continue;
+  yield* everyRow(fields(rows.netixlan), (port) => {
+    if (!isLive(port)) return;
     const ixId = idOf(port.ix_id);
     const netId = idOf(port.net_id);
     // The port's own ASN is what sessions use; a port without one falls back to its network's.
     const asn = idOf(port.asn) ?? (netId === null ? null : (asnOfNet.get(netId) ?? null));
-    if (ixId === null || asn === null) continue;
+    if (ixId === null || asn === null) return;
     const key = memberKey(ixId, asn);
     let member = members.get(key);
     if (!member) members.set(key, (member = { netId, rsPorts: 0, speeds: [] }));
     if (netId !== null && (member.netId === null || netId < member.netId)) member.netId = netId;
     if (port.is_rs_peer === true) member.rsPorts++;
     member.speeds.push(speedOf(port.speed));
-  }
-  for (const [key, member] of members) facts.member.set(key, memberValue(member));
+  });
+  yield* everyRow(members, ([key, member]) => void facts.member.set(key, memberValue(member)));
 
-  for (const presence of fields(rows.netfac)) {
-    if (!isLive(presence)) continue;
+  yield* everyRow(fields(rows.netfac), (presence) => {
+    if (!isLive(presence)) return;
     const facId = idOf(presence.fac_id);
     const netId = idOf(presence.net_id);
-    if (facId === null || netId === null) continue;
+    if (facId === null || netId === null) return;
     const localAsn = idOf(presence.local_asn) ?? asnOfNet.get(netId) ?? 0;
     facts.netfac.set(netfacKey(facId, netId), netfacValue(localAsn));
-  }
+  });
   return facts;
 }

@@ -233,4 +233,48 @@ describe('a sync port', () => {
     expect(status.recentChanges[0]).toMatchObject({ jobId: 'job-port', perType: { org: { added: 2, updated: 0, deleted: 0 } } });
     channel.port1.close();
   });
+
+  it("holds a job's messages until the job before it has its history moment, so history reads a copy no sync is changing", async () => {
+    await startHost().start();
+    const fromStore = new Map<string, StoreToMain[]>();
+    const waiting: { jobId: string; t: StoreToMain['t']; resolve: () => void }[] = [];
+    const openPort = async (jobId: string) => {
+      const channel = new MessageChannel();
+      fromStore.set(jobId, []);
+      channel.port1.onmessage = (event: MessageEvent<StoreToMain>) => {
+        fromStore.get(jobId)!.push(event.data);
+        for (const waiter of waiting.filter((w) => w.jobId === jobId && w.t === event.data.t)) {
+          waiting.splice(waiting.indexOf(waiter), 1);
+          waiter.resolve();
+        }
+      };
+      await host.handle({ t: 'sync-port', jobId, port: channel.port2 });
+      return {
+        send: (...messages: MainToStore[]) => messages.forEach((message) => channel.port1.postMessage(message)),
+        received: (t: StoreToMain['t']) =>
+          fromStore.get(jobId)!.some((m) => m.t === t) ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ jobId, t, resolve })),
+        close: () => channel.port1.close(),
+      };
+    };
+
+    const first = await openPort('job-1');
+    const second = await openPort('job-2');
+    first.send(
+      { t: 'hello', jobId: 'job-1', source: 'api', withKey: false },
+      pageOf('net', [netRow(694, { asn: 8075 })]),
+      pageOf('netixlan', [netixlanRow(1)]),
+      { t: 'end', outcome: 'done' },
+    );
+    // The next job asks for the store's state at once, as main does when a sync starts.
+    second.send({ t: 'hello', jobId: 'job-2', source: 'api', withKey: false }, { t: 'state?' });
+    await second.received('state');
+    expect(await db.historyMoments.count()).toBe(1);
+
+    second.send(pageOf('netixlan', [netixlanRow(2, { asn: 64_500, updated: '2026-04-01T00:00:00Z' })]), { t: 'end', outcome: 'done' });
+    // Each job: its page commits, its end, then its history moment.
+    await waitForUi(() => toUi.filter((m) => m.t === 'changed').length === 7);
+    expect(await db.historyMoments.count()).toBe(2);
+    first.close();
+    second.close();
+  });
 });

@@ -85,6 +85,12 @@ export function createStoreWorkerHost({
     return handler(ctx, args as never);
   }
 
+  /**
+   * Every sync port's messages, in one line: a job's first message waits until the job before
+   * has ended, its history included, so history reads a copy no sync is changing.
+   */
+  let syncMessages: Promise<void> = Promise.resolve();
+
   function attachSyncPort(port: SyncPortLike): void {
     const history = historyRecorderFor(ctx);
     const endpoint = createSyncEndpoint({ db, copy }, (message) => port.postMessage(message), {
@@ -105,7 +111,7 @@ export function createStoreWorkerHost({
     port.addEventListener('message', (event) => {
       const message = event.data;
       if (isHistoryMomentMessage(message)) void receiveHistoryMoment(history, message, (reply) => port.postMessage(reply));
-      else void endpoint.receive(message).catch(() => undefined);
+      else syncMessages = syncMessages.then(() => endpoint.receive(message)).catch(() => undefined);
     });
     port.start?.();
   }

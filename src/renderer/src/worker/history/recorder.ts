@@ -9,16 +9,18 @@
  */
 import { parseObservationWire, type Facts } from '../../../../shared/history/facts';
 import type { HistoryMomentAck, HistoryMomentMessage } from '../../../../shared/history/protocol';
-import { projectFacts } from '../../../../shared/history/project';
+import { projectFactsInSteps } from '../../../../shared/history/project';
 import type { StoreToMain, SyncSource } from '../../../../shared/sync';
 import { bumpDataVersion, readWatermarks } from '../db/meta';
 import type { PeeringDatabase } from '../db/schema';
 import type { LocalCopy } from '../copy/local-copy';
 import { HistoryModel } from './model';
-import type { HistoryMomentRecord, ReviewBatchRecord, ReviewItemRecord } from './records';
+import type { HistoryChunkRecord, HistoryMomentRecord, ReviewBatchRecord, ReviewItemRecord } from './records';
 import { reviewItemsOf } from './review';
 import type { ReviewBatchNote } from '../../protocol/history';
 import type { StoreContext } from '../context';
+import type { Work } from '../index/cooperative';
+import { runInSlices } from '../sliced-work';
 
 /** What the sync endpoint tells history when a job ends. */
 export interface EndedSyncJob {
@@ -58,6 +60,26 @@ const REVIEW_HORIZON = 31 * DAY;
 const REVIEW_KEPT = 180 * DAY;
 /** A moment may be this far ahead of the local clock (clocks differ a little). */
 const CLOCK_SKEW = 300;
+/** Characters of chunk text put in one call when history is saved. */
+const PUT_CHARS = 256 * 1024;
+
+/** Chunk records in runs of about `chars` characters of text each. */
+function groupsOfChars(records: readonly HistoryChunkRecord[], chars: number): HistoryChunkRecord[][] {
+  const groups: HistoryChunkRecord[][] = [];
+  let group: HistoryChunkRecord[] = [];
+  let size = 0;
+  for (const record of records) {
+    group.push(record);
+    size += record.json.length;
+    if (size >= chars) {
+      groups.push(group);
+      group = [];
+      size = 0;
+    }
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
 
 export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryRecorder {
   const { db, copy } = options;
@@ -86,7 +108,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
       const [moments, chunks] = await db.transaction('r', [db.historyMoments, db.historyChunks], () =>
         Promise.all([db.historyMoments.toArray(), db.historyChunks.toArray()]),
       );
-      loaded = HistoryModel.fromRecords(moments, chunks);
+      loaded = await runInSlices(HistoryModel.fromRecordsInSteps(moments, chunks));
     }
     return loaded;
   }
@@ -100,10 +122,12 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
     moment: HistoryMomentRecord | null,
     review: { batch: ReviewBatchRecord; items: Omit<ReviewItemRecord, 'id' | 'batchId' | 'seen'>[] } | null,
   ): Promise<void> {
-    const { puts, deletes } = current ? current.takeDirtyChunks() : { puts: [], deletes: [] };
+    const { puts, deletes } = current ? await runInSlices(current.takeDirtyChunksInSteps()) : { puts: [], deletes: [] };
     try {
       await db.transaction('rw', [db.historyChunks, db.historyMoments, db.reviewBatches, db.reviewItems, db.meta], async () => {
-        if (puts.length) await db.historyChunks.bulkPut(puts);
+        // A few hundred kilobytes per call, each awaited: the records are copied when put, and
+        // a first moment's (every chunk at once) would otherwise be one long task.
+        for (const group of groupsOfChars(puts, PUT_CHARS)) await db.historyChunks.bulkPut(group);
         if (deletes.length) await db.historyChunks.bulkDelete(deletes);
         if (moment) await db.historyMoments.put(moment);
         if (review) {
@@ -132,9 +156,15 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
     await db.reviewBatches.bulkDelete(old.filter((id) => !stillNew.has(id)));
   }
 
-  function copyFacts(): Facts {
+  /**
+   * The facts of the copy as it is at `version`, read a slice at a time (the full copy takes a
+   * few hundred milliseconds); null when the copy changed meanwhile (a flush), which leaves
+   * nothing consistent to record. Syncs do not overlap this: the worker holds a job's port
+   * until its history is written.
+   */
+  function copyFacts(version: number): Promise<Facts | null> {
     const { rows } = copy;
-    return projectFacts({
+    const steps = projectFactsInSteps({
       ix: rows.ix.values(),
       fac: rows.fac.values(),
       net: rows.net.values(),
@@ -142,6 +172,16 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
       netfac: rows.netfac.values(),
       poc: rows.poc.values(),
     });
+    return runInSlices(whileCopyIsAt(version, steps));
+  }
+
+  function* whileCopyIsAt<T>(version: number, work: Work<T>): Work<T | null> {
+    for (;;) {
+      if (copy.version !== version) return null;
+      const step = work.next();
+      if (step.done) return step.value;
+      yield;
+    }
   }
 
   /**
@@ -156,8 +196,9 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
     if (copy.rows.net.size === 0 || copy.rows.netixlan.size === 0) return;
     const copyVersion = copy.version;
     const unchanged = recordedCopy !== null && recordedCopy.version === copyVersion && job.source !== 'dump';
-    // Taken now, before anything else can change the copy.
-    let facts = unchanged ? null : copyFacts();
+    // Taken now, before anything else can change the copy (a flush meanwhile leaves no moment).
+    let facts = unchanged ? null : await copyFacts(copyVersion);
+    if (!unchanged && facts === null) return;
     const nowSeconds = Math.floor(now() / 1000);
     // A dump stands for the moment it was made (its watermarks), a sync for when it ended.
     let at = Math.min(nowSeconds, Math.floor(job.endedAt / 1000));
@@ -195,8 +236,8 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
         }
         if (!facts) {
           // A later moment came in meanwhile (a dump of today): the copy must be read after all.
-          if (copy.version !== copyVersion) return;
-          facts = copyFacts();
+          facts = await copyFacts(copyVersion);
+          if (facts === null) return;
         }
         const current = await model();
         if (current.has(at)) {
@@ -205,7 +246,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
           return save(current, null, { batch, items: [] });
         }
         const isLatest = current.latest === null || at > current.latest;
-        const { previous, changes } = current.observe(moment, facts, isLatest);
+        const { previous, changes } = await runInSlices(current.observeInSteps(moment, facts, isLatest));
         batch.comparedWith = previous;
         batch.note = reviewNote(previous, at, isLatest);
         let items: Omit<ReviewItemRecord, 'id' | 'batchId' | 'seen'>[] = [];
@@ -219,6 +260,8 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
         if (isLatest) recordedCopy = { version: copyVersion, at };
       });
     } catch (error) {
+      // A model left half way by a failed step is read again from disk next time.
+      loaded = null;
       // History must never fail the sync it follows; the page shows what went wrong.
       problems.push(`History could not record the sync of ${new Date(job.endedAt).toISOString()}: ${error instanceof Error ? error.message : String(error)}`);
       if (problems.length > 10) problems.shift();
@@ -241,7 +284,13 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
       const current = await model();
       if (current.has(wire.at)) return { outcome: 'known' as const, at: wire.at, changedFacts: 0 };
       const moment: HistoryMomentRecord = { at: wire.at, source: wire.source, label: wire.label, recordedAt: now() };
-      const { changedFacts } = current.observe(moment, wire.facts, false);
+      let changedFacts: number;
+      try {
+        ({ changedFacts } = await runInSlices(current.observeInSteps(moment, wire.facts, false)));
+      } catch (error) {
+        loaded = null;
+        throw error;
+      }
       await save(current, moment, null);
       return { outcome: 'added' as const, at: wire.at, changedFacts };
     });

@@ -1,7 +1,8 @@
 /**
  * The store's end of one sync job (see src/shared/sync.ts). Each page is committed in one
  * transaction together with the watermark it earns and the data version, and only then
- * applied to the in-memory copy and acknowledged; main sends the next page after the ack.
+ * applied to the in-memory copy and acknowledged; main sends the next page after the ack (a
+ * resync's small pages of changes may come before it: they are applied in order all the same).
  * A page is appended to its type's log as one record (see LogRange in ../db/schema), its own
  * text where it can be: a page of changes writes one small record whatever ids it touches.
  * Pages of a full list that replaces a type are written as held records, which nothing loads
@@ -46,7 +47,8 @@ export interface SyncEndpointHooks {
   onEnded?(summary: SyncChangeSummary | null): void;
   /**
    * The job ended and its change log is stored: history takes its moment of the copy. Runs
-   * before `onEnded` and is awaited, so this port's next message waits for it.
+   * after `onEnded` (the page hears of the new data without waiting for history) and is
+   * awaited, so this port's next message waits for it.
    */
   onJobEnded?(job: { jobId: string; source: SyncSource; outcome: EndMessage['outcome']; endedAt: number }): Promise<void>;
 }
@@ -394,10 +396,11 @@ export function createSyncEndpoint(
         if (end.outcome === 'done') await db.meta.put({ key: META.lastSync, value: endedAt });
       });
     }
-    await hooks.onJobEnded?.({ jobId: job.jobId, source: job.source, outcome: end.outcome, endedAt });
     await dropUnswappedLists();
+    const ended = job;
     job = newJob(job.jobId, job.source, job.withKey);
     hooks.onEnded?.(summary);
+    await hooks.onJobEnded?.({ jobId: ended.jobId, source: ended.source, outcome: end.outcome, endedAt });
   }
 
   /**
