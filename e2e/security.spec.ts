@@ -34,6 +34,18 @@ test('the renderer has no Node', async ({ app }) => {
   expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', Buffer: 'undefined' });
 });
 
+test('the window starts and opens its copy without a single CSP violation', async ({ app }) => {
+  // The browser keeps the reports made before anyone listened; a buffered observer gets them.
+  const reports = await app.page.evaluate(() => {
+    const observer = new ReportingObserver(() => undefined, { types: ['csp-violation'], buffered: true });
+    observer.observe();
+    const taken = observer.takeRecords().map((report) => JSON.stringify(report.body));
+    observer.disconnect();
+    return taken;
+  });
+  expect(reports).toEqual([]);
+});
+
 test('a content security policy blocks injected inline script and eval', async ({ app }) => {
   const outcome = await app.page.evaluate(
     () =>

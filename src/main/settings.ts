@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../shared/zod-without-eval';
 import { DEFAULT_BASE_URL, type SettingsPatch, type SettingsView } from '../shared/ipc';
 import { settingsPatchSchema } from '../shared/ipc-schemas';
 import { checkPeeringDbUrl } from '../shared/peeringdb-address';

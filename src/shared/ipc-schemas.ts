@@ -3,7 +3,7 @@
  * served unchecked. Kept apart from the contract (ipc.ts) because the sandboxed preload
  * bundles the contract, and the validation library has no business there.
  */
-import { z } from 'zod';
+import { z } from './zod-without-eval';
 import type { InvokeChannel } from './ipc';
 import { checkPeeringDbUrl } from './peeringdb-address';
 

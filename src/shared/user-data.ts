@@ -4,7 +4,7 @@
  * pass before anything of it is imported. Files of earlier versions are read and brought up
  * to the current one.
  */
-import { z } from 'zod';
+import { z } from './zod-without-eval';
 
 /** The user's tables: what no sync and no flush ever touches. */
 export interface MyNetworkRecord {

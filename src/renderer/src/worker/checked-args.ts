@@ -2,7 +2,7 @@
  * Checking what the page sends before the worker acts on it: the page is trusted code, but a
  * bad call should fail with a sentence, not corrupt a table.
  */
-import type { z } from 'zod';
+import type { z } from '../../../shared/zod-without-eval';
 
 /** Validates operation arguments; a bad call gets the first problem in words. */
 export function checkedArgs<S extends z.ZodType>(schema: S, args: unknown): z.infer<S> {

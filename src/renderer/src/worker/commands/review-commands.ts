@@ -2,7 +2,7 @@
  * Marking review entries as looked at: the one write the review queue takes from the page.
  * The entries themselves are written by history (see ../history/recorder.ts).
  */
-import { z } from 'zod';
+import { z } from '../../../../shared/zod-without-eval';
 import { bumpDataVersion } from '../db/meta';
 import { checkedArgs } from '../checked-args';
 import type { CommandHandlers, StoreContext } from '../context';

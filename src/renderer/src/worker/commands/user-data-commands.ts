@@ -3,7 +3,7 @@
  * preferences, session templates, and the restore of their backup. Only the store worker runs these, so every write to the database has one
  * writer; each write bumps the data version in its own transaction and tells the UI.
  */
-import { z } from 'zod';
+import { z } from '../../../../shared/zod-without-eval';
 import { bumpDataVersion } from '../db/meta';
 import type {
   MyNetworkRecord,

@@ -3,7 +3,7 @@
  * network's history, and what history covers. "Where my networks are" is decided here, from
  * my ASNs and the copy as it is now, so it follows my list as it changes.
  */
-import { z } from 'zod';
+import { z } from '../../../../shared/zod-without-eval';
 import type { LocalCopy } from '../copy/local-copy';
 import type { QueryHandlers, StoreContext } from '../context';
 import { checkedArgs } from '../checked-args';

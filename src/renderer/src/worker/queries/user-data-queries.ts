@@ -3,7 +3,7 @@
  * follow-ups, preferences, session templates, and the backup file.
  */
 import type { PeeringDatabase } from '../db/schema';
-import { z } from 'zod';
+import { z } from '../../../../shared/zod-without-eval';
 import type { SessionTemplateRecord, TemplateRecord } from '../../../../shared/user-data';
 import { DEFAULT_FOLLOW_UP_DAYS, PREFERENCE_KEYS } from '../../../../shared/user-data';
 import { requestStatuses } from '../../../../shared/follow-ups';
