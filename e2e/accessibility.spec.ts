@@ -12,6 +12,7 @@ import { smallDataset, T0 } from '../tools/fake-peeringdb/datasets/small';
 import { startFakePeeringDb, type FakePeeringDb } from '../tools/fake-peeringdb/server';
 import { expect, test as appTest, type AppDriver } from './fixtures/app';
 import { editWhereIPeer, importHistoryDumps, loadShowcase, settled, showcaseTest } from './fixtures/showcase';
+import { EVERY_SCREEN } from './fixtures/screens';
 
 /** Enough history for every chart to draw its lines and bars; the tour imports a whole year. */
 const HISTORY_MONTHS = 3;
@@ -162,20 +163,7 @@ test.describe('with data', () => {
 test('every screen before the first sync, and after a failed one: no serious or critical violations', async ({ app }) => {
   test.setTimeout(180_000);
   const { page } = app;
-  const screens = [
-    ['navigate-sync', 'Sync'],
-    ['navigate-networks', 'My networks'],
-    ['navigate-compare', 'Compare'],
-    ['navigate-peers', 'Peers'],
-    ['navigate-search', 'Search'],
-    ['navigate-contacts', 'Contacts'],
-    ['navigate-requests', 'Requests'],
-    ['navigate-sessions', 'Sessions'],
-    ['navigate-changes', 'Changes'],
-    ['navigate-statistics', 'Statistics'],
-    ['settings', 'Settings'],
-  ] as const;
-  for (const [command, name] of screens) {
+  for (const [command, name] of EVERY_SCREEN) {
     await visit(app, command, name);
     await expectNoSeriousViolations(page, `${name} without a copy`);
   }

@@ -2,23 +2,6 @@ import type { MenuCommand } from '../../../../shared/ipc';
 import type { ViewId } from '../state/views';
 import { cancelSync, flushCopy, importDump, importHistory, startSync, type ActionDeps } from './actions';
 
-const NAVIGATION = {
-  'navigate-sync': 'sync',
-  'navigate-networks': 'networks',
-  'navigate-compare': 'compare',
-  'navigate-peers': 'peers',
-  'navigate-search': 'search',
-  'navigate-contacts': 'contacts',
-  'navigate-requests': 'requests',
-  'navigate-sessions': 'sessions',
-  'navigate-changes': 'changes',
-  'navigate-statistics': 'statistics',
-  'export-contacts': 'contacts',
-  settings: 'settings',
-} as const satisfies Partial<Record<MenuCommand, ViewId>>;
-
-type NavigationCommand = keyof typeof NAVIGATION;
-
 /** The command that opens each screen, as the menu and the shortcuts name it. */
 export const SCREEN_COMMANDS = {
   sync: 'navigate-sync',
@@ -32,7 +15,18 @@ export const SCREEN_COMMANDS = {
   changes: 'navigate-changes',
   statistics: 'navigate-statistics',
   settings: 'settings',
-} as const satisfies Record<ViewId, NavigationCommand>;
+} as const satisfies Record<ViewId, MenuCommand>;
+
+type NavigationCommand = (typeof SCREEN_COMMANDS)[ViewId] | 'export-contacts';
+
+/** Each command that moves to a screen: those above, and Export contacts, which opens Contacts. */
+const NAVIGATION = {
+  ...(Object.fromEntries(Object.entries(SCREEN_COMMANDS).map(([view, command]) => [command, view])) as Record<
+    (typeof SCREEN_COMMANDS)[ViewId],
+    ViewId
+  >),
+  'export-contacts': 'contacts',
+} satisfies Record<NavigationCommand, ViewId>;
 
 function isNavigation(command: MenuCommand): command is NavigationCommand {
   return Object.hasOwn(NAVIGATION, command);
