@@ -19,8 +19,7 @@ import type { HistoryChunkRecord, HistoryMomentRecord, ReviewBatchRecord, Review
 import { reviewItemsOf } from './review';
 import type { ReviewBatchNote } from '../../protocol/history';
 import type { StoreContext } from '../context';
-import type { Work } from '../index/cooperative';
-import { runInSlices } from '../sliced-work';
+import { runInSlices, type Work } from '../cooperative';
 
 /** What the sync endpoint tells history when a job ends. */
 export interface EndedSyncJob {

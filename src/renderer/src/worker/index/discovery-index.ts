@@ -4,7 +4,7 @@
  * so a sync of contacts leaves the name index alone.
  *
  * Building over a full copy takes a few hundred milliseconds, so it is done in slices (see
- * cooperative.ts): a query waits for what it needs (`whenReady`) while the worker stays free
+ * ../cooperative.ts): a query waits for what it needs (`whenReady`) while the worker stays free
  * for other messages, and everything else is built in the background (`warmUp`) so the first
  * question finds it ready. A sync changes the copy one type after the other, so the background
  * build does not wait for the sync's end: a structure is built once the sync is done with the
@@ -18,7 +18,7 @@
  */
 import { PDB_TYPES, type Fac, type Ix, type IxFac, type IxLan, type IxPfx, type Net, type NetFac, type NetIxLan, type Org, type PdbType, type Poc } from '../../../../shared/peeringdb';
 import type { LocalCopy } from '../copy/local-copy';
-import { inNextTask, inSteps, runFor, runToEnd, SLICE_MS, type SlicePriority } from './cooperative';
+import { inNextTask, inSteps, runFor, runToEnd, SLICE_MS, type SlicePriority } from '../cooperative';
 import { canonicalIp, parsePrefix, type ParsedPrefix } from './ip';
 import { buildNameSearch, type NameSearchIndex } from './name-search';
 import { buildPeeringSection, type PeeringSection } from './peering';

@@ -7,7 +7,7 @@
  *
  * Rows are numbered densely (ordinals) so scratch arrays are sized by the row count.
  */
-import { inSteps } from './cooperative';
+import { inSteps } from '../cooperative';
 import { foldText, hasSeveralWords, squash } from './text';
 import { textOf } from './row-values';
 

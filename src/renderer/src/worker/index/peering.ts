@@ -10,7 +10,7 @@
  */
 import type { Fac, Ix, Net, NetFac, NetIxLan } from '../../../../shared/peeringdb';
 import type { MemberNet } from '../../protocol/discovery';
-import { inSteps } from './cooperative';
+import { inSteps } from '../cooperative';
 import { amountOf, isAsn } from './row-values';
 
 /** Items of owner i are items[start[i]] up to items[start[i + 1]]. */

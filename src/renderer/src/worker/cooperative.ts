@@ -72,3 +72,22 @@ export function inNextTask(callback: Callback, priority: SlicePriority = 'user-v
   else if (typeof setImmediate === 'function') setImmediate(callback);
   else setTimeout(callback, 0);
 }
+
+/**
+ * Runs `work` to its end in slices of about SLICE_MS, the first in a task of its own: long work
+ * that is not the index's (history after a sync), so queries and a sync's pages get in between.
+ */
+export function runInSlices<T>(work: Work<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const slice = (): void => {
+      try {
+        const step = runFor(work, SLICE_MS);
+        if (step.done) resolve(step.value);
+        else inNextTask(slice);
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    inNextTask(slice);
+  });
+}
