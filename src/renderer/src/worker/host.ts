@@ -87,7 +87,7 @@ export function createStoreWorkerHost({
 
   /**
    * Every sync port's messages, in one line: a job's first message waits until the job before
-   * has ended, its history included, so history reads a copy no sync is changing.
+   * has ended and history has taken its reading of the copy.
    */
   let syncMessages: Promise<void> = Promise.resolve();
 
@@ -99,7 +99,10 @@ export function createStoreWorkerHost({
         // What the sync has finished with is indexed while it stores the rest (see DiscoveryIndex.warmUp).
         discoveryIndexOf(copy).warmUp();
       },
-      onJobEnded: (job) => history.recordSync(job),
+      // History reads the copy as the job left it, then writes its moment while the next job runs.
+      onJobEnded: async (job) => {
+        await history.recordSync(job);
+      },
       onEnded: () => {
         ctx.notifyChanged();
         // The copy is still until the next sync: build what changed now, not on the next question.

@@ -7,9 +7,9 @@
  * History is held in memory while it is in use (see HistoryModel) and let go after a while
  * without use, so a copy that is only searched does not carry it.
  */
-import { parseObservationWire, type Facts } from '../../../../shared/history/facts';
+import { parseObservationWire } from '../../../../shared/history/facts';
 import type { HistoryMomentAck, HistoryMomentMessage } from '../../../../shared/history/protocol';
-import { projectFactsInSteps } from '../../../../shared/history/project';
+import { projectFactsInSteps, type HistoryRows } from '../../../../shared/history/project';
 import type { StoreToMain, SyncSource } from '../../../../shared/sync';
 import { bumpDataVersion, readWatermarks } from '../db/meta';
 import type { PeeringDatabase } from '../db/schema';
@@ -19,7 +19,7 @@ import type { HistoryChunkRecord, HistoryMomentRecord, ReviewBatchRecord, Review
 import { reviewItemsOf } from './review';
 import type { ReviewBatchNote } from '../../protocol/history';
 import type { StoreContext } from '../context';
-import { runInSlices, type Work } from '../cooperative';
+import { runInSlices } from '../cooperative';
 
 /** What the sync endpoint tells history when a job ends. */
 export interface EndedSyncJob {
@@ -41,7 +41,12 @@ export interface HistoryRecorderOptions {
 }
 
 export interface HistoryRecorder {
-  recordSync(job: EndedSyncJob): Promise<void>;
+  /**
+   * Takes the moment's reading of the copy, then resolves: the copy may change from then on.
+   * `written` resolves once the moment and its review entries are stored (or given up; see
+   * `problems`).
+   */
+  recordSync(job: EndedSyncJob): Promise<{ written: Promise<void> }>;
   /** A moment from a dump file (the JSON text of an ObservationWire). */
   importMoment(text: string): Promise<Omit<HistoryMomentAck, 't' | 'seq'>>;
   /** Runs `read` on history as it is now, between writes. */
@@ -156,31 +161,20 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
   }
 
   /**
-   * The facts of the copy as it is at `version`, read a slice at a time (the full copy takes a
-   * few hundred milliseconds); null when the copy changed meanwhile (a flush), which leaves
-   * nothing consistent to record. Syncs do not overlap this: the worker holds a job's port
-   * until its history is written.
+   * The copy's live rows as they are now, for history to read at its own pace: the lists are
+   * copied (a few milliseconds), the rows are not, since a sync replaces a row rather than
+   * changing it. So the next sync need not wait until history has read them all.
    */
-  function copyFacts(version: number): Promise<Facts | null> {
+  function readingOfCopy(): HistoryRows {
     const { rows } = copy;
-    const steps = projectFactsInSteps({
-      ix: rows.ix.values(),
-      fac: rows.fac.values(),
-      net: rows.net.values(),
-      netixlan: rows.netixlan.values(),
-      netfac: rows.netfac.values(),
-      poc: rows.poc.values(),
-    });
-    return runInSlices(whileCopyIsAt(version, steps));
-  }
-
-  function* whileCopyIsAt<T>(version: number, work: Work<T>): Work<T | null> {
-    for (;;) {
-      if (copy.version !== version) return null;
-      const step = work.next();
-      if (step.done) return step.value;
-      yield;
-    }
+    return {
+      ix: [...rows.ix.values()],
+      fac: [...rows.fac.values()],
+      net: [...rows.net.values()],
+      netixlan: [...rows.netixlan.values()],
+      netfac: [...rows.netfac.values()],
+      poc: [...rows.poc.values()],
+    };
   }
 
   /**
@@ -188,16 +182,18 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
    * leaves the version as it was, and its moment is then added without reading the copy.
    */
   let recordedCopy: { version: number; at: number } | null = null;
+  /** The latest reading not yet recorded, shared by the jobs that ended on the same copy. */
+  let pendingReading: { version: number; rows: HistoryRows } | null = null;
 
-  async function recordSync(job: EndedSyncJob): Promise<void> {
+  async function recordSync(job: EndedSyncJob): Promise<{ written: Promise<void> }> {
     // A job that stopped half way leaves a copy that is partly old and partly new: no moment.
-    if (job.outcome !== 'done') return;
-    if (copy.rows.net.size === 0 || copy.rows.netixlan.size === 0) return;
+    if (job.outcome !== 'done') return { written: Promise.resolve() };
+    if (copy.rows.net.size === 0 || copy.rows.netixlan.size === 0) return { written: Promise.resolve() };
     const copyVersion = copy.version;
-    const unchanged = recordedCopy !== null && recordedCopy.version === copyVersion && job.source !== 'dump';
-    // Taken now, before anything else can change the copy (a flush meanwhile leaves no moment).
-    let facts = unchanged ? null : await copyFacts(copyVersion);
-    if (!unchanged && facts === null) return;
+    // Taken now, before the caller lets the next sync change the copy. A copy already recorded
+    // needs no reading: its moment is added as unchanged (see below).
+    let reading = pendingReading?.version === copyVersion ? pendingReading : null;
+    if (!reading && recordedCopy?.version !== copyVersion) reading = pendingReading = { version: copyVersion, rows: readingOfCopy() };
     const nowSeconds = Math.floor(now() / 1000);
     // A dump stands for the moment it was made (its watermarks), a sync for when it ended.
     let at = Math.min(nowSeconds, Math.floor(job.endedAt / 1000));
@@ -215,56 +211,63 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
       total: 0,
       dropped: 0,
     };
-    try {
-      await serial(async () => {
-        const latest = loaded ? loaded.latest : ((await db.historyMoments.orderBy('at').last())?.at ?? null);
-        // Two syncs within one second: the later one is the later moment.
-        if (job.source !== 'dump' && latest !== null && at <= latest) batch.at = at = latest + 1;
-        const moment: HistoryMomentRecord = {
-          at,
-          source: job.source === 'dump' ? 'dump' : 'sync',
-          label: job.source === 'dump' ? 'Dump import' : 'Sync',
-          recordedAt: now(),
-        };
-        if (unchanged && latest === recordedCopy?.at) {
-          loaded?.observeUnchanged(moment);
-          batch.comparedWith = latest;
-          await save(loaded, moment, { batch, items: [] });
-          recordedCopy = { version: copyVersion, at };
-          return;
-        }
-        if (!facts) {
-          // A later moment came in meanwhile (a dump of today): the copy must be read after all.
-          facts = await copyFacts(copyVersion);
-          if (facts === null) return;
-        }
-        const current = await model();
-        if (current.has(at)) {
-          // The same dump again: nothing new, and the queue says so.
-          batch.comparedWith = at;
-          return save(current, null, { batch, items: [] });
-        }
-        const isLatest = current.latest === null || at > current.latest;
-        const { previous, changes } = await runInSlices(current.observeInSteps(moment, facts, isLatest));
-        batch.comparedWith = previous;
-        batch.note = reviewNote(previous, at, isLatest);
-        let items: Omit<ReviewItemRecord, 'id' | 'batchId' | 'seen'>[] = [];
-        if (batch.note === null && previous !== null) {
-          const found = reviewItemsOf(current, facts, previous, changes);
-          items = found.items;
-          batch.total = found.total;
-          batch.dropped = found.total - found.items.length;
-        }
-        await save(current, moment, { batch, items });
-        if (isLatest) recordedCopy = { version: copyVersion, at };
+    const written = serial(async () => {
+      const latest = loaded ? loaded.latest : ((await db.historyMoments.orderBy('at').last())?.at ?? null);
+      // Two syncs within one second: the later one is the later moment.
+      if (job.source !== 'dump' && latest !== null && at <= latest) batch.at = at = latest + 1;
+      const moment: HistoryMomentRecord = {
+        at,
+        source: job.source === 'dump' ? 'dump' : 'sync',
+        label: job.source === 'dump' ? 'Dump import' : 'Sync',
+        recordedAt: now(),
+      };
+      const unchanged = recordedCopy !== null && recordedCopy.version === copyVersion && job.source !== 'dump';
+      if (unchanged && latest === recordedCopy?.at) {
+        loaded?.observeUnchanged(moment);
+        batch.comparedWith = latest;
+        await save(loaded, moment, { batch, items: [] });
+        recordedCopy = { version: copyVersion, at };
+        return;
+      }
+      // A later moment came in meanwhile (a dump of today): the copy must be read after all,
+      // which is only possible while it is still the copy this job ended with.
+      if (!reading) {
+        if (copy.version !== copyVersion) return;
+        reading = { version: copyVersion, rows: readingOfCopy() };
+      }
+      const facts = await runInSlices(projectFactsInSteps(reading.rows));
+      const current = await model();
+      if (current.has(at)) {
+        // The same dump again: nothing new, and the queue says so.
+        batch.comparedWith = at;
+        return save(current, null, { batch, items: [] });
+      }
+      const isLatest = current.latest === null || at > current.latest;
+      const { previous, changes } = await runInSlices(current.observeInSteps(moment, facts, isLatest));
+      batch.comparedWith = previous;
+      batch.note = reviewNote(previous, at, isLatest);
+      let items: Omit<ReviewItemRecord, 'id' | 'batchId' | 'seen'>[] = [];
+      if (batch.note === null && previous !== null) {
+        const found = reviewItemsOf(current, facts, previous, changes);
+        items = found.items;
+        batch.total = found.total;
+        batch.dropped = found.total - found.items.length;
+      }
+      await save(current, moment, { batch, items });
+      if (isLatest) recordedCopy = { version: copyVersion, at };
+    })
+      .catch((error: unknown) => {
+        // A model left half way by a failed step is read again from disk next time.
+        loaded = null;
+        // History must never fail the sync it follows; the page shows what went wrong.
+        problems.push(`History could not record the sync of ${new Date(job.endedAt).toISOString()}: ${error instanceof Error ? error.message : String(error)}`);
+        if (problems.length > 10) problems.shift();
+      })
+      .finally(() => {
+        // Once recorded (or given up), the copy's version says what the reading would.
+        if (pendingReading === reading) pendingReading = null;
       });
-    } catch (error) {
-      // A model left half way by a failed step is read again from disk next time.
-      loaded = null;
-      // History must never fail the sync it follows; the page shows what went wrong.
-      problems.push(`History could not record the sync of ${new Date(job.endedAt).toISOString()}: ${error instanceof Error ? error.message : String(error)}`);
-      if (problems.length > 10) problems.shift();
-    }
+    return { written };
   }
 
   function reviewNote(previous: number | null, at: number, isLatest: boolean): ReviewBatchNote | null {

@@ -22,6 +22,20 @@ import { historyRecorderFor } from './recorder';
 let ctx: StoreContext;
 let dbCounter = 0;
 let seq = 0;
+/** When set, a job's end waits only for history's reading of the copy, as the store worker's does. */
+let writesInFlight: Promise<void>[] | null = null;
+
+/** History's end-of-job hook: awaits the moment written, or (with writesInFlight) only its reading. */
+function historyHook() {
+  const history = historyRecorderFor(ctx);
+  return {
+    onJobEnded: async (job: Parameters<typeof history.recordSync>[0]) => {
+      const { written } = await history.recordSync(job);
+      if (writesInFlight) writesInFlight.push(written);
+      else await written;
+    },
+  };
+}
 
 beforeEach(async () => {
   const db = openDatabase(`review-test-${++dbCounter}`);
@@ -31,14 +45,14 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  writesInFlight = null;
   ctx.db.close();
   await ctx.db.delete();
 });
 
 /** Loads the n-th day's dump as a dump import does: every type replaced, then the job's end. */
 async function syncDay(n: number, outcome: 'done' | 'cancelled' = 'done'): Promise<void> {
-  const history = historyRecorderFor(ctx);
-  const endpoint = createSyncEndpoint(ctx, () => {}, { onJobEnded: (job) => history.recordSync(job) });
+  const endpoint = createSyncEndpoint(ctx, () => {}, historyHook());
   const { dump } = historyDumps()[n]!;
   const messages: MainToStore[] = [{ t: 'hello', jobId: `day-${n}`, source: 'dump', withKey: false }];
   const types: PdbType[] = [];
@@ -59,8 +73,7 @@ async function syncDay(n: number, outcome: 'done' | 'cancelled' = 'done'): Promi
 
 /** An API sync that brings these pages (none: PeeringDB had nothing new). */
 async function syncApi(pages: MainToStore[] = []): Promise<void> {
-  const history = historyRecorderFor(ctx);
-  const endpoint = createSyncEndpoint(ctx, () => {}, { onJobEnded: (job) => history.recordSync(job) });
+  const endpoint = createSyncEndpoint(ctx, () => {}, historyHook());
   for (const message of [{ t: 'hello', jobId: `api-${++seq}`, source: 'api', withKey: false } as const, ...pages, { t: 'end', outcome: 'done' } as const]) {
     await endpoint.receive(message);
   }
@@ -118,6 +131,33 @@ describe('the review queue', () => {
     expect(result.myNetworks).toEqual([{ asn: HISTORY_NETS.home.asn, name: HISTORY_NETS.home.name }]);
     expect(result.places.map((place) => place.name)).toEqual(['Hist DC Frankfurt', 'Hist IX Frankfurt']);
     expect(await historyQueries.reviewCounts(ctx, {})).toEqual({ newCount: 10 });
+  });
+
+  it('records each sync as its job left the copy while the next one is already changing it', async () => {
+    writesInFlight = [];
+    for (let day = 0; day < 5; day++) await syncDay(day);
+    await syncApi();
+    let written = 0;
+    for (const write of writesInFlight) void write.then(() => written++);
+    // The syncs went on while history was still writing what they left.
+    await Promise.resolve();
+    expect(written).toBeLessThan(writesInFlight.length);
+    await Promise.all(writesInFlight);
+    const result = await queue();
+    expect(result.batches.map((batch) => [batch.note, batch.total])).toEqual([[null, 0], [null, 3], [null, 3], [null, 2], [null, 2], ['first', 0]]);
+    expect(result.entries.map((entry) => entry.kind)).toEqual([
+      'net-deleted',
+      'left',
+      'left',
+      'policy-contact',
+      'rs-on',
+      'returned',
+      'policy',
+      'joined',
+      'speed-up',
+      'left',
+    ]);
+    expect(await ctx.db.historyMoments.count()).toBe(6);
   });
 
   it('filters by my network (by port ASN), place and kind, or shows everything', async () => {

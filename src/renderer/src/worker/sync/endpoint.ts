@@ -46,9 +46,9 @@ export interface SyncEndpointHooks {
   /** The job ended and its summary (null when nothing was recorded) is stored. */
   onEnded?(summary: SyncChangeSummary | null): void;
   /**
-   * The job ended and its change log is stored: history takes its moment of the copy. Runs
+   * The job ended and its change log is stored: history takes its reading of the copy. Runs
    * after `onEnded` (the page hears of the new data without waiting for history) and is
-   * awaited, so this port's next message waits for it.
+   * awaited, so this port's next message waits until the reading is taken, not written.
    */
   onJobEnded?(job: { jobId: string; source: SyncSource; outcome: EndMessage['outcome']; endedAt: number }): Promise<void>;
 }
