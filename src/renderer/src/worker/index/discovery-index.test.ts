@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DiscoveryIndex, discoveryIndexOf, getDiscoveryIndex } from './discovery-index';
+import { SLICE_MS } from '../cooperative';
 import { generateDataset } from '../../../../../tools/fake-peeringdb/generator';
 import { findMembers } from '../queries/members';
 import { search } from '../queries/search';
@@ -195,6 +196,54 @@ describe('building in the background', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it('lets a search go ahead of the peering section built in the background, then goes on with it', async () => {
+    const queued: (() => void)[] = [];
+    vi.stubGlobal('scheduler', {
+      postTask(callback: () => void) {
+        queued.push(callback);
+        return Promise.resolve();
+      },
+    });
+    // Every reading of the clock is a slice's worth later: each slice takes one step.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += SLICE_MS));
+    try {
+      const copy = generated();
+      const index = discoveryIndexOf(copy);
+      const runNextTask = async () => {
+        queued.shift()!();
+        await new Promise((resolve) => setImmediate(resolve));
+      };
+      index.warmUp(true);
+      // Contacts are the last structure before the peering section; then its first step.
+      while (index.pocsByNet === undefined) await runNextTask();
+      await runNextTask();
+      let answered = false;
+      const searching = index.whenReady(['search']).then(() => (answered = true));
+      while (!answered) await runNextTask();
+      await searching;
+      expect(index.peering).toBeUndefined();
+      while (queued.length > 0) await runNextTask();
+      expect(index.complete).toBe(true);
+      const atOnce = new DiscoveryIndex(copy).refresh();
+      const ixId = [...copy.rows.ix.keys()][0]!;
+      expect(findMembers(index, { place: { kind: 'ix', ixId } }, user)).toEqual(findMembers(atOnce, { place: { kind: 'ix', ixId } }, user));
+      expect(search(index, { query: 'cl' })).toEqual(search(atOnce, { query: 'cl' }));
+    } finally {
+      vi.restoreAllMocks();
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('lists the ASNs of records and ports as text in the order "starts with" searches them', () => {
+    const index = getDiscoveryIndex(generated());
+    const asns = new Set([...index.copy.rows.net.values()].map((row) => row.asn));
+    for (const row of index.copy.rows.netixlan.values()) asns.add(row.asn);
+    const texts = index.asnTextsSorted();
+    expect(new Set(texts.map((text) => text[0])).size).toBeGreaterThan(5);
+    expect(texts).toEqual([...asns].map(String).sort());
   });
 
   it('counts the members of every IXP from its ports alone as the peering section does, so search needs no peering section', () => {

@@ -206,6 +206,12 @@ export class DiscoveryIndex {
   private readonly snapshots = new TypeSnapshots(INDEXED_TYPES);
   private readonly builtFrom = new Map<StructureName, Stamps>();
   private job: Job | null = null;
+  /**
+   * Background builds set aside for a question that needs other structures: the peering
+   * section takes longer to build than a search needs in all, so a search arriving while it is
+   * built goes first, and the build resumes where it was.
+   */
+  private parked: Job[] = [];
   private readonly waiters: Waiter[] = [];
   /** Those waiting until no build is under way or pending. */
   private idleWaiters: (() => void)[] = [];
@@ -366,6 +372,8 @@ export class DiscoveryIndex {
       this.job = null;
       this.finish(job, runToEnd(job.work));
     }
+    const parked = this.takeParked(name);
+    if (parked) this.finish(parked, runToEnd(parked.work));
     if (!this.isFresh(name)) {
       const job = this.startJob(name);
       this.finish(job, runToEnd(job.work));
@@ -374,6 +382,25 @@ export class DiscoveryIndex {
 
   private startJob(name: StructureName): Job {
     return { name, from: this.snapshots.stampsOf(INPUTS[name]), work: this.builders[name]() };
+  }
+
+  /**
+   * The parked build of `name`, if it still reads the rows its inputs hold now; parked builds
+   * the copy has moved on from are dropped, as their result would be put aside anyway.
+   */
+  private takeParked(name: StructureName): Job | null {
+    let taken: Job | null = null;
+    this.parked = this.parked.filter((job) => {
+      const current = INPUTS[job.name].every((type) => job.from[type] === this.snapshots.stampOf(type));
+      if (current && job.name === name && !taken) taken = job;
+      return current && job !== taken;
+    });
+    return taken;
+  }
+
+  /** True when a waiting question needs this structure. */
+  private isAwaited(name: StructureName): boolean {
+    return this.waiters.some((waiter) => waiter.needs.includes(name));
   }
 
   /** Puts a built structure in place, unless one built from newer rows already is. */
@@ -449,9 +476,14 @@ export class DiscoveryIndex {
   }
 
   private slice(): void {
+    if (this.job && this.waiters.length > 0 && !this.isAwaited(this.job.name)) {
+      this.parked.push(this.job);
+      this.job = null;
+    }
     if (!this.job) {
       if (this.waiters.length === 0) {
         if (!this.warming) {
+          this.parked = [];
           this.stopPumping();
           return;
         }
@@ -460,11 +492,14 @@ export class DiscoveryIndex {
       const name = this.nextToBuild();
       if (!name) {
         this.settleWaiters();
-        if (this.waiters.length === 0 && this.quietTimer === null) this.warming = false;
+        if (this.waiters.length === 0 && this.quietTimer === null) {
+          this.warming = false;
+          this.parked = [];
+        }
         this.stopPumping();
         return;
       }
-      this.job = this.startJob(name);
+      this.job = this.takeParked(name) ?? this.startJob(name);
     }
     const job = this.job;
     const step = runFor(job.work, SLICE_MS);
@@ -588,13 +623,25 @@ export class DiscoveryIndex {
       return () => (this.irrIndex = built);
     }.bind(this),
     asnTexts: function* (this: DiscoveryIndex) {
-      const asns = new Set<number>(this.netSection.byAsn.keys());
-      for (const asn of this.connections.byAsn.keys()) asns.add(asn);
+      const asnSet = new Set<number>(this.netSection.byAsn.keys());
+      for (const asn of this.connections.byAsn.keys()) asnSet.add(asn);
       yield;
-      const texts = Array.from(asns, String);
-      yield;
-      texts.sort();
-      return () => (this.asnTexts = texts);
+      const asns = Array.from(asnSet);
+      // Sorted a first digit at a time: one sort of every text is a long step on its own, and
+      // lists of texts starting with different digits are in order end to end.
+      const byFirstDigit: string[][] = Array.from({ length: 10 }, () => []);
+      yield* inSteps(asns.length, (from, to) => {
+        for (let i = from; i < to; i++) {
+          const text = String(asns[i]);
+          byFirstDigit[text.charCodeAt(0) - 48]!.push(text);
+        }
+      }, 4096);
+      for (const texts of byFirstDigit) {
+        texts.sort();
+        yield;
+      }
+      const sorted = byFirstDigit.flat();
+      return () => (this.asnTexts = sorted);
     }.bind(this),
     ips: function* (this: DiscoveryIndex) {
       const rows = this.snapshots.rowsOf('netixlan');
