@@ -235,7 +235,8 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
         if (copy.version !== copyVersion) return;
         reading = { version: copyVersion, rows: readingOfCopy() };
       }
-      const facts = await runInSlices(projectFactsInSteps(reading.rows));
+      // Nobody waits for a sync's moment: questions asked meanwhile go first.
+      const facts = await runInSlices(projectFactsInSteps(reading.rows), 'background');
       const current = await model();
       if (current.has(at)) {
         // The same dump again: nothing new, and the queue says so.
@@ -243,7 +244,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
         return save(current, null, { batch, items: [] });
       }
       const isLatest = current.latest === null || at > current.latest;
-      const { previous, changes } = await runInSlices(current.observeInSteps(moment, facts, isLatest));
+      const { previous, changes } = await runInSlices(current.observeInSteps(moment, facts, isLatest), 'background');
       batch.comparedWith = previous;
       batch.note = reviewNote(previous, at, isLatest);
       let items: Omit<ReviewItemRecord, 'id' | 'batchId' | 'seen'>[] = [];
