@@ -246,6 +246,19 @@ describe('building in the background', () => {
     expect(texts).toEqual([...asns].map(String).sort());
   });
 
+  it('finds every connection holding an address, whether one holds it or several', () => {
+    const copy = generated();
+    const [first, second, third] = [...copy.rows.netixlan.values()].filter((row) => row.ipaddr4 && row.ipaddr6);
+    // A port moved to another record keeps its addresses for a while: two rows hold them.
+    copy.rows.netixlan.set(second!.id, { ...second!, ipaddr4: first!.ipaddr4, ipaddr6: first!.ipaddr6!.toUpperCase() });
+    copy.version++;
+    const index = getDiscoveryIndex(copy);
+    expect(index.connectionsWithIp(first!.ipaddr4!).map((row) => row.id)).toEqual([first!.id, second!.id]);
+    expect(index.connectionsWithIp(first!.ipaddr6!).map((row) => row.id)).toEqual([first!.id, second!.id]);
+    expect(index.connectionsWithIp(` ${third!.ipaddr4!} `)).toEqual([third]);
+    expect(index.connectionsWithIp('192.0.2.254')).toEqual([]);
+  });
+
   it('counts the members of every IXP from its ports alone as the peering section does, so search needs no peering section', () => {
     const index = getDiscoveryIndex(generated());
     const ixIds = [...index.copy.rows.ix.keys(), ...index.connections.byIx.keys()];

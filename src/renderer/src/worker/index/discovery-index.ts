@@ -244,8 +244,11 @@ export class DiscoveryIndex {
   private irrIndex!: PrefixIndex;
   /** ASNs of records and of ports as decimal text, sorted, for "ASN starts with" while typing. */
   private asnTexts!: string[];
-  /** Canonical IP → connections. */
-  private byIp!: Map<string, NetIxLan[]>;
+  /**
+   * Canonical IP → its connection, or its connections where several share it: nearly every
+   * address has one, and a list for each of 100,000 addresses weighs megabytes.
+   */
+  private byIp!: Map<string, NetIxLan | NetIxLan[]>;
   private parsedPrefixes!: { v4: IndexedPrefix[]; v6: IndexedPrefix[] };
 
   constructor(readonly copy: LocalCopy) {}
@@ -645,7 +648,13 @@ export class DiscoveryIndex {
     }.bind(this),
     ips: function* (this: DiscoveryIndex) {
       const rows = this.snapshots.rowsOf('netixlan');
-      const byIp = new Map<string, NetIxLan[]>();
+      const byIp = new Map<string, NetIxLan | NetIxLan[]>();
+      const add = (ip: string, row: NetIxLan) => {
+        const held = byIp.get(ip);
+        if (held === undefined) byIp.set(ip, row);
+        else if (Array.isArray(held)) held.push(row);
+        else byIp.set(ip, [held, row]);
+      };
       yield* inSteps(
         rows.length,
         (from, to) => {
@@ -653,8 +662,8 @@ export class DiscoveryIndex {
             const row = rows[i]!;
             const v4 = canonicalIp(row.ipaddr4);
             const v6 = canonicalIp(row.ipaddr6);
-            if (v4) pushTo(byIp, v4, row);
-            if (v6) pushTo(byIp, v6, row);
+            if (v4) add(v4, row);
+            if (v6) add(v6, row);
           }
         },
         128,
@@ -703,7 +712,8 @@ export class DiscoveryIndex {
     const canonical = canonicalIp(ip);
     if (!canonical) return [];
     this.ensure('ips');
-    return this.byIp.get(canonical) ?? [];
+    const held = this.byIp.get(canonical);
+    return held === undefined ? [] : Array.isArray(held) ? held : [held];
   }
 
   /** The IX LAN prefixes of one address family, parsed, for containment tests. */
