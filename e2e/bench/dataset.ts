@@ -119,6 +119,7 @@ export async function measureDataset({ seed, scale, workDir, log, history = fals
     let firstSearchMs: number;
     let heapAfterIndexMB: number;
     let resyncs: Awaited<ReturnType<typeof measureResyncs>>;
+    let heapAtRestMB: number;
     let queries: QueryFigures;
     let historyFigures: { history: HistoryFigures; queriesAfterHistory: QueryFigures } | null = null;
     try {
@@ -134,7 +135,9 @@ export async function measureDataset({ seed, scale, workDir, log, history = fals
       log(`first search ${firstSearchMs} ms; heap ${heapMB} MB after the load, ${heapAfterIndexMB} MB with every index`);
       resyncs = await measureResyncs(page, fake, served.queries);
       syncsLongest.push(resyncs.longest.noChange, resyncs.longest.change);
-      log(`resyncs: no change ${resyncs.noChangeResyncMs} ms, ${CHANGED_ROWS} changed rows ${resyncs.changeResyncMs} ms, first query after ${resyncs.firstQueryAfterResyncMs} ms, background work left ${resyncs.backgroundWorkAfterResyncMs} ms`);
+      // Read where the bench already waits for the worker's own work: nothing measured later moves.
+      heapAtRestMB = await heapUsageMB(page);
+      log(`resyncs: no change ${resyncs.noChangeResyncMs} ms, ${CHANGED_ROWS} changed rows ${resyncs.changeResyncMs} ms, first query after ${resyncs.firstQueryAfterResyncMs} ms, background work left ${resyncs.backgroundWorkAfterResyncMs} ms; heap at rest ${heapAtRestMB} MB`);
       queries = await measureQueries(page, served.queries);
       log(`queries ${JSON.stringify({ ...queries, context: undefined })}`);
       if (history) {
@@ -200,6 +203,7 @@ export async function measureDataset({ seed, scale, workDir, log, history = fals
       ...(historyFigures ? { ...historyFigures.history, queriesAfterHistory: historyFigures.queriesAfterHistory } : {}),
       context: {
         firstSearchAfterResyncMs: resyncs.firstSearchAfterResyncMs,
+        heapAtRestMB,
         longestTasks: {
           firstLoadBulkCache: syncsLongest[0],
           firstLoadPagedLists: syncsLongest[1],
