@@ -198,7 +198,7 @@ describe('building in the background', () => {
     }
   });
 
-  it('builds search first, lets a search go ahead of the peering section built in the background, then goes on with it', async () => {
+  it('lets a search go ahead of the peering section built in the background, then goes on with it', async () => {
     const queued: (() => void)[] = [];
     vi.stubGlobal('scheduler', {
       postTask(callback: () => void) {
@@ -220,8 +220,6 @@ describe('building in the background', () => {
       // Contacts are the last structure before the peering section; then its first step.
       while (index.pocsByNet === undefined) await runNextTask();
       await runNextTask();
-      // Search's structures come first: a keystroke right after a load finds them built.
-      expect(index.isReadyFor(['search'])).toBe(true);
       // An organisation renamed meanwhile: its name index must be built again for a search.
       const org = [...copy.rows.org.values()][0]!;
       copy.rows.org.set(org.id, { ...org, name: 'Wombat Holdings' });

@@ -148,14 +148,16 @@ const INDEXED_TYPES: readonly PdbType[] = ['net', 'ix', 'fac', 'org', 'netixlan'
 export type IndexPart = 'discovery' | 'search' | 'addresses';
 
 /**
- * In the order they are built: a structure only reads those before it. Search's structures come
- * before the peering section, which takes longer than all of them: the first keystroke after a
- * load then finds them built, while a discovery question sets them aside (see `parked`).
+ * In the order they are built: a structure only reads those before it. The peering section
+ * comes early, as a discovery question after a sync waits for it; the ASN texts come before it,
+ * as they need only what a first load has finished with by its last page of ports, so a
+ * keystroke at the end of a load finds them built. A question that needs other structures sets
+ * a build under way aside (see `parked`).
  */
 const BUILD_ORDER: readonly StructureName[] = [
-  'nets', 'ixByOrg', 'facByOrg', 'connections', 'netFacs',
-  'names:net', 'names:ix', 'names:fac', 'names:org', 'irr', 'asnTexts',
+  'nets', 'ixByOrg', 'facByOrg', 'connections', 'netFacs', 'asnTexts',
   'ixFacs', 'ixlans', 'prefixes', 'pocs', 'peering',
+  'names:net', 'names:ix', 'names:fac', 'names:org', 'irr',
   'ips', 'parsedPrefixes',
 ];
 
