@@ -629,7 +629,7 @@ export class DiscoveryIndex {
           if (irrAsSet) irr.add(rows[i]!.id, irrNamesOf(irrAsSet));
         }
       });
-      const built = irr.build();
+      const built = yield* irr.build();
       return () => (this.irrIndex = built);
     }.bind(this),
     asnTexts: function* (this: DiscoveryIndex) {
