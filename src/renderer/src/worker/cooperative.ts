@@ -76,20 +76,18 @@ export function inNextTask(callback: Callback, priority: SlicePriority = 'user-v
 /**
  * Runs `work` to its end in slices of about SLICE_MS, the first in a task of its own: long work
  * that is not the index's (history after a sync), so queries and a sync's pages get in between.
- * 'background' for work nobody waits for (history recording a sync): a question asked
- * meanwhile, and the index it waits for, then go first.
  */
-export function runInSlices<T>(work: Work<T>, priority: SlicePriority = 'user-visible'): Promise<T> {
+export function runInSlices<T>(work: Work<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const slice = (): void => {
       try {
         const step = runFor(work, SLICE_MS);
         if (step.done) resolve(step.value);
-        else inNextTask(slice, priority);
+        else inNextTask(slice);
       } catch (error) {
         reject(error instanceof Error ? error : new Error(String(error)));
       }
     };
-    inNextTask(slice, priority);
+    inNextTask(slice);
   });
 }

@@ -235,8 +235,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
         if (copy.version !== copyVersion) return;
         reading = { version: copyVersion, rows: readingOfCopy() };
       }
-      // Nobody waits for a sync's moment: questions asked meanwhile go first.
-      const facts = await runInSlices(projectFactsInSteps(reading.rows), 'background');
+      const facts = await runInSlices(projectFactsInSteps(reading.rows));
       const current = await model();
       if (current.has(at)) {
         // The same dump again: nothing new, and the queue says so.
@@ -244,7 +243,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
         return save(current, null, { batch, items: [] });
       }
       const isLatest = current.latest === null || at > current.latest;
-      const { previous, changes } = await runInSlices(current.observeInSteps(moment, facts, isLatest), 'background');
+      const { previous, changes } = await runInSlices(current.observeInSteps(moment, facts, isLatest));
       batch.comparedWith = previous;
       batch.note = reviewNote(previous, at, isLatest);
       let items: Omit<ReviewItemRecord, 'id' | 'batchId' | 'seen'>[] = [];
