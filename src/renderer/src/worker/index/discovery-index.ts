@@ -438,13 +438,14 @@ export class DiscoveryIndex {
   }
 
   /**
-   * Makes sure a slice is coming: at once for a waiting question, in the background (after a
-   * sync's pages and other messages) for a warm-up. A question arriving while only a background
-   * slice is queued queues one at its own priority, which the background one then yields to.
+   * Makes sure a slice is coming: for a waiting question ahead of the worker's other work (a
+   * sync's pages, history recording a sync), in the background (after them) for a warm-up. A
+   * question arriving while only a background slice is queued queues one at its own priority,
+   * which the background one then yields to.
    */
   private pump(): void {
-    const priority: SlicePriority = this.waiters.length > 0 ? 'user-visible' : 'background';
-    if (this.pumping && (this.pumpPriority === 'user-visible' || priority === 'background')) return;
+    const priority: SlicePriority = this.waiters.length > 0 ? 'user-blocking' : 'background';
+    if (this.pumping && (this.pumpPriority === 'user-blocking' || priority === 'background')) return;
     this.scheduleSlice(priority);
   }
 
@@ -517,7 +518,7 @@ export class DiscoveryIndex {
       this.job = null;
       this.finish(job, step.value);
     }
-    this.scheduleSlice(this.waiters.length > 0 ? 'user-visible' : 'background');
+    this.scheduleSlice(this.waiters.length > 0 ? 'user-blocking' : 'background');
   }
 
   /** Each structure's build: it reads the rows of its inputs as of the moment it starts. */
