@@ -50,10 +50,10 @@ export function* inSteps(count: number, step: (from: number, to: number) => void
 type Callback = () => void;
 
 /**
- * 'user-blocking': the index a question waits for, ahead of the worker's other work (a sync's
- * pages, history recording the last sync): the wait is what the user sees, the rest is not.
- * 'user-visible': work in turn with the worker's messages (history). 'background': work nobody
- * waits for yet, after whatever else is queued (a sync's next page first).
+ * 'user-blocking': the index a question waits for once the copy is still, ahead of the worker's
+ * other work (history recording the sync that ended): the wait is what the user sees.
+ * 'user-visible': work in turn with the worker's messages (history; a question during a sync).
+ * 'background': work nobody waits for yet, after whatever else is queued (a sync's next page first).
  */
 export type SlicePriority = 'user-blocking' | 'user-visible' | 'background';
 

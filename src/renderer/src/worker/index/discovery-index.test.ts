@@ -169,7 +169,7 @@ describe('building in the background', () => {
     expect(index.holderOfAsn(net.asn)?.name).toBe('Quokka Transit');
   });
 
-  it('builds in the background behind other work, and at once for a question that waits', async () => {
+  it('builds in the background behind other work, in turn with a sync for a question asked during it, and first of all once it ended', async () => {
     const priorities: string[] = [];
     const scheduler = {
       postTask(callback: () => void, options?: { priority?: string }) {
@@ -185,15 +185,25 @@ describe('building in the background', () => {
       await new Promise((resolve) => setImmediate(resolve));
       expect(priorities.length).toBeGreaterThan(0);
       expect(new Set(priorities)).toEqual(new Set(['background']));
-      // A sync's page changed a network; then a question comes.
+      await index.whenIdle();
+      // A sync's page changed a network; then a question comes while the sync goes on.
       const net = [...copy.rows.net.values()][0]!;
       copy.rows.net.set(net.id, { ...net, name: 'Numbat Networks' });
       copy.version++;
+      index.warmUp();
       priorities.length = 0;
       await index.whenReady(['discovery', 'search', 'addresses']);
-      // Ahead of the worker's other work: a sync's pages, history recording the last sync.
-      expect(priorities[0]).toBe('user-blocking');
+      expect(priorities[0]).toBe('user-visible');
       expect(index.isReadyFor(['discovery', 'search', 'addresses'])).toBe(true);
+      // The next page, then the sync's end: a question now goes ahead of history recording it.
+      copy.rows.net.set(net.id, { ...net, name: 'Quokka Transit' });
+      copy.version++;
+      index.warmUp(true);
+      priorities.length = 0;
+      await index.whenReady(['discovery']);
+      expect(priorities).toContain('user-blocking');
+      expect(priorities.filter((priority) => priority !== 'background')).toEqual(priorities.filter((priority) => priority === 'user-blocking'));
+      expect(index.holderOfAsn(net.asn)?.name).toBe('Quokka Transit');
     } finally {
       vi.unstubAllGlobals();
     }

@@ -438,15 +438,24 @@ export class DiscoveryIndex {
   }
 
   /**
-   * Makes sure a slice is coming: for a waiting question ahead of the worker's other work (a
-   * sync's pages, history recording a sync), in the background (after them) for a warm-up. A
-   * question arriving while only a background slice is queued queues one at its own priority,
-   * which the background one then yields to.
+   * Makes sure a slice is coming: soon for a waiting question (see questionPriority), in the
+   * background (after the worker's other work) for a warm-up. A question arriving while only a
+   * background slice is queued queues one at its own priority, which the background one then
+   * yields to.
    */
   private pump(): void {
-    const priority: SlicePriority = this.waiters.length > 0 ? 'user-blocking' : 'background';
-    if (this.pumping && (this.pumpPriority === 'user-blocking' || priority === 'background')) return;
+    const priority: SlicePriority = this.waiters.length > 0 ? this.questionPriority() : 'background';
+    if (this.pumping && (this.pumpPriority !== 'background' || priority === 'background')) return;
     this.scheduleSlice(priority);
+  }
+
+  /**
+   * Once the copy is still, ahead of the worker's other work (history recording the sync that
+   * just ended); while a sync changes it, in turn with the sync's pages: a screen asking again
+   * at each of them would otherwise hold the sync back for as long as the index takes.
+   */
+  private questionPriority(): SlicePriority {
+    return this.changingSince === null ? 'user-blocking' : 'user-visible';
   }
 
   private scheduleSlice(priority: SlicePriority): void {
@@ -518,7 +527,7 @@ export class DiscoveryIndex {
       this.job = null;
       this.finish(job, step.value);
     }
-    this.scheduleSlice(this.waiters.length > 0 ? 'user-blocking' : 'background');
+    this.scheduleSlice(this.waiters.length > 0 ? this.questionPriority() : 'background');
   }
 
   /** Each structure's build: it reads the rows of its inputs as of the moment it starts. */
