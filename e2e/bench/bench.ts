@@ -52,6 +52,8 @@ const NOTES = [
   'queries.indexBuildMs is the first discovery query after the 2,000-row resync, as it always was (= firstQueryAfterResyncMs); indexBuildMs is the first after a cold start; queries.firstPaintMs is a cold start of the app, not a reload.',
   'queries.firstPaintMs is the browser\'s first contentful paint of the window (its frame and first screen); until December 2026 it was the store worker\'s ready, which is now copyReadyMs: the copy loaded and its status on screen.',
   'backgroundWorkAfterResyncMs is how long the store worker still worked by itself (index rebuilt in the background, history) after the first query and search that follow the 2,000-row resync; the queries are measured once it is done, and again after the history import once its work is done too.',
+  'context.heapAtRestMB is the heap once the worker has finished its own work after the 2,000-row resync: every index rebuilt and history, which it keeps in memory for two minutes after a sync, loaded. heapAfterIndexMB is read right after the indexes are built, and may come before history has recorded the first load.',
+  'context.backgroundWorkAfterLoadMs is how long the store worker still worked by itself (history recording the first load, indexes) once every index had been asked for; the resyncs are measured after it, so they do not share the worker and the disk with it.',
   'naiveMs (one plain Dexie bulkPut per type) is a note, not a bound.',
   'rateLimitedNoChangeResyncMs is read on a clock whose waits pass faster; work between waits counts in real time.',
   'historyImportMsPerDump and historyMBPerYear come from 30 daily dumps imported for history at scale 1; queriesAfterHistory are the discovery latencies asked again after them.',

@@ -50,14 +50,16 @@ export function* inSteps(count: number, step: (from: number, to: number) => void
 type Callback = () => void;
 
 /**
- * 'user-visible': a question waits, so in turn with the worker's messages. 'background': work
- * nobody waits for yet, after whatever else is queued (a sync's next page first).
+ * 'user-blocking': the index a question waits for once the copy is still, ahead of the worker's
+ * other work (history recording the sync that ended): the wait is what the user sees.
+ * 'user-visible': work in turn with the worker's messages (history; a question during a sync).
+ * 'background': work nobody waits for yet, after whatever else is queued (a sync's next page first).
  */
-export type SlicePriority = 'user-visible' | 'background';
+export type SlicePriority = 'user-blocking' | 'user-visible' | 'background';
 
 /** The Prioritized Task Scheduling API where the runtime has it (Chromium, also in workers). */
 interface TaskScheduler {
-  postTask(callback: Callback, options?: { priority?: 'user-blocking' | SlicePriority }): Promise<unknown>;
+  postTask(callback: Callback, options?: { priority?: SlicePriority }): Promise<unknown>;
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Writes history: a moment at the end of every sync that completed (its copy, compared with
  * the moment before for the review queue), and moments from dump files of past dates, which
- * feed history only and never touch the copy. One write at a time, each in one transaction
- * with the data version, so the page's queries follow.
+ * feed history only and never touch the copy. One write at a time, each in one transaction,
+ * then the data version, so the page's queries follow.
  *
  * History is held in memory while it is in use (see HistoryModel) and let go after a while
  * without use, so a copy that is only searched does not carry it.
@@ -118,8 +118,9 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
   }
 
   /**
-   * Writes what the model changed, with the moment and any review entries, in one transaction.
-   * Should it fail, the model in memory is dropped: the next use reads what is on disk.
+   * Writes what the model changed, with the moment and any review entries, in one transaction,
+   * then moves the data version. Should it fail, the model in memory is dropped: the next use
+   * reads what is on disk.
    */
   async function save(
     current: HistoryModel | null,
@@ -128,7 +129,10 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
   ): Promise<void> {
     const { puts, deletes } = current ? await runInSlices(current.takeDirtyChunksInSteps()) : { puts: [], deletes: [] };
     try {
-      await db.transaction('rw', [db.historyChunks, db.historyMoments, db.reviewBatches, db.reviewItems, db.meta], async () => {
+      // The data version is bumped in a transaction of its own once history is written: a sync's
+      // pages write the version too, and a first moment's chunks (megabytes) in a transaction
+      // holding it would keep every page of the next sync waiting until they are all written.
+      await db.transaction('rw', [db.historyChunks, db.historyMoments, db.reviewBatches, db.reviewItems], async () => {
         // A few hundred kilobytes per call, each awaited: the records are copied when put, and
         // a first moment's (every chunk at once) would otherwise be one long task.
         for (const group of groupsOfChars(puts, PUT_CHARS)) await db.historyChunks.bulkPut(group);
@@ -141,8 +145,8 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
           }
           await forgetOldReviews(review.batch.endedAt);
         }
-        await bumpDataVersion(db);
       });
+      await db.transaction('rw', [db.meta], () => bumpDataVersion(db));
     } catch (error) {
       loaded = null;
       throw error;

@@ -5,7 +5,8 @@
  * would, through the real sync endpoint.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HISTORY_FAC, HISTORY_IX, HISTORY_NETS, historyDayAt, historyDumps } from '../../../../../tools/fake-peeringdb/datasets/history-dumps';
 import { PDB_TYPES, type PdbType } from '../../../../shared/peeringdb';
 import type { MainToStore } from '../../../../shared/sync';
@@ -14,6 +15,7 @@ import { reviewCommands } from '../commands/review-commands';
 import type { StoreContext } from '../context';
 import { LocalCopy } from '../copy/local-copy';
 import { flushPeeringDb } from '../copy/flush';
+import { bumpDataVersion } from '../db/meta';
 import { openDatabase } from '../db/schema';
 import { historyQueries } from '../queries/history-queries';
 import { createSyncEndpoint } from '../sync/endpoint';
@@ -158,6 +160,27 @@ describe('the review queue', () => {
       'left',
     ]);
     expect(await ctx.db.historyMoments.count()).toBe(6);
+  });
+
+  it("stores the next sync's pages while history is still writing the moment before", async () => {
+    writesInFlight = [];
+    const { db } = ctx;
+    const finished: string[] = [];
+    const putChunks = db.historyChunks.bulkPut.bind(db.historyChunks);
+    let pageStored: Promise<void> | null = null;
+    vi.spyOn(db.historyChunks, 'bulkPut').mockImplementation((...args: Parameters<typeof putChunks>) => {
+      // History is writing its moment: a page of the next sync commits as the endpoint does,
+      // with its rows and the data version in one transaction.
+      pageStored ??= Dexie.ignoreTransaction(() => db.transaction('rw', [db.chunks, db.meta], () => bumpDataVersion(db))).then(
+        () => void finished.push('page'),
+      );
+      return putChunks(...args);
+    });
+    await syncDay(0);
+    await writesInFlight[0]!.then(() => finished.push('history'));
+    await pageStored;
+    expect(finished).toEqual(['page', 'history']);
+    expect(await db.historyMoments.count()).toBe(1);
   });
 
   it('filters by my network (by port ASN), place and kind, or shows everything', async () => {

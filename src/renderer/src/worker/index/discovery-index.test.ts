@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DiscoveryIndex, discoveryIndexOf, getDiscoveryIndex } from './discovery-index';
+import { SLICE_MS } from '../cooperative';
 import { generateDataset } from '../../../../../tools/fake-peeringdb/generator';
 import { findMembers } from '../queries/members';
 import { search } from '../queries/search';
@@ -168,7 +169,7 @@ describe('building in the background', () => {
     expect(index.holderOfAsn(net.asn)?.name).toBe('Quokka Transit');
   });
 
-  it('builds in the background behind other work, and at once for a question that waits', async () => {
+  it('builds in the background behind other work, in turn with a sync for a question asked during it, and first of all once it ended', async () => {
     const priorities: string[] = [];
     const scheduler = {
       postTask(callback: () => void, options?: { priority?: string }) {
@@ -184,17 +185,94 @@ describe('building in the background', () => {
       await new Promise((resolve) => setImmediate(resolve));
       expect(priorities.length).toBeGreaterThan(0);
       expect(new Set(priorities)).toEqual(new Set(['background']));
-      // A sync's page changed a network; then a question comes.
+      await index.whenIdle();
+      // A sync's page changed a network; then a question comes while the sync goes on.
       const net = [...copy.rows.net.values()][0]!;
       copy.rows.net.set(net.id, { ...net, name: 'Numbat Networks' });
       copy.version++;
+      index.warmUp();
       priorities.length = 0;
       await index.whenReady(['discovery', 'search', 'addresses']);
       expect(priorities[0]).toBe('user-visible');
       expect(index.isReadyFor(['discovery', 'search', 'addresses'])).toBe(true);
+      // The next page, then the sync's end: a question now goes ahead of history recording it.
+      copy.rows.net.set(net.id, { ...net, name: 'Quokka Transit' });
+      copy.version++;
+      index.warmUp(true);
+      priorities.length = 0;
+      await index.whenReady(['discovery']);
+      expect(priorities).toContain('user-blocking');
+      expect(priorities.filter((priority) => priority !== 'background')).toEqual(priorities.filter((priority) => priority === 'user-blocking'));
+      expect(index.holderOfAsn(net.asn)?.name).toBe('Quokka Transit');
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it('lets a search go ahead of the peering section built in the background, then goes on with it', async () => {
+    const queued: (() => void)[] = [];
+    vi.stubGlobal('scheduler', {
+      postTask(callback: () => void) {
+        queued.push(callback);
+        return Promise.resolve();
+      },
+    });
+    // Every reading of the clock is a slice's worth later: each slice takes one step.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += SLICE_MS));
+    try {
+      const copy = generated();
+      const index = discoveryIndexOf(copy);
+      const runNextTask = async () => {
+        queued.shift()!();
+        await new Promise((resolve) => setImmediate(resolve));
+      };
+      index.warmUp(true);
+      // Contacts are the last structure before the peering section; then its first step.
+      while (index.pocsByNet === undefined) await runNextTask();
+      await runNextTask();
+      // An organisation renamed meanwhile: its name index must be built again for a search.
+      const org = [...copy.rows.org.values()][0]!;
+      copy.rows.org.set(org.id, { ...org, name: 'Wombat Holdings' });
+      copy.version++;
+      let answered = false;
+      const searching = index.whenReady(['search']).then(() => (answered = true));
+      while (!answered) await runNextTask();
+      await searching;
+      expect(index.peering).toBeUndefined();
+      expect(search(index, { query: 'wombat' }).hits[0]).toMatchObject({ kind: 'org', id: org.id });
+      while (queued.length > 0) await runNextTask();
+      expect(index.complete).toBe(true);
+      const atOnce = new DiscoveryIndex(copy).refresh();
+      const ixId = [...copy.rows.ix.keys()][0]!;
+      expect(findMembers(index, { place: { kind: 'ix', ixId } }, user)).toEqual(findMembers(atOnce, { place: { kind: 'ix', ixId } }, user));
+      expect(search(index, { query: 'cl' })).toEqual(search(atOnce, { query: 'cl' }));
+    } finally {
+      vi.restoreAllMocks();
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('lists the ASNs of records and ports as text in the order "starts with" searches them', () => {
+    const index = getDiscoveryIndex(generated());
+    const asns = new Set([...index.copy.rows.net.values()].map((row) => row.asn));
+    for (const row of index.copy.rows.netixlan.values()) asns.add(row.asn);
+    const texts = index.asnTextsSorted();
+    expect(new Set(texts.map((text) => text[0])).size).toBeGreaterThan(5);
+    expect(texts).toEqual([...asns].map(String).sort());
+  });
+
+  it('finds every connection holding an address, whether one holds it or several', () => {
+    const copy = generated();
+    const [first, second, third] = [...copy.rows.netixlan.values()].filter((row) => row.ipaddr4 && row.ipaddr6);
+    // A port moved to another record keeps its addresses for a while: two rows hold them.
+    copy.rows.netixlan.set(second!.id, { ...second!, ipaddr4: first!.ipaddr4, ipaddr6: first!.ipaddr6!.toUpperCase() });
+    copy.version++;
+    const index = getDiscoveryIndex(copy);
+    expect(index.connectionsWithIp(first!.ipaddr4!).map((row) => row.id)).toEqual([first!.id, second!.id]);
+    expect(index.connectionsWithIp(first!.ipaddr6!).map((row) => row.id)).toEqual([first!.id, second!.id]);
+    expect(index.connectionsWithIp(` ${third!.ipaddr4!} `)).toEqual([third]);
+    expect(index.connectionsWithIp('192.0.2.254')).toEqual([]);
   });
 
   it('counts the members of every IXP from its ports alone as the peering section does, so search needs no peering section', () => {

@@ -147,10 +147,17 @@ const INDEXED_TYPES: readonly PdbType[] = ['net', 'ix', 'fac', 'org', 'netixlan'
 /** What a question needs of the index: the discovery sections, search, or IP addresses and prefixes. */
 export type IndexPart = 'discovery' | 'search' | 'addresses';
 
-/** In the order they are built: a structure only reads those before it. */
+/**
+ * In the order they are built: a structure only reads those before it. The peering section
+ * comes early, as a discovery question after a sync waits for it; the ASN texts come before it,
+ * as they need only what a first load has finished with by its last page of ports, so a
+ * keystroke at the end of a load finds them built. A question that needs other structures sets
+ * a build under way aside (see `parked`).
+ */
 const BUILD_ORDER: readonly StructureName[] = [
-  'nets', 'ixByOrg', 'facByOrg', 'connections', 'netFacs', 'ixFacs', 'ixlans', 'prefixes', 'pocs', 'peering',
-  'names:net', 'names:ix', 'names:fac', 'names:org', 'irr', 'asnTexts',
+  'nets', 'ixByOrg', 'facByOrg', 'connections', 'netFacs', 'asnTexts',
+  'ixFacs', 'ixlans', 'prefixes', 'pocs', 'peering',
+  'names:net', 'names:ix', 'names:fac', 'names:org', 'irr',
   'ips', 'parsedPrefixes',
 ];
 
@@ -206,6 +213,12 @@ export class DiscoveryIndex {
   private readonly snapshots = new TypeSnapshots(INDEXED_TYPES);
   private readonly builtFrom = new Map<StructureName, Stamps>();
   private job: Job | null = null;
+  /**
+   * Background builds set aside for a question that needs other structures: the peering
+   * section takes longer to build than a search needs in all, so a search arriving while it is
+   * built goes first, and the build resumes where it was.
+   */
+  private parked: Job[] = [];
   private readonly waiters: Waiter[] = [];
   /** Those waiting until no build is under way or pending. */
   private idleWaiters: (() => void)[] = [];
@@ -238,8 +251,11 @@ export class DiscoveryIndex {
   private irrIndex!: PrefixIndex;
   /** ASNs of records and of ports as decimal text, sorted, for "ASN starts with" while typing. */
   private asnTexts!: string[];
-  /** Canonical IP → connections. */
-  private byIp!: Map<string, NetIxLan[]>;
+  /**
+   * Canonical IP → its connection, or its connections where several share it: nearly every
+   * address has one, and a list for each of 100,000 addresses weighs megabytes.
+   */
+  private byIp!: Map<string, NetIxLan | NetIxLan[]>;
   private parsedPrefixes!: { v4: IndexedPrefix[]; v6: IndexedPrefix[] };
 
   constructor(readonly copy: LocalCopy) {}
@@ -366,6 +382,8 @@ export class DiscoveryIndex {
       this.job = null;
       this.finish(job, runToEnd(job.work));
     }
+    const parked = this.takeParked(name);
+    if (parked) this.finish(parked, runToEnd(parked.work));
     if (!this.isFresh(name)) {
       const job = this.startJob(name);
       this.finish(job, runToEnd(job.work));
@@ -374,6 +392,25 @@ export class DiscoveryIndex {
 
   private startJob(name: StructureName): Job {
     return { name, from: this.snapshots.stampsOf(INPUTS[name]), work: this.builders[name]() };
+  }
+
+  /**
+   * The parked build of `name`, if it still reads the rows its inputs hold now; parked builds
+   * the copy has moved on from are dropped, as their result would be put aside anyway.
+   */
+  private takeParked(name: StructureName): Job | null {
+    let taken: Job | null = null;
+    this.parked = this.parked.filter((job) => {
+      const current = INPUTS[job.name].every((type) => job.from[type] === this.snapshots.stampOf(type));
+      if (current && job.name === name && !taken) taken = job;
+      return current && job !== taken;
+    });
+    return taken;
+  }
+
+  /** True when a waiting question needs this structure. */
+  private isAwaited(name: StructureName): boolean {
+    return this.waiters.some((waiter) => waiter.needs.includes(name));
   }
 
   /** Puts a built structure in place, unless one built from newer rows already is. */
@@ -401,14 +438,24 @@ export class DiscoveryIndex {
   }
 
   /**
-   * Makes sure a slice is coming: at once for a waiting question, in the background (after a
-   * sync's pages and other messages) for a warm-up. A question arriving while only a background
-   * slice is queued queues one at its own priority, which the background one then yields to.
+   * Makes sure a slice is coming: soon for a waiting question (see questionPriority), in the
+   * background (after the worker's other work) for a warm-up. A question arriving while only a
+   * background slice is queued queues one at its own priority, which the background one then
+   * yields to.
    */
   private pump(): void {
-    const priority: SlicePriority = this.waiters.length > 0 ? 'user-visible' : 'background';
-    if (this.pumping && (this.pumpPriority === 'user-visible' || priority === 'background')) return;
+    const priority: SlicePriority = this.waiters.length > 0 ? this.questionPriority() : 'background';
+    if (this.pumping && (this.pumpPriority !== 'background' || priority === 'background')) return;
     this.scheduleSlice(priority);
+  }
+
+  /**
+   * Once the copy is still, ahead of the worker's other work (history recording the sync that
+   * just ended); while a sync changes it, in turn with the sync's pages: a screen asking again
+   * at each of them would otherwise hold the sync back for as long as the index takes.
+   */
+  private questionPriority(): SlicePriority {
+    return this.changingSince === null ? 'user-blocking' : 'user-visible';
   }
 
   private scheduleSlice(priority: SlicePriority): void {
@@ -449,9 +496,14 @@ export class DiscoveryIndex {
   }
 
   private slice(): void {
+    if (this.job && this.waiters.length > 0 && !this.isAwaited(this.job.name)) {
+      this.parked.push(this.job);
+      this.job = null;
+    }
     if (!this.job) {
       if (this.waiters.length === 0) {
         if (!this.warming) {
+          this.parked = [];
           this.stopPumping();
           return;
         }
@@ -460,11 +512,14 @@ export class DiscoveryIndex {
       const name = this.nextToBuild();
       if (!name) {
         this.settleWaiters();
-        if (this.waiters.length === 0 && this.quietTimer === null) this.warming = false;
+        if (this.waiters.length === 0 && this.quietTimer === null) {
+          this.warming = false;
+          this.parked = [];
+        }
         this.stopPumping();
         return;
       }
-      this.job = this.startJob(name);
+      this.job = this.takeParked(name) ?? this.startJob(name);
     }
     const job = this.job;
     const step = runFor(job.work, SLICE_MS);
@@ -472,7 +527,7 @@ export class DiscoveryIndex {
       this.job = null;
       this.finish(job, step.value);
     }
-    this.scheduleSlice(this.waiters.length > 0 ? 'user-visible' : 'background');
+    this.scheduleSlice(this.waiters.length > 0 ? this.questionPriority() : 'background');
   }
 
   /** Each structure's build: it reads the rows of its inputs as of the moment it starts. */
@@ -584,21 +639,39 @@ export class DiscoveryIndex {
           if (irrAsSet) irr.add(rows[i]!.id, irrNamesOf(irrAsSet));
         }
       });
-      const built = irr.build();
+      const built = yield* irr.build();
       return () => (this.irrIndex = built);
     }.bind(this),
     asnTexts: function* (this: DiscoveryIndex) {
-      const asns = new Set<number>(this.netSection.byAsn.keys());
-      for (const asn of this.connections.byAsn.keys()) asns.add(asn);
+      const asnSet = new Set<number>(this.netSection.byAsn.keys());
+      for (const asn of this.connections.byAsn.keys()) asnSet.add(asn);
       yield;
-      const texts = Array.from(asns, String);
-      yield;
-      texts.sort();
-      return () => (this.asnTexts = texts);
+      const asns = Array.from(asnSet);
+      // Sorted a first digit at a time: one sort of every text is a long step on its own, and
+      // lists of texts starting with different digits are in order end to end.
+      const byFirstDigit: string[][] = Array.from({ length: 10 }, () => []);
+      yield* inSteps(asns.length, (from, to) => {
+        for (let i = from; i < to; i++) {
+          const text = String(asns[i]);
+          byFirstDigit[text.charCodeAt(0) - 48]!.push(text);
+        }
+      }, 4096);
+      for (const texts of byFirstDigit) {
+        texts.sort();
+        yield;
+      }
+      const sorted = byFirstDigit.flat();
+      return () => (this.asnTexts = sorted);
     }.bind(this),
     ips: function* (this: DiscoveryIndex) {
       const rows = this.snapshots.rowsOf('netixlan');
-      const byIp = new Map<string, NetIxLan[]>();
+      const byIp = new Map<string, NetIxLan | NetIxLan[]>();
+      const add = (ip: string, row: NetIxLan) => {
+        const held = byIp.get(ip);
+        if (held === undefined) byIp.set(ip, row);
+        else if (Array.isArray(held)) held.push(row);
+        else byIp.set(ip, [held, row]);
+      };
       yield* inSteps(
         rows.length,
         (from, to) => {
@@ -606,8 +679,8 @@ export class DiscoveryIndex {
             const row = rows[i]!;
             const v4 = canonicalIp(row.ipaddr4);
             const v6 = canonicalIp(row.ipaddr6);
-            if (v4) pushTo(byIp, v4, row);
-            if (v6) pushTo(byIp, v6, row);
+            if (v4) add(v4, row);
+            if (v6) add(v6, row);
           }
         },
         128,
@@ -656,7 +729,8 @@ export class DiscoveryIndex {
     const canonical = canonicalIp(ip);
     if (!canonical) return [];
     this.ensure('ips');
-    return this.byIp.get(canonical) ?? [];
+    const held = this.byIp.get(canonical);
+    return held === undefined ? [] : Array.isArray(held) ? held : [held];
   }
 
   /** The IX LAN prefixes of one address family, parsed, for containment tests. */

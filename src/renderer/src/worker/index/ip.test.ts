@@ -52,6 +52,31 @@ describe('canonicalIp', () => {
     for (const text of addresses) expect(canonicalIp(text), text).toBe(byIpaddrChecks(text));
   });
 
+  it('spells IPv6 addresses as ipaddr.js does however their zero runs fall', () => {
+    // Every address of eight groups drawn from 0, 1 and ffff, in its full form, as RFC 5952
+    // writes it, and with "::" put in at every run of zeros (longest, shorter, a tie, a part of one).
+    const values = ['0', '1', 'ffff'];
+    const texts = new Set<string>();
+    for (let n = 0; n < 3 ** 8; n++) {
+      const groups = Array.from({ length: 8 }, (_, i) => values[Math.floor(n / 3 ** i) % 3]!);
+      texts.add(groups.join(':'));
+      texts.add(ipaddr.IPv6.parse(groups.join(':')).toRFC5952String());
+      for (let from = 0; from < 8; from++) {
+        for (let to = from + 1; to <= 8 && groups[to - 1] === '0'; to++) texts.add(`${groups.slice(0, from).join(':')}::${groups.slice(to).join(':')}`);
+      }
+    }
+    texts.add('2001:DB8::1');
+    texts.add('2001:db8:0:0:1::1');
+    texts.add('2001:db8::0:1');
+    texts.add('2001:0db8::1');
+    texts.add('::1:2:3:4:5:6:7');
+    texts.add('1:2:3:4:5:6:7::');
+    texts.add('1::2::3');
+    texts.add('1:2:3:4:5:6:7:8:9');
+    expect(texts.size).toBeGreaterThan(10_000);
+    for (const text of texts) expect(canonicalIp(text), text).toBe(byIpaddrChecks(text));
+  });
+
   it('reads prefixes and addresses of both families, and nothing else', () => {
     expect(parsePrefix('192.0.2.0/24')).toMatchObject({ family: 4, bits: 24 });
     expect(parsePrefix('2001:db8::/32')).toMatchObject({ family: 6, bits: 32 });

@@ -1,15 +1,14 @@
+import type { Work } from '../cooperative';
+
 /**
  * Words to ids, looked up by word prefix: a sorted array of distinct words and, per word, the
  * ids that contain it. A prefix is a contiguous run of the sorted array, found by binary search.
  */
 export class PrefixIndex {
-  private readonly words: string[];
-  private readonly postings: number[][];
-
-  constructor(wordIds: Map<string, number[]>) {
-    this.words = Array.from(wordIds.keys()).sort();
-    this.postings = this.words.map((word) => wordIds.get(word) ?? []);
-  }
+  constructor(
+    private readonly words: readonly string[],
+    private readonly postings: readonly (readonly number[])[],
+  ) {}
 
   /** Adds to `into` the ids having a word that starts with `prefix`, until it holds `cap`. */
   collect(prefix: string, into: Set<number>, cap = Infinity): void {
@@ -59,7 +58,27 @@ export class PrefixIndexBuilder {
     }
   }
 
-  build(): PrefixIndex {
-    return new PrefixIndex(this.wordIds);
+  /**
+   * Sorts the words a first character at a time, yielding in between: one sort of the as-set
+   * names of a full copy is a long step on its own, and groups of words starting with different
+   * characters are in order end to end.
+   */
+  *build(): Work<PrefixIndex> {
+    const byFirst = new Map<number, string[]>();
+    for (const word of this.wordIds.keys()) {
+      const first = word.length > 0 ? word.charCodeAt(0) : -1;
+      const group = byFirst.get(first);
+      if (group) group.push(word);
+      else byFirst.set(first, [word]);
+    }
+    yield;
+    const words: string[] = [];
+    for (const first of [...byFirst.keys()].sort((a, b) => a - b)) {
+      const group = byFirst.get(first)!.sort();
+      for (const word of group) words.push(word);
+      yield;
+    }
+    const postings = words.map((word) => this.wordIds.get(word)!);
+    return new PrefixIndex(words, postings);
   }
 }
