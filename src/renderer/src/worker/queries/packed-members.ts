@@ -1,4 +1,8 @@
-/** Member lists as columns for the trip to the page (see protocol/packed.ts). */
+/**
+ * Member lists as columns for the trip to the page (see protocol/packed.ts). Lists of strings
+ * are filled by push: an array made at its length (`new Array(n)`) has holes as far as the
+ * engine knows, and is cloned key by key, at twice the cost or more.
+ */
 import type { PeersResult } from '../../protocol/discovery';
 import type { PackedConnections, PackedMemberNets, PackedPeersResult } from '../../protocol/packed';
 import { amountOf, textOf } from '../index/row-values';
@@ -41,8 +45,8 @@ function packConnections(selection: MemberSelection): PackedConnections | null {
     netixlanId: new Float64Array(total),
     asn: new Float64Array(total),
     ixlanId: new Float64Array(total),
-    ipaddr4: new Array<string | null>(total),
-    ipaddr6: new Array<string | null>(total),
+    ipaddr4: [],
+    ipaddr6: [],
     speed: new Float64Array(total),
     isRsPeer: new Uint8Array(total),
     operational: new Uint8Array(total),
@@ -61,8 +65,8 @@ function packConnections(selection: MemberSelection): PackedConnections | null {
       packed.netixlanId[at] = row.id;
       packed.asn[at] = row.asn;
       packed.ixlanId[at] = row.ixlan_id;
-      packed.ipaddr4[at] = textOf(row.ipaddr4) || null;
-      packed.ipaddr6[at] = textOf(row.ipaddr6) || null;
+      packed.ipaddr4.push(textOf(row.ipaddr4) || null);
+      packed.ipaddr6.push(textOf(row.ipaddr6) || null);
       packed.speed[at] = amountOf(row.speed);
       packed.isRsPeer[at] = row.is_rs_peer === true ? 1 : 0;
       packed.operational[at] = row.operational !== false ? 1 : 0;
@@ -82,7 +86,7 @@ function packNets(selection: MemberSelection): PackedMemberNets {
   const packed: PackedMemberNets = {
     asn: new Float64Array(count),
     netId: new Float64Array(count),
-    name: new Array<string>(count),
+    name: [],
     recordAsn: new Float64Array(count),
     policyGeneral: new Int32Array(count),
     traffic: new Int32Array(count),
@@ -94,7 +98,7 @@ function packNets(selection: MemberSelection): PackedMemberNets {
     const net = index.memberNetAt(ordinals[i]!);
     packed.asn[i] = net.asn;
     packed.netId[i] = net.netId ?? Number.NaN;
-    packed.name[i] = net.name;
+    packed.name.push(net.name);
     packed.recordAsn[i] = net.recordAsn ?? Number.NaN;
     packed.policyGeneral[i] = texts.indexOf(net.policyGeneral);
     packed.traffic[i] = texts.indexOf(net.traffic);
