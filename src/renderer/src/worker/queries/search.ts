@@ -264,6 +264,18 @@ function findByIrr(index: DiscoveryIndex, query: string, offer: (candidate: Cand
 }
 
 /**
+ * The candidates of one kind found other than by name, by id, for a name match to join
+ * (variants, such as an IP held at two IXPs, stay apart); null when there are none.
+ */
+function plainCandidates(special: ReadonlyMap<string, Candidate>, kind: SearchKind): Map<number, Candidate> | null {
+  let found: Map<number, Candidate> | null = null;
+  for (const candidate of special.values()) {
+    if (candidate.kind === kind && candidate.variant === '') (found ??= new Map()).set(candidate.id, candidate);
+  }
+  return found;
+}
+
+/**
  * Rows of every kind whose names have a word starting with each query word. Rows already
  * found another way keep one entry, with the better score. Returns how many rows matched
  * by name alone.
@@ -282,6 +294,8 @@ function findByName(
   let count = 0;
   KINDS.forEach((kind, kindOrder) => {
     const kindIndex = index.nameSearchOf(kind);
+    const popularityOf = index.popularityOf(kind);
+    const foundOtherwise = plainCandidates(special, kind);
     const touched = markMatches(kindIndex, words);
     const { wordsMatched, nameWordsMatched } = kindIndex;
     for (const ordinal of touched) {
@@ -294,13 +308,13 @@ function findByName(
       else if (folded.startsWith(foldedQuery) || squashed.startsWith(squashedQuery)) score = SCORE.nameStart;
       else if (nameWordsMatched[ordinal] === words.length) score = SCORE.nameWords;
       const match: SearchMatch = score === SCORE.otherNameWords ? 'other-name' : 'name';
-      const existing = special.get(`${kind}:${id}`);
+      const existing = foundOtherwise?.get(id);
       if (existing) {
         if (existing.score < score) Object.assign(existing, { score, match, detail: '' });
         continue;
       }
       count++;
-      const popularity = index.popularityOf(kind, ordinal);
+      const popularity = popularityOf(ordinal);
       const key = rankKey(score, popularity, folded.length);
       if (top.wouldTake(key)) {
         const candidate: Candidate = { kind, id, variant: '', score, popularity, match, detail: '' };
@@ -328,19 +342,21 @@ function findByNameStart(
   let count = 0;
   KINDS.forEach((kind, kindOrder) => {
     const kindIndex = index.nameSearchOf(kind);
+    const popularityOf = index.popularityOf(kind);
+    const foundOtherwise = plainCandidates(special, kind);
     const { squashed: names, ids, folded } = kindIndex;
     for (let ordinal = 0; ordinal < names.length; ordinal++) {
       const squashed = names[ordinal]!;
       if (!squashed.startsWith(letter)) continue;
       const id = ids[ordinal]!;
       const score = squashed === letter ? SCORE.nameExact : SCORE.nameStart;
-      const existing = special.get(`${kind}:${id}`);
+      const existing = foundOtherwise?.get(id);
       if (existing) {
         if (existing.score < score) Object.assign(existing, { score, match: 'name', detail: '' });
         continue;
       }
       count++;
-      const popularity = index.popularityOf(kind, ordinal);
+      const popularity = popularityOf(ordinal);
       const key = rankKey(score, popularity, folded[ordinal]!.length);
       if (top.wouldTake(key)) {
         const candidate: Candidate = { kind, id, variant: '', score, popularity, match: 'name', detail: '' };
@@ -378,6 +394,17 @@ function place(city: unknown, country: unknown): string {
   return [textOf(city), textOf(country)].filter(Boolean).join(', ');
 }
 
+/** Per state of the ports (a sync replaces the map), members counted per IXP: the largest have a thousand ports to count. */
+const memberCounts = new WeakMap<ReadonlyMap<number, unknown>, Map<number, number>>();
+
+function memberCountOf(index: DiscoveryIndex, ixId: number): number {
+  let counts = memberCounts.get(index.connections.byIx);
+  if (!counts) memberCounts.set(index.connections.byIx, (counts = new Map()));
+  let count = counts.get(ixId);
+  if (count === undefined) counts.set(ixId, (count = index.portAsnCountOfIx(ixId)));
+  return count;
+}
+
 function toHit(index: DiscoveryIndex, candidate: Candidate): SearchHit {
   const base = {
     key: `${candidate.kind}:${candidate.id}${candidate.variant}`,
@@ -398,7 +425,7 @@ function toHit(index: DiscoveryIndex, candidate: Candidate): SearchHit {
     }
     case 'ix': {
       const ix = index.ix(candidate.id)!;
-      const members = index.portAsnCountOfIx(ix.id);
+      const members = memberCountOf(index, ix.id);
       const facts = [place(ix.city, ix.country), `${members} network${members === 1 ? '' : 's'}`];
       return { ...base, title: textOf(ix.name), subtitle: facts.filter(Boolean).join(' · ') };
     }
