@@ -133,7 +133,7 @@ export function search(index: DiscoveryIndex, args: SearchArgs): SearchResult {
   for (const candidate of special.values()) {
     const kindIndex = index.nameSearchOf(candidate.kind);
     const ordinal = kindIndex.ordinalOf.get(candidate.id);
-    const nameLength = ordinal === undefined ? 0 : kindIndex.folded[ordinal]!.length;
+    const nameLength = ordinal === undefined ? 0 : kindIndex.nameLengths[ordinal]!;
     top.offer({
       key: rankKey(candidate.score, candidate.popularity, nameLength),
       kind: KINDS.indexOf(candidate.kind),
@@ -301,11 +301,12 @@ function findByName(
     for (const ordinal of touched) {
       if (wordsMatched[ordinal] !== words.length) continue;
       const id = kindIndex.ids[ordinal]!;
-      const folded = kindIndex.folded[ordinal]!;
+      const nameLength = kindIndex.nameLengths[ordinal]!;
       const squashed = kindIndex.squashed[ordinal]!;
+      const foldedStarts = foldedQuery.length <= nameLength && kindIndex.names.lineStartsWith(ordinal, foldedQuery);
       let score: number = SCORE.otherNameWords;
       if (squashed === squashedQuery) score = SCORE.nameExact;
-      else if (folded.startsWith(foldedQuery) || squashed.startsWith(squashedQuery)) score = SCORE.nameStart;
+      else if (foldedStarts || squashed.startsWith(squashedQuery)) score = SCORE.nameStart;
       else if (nameWordsMatched[ordinal] === words.length) score = SCORE.nameWords;
       const match: SearchMatch = score === SCORE.otherNameWords ? 'other-name' : 'name';
       const existing = foundOtherwise?.get(id);
@@ -315,7 +316,7 @@ function findByName(
       }
       count++;
       const popularity = popularityOf(ordinal);
-      const key = rankKey(score, popularity, folded.length);
+      const key = rankKey(score, popularity, nameLength);
       if (top.wouldTake(key)) {
         const candidate: Candidate = { kind, id, variant: '', score, popularity, match, detail: '' };
         top.offer({ key, kind: kindOrder, squashed, ordinal, candidate });
@@ -344,7 +345,7 @@ function findByNameStart(
     const kindIndex = index.nameSearchOf(kind);
     const popularityOf = index.popularityOf(kind);
     const foundOtherwise = plainCandidates(special, kind);
-    const { squashed: names, ids, folded } = kindIndex;
+    const { squashed: names, ids, nameLengths } = kindIndex;
     for (let ordinal = 0; ordinal < names.length; ordinal++) {
       const squashed = names[ordinal]!;
       if (!squashed.startsWith(letter)) continue;
@@ -357,7 +358,7 @@ function findByNameStart(
       }
       count++;
       const popularity = popularityOf(ordinal);
-      const key = rankKey(score, popularity, folded[ordinal]!.length);
+      const key = rankKey(score, popularity, nameLengths[ordinal]!);
       if (top.wouldTake(key)) {
         const candidate: Candidate = { kind, id, variant: '', score, popularity, match: 'name', detail: '' };
         top.offer({ key, kind: kindOrder, squashed, ordinal, candidate });
@@ -372,11 +373,25 @@ function findByNameStart(
  * if all before it did), by any name and by the main name. Returns the ordinals touched, to
  * read and reset.
  */
+/** Up to how many rows a query word after the first is looked for in each row's own words. */
+const ROWS_READ_ONE_BY_ONE = 1000;
+
 function markMatches(kindIndex: NameSearchIndex, words: string[]): number[] {
   const { wordsMatched, nameWordsMatched } = kindIndex;
   const touched: number[] = [];
   words.forEach((word, position) => {
     const advanced = position + 1;
+    if (position > 0 && touched.length <= ROWS_READ_ONE_BY_ONE) {
+      // Only rows that matched the words before can go on: with few, reading their lines costs
+      // less than visiting every word that starts like this one ("c" alone: tens of thousands).
+      for (const ordinal of touched) {
+        if (wordsMatched[ordinal] !== position) continue;
+        const byName = kindIndex.names.lineHasWordWithPrefix(ordinal, word);
+        if (byName && nameWordsMatched[ordinal] === position) nameWordsMatched[ordinal] = advanced;
+        if (byName || kindIndex.otherNames.lineHasWordWithPrefix(ordinal, word)) wordsMatched[ordinal] = advanced;
+      }
+      return;
+    }
     kindIndex.names.forEachWithPrefix(word, (ordinal) => {
       if (position === 0 && wordsMatched[ordinal] === 0) touched.push(ordinal);
       if (nameWordsMatched[ordinal] === position) nameWordsMatched[ordinal] = advanced;
