@@ -254,6 +254,8 @@ export interface NameSearchIndex {
   names: RowWords;
   /** Words of the other names (aka, long name, city) and the squashed aka. */
   otherNames: RowWords;
+  /** Per first UTF-16 unit of the squashed name, its rows: made on the first one-letter search. */
+  byFirstUnit: Map<number, Int32Array> | null;
   /** Scratch space for one query: per ordinal, how many query words matched so far. */
   wordsMatched: Int32Array;
   nameWordsMatched: Int32Array;
@@ -304,7 +306,31 @@ export function* buildNameSearch<R extends NamedRow>(
     ordinalOf,
     names: names.build(),
     otherNames: others.build(),
+    byFirstUnit: null,
     wordsMatched: new Int32Array(rows.length),
     nameWordsMatched: new Int32Array(rows.length),
   };
+}
+
+const NO_ROWS = new Int32Array(0);
+
+/** The rows whose squashed name starts with `unit`: what a one-letter search reads, instead of every name. */
+export function namesStartingWith(index: NameSearchIndex, unit: number): Int32Array {
+  if (!index.byFirstUnit) {
+    const { squashed } = index;
+    const counts = new Map<number, number>();
+    for (const name of squashed) if (name) counts.set(name.charCodeAt(0), (counts.get(name.charCodeAt(0)) ?? 0) + 1);
+    const byFirstUnit = new Map<number, Int32Array>();
+    for (const [first, count] of counts) byFirstUnit.set(first, new Int32Array(count));
+    const filled = new Map<number, number>();
+    for (let ordinal = 0; ordinal < squashed.length; ordinal++) {
+      if (!squashed[ordinal]) continue;
+      const first = squashed[ordinal]!.charCodeAt(0);
+      const at = filled.get(first) ?? 0;
+      byFirstUnit.get(first)![at] = ordinal;
+      filled.set(first, at + 1);
+    }
+    index.byFirstUnit = byFirstUnit;
+  }
+  return index.byFirstUnit.get(unit) ?? NO_ROWS;
 }

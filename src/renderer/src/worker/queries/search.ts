@@ -5,7 +5,7 @@
  * are counted in typed arrays and only the best `limit` become display rows.
  */
 import type { DiscoveryIndex, IndexPart } from '../index/discovery-index';
-import type { NameSearchIndex } from '../index/name-search';
+import { namesStartingWith, type NameSearchIndex } from '../index/name-search';
 import { canonicalIp, parsePrefix, prefixesOverlap, type ParsedPrefix } from '../index/ip';
 import { infoTypesOf } from './summaries';
 import { foldText, squash, wordsOf } from '../index/text';
@@ -130,8 +130,10 @@ export function search(index: DiscoveryIndex, args: SearchArgs): SearchResult {
     findByIrr(index, query, offer);
     total += findByName(index, query, special, top);
   }
+  const kindIndexes = new Map<SearchKind, NameSearchIndex>();
   for (const candidate of special.values()) {
-    const kindIndex = index.nameSearchOf(candidate.kind);
+    let kindIndex = kindIndexes.get(candidate.kind);
+    if (!kindIndex) kindIndexes.set(candidate.kind, (kindIndex = index.nameSearchOf(candidate.kind)));
     const ordinal = kindIndex.ordinalOf.get(candidate.id);
     const nameLength = ordinal === undefined ? 0 : kindIndex.nameLengths[ordinal]!;
     top.offer({
@@ -346,9 +348,8 @@ function findByNameStart(
     const popularityOf = index.popularityOf(kind);
     const foundOtherwise = plainCandidates(special, kind);
     const { squashed: names, ids, nameLengths } = kindIndex;
-    for (let ordinal = 0; ordinal < names.length; ordinal++) {
+    for (const ordinal of namesStartingWith(kindIndex, letter.charCodeAt(0))) {
       const squashed = names[ordinal]!;
-      if (!squashed.startsWith(letter)) continue;
       const id = ids[ordinal]!;
       const score = squashed === letter ? SCORE.nameExact : SCORE.nameStart;
       const existing = foundOtherwise?.get(id);
@@ -368,14 +369,14 @@ function findByNameStart(
   return count;
 }
 
+/** Up to how many rows a query word after the first is looked for in each row's own words. */
+const ROWS_READ_ONE_BY_ONE = 1000;
+
 /**
  * Counts, per row (by ordinal), how many of the words in order it matched (a word counts only
  * if all before it did), by any name and by the main name. Returns the ordinals touched, to
  * read and reset.
  */
-/** Up to how many rows a query word after the first is looked for in each row's own words. */
-const ROWS_READ_ONE_BY_ONE = 1000;
-
 function markMatches(kindIndex: NameSearchIndex, words: string[]): number[] {
   const { wordsMatched, nameWordsMatched } = kindIndex;
   const touched: number[] = [];
