@@ -320,10 +320,12 @@ function selectMembers(index: DiscoveryIndex, args: PeersArgs, user: UserContext
       }
     }
     const mark = statesByAsn.get(asn);
-    if (mark && (mark.state !== null || mark.note !== '')) {
+    const state = mark?.state ?? null;
+    const note = mark?.note ?? '';
+    if (state !== null || note !== '') {
       marked.push(i);
-      selection.peerStates.push(mark.state);
-      selection.notes.push(mark.note);
+      selection.peerStates.push(state);
+      selection.notes.push(note);
     }
   }
   selection.sharedStart[rowCount] = shared;
