@@ -190,10 +190,10 @@ function selectMembers(index: DiscoveryIndex, args: PeersArgs, user: UserContext
   const fac = facId === null ? undefined : index.fac(facId);
   const facMatches = fac !== undefined && placeMatches(fac, filters);
 
-  // Candidates (ASN ordinals, in the order their ports come) and what their ports there add up to.
+  // Candidates (ASN ordinals) and what their ports there add up to.
   const tally = tallyOf(peering);
   const { listed, bestSpeed, ixCount, flags, member: memberOf } = tally;
-  const candidates: number[] = [];
+  let listedCount = 0;
   for (const ixId of ixIds) {
     const ix = peering.ixOrdinalOf.get(ixId);
     if (ix === undefined) continue;
@@ -201,7 +201,7 @@ function selectMembers(index: DiscoveryIndex, args: PeersArgs, user: UserContext
       const ordinal = peering.memberAsn[member]!;
       if (!listed[ordinal]) {
         listed[ordinal] = 1;
-        candidates.push(ordinal);
+        listedCount++;
       }
       ixCount[ordinal]!++;
       if (peering.memberSpeed[member]! > bestSpeed[ordinal]!) bestSpeed[ordinal] = peering.memberSpeed[member]!;
@@ -215,10 +215,14 @@ function selectMembers(index: DiscoveryIndex, args: PeersArgs, user: UserContext
       const ordinal = peering.ordinalOf.get(asn)!;
       if (!listed[ordinal]) {
         listed[ordinal] = 1;
-        candidates.push(ordinal);
+        listedCount++;
       }
     }
   }
+  // In ascending order: what follows reads a dozen arrays by ordinal for each, and reading them
+  // in order rather than in the order of the ports costs a fraction in cache misses.
+  const candidates = new Int32Array(listedCount);
+  for (let ordinal = 0, at = 0; at < listedCount; ordinal++) if (listed[ordinal]) candidates[at++] = ordinal;
 
   const myIxs = mine.ixIds.size > 0 ? marksOf(mine.ixIds, peering.ixOrdinalOf, peering.ixIds.length) : null;
   const myFacs = mine.facIds.size > 0 ? marksOf(mine.facIds, peering.facOrdinalOf, peering.facIds.length) : null;
