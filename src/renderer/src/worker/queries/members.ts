@@ -233,9 +233,15 @@ function selectMembers(index: DiscoveryIndex, args: PeersArgs, user: UserContext
   const rowSpeed = new Float64Array(candidates.length);
   const rowSharedIxCount = new Int32Array(candidates.length);
   const rowSharedFacCount = new Int32Array(candidates.length);
+  const rowIxCount = new Int32Array(candidates.length);
+  const rowFlags = new Uint8Array(candidates.length);
+  const rowIsMine = new Uint8Array(candidates.length);
+  const rowMember = place.kind === 'ix' ? new Int32Array(candidates.length) : null;
+  /** The IXPs (ordinals) each row shares with mine, one row after the other. */
+  const sharedIxs: number[] = [];
+  const rowSharedFrom = new Int32Array(candidates.length);
   let rowCount = 0;
   let candidateCount = 0;
-  let sharedTotal = 0;
   for (const ordinal of candidates) {
     const asn = peering.asns[ordinal]!;
     const isMine = mine.asns.has(asn);
@@ -253,11 +259,12 @@ function selectMembers(index: DiscoveryIndex, args: PeersArgs, user: UserContext
     const net = index.memberNetAt(ordinal);
     if (passesNet && !passesNet(net, peering.holders[ordinal])) continue;
 
-    let sharedIxCount = 0;
+    rowSharedFrom[rowCount] = sharedIxs.length;
     if (myIxs) {
       const { start, items } = peering.ixsOfAsn;
-      for (let i = start[ordinal]!; i < start[ordinal + 1]!; i++) sharedIxCount += myIxs[items[i]!]!;
+      for (let i = start[ordinal]!; i < start[ordinal + 1]!; i++) if (myIxs[items[i]!]) sharedIxs.push(items[i]!);
     }
+    const sharedIxCount = sharedIxs.length - rowSharedFrom[rowCount]!;
     let sharedFacCount = 0;
     if (myFacs) {
       const { start, items } = peering.facsOfAsn;
@@ -268,7 +275,10 @@ function selectMembers(index: DiscoveryIndex, args: PeersArgs, user: UserContext
     rowSpeed[rowCount] = bestSpeed[ordinal]!;
     rowSharedIxCount[rowCount] = sharedIxCount;
     rowSharedFacCount[rowCount] = sharedFacCount;
-    sharedTotal += sharedIxCount;
+    rowIxCount[rowCount] = ixCount[ordinal]!;
+    rowFlags[rowCount] = flagsHere;
+    rowIsMine[rowCount] = isMine ? 1 : 0;
+    if (rowMember) rowMember[rowCount] = memberOf[ordinal]!;
     rowCount++;
   }
 
@@ -287,7 +297,7 @@ function selectMembers(index: DiscoveryIndex, args: PeersArgs, user: UserContext
     hasIpv6: new Uint8Array(rowCount),
     isMine: new Uint8Array(rowCount),
     sharedStart: new Int32Array(rowCount + 1),
-    sharedIxIds: new Float64Array(sharedTotal),
+    sharedIxIds: new Float64Array(sharedIxs.length),
     marked: new Int32Array(0),
     peerStates: [],
     notes: [],
@@ -298,32 +308,27 @@ function selectMembers(index: DiscoveryIndex, args: PeersArgs, user: UserContext
   for (let i = 0; i < rowCount; i++) {
     const row = order[i]!;
     const ordinal = rowOrdinal[row]!;
-    const asn = peering.asns[ordinal]!;
-    const flagsHere = flags[ordinal]!;
+    const flagsHere = rowFlags[row]!;
     selection.ordinals[i] = ordinal;
-    if (selection.members) selection.members[i] = memberOf[ordinal]!;
-    selection.ixCount[i] = ixCount[ordinal]!;
+    if (selection.members) selection.members[i] = rowMember![row]!;
+    selection.ixCount[i] = rowIxCount[row]!;
     selection.bestSpeed[i] = rowSpeed[row]!;
     selection.sharedFacCount[i] = rowSharedFacCount[row]!;
     selection.score[i] = rowScore[row]!;
     selection.isRsPeer[i] = flagsHere & PORT_RS_PEER ? 1 : 0;
     selection.hasIpv4[i] = flagsHere & PORT_IPV4 ? 1 : 0;
     selection.hasIpv6[i] = flagsHere & PORT_IPV6 ? 1 : 0;
-    selection.isMine[i] = mine.asns.has(asn) ? 1 : 0;
+    selection.isMine[i] = rowIsMine[row]!;
     selection.sharedStart[i] = shared;
-    if (myIxs && rowSharedIxCount[row]! > 0) {
-      const { start, items } = peering.ixsOfAsn;
-      for (let k = start[ordinal]!; k < start[ordinal + 1]!; k++) {
-        const ix = items[k]!;
-        if (!myIxs[ix]) continue;
-        selection.sharedIxIds[shared++] = peering.ixIds[ix]!;
-        if (!named[ix]) {
-          named[ix] = 1;
-          ixNames[peering.ixIds[ix]!] ??= textOf(index.ix(peering.ixIds[ix]!)!.name);
-        }
+    for (let k = rowSharedFrom[row]!, end = k + rowSharedIxCount[row]!; k < end; k++) {
+      const ix = sharedIxs[k]!;
+      selection.sharedIxIds[shared++] = peering.ixIds[ix]!;
+      if (!named[ix]) {
+        named[ix] = 1;
+        ixNames[peering.ixIds[ix]!] ??= textOf(index.ix(peering.ixIds[ix]!)!.name);
       }
     }
-    const mark = statesByAsn.get(asn);
+    const mark = statesByAsn.size > 0 ? statesByAsn.get(peering.asns[ordinal]!) : undefined;
     const state = mark?.state ?? null;
     const note = mark?.note ?? '';
     if (state !== null || note !== '') {
