@@ -29,8 +29,8 @@ export interface PackedConnections {
   operational: Uint8Array;
 }
 
-/** MemberRow fields, one column each; NaN stands for null in number columns. */
-export interface PackedMemberRows {
+/** What rows show of their networks (MemberNet), one column each; NaN stands for null in number columns. */
+export interface PackedMemberNets {
   asn: Float64Array;
   netId: Float64Array;
   name: string[];
@@ -42,9 +42,13 @@ export interface PackedMemberRows {
   /** Indexes into `typeLists`. */
   infoTypes: Int32Array;
   typeLists: string[][];
-  ixCount: Float64Array;
+}
+
+/** The rest of MemberRow: what the member has at the places asked, and the user's marks. */
+export interface PackedMemberFacts {
+  ixCount: Int32Array;
   bestSpeed: Float64Array;
-  sharedFacCount: Float64Array;
+  sharedFacCount: Int32Array;
   score: Float64Array;
   /** Booleans as 1 or 0. */
   isRsPeer: Uint8Array;
@@ -58,8 +62,12 @@ export interface PackedMemberRows {
   marked: Int32Array;
   peerStates: (PeerStateKind | null)[];
   notes: string[];
-  /** Only when the rows carry their connections (the members of one IXP). */
-  connections: PackedConnections | null;
 }
+
+export type PackedMemberRows = PackedMemberNets &
+  PackedMemberFacts & {
+    /** Only when the rows carry their connections (the members of one IXP). */
+    connections: PackedConnections | null;
+  };
 
 export type PackedPeersResult = Omit<PeersResult, 'rows'> & { rows: PackedMemberRows };

@@ -21,8 +21,8 @@ const marks: PeerStateRecord[] = [
 ];
 const user = { myAsns: [nets[0]!.asn, nets[1]!.asn], peerStates: marks, today: '2026-05-01' };
 
-function roundTrip(args: PeersArgs) {
-  const answer = findMembers(index, args, user);
+function roundTrip(args: PeersArgs, from = index) {
+  const answer = findMembers(from, args, user);
   // The page receives it cloned, as postMessage delivers it.
   return { answer, unpacked: unpackPeersResult(structuredClone(packPeersResult(answer))) };
 }
@@ -53,6 +53,22 @@ describe('member lists sent as columns', () => {
     expect(all.some((row) => row.net.recordAsn !== null)).toBe(true);
     expect(all.some((row) => row.connections?.some((connection) => connection.ipaddr4 === null))).toBe(true);
     expect(all.some((row) => row.isMine)).toBe(true);
+  });
+
+  it('keep names as written, whatever they hold', () => {
+    const odd = ['Edge \ud800', '\udc00 after a lone half', '', 'Two\nlines', 'Ünïcödé 網路 🚀'];
+    const renamed = {
+      ...dataset,
+      net: { data: dataset.net.data.map((net, i) => (i >= 5 && i < 5 + odd.length ? { ...net, name: odd[i - 5]! } : net)) },
+    };
+    const renamedIndex = getDiscoveryIndex(copyOf(renamed));
+    const names = new Set<string>();
+    for (const question of questionsOfEveryIx()) {
+      const { answer, unpacked } = roundTrip(question, renamedIndex);
+      expect(unpacked).toStrictEqual(answer);
+      for (const row of unpacked.rows) names.add(row.net.name);
+    }
+    expect(odd.filter((name) => names.has(name))).toEqual(odd);
   });
 
   it('carry no connections where the answer has none, and an empty list as empty', () => {

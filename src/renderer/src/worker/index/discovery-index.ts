@@ -740,23 +740,27 @@ export class DiscoveryIndex {
   }
 
   /**
-   * How popular a row is, to rank equal matches: its own counter, or what the copy counts
-   * where the row lacks one (older rows).
+   * How popular the rows of a kind are, by ordinal, to rank equal matches: a row's own counter,
+   * or what the copy counts where the row lacks one (older rows). Take it once per question: a
+   * search reads it for thousands of rows, and it checks the name index is current only here.
    */
-  popularityOf(kind: SearchKind, ordinal: number): number {
+  popularityOf(kind: SearchKind): (ordinal: number) => number {
     const index = this.nameSearchOf(kind);
-    const counter = index.counters[ordinal]!;
-    if (counter >= 0) return counter;
     // Counted once per row until ports or presences change (their sections are rebuilt then).
     let counted = this.countedPopularity.get(index);
     if (!counted) this.countedPopularity.set(index, (counted = new Float64Array(index.ids.length).fill(-1)));
-    if (counted[ordinal]! < 0) {
-      const id = index.ids[ordinal]!;
-      if (kind === 'net') counted[ordinal] = this.placeCountOfNet(id);
-      else if (kind === 'ix') counted[ordinal] = this.portAsnCountOfIx(id);
-      else counted[ordinal] = this.netFacs.byFac.get(id)?.length ?? 0;
-    }
-    return counted[ordinal]!;
+    const known = counted;
+    return (ordinal) => {
+      const counter = index.counters[ordinal]!;
+      if (counter >= 0) return counter;
+      if (known[ordinal]! < 0) {
+        const id = index.ids[ordinal]!;
+        if (kind === 'net') known[ordinal] = this.placeCountOfNet(id);
+        else if (kind === 'ix') known[ordinal] = this.portAsnCountOfIx(id);
+        else known[ordinal] = this.netFacs.byFac.get(id)?.length ?? 0;
+      }
+      return known[ordinal]!;
+    };
   }
 
   netFilterValues(): NetFilterValues {

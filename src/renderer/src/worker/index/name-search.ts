@@ -1,9 +1,10 @@
 /**
  * Names of one kind of row (networks, IXPs, facilities, organisations), ready for search by
  * word prefix. The folded names are kept as one text, a line per row, and a query word is
- * looked for with indexOf where a word starts: building that is folding each name once, which
- * a full copy's 75,000 names afford right after a load, while a word-to-rows dictionary cost
- * several times more to build than every search the user then types.
+ * looked for where a word starts: building that is folding each name once, which a full copy's
+ * 75,000 names afford right after a load, while a word-to-rows dictionary cost several times
+ * more to build than every search the user then types. Where words start is found on the first
+ * search that needs it (see RowWords).
  *
  * Rows are numbered densely (ordinals) so scratch arrays are sized by the row count.
  */
@@ -13,16 +14,92 @@ import { textOf } from './row-values';
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 
+/** Per ASCII unit, 1 for a letter or a digit. */
+const ASCII_WORD_UNITS = Uint8Array.from({ length: 128 }, (_, unit) =>
+  (unit >= 48 && unit <= 57) || (unit >= 97 && unit <= 122) || (unit >= 65 && unit <= 90) ? 1 : 0,
+);
+
+/** Per UTF-16 unit above ASCII: 0 not yet known, 1 a letter or digit, 2 neither. Filled as names show them. */
+const WIDE_UNITS = new Uint8Array(0x10000);
+
+/** True when the code point is a letter or a digit (in any script). */
+function isWordPoint(point: number): boolean {
+  if (point < 128) return ASCII_WORD_UNITS[point] === 1;
+  if (point > 0xffff) return WORD_CHAR.test(String.fromCodePoint(point));
+  if (WIDE_UNITS[point] === 0) WIDE_UNITS[point] = WORD_CHAR.test(String.fromCharCode(point)) ? 1 : 2;
+  return WIDE_UNITS[point] === 1;
+}
+
 /** True when the character ending just before `at` is a letter or a digit (in any script). */
 function wordCharBefore(text: string, at: number): boolean {
-  const code = text.charCodeAt(at - 1);
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  let point = code;
-  if (code >= 0xdc00 && code <= 0xdfff && at >= 2) {
+  const unit = text.charCodeAt(at - 1);
+  if (unit >= 0xdc00 && unit <= 0xdfff && at >= 2) {
     const high = text.charCodeAt(at - 2);
-    if (high >= 0xd800 && high <= 0xdbff) point = (high - 0xd800) * 0x400 + (code - 0xdc00) + 0x10000;
+    if (high >= 0xd800 && high <= 0xdbff) return isWordPoint((high - 0xd800) * 0x400 + (unit - 0xdc00) + 0x10000);
   }
-  return WORD_CHAR.test(String.fromCodePoint(point));
+  return isWordPoint(unit);
+}
+
+/**
+ * The words beginning with one character: where each starts, and its row. In the order of the
+ * text until a longer prefix asks for them; then ordered by the two characters after the first
+ * (see orderByNextUnits), so such a prefix reads only the words that share its first three.
+ */
+interface WordStarts {
+  positions: Int32Array;
+  rows: Int32Array;
+  byNextUnits: boolean;
+}
+
+const NO_WORD_STARTS: WordStarts = { positions: new Int32Array(0), rows: new Int32Array(0), byNextUnits: true };
+
+/** The two UTF-16 units after a word's first, as one number (0 past the end of the text). */
+function nextUnitsAt(text: string, position: number): number {
+  const second = position + 1 < text.length ? text.charCodeAt(position + 1) : 0;
+  const third = position + 2 < text.length ? text.charCodeAt(position + 2) : 0;
+  return second * 0x10000 + third;
+}
+
+/**
+ * Orders word starts by nextUnitsAt: a counting pass per byte of it, the lowest first, each
+ * keeping the order of the one before (a byte every key shares is skipped). Bytes keep each
+ * pass to 256 counts, where whole characters took 65,536 for every first letter typed.
+ */
+function orderByNextUnits(text: string, starts: WordStarts): void {
+  const { positions, rows } = starts;
+  const count = positions.length;
+  const keys = new Uint32Array(count);
+  for (let i = 0; i < count; i++) keys[i] = nextUnitsAt(text, positions[i]!);
+  let order: Int32Array = Int32Array.from({ length: count }, (_, i) => i);
+  let sorted: Int32Array = new Int32Array(count);
+  const next = new Int32Array(257);
+  for (let shift = 0; shift < 32 && count > 0; shift += 8) {
+    next.fill(0);
+    for (let i = 0; i < count; i++) next[((keys[i]! >>> shift) & 0xff) + 1]!++;
+    if (next[((keys[0]! >>> shift) & 0xff) + 1] === count) continue;
+    for (let byte = 0; byte < 256; byte++) next[byte + 1]! += next[byte]!;
+    for (let i = 0; i < count; i++) sorted[next[(keys[order[i]!]! >>> shift) & 0xff]!++] = order[i]!;
+    [order, sorted] = [sorted, order];
+  }
+  const oldPositions = positions.slice();
+  const oldRows = rows.slice();
+  for (let i = 0; i < count; i++) {
+    positions[i] = oldPositions[order[i]!]!;
+    rows[i] = oldRows[order[i]!]!;
+  }
+  starts.byNextUnits = true;
+}
+
+/** The first index in `positions` (ordered by nextUnitsAt) whose next units are at least `key`. */
+function firstAtLeast(text: string, positions: Int32Array, key: number): number {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (nextUnitsAt(text, positions[mid]!) < key) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**
@@ -33,11 +110,12 @@ function wordCharBefore(text: string, at: number): boolean {
 export class RowWords {
   /**
    * Per first character (UTF-16 unit): where the words beginning with it start, and their rows.
-   * Made on first use by one scan of the text: a short word typed ("c", "te") otherwise finds
+   * Made on first use by one pass over the text: a short word typed ("c", "te") otherwise finds
    * its letters inside tens of thousands of words at every keystroke, and each query word
-   * after it starts with a character seen before, so it checks only the words that can match.
+   * checks only the words that can match. All characters in one pass: looking for one
+   * character at a time cost a scan of the text for each new one a user typed.
    */
-  private readonly wordStarts = new Map<number, { positions: Int32Array; rows: Int32Array }>();
+  private wordStarts: Map<number, WordStarts> | null = null;
 
   constructor(
     private readonly text: string,
@@ -49,40 +127,104 @@ export class RowWords {
   forEachWithPrefix(prefix: string, visit: (ordinal: number) => void): void {
     if (!prefix) return;
     const { text } = this;
-    const { positions, rows } = this.wordStartsWith(prefix.charCodeAt(0));
+    const starts = this.wordStartsWith(prefix.charCodeAt(0));
+    const { positions, rows } = starts;
     if (prefix.length === 1) {
       for (let i = 0; i < rows.length; i++) visit(rows[i]!);
       return;
     }
-    for (let i = 0; i < positions.length; i++) if (text.startsWith(prefix, positions[i])) visit(rows[i]!);
+    if (!starts.byNextUnits) orderByNextUnits(text, starts);
+    // The words whose second (and third) units are the prefix's.
+    const second = prefix.charCodeAt(1) * 0x10000;
+    const from = firstAtLeast(text, positions, prefix.length === 2 ? second : second + prefix.charCodeAt(2));
+    const to = firstAtLeast(text, positions, prefix.length === 2 ? second + 0x10000 : second + prefix.charCodeAt(2) + 1);
+    for (let i = from; i < to; i++) if (text.startsWith(prefix, positions[i])) visit(rows[i]!);
   }
 
-  private wordStartsWith(unit: number): { positions: Int32Array; rows: Int32Array } {
-    let found = this.wordStarts.get(unit);
-    if (!found) {
-      const { text } = this;
-      const first = String.fromCharCode(unit);
-      const positions: number[] = [];
-      for (let at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
-        if (at > 0 && wordCharBefore(text, at)) continue;
-        positions.push(at);
+  /** True when a word of the row starts with `prefix`. */
+  lineHasWordWithPrefix(ordinal: number, prefix: string): boolean {
+    const line = this.text.substring(this.lineStarts[ordinal]!, this.lineStarts[ordinal + 1]!);
+    for (let at = line.indexOf(prefix); at >= 0; at = line.indexOf(prefix, at + 1)) {
+      if (at === 0 || !wordCharBefore(line, at)) return true;
+    }
+    return false;
+  }
+
+  /** True when the row's line starts with `prefix`. */
+  lineStartsWith(ordinal: number, prefix: string): boolean {
+    return this.text.startsWith(prefix, this.lineStarts[ordinal]);
+  }
+
+  private wordStartsWith(unit: number): WordStarts {
+    this.wordStarts ??= this.findWordStarts();
+    return this.wordStarts.get(unit) ?? NO_WORD_STARTS;
+  }
+
+  private findWordStarts(): Map<number, WordStarts> {
+    const { text, lineStarts } = this;
+    // Where words start, as found, and how many start with each unit (ASCII ones counted apart, without a map).
+    let found = new Int32Array(4096);
+    let foundCount = 0;
+    const perAsciiUnit = new Int32Array(128);
+    const perWideUnit = new Map<number, number>();
+    let row = 0;
+    let nextLine = lineStarts[1]!;
+    let afterWordChar = false;
+    for (let at = 0; at < text.length; ) {
+      while (at >= nextLine) nextLine = lineStarts[++row + 1]!;
+      const unit = text.charCodeAt(at);
+      let width = 1;
+      let isWordChar: boolean;
+      if (unit < 128) {
+        isWordChar = ASCII_WORD_UNITS[unit] === 1;
+      } else {
+        // A letter beyond the BMP is a surrogate pair; NaN past the end fails both comparisons.
+        const low = unit >= 0xd800 && unit <= 0xdbff ? text.charCodeAt(at + 1) : 0;
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          width = 2;
+          isWordChar = isWordPoint((unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000);
+        } else {
+          isWordChar = isWordPoint(unit);
+        }
       }
-      found = { positions: Int32Array.from(positions), rows: Int32Array.from(positions, (at) => this.rowAt(at)) };
-      this.wordStarts.set(unit, found);
+      if (isWordChar && !afterWordChar) {
+        if (foundCount === found.length) {
+          const grown = new Int32Array(found.length * 2);
+          grown.set(found);
+          found = grown;
+        }
+        found[foundCount++] = at;
+        if (unit < 128) perAsciiUnit[unit]!++;
+        else perWideUnit.set(unit, (perWideUnit.get(unit) ?? 0) + 1);
+      }
+      afterWordChar = isWordChar;
+      at += width;
     }
-    return found;
-  }
-
-  private rowAt(position: number): number {
-    const starts = this.lineStarts;
-    let low = 0;
-    let high = starts.length - 2;
-    while (low < high) {
-      const mid = (low + high + 1) >>> 1;
-      if (starts[mid]! <= position) low = mid;
-      else high = mid - 1;
+    const byUnit = new Map<number, WordStarts>();
+    const allot = (unit: number, count: number) =>
+      byUnit.set(unit, { positions: new Int32Array(count), rows: new Int32Array(count), byNextUnits: false });
+    for (let unit = 0; unit < 128; unit++) if (perAsciiUnit[unit]! > 0) allot(unit, perAsciiUnit[unit]!);
+    for (const [unit, count] of perWideUnit) allot(unit, count);
+    // Filled in the order of the text; perAsciiUnit counts again, from 0, how many each has so far.
+    perAsciiUnit.fill(0);
+    const filledWide = new Map<number, number>();
+    row = 0;
+    for (let i = 0; i < foundCount; i++) {
+      const position = found[i]!;
+      while (position >= lineStarts[row + 1]!) row++;
+      const unit = text.charCodeAt(position);
+      const starts = byUnit.get(unit)!;
+      let at: number;
+      if (unit < 128) {
+        at = perAsciiUnit[unit]!++;
+      } else {
+        at = filledWide.get(unit) ?? 0;
+        filledWide.set(unit, at + 1);
+      }
+      starts.positions[at] = position;
+      starts.rows[at] = row;
     }
-    return low;
+    return byUnit;
   }
 }
 
@@ -107,16 +249,21 @@ class RowWordsBuilder {
 }
 
 export interface NameSearchIndex {
-  /** Per ordinal: the row's id, folded and squashed name, and own counter (-1 when it lacks one). */
+  /**
+   * Per ordinal: the row's id, the length of its folded name (which starts its line in `names`),
+   * its squashed name, and own counter (-1 when it lacks one).
+   */
   ids: number[];
-  folded: string[];
+  nameLengths: Int32Array;
   squashed: string[];
   counters: Float64Array;
   ordinalOf: Map<number, number>;
-  /** Words of the name, and its squashed form as a word of its own when it has several. */
+  /** The folded name first, then the squashed name as a word of its own when it has several words. */
   names: RowWords;
   /** Words of the other names (aka, long name, city) and the squashed aka. */
   otherNames: RowWords;
+  /** Per first UTF-16 unit of the squashed name, its rows: made on the first one-letter search. */
+  byFirstUnit: Map<number, Int32Array> | null;
   /** Scratch space for one query: per ordinal, how many query words matched so far. */
   wordsMatched: Int32Array;
   nameWordsMatched: Int32Array;
@@ -138,7 +285,7 @@ export function* buildNameSearch<R extends NamedRow>(
   const names = new RowWordsBuilder();
   const others = new RowWordsBuilder();
   const ids: number[] = new Array<number>(rows.length);
-  const foldedNames: string[] = new Array<string>(rows.length);
+  const nameLengths = new Int32Array(rows.length);
   const squashedNames: string[] = new Array<string>(rows.length);
   const counters = new Float64Array(rows.length);
   const ordinalOf = new Map<number, number>();
@@ -153,7 +300,7 @@ export function* buildNameSearch<R extends NamedRow>(
       const otherText = [aka, textOf(row.name_long), textOf(row.city)].filter(Boolean).join(' ');
       others.add(otherText ? foldText(otherText) : '', aka ? squash(foldText(aka)) : '');
       ids[ordinal] = row.id;
-      foldedNames[ordinal] = folded;
+      nameLengths[ordinal] = folded.length;
       squashedNames[ordinal] = squashed;
       counters[ordinal] = counterOf(row);
       ordinalOf.set(row.id, ordinal);
@@ -161,13 +308,37 @@ export function* buildNameSearch<R extends NamedRow>(
   });
   return {
     ids,
-    folded: foldedNames,
+    nameLengths,
     squashed: squashedNames,
     counters,
     ordinalOf,
     names: names.build(),
     otherNames: others.build(),
+    byFirstUnit: null,
     wordsMatched: new Int32Array(rows.length),
     nameWordsMatched: new Int32Array(rows.length),
   };
+}
+
+const NO_ROWS = new Int32Array(0);
+
+/** The rows whose squashed name starts with `unit`: what a one-letter search reads, instead of every name. */
+export function namesStartingWith(index: NameSearchIndex, unit: number): Int32Array {
+  if (!index.byFirstUnit) {
+    const { squashed } = index;
+    const counts = new Map<number, number>();
+    for (const name of squashed) if (name) counts.set(name.charCodeAt(0), (counts.get(name.charCodeAt(0)) ?? 0) + 1);
+    const byFirstUnit = new Map<number, Int32Array>();
+    for (const [first, count] of counts) byFirstUnit.set(first, new Int32Array(count));
+    const filled = new Map<number, number>();
+    for (let ordinal = 0; ordinal < squashed.length; ordinal++) {
+      if (!squashed[ordinal]) continue;
+      const first = squashed[ordinal]!.charCodeAt(0);
+      const at = filled.get(first) ?? 0;
+      byFirstUnit.get(first)![at] = ordinal;
+      filled.set(first, at + 1);
+    }
+    index.byFirstUnit = byFirstUnit;
+  }
+  return index.byFirstUnit.get(unit) ?? NO_ROWS;
 }

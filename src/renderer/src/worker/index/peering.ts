@@ -25,7 +25,7 @@ export const PORT_IPV4 = 2;
 export const PORT_IPV6 = 4;
 
 export interface PeeringSection {
-  /** Ordinal to ASN, for every ASN a record, a port or a presence names. */
+  /** Ordinal to ASN, for every ASN a record, a port or a presence names, in ascending order. */
   asns: Float64Array;
   ordinalOf: Map<number, number>;
   /** Per ASN ordinal, the record that names it (see DiscoveryIndex.holderOfAsn). */
@@ -108,10 +108,8 @@ export function* buildPeeringSection(input: PeeringInputs): Generator<void, Peer
   const { netByAsn, portsByAsn, portsByIx, presencesByNet, presencesByLocalAsn, hasNet } = input;
 
   // Every ASN named: records' own, ports', and presences' whose record the copy lacks.
-  const ordinalOf = new Map<number, number>();
-  const name = (asn: number) => {
-    if (!ordinalOf.has(asn)) ordinalOf.set(asn, ordinalOf.size);
-  };
+  const named = new Set<number>();
+  const name = (asn: number) => named.add(asn);
   const recordAsns = Array.from(netByAsn.keys());
   yield* inSteps(recordAsns.length, (from, to) => {
     for (let i = from; i < to; i++) name(recordAsns[i]!);
@@ -127,10 +125,14 @@ export function* buildPeeringSection(input: PeeringInputs): Generator<void, Peer
       if (typeof localAsn === 'number' && rows.some((row) => !hasNet(row.net_id))) name(localAsn);
     }
   });
-  const asnCount = ordinalOf.size;
-  const asns = new Float64Array(asnCount);
-  for (const [asn, ordinal] of ordinalOf) asns[ordinal] = asn;
+  // Numbered in ascending order, so rows listed by ordinal are in ASN order (see queries/member-rank.ts).
+  const asns = Float64Array.from(named).sort();
+  const asnCount = asns.length;
   yield;
+  const ordinalOf = new Map<number, number>();
+  yield* inSteps(asnCount, (from, to) => {
+    for (let ordinal = from; ordinal < to; ordinal++) ordinalOf.set(asns[ordinal]!, ordinal);
+  });
 
   const { ids: ixIds, ordinalOf: ixOrdinalOf } = ordinals(input.ixs, (ix) => ix.id);
   const { ids: facIds, ordinalOf: facOrdinalOf } = ordinals(input.facs, (fac) => fac.id);

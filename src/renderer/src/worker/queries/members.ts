@@ -18,8 +18,9 @@ import { textOf } from '../index/row-values';
 import { PORT_IPV4, PORT_IPV6, PORT_RS_PEER, type PeeringSection } from '../index/peering';
 import { parseAsn } from '../../../../shared/asn';
 import { trafficFloor } from './traffic';
-import type { MemberFilters, MemberNet, MemberRow, PeersArgs, PeersResult } from '../../protocol/discovery';
-
+import { rankedOrder } from './member-rank';
+import type { IxConnection, MemberFilters, MemberNet, MemberRow, PeersArgs, PeersResult } from '../../protocol/discovery';
+import type { PackedMemberFacts } from '../../protocol/packed';
 
 interface Mine {
   /** My ASNs that the copy knows (a record, a port or a presence names them). */
@@ -132,22 +133,43 @@ function marksOf(ids: ReadonlySet<number>, ordinalOf: ReadonlyMap<number, number
 }
 
 /**
- * Rows by score, then best speed, highest first, then by ASN. Numbers only: ten thousand rows
- * with many equal scores make name comparisons costly, and the table re-sorts by name in the
- * user's collation when asked. The keys are read from one flat list (score, speed, ASN per row)
- * rather than from the rows: the comparisons then never reach into ten thousand objects.
+ * A member list as columns, its rows in ranked order: what the page is sent (packed-members.ts
+ * adds what rows show of their networks) and what MemberRow objects are made from.
  */
-function ranked(rows: MemberRow[], sortKeys: readonly number[]): MemberRow[] {
-  const keys = Float64Array.from(sortKeys);
-  const order = new Uint32Array(rows.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort((a, b) => keys[3 * b]! - keys[3 * a]! || keys[3 * b + 1]! - keys[3 * a + 1]! || keys[3 * a + 2]! - keys[3 * b + 2]!);
-  const sorted = new Array<MemberRow>(rows.length);
-  for (let i = 0; i < order.length; i++) sorted[i] = rows[order[i]!]!;
-  return sorted;
+export interface MemberSelection extends PackedMemberFacts {
+  index: DiscoveryIndex;
+  /** Per row, the ASN's ordinal in the peering section. */
+  ordinals: Int32Array;
+  /** Per row, its member entry at the one IXP asked (see PeeringSection.membersOfIx); null for other places. */
+  members: Int32Array | null;
 }
 
+const selections = new WeakMap<PeersResult, MemberSelection>();
+
+/** The columns behind an answer of findMembers. */
+export function memberSelectionOf(result: PeersResult): MemberSelection | undefined {
+  return selections.get(result);
+}
+
+/**
+ * Members of the place asked, minus (unless included) mine and those I marked, filtered and
+ * ranked. The rows are made when first read: the Peers view's answer goes to the page as
+ * columns (see packed-members.ts) and never needs them.
+ */
 export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserContext): PeersResult {
+  const { selection, ...summary } = selectMembers(index, args, user);
+  let rows: MemberRow[] | undefined;
+  const result: PeersResult = {
+    get rows() {
+      return (rows ??= rowsOf(selection));
+    },
+    ...summary,
+  };
+  selections.set(result, selection);
+  return result;
+}
+
+function selectMembers(index: DiscoveryIndex, args: PeersArgs, user: UserContext): Omit<PeersResult, 'rows'> & { selection: MemberSelection } {
   const filters = args.filters ?? {};
   const { peering } = index;
   const mine = myPresence(index, user.myAsns);
@@ -168,10 +190,10 @@ export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserCo
   const fac = facId === null ? undefined : index.fac(facId);
   const facMatches = fac !== undefined && placeMatches(fac, filters);
 
-  // Candidates (ASN ordinals, in the order their ports come) and what their ports there add up to.
+  // Candidates (ASN ordinals) and what their ports there add up to.
   const tally = tallyOf(peering);
   const { listed, bestSpeed, ixCount, flags, member: memberOf } = tally;
-  const candidates: number[] = [];
+  let listedCount = 0;
   for (const ixId of ixIds) {
     const ix = peering.ixOrdinalOf.get(ixId);
     if (ix === undefined) continue;
@@ -179,7 +201,7 @@ export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserCo
       const ordinal = peering.memberAsn[member]!;
       if (!listed[ordinal]) {
         listed[ordinal] = 1;
-        candidates.push(ordinal);
+        listedCount++;
       }
       ixCount[ordinal]!++;
       if (peering.memberSpeed[member]! > bestSpeed[ordinal]!) bestSpeed[ordinal] = peering.memberSpeed[member]!;
@@ -193,77 +215,130 @@ export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserCo
       const ordinal = peering.ordinalOf.get(asn)!;
       if (!listed[ordinal]) {
         listed[ordinal] = 1;
-        candidates.push(ordinal);
+        listedCount++;
       }
     }
   }
+  // In ascending order: what follows reads a dozen arrays by ordinal for each, and reading them
+  // in order rather than in the order of the ports costs a fraction in cache misses.
+  const candidates = new Int32Array(listedCount);
+  for (let ordinal = 0, at = 0; at < listedCount; ordinal++) if (listed[ordinal]) candidates[at++] = ordinal;
 
   const myIxs = mine.ixIds.size > 0 ? marksOf(mine.ixIds, peering.ixOrdinalOf, peering.ixIds.length) : null;
   const myFacs = mine.facIds.size > 0 ? marksOf(mine.facIds, peering.facOrdinalOf, peering.facIds.length) : null;
-  const named = new Uint8Array(peering.ixIds.length);
   const passesNet = netFilter(index, filters);
-  const rows: MemberRow[] = [];
-  /** Per row, in the order of `rows`: its score, best speed and ASN (see ranked). */
-  const sortKeys: number[] = [];
+  // The rows that pass, in the order of the candidates, with what ranks them.
+  const rowOrdinal = new Int32Array(candidates.length);
+  const rowScore = new Float64Array(candidates.length);
+  const rowSpeed = new Float64Array(candidates.length);
+  const rowSharedIxCount = new Int32Array(candidates.length);
+  const rowSharedFacCount = new Int32Array(candidates.length);
+  const rowIxCount = new Int32Array(candidates.length);
+  const rowFlags = new Uint8Array(candidates.length);
+  const rowIsMine = new Uint8Array(candidates.length);
+  const rowMember = place.kind === 'ix' ? new Int32Array(candidates.length) : null;
+  /** The IXPs (ordinals) each row shares with mine, one row after the other. */
+  const sharedIxs: number[] = [];
+  const rowSharedFrom = new Int32Array(candidates.length);
+  let rowCount = 0;
   let candidateCount = 0;
   for (const ordinal of candidates) {
     const asn = peering.asns[ordinal]!;
     const isMine = mine.asns.has(asn);
     if (isMine && !args.includeMine) continue;
-    const mark = statesByAsn.get(asn);
-    if (!isMine && !args.includeMarked && markHidesPeer(mark, user.today)) continue;
+    if (!isMine && !args.includeMarked && markHidesPeer(statesByAsn.get(asn), user.today)) continue;
     candidateCount++;
     // The port filters first: they read the tallies, while the network filters reach into records.
-    const best = bestSpeed[ordinal]!;
-    const isRsPeer = (flags[ordinal]! & PORT_RS_PEER) !== 0;
-    const hasIpv4 = (flags[ordinal]! & PORT_IPV4) !== 0;
-    const hasIpv6 = (flags[ordinal]! & PORT_IPV6) !== 0;
-    if (facId === null && !connectionFilterPasses(best, isRsPeer, hasIpv4, hasIpv6, filters)) continue;
+    const flagsHere = flags[ordinal]!;
+    if (
+      facId === null &&
+      !connectionFilterPasses(bestSpeed[ordinal]!, (flagsHere & PORT_RS_PEER) !== 0, (flagsHere & PORT_IPV4) !== 0, (flagsHere & PORT_IPV6) !== 0, filters)
+    ) {
+      continue;
+    }
     const net = index.memberNetAt(ordinal);
     if (passesNet && !passesNet(net, peering.holders[ordinal])) continue;
 
-    const sharedIxIds: number[] = [];
+    rowSharedFrom[rowCount] = sharedIxs.length;
     if (myIxs) {
       const { start, items } = peering.ixsOfAsn;
-      for (let i = start[ordinal]!; i < start[ordinal + 1]!; i++) {
-        const ix = items[i]!;
-        if (!myIxs[ix]) continue;
-        sharedIxIds.push(peering.ixIds[ix]!);
-        if (!named[ix]) {
-          named[ix] = 1;
-          ixNames[peering.ixIds[ix]!] ??= textOf(index.ix(peering.ixIds[ix]!)!.name);
-        }
-      }
+      for (let i = start[ordinal]!; i < start[ordinal + 1]!; i++) if (myIxs[items[i]!]) sharedIxs.push(items[i]!);
     }
+    const sharedIxCount = sharedIxs.length - rowSharedFrom[rowCount]!;
     let sharedFacCount = 0;
     if (myFacs) {
       const { start, items } = peering.facsOfAsn;
       for (let i = start[ordinal]!; i < start[ordinal + 1]!; i++) sharedFacCount += myFacs[items[i]!]!;
     }
-    const row: MemberRow = {
-      net,
-      ixCount: ixCount[ordinal]!,
-      bestSpeed: best,
-      isRsPeer,
-      hasIpv4,
-      hasIpv6,
-      sharedIxIds,
-      sharedFacCount,
-      score: peerScore(net.policyGeneral, sharedIxIds.length, sharedFacCount),
-      isMine,
-      peerState: mark?.state ?? null,
-      note: mark?.note ?? '',
-    };
-    if (place.kind === 'ix') {
-      const member = memberOf[ordinal]!;
-      row.connections = peering.memberPorts
-        .slice(peering.memberPortStart[member], peering.memberPortStart[member + 1])
-        .map(connectionOf)
-        .sort((a, b) => a.netixlanId - b.netixlanId);
-    }
-    rows.push(row);
-    sortKeys.push(row.score, best, asn);
+    rowOrdinal[rowCount] = ordinal;
+    rowScore[rowCount] = peerScore(net.policyGeneral, sharedIxCount, sharedFacCount);
+    rowSpeed[rowCount] = bestSpeed[ordinal]!;
+    rowSharedIxCount[rowCount] = sharedIxCount;
+    rowSharedFacCount[rowCount] = sharedFacCount;
+    rowIxCount[rowCount] = ixCount[ordinal]!;
+    rowFlags[rowCount] = flagsHere;
+    rowIsMine[rowCount] = isMine ? 1 : 0;
+    if (rowMember) rowMember[rowCount] = memberOf[ordinal]!;
+    rowCount++;
   }
+
+  // The columns, in ranked order.
+  const order = rankedOrder(rowScore, rowSpeed, rowOrdinal, rowCount, peering.asns.length);
+  const selection: MemberSelection = {
+    index,
+    ordinals: new Int32Array(rowCount),
+    members: place.kind === 'ix' ? new Int32Array(rowCount) : null,
+    ixCount: new Int32Array(rowCount),
+    bestSpeed: new Float64Array(rowCount),
+    sharedFacCount: new Int32Array(rowCount),
+    score: new Float64Array(rowCount),
+    isRsPeer: new Uint8Array(rowCount),
+    hasIpv4: new Uint8Array(rowCount),
+    hasIpv6: new Uint8Array(rowCount),
+    isMine: new Uint8Array(rowCount),
+    sharedStart: new Int32Array(rowCount + 1),
+    sharedIxIds: new Float64Array(sharedIxs.length),
+    marked: new Int32Array(0),
+    peerStates: [],
+    notes: [],
+  };
+  const named = new Uint8Array(peering.ixIds.length);
+  const marked: number[] = [];
+  let shared = 0;
+  for (let i = 0; i < rowCount; i++) {
+    const row = order[i]!;
+    const ordinal = rowOrdinal[row]!;
+    const flagsHere = rowFlags[row]!;
+    selection.ordinals[i] = ordinal;
+    if (selection.members) selection.members[i] = rowMember![row]!;
+    selection.ixCount[i] = rowIxCount[row]!;
+    selection.bestSpeed[i] = rowSpeed[row]!;
+    selection.sharedFacCount[i] = rowSharedFacCount[row]!;
+    selection.score[i] = rowScore[row]!;
+    selection.isRsPeer[i] = flagsHere & PORT_RS_PEER ? 1 : 0;
+    selection.hasIpv4[i] = flagsHere & PORT_IPV4 ? 1 : 0;
+    selection.hasIpv6[i] = flagsHere & PORT_IPV6 ? 1 : 0;
+    selection.isMine[i] = rowIsMine[row]!;
+    selection.sharedStart[i] = shared;
+    for (let k = rowSharedFrom[row]!, end = k + rowSharedIxCount[row]!; k < end; k++) {
+      const ix = sharedIxs[k]!;
+      selection.sharedIxIds[shared++] = peering.ixIds[ix]!;
+      if (!named[ix]) {
+        named[ix] = 1;
+        ixNames[peering.ixIds[ix]!] ??= textOf(index.ix(peering.ixIds[ix]!)!.name);
+      }
+    }
+    const mark = statesByAsn.size > 0 ? statesByAsn.get(peering.asns[ordinal]!) : undefined;
+    const state = mark?.state ?? null;
+    const note = mark?.note ?? '';
+    if (state !== null || note !== '') {
+      marked.push(i);
+      selection.peerStates.push(state);
+      selection.notes.push(note);
+    }
+  }
+  selection.sharedStart[rowCount] = shared;
+  selection.marked = Int32Array.from(marked);
   for (const ordinal of candidates) {
     listed[ordinal] = 0;
     bestSpeed[ordinal] = 0;
@@ -271,5 +346,41 @@ export function findMembers(index: DiscoveryIndex, args: PeersArgs, user: UserCo
     flags[ordinal] = 0;
   }
   for (const ixId of ixIds) ixNames[ixId] ??= textOf(index.ix(ixId)!.name);
-  return { rows: ranked(rows, sortKeys), candidateCount, ixCount: ixIds.length, ixNames, noneOfMine: mine.asns.size === 0 };
+  return { selection, candidateCount, ixCount: ixIds.length, ixNames, noneOfMine: mine.asns.size === 0 };
+}
+
+/** A member's connections at the one IXP asked, by id. */
+export function memberConnections(peering: PeeringSection, member: number): IxConnection[] {
+  return peering.memberPorts
+    .slice(peering.memberPortStart[member], peering.memberPortStart[member + 1])
+    .map(connectionOf)
+    .sort((a, b) => a.netixlanId - b.netixlanId);
+}
+
+function rowsOf(selection: MemberSelection): MemberRow[] {
+  const { index, ordinals, members, sharedStart, sharedIxIds } = selection;
+  const rows = new Array<MemberRow>(ordinals.length);
+  for (let i = 0; i < ordinals.length; i++) {
+    const row: MemberRow = {
+      net: index.memberNetAt(ordinals[i]!),
+      ixCount: selection.ixCount[i]!,
+      bestSpeed: selection.bestSpeed[i]!,
+      isRsPeer: selection.isRsPeer[i] === 1,
+      hasIpv4: selection.hasIpv4[i] === 1,
+      hasIpv6: selection.hasIpv6[i] === 1,
+      sharedIxIds: Array.from(sharedIxIds.subarray(sharedStart[i], sharedStart[i + 1])),
+      sharedFacCount: selection.sharedFacCount[i]!,
+      score: selection.score[i]!,
+      isMine: selection.isMine[i] === 1,
+      peerState: null,
+      note: '',
+    };
+    if (members) row.connections = memberConnections(index.peering, members[i]!);
+    rows[i] = row;
+  }
+  selection.marked.forEach((i, k) => {
+    rows[i]!.peerState = selection.peerStates[k]!;
+    rows[i]!.note = selection.notes[k]!;
+  });
+  return rows;
 }

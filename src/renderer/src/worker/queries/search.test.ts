@@ -65,6 +65,58 @@ describe('search by name', () => {
     expect(find(deletedIx.name).hits.some((hit) => hit.kind === 'ix' && hit.id === deletedIx.id)).toBe(false);
   });
 
+  it('finds words in any script, beyond the BMP too, and around broken text, as a scan does', () => {
+    const names = [
+      'Zürich Fiber',
+      '網路 Networks 網',
+      '𝔸stral 𝔸ccess',
+      'Edge\ud800Lone \udc00tail',
+      'Ünïcödé-Transit',
+      'x\u0301y Combining',
+      '',
+      'Two\nlines net',
+    ];
+    const nets = names.map((name, i) => net(900 + i, 64_900 + i, name, { aka: i % 2 ? 'Ålesund Access' : '' }));
+    const scripts = getDiscoveryIndex(copyOf({ net: nets }));
+    const foundByPrefix = new Map<string, number>();
+    for (const prefix of ['zur', 'fib', '網', '網路 n', 'net', '𝔸', '𝔸cc', 'edge', 'lone', 'tail', 'unicode t', 'ale', 'acc', 'xy', 'comb', 'lines', 'two l']) {
+      const queryWords = wordsOf(foldText(prefix));
+      const expected = nets
+        .filter((row) => {
+          const folded = foldText(row.name);
+          const words = [...wordsOf(folded), squash(folded), ...wordsOf(foldText(row.aka)), squash(foldText(row.aka))];
+          return queryWords.every((word) => words.some((candidate) => candidate.startsWith(word)));
+        })
+        .map((row) => row.id)
+        .sort((a, b) => a - b);
+      const found = search(scripts, { query: prefix, limit: 50 })
+        .hits.filter((hit) => hit.match === 'name' || hit.match === 'other-name')
+        .map((hit) => hit.id)
+        .sort((a, b) => a - b);
+      expect(found, prefix).toEqual(expected);
+      foundByPrefix.set(prefix, found.length);
+    }
+    expect([...foundByPrefix].filter(([, count]) => count === 0).map(([prefix]) => prefix)).toEqual([]);
+  });
+
+  it('narrows thousands of rows by the words after the first, as a scan does', () => {
+    const kinds = ['Backbone', 'Beta', 'Cloud', 'Cable', 'Data', 'Édge'];
+    const nets = Array.from({ length: 2400 }, (_, i) =>
+      net(5000 + i, 70_000 + i, `Carrier ${kinds[i % kinds.length]} ${i % 37}`, { aka: i % 5 === 0 ? 'Backhaul' : '' }),
+    );
+    const many = getDiscoveryIndex(copyOf({ net: nets }));
+    for (const prefix of ['carrier b', 'carrier be', 'carrier backb 3', 'car ed', 'carrier c 12', 'carrier 1', 'c back']) {
+      const queryWords = wordsOf(foldText(prefix));
+      const expected = nets.filter((row) => {
+        const words = [...wordsOf(foldText(row.name)), squash(foldText(row.name)), ...wordsOf(foldText(row.aka))];
+        return queryWords.every((word) => words.some((candidate) => candidate.startsWith(word)));
+      });
+      const result = search(many, { query: prefix, limit: 10 });
+      expect(result.total, prefix).toBe(expected.length);
+      expect(expected.length, prefix).toBeGreaterThan(0);
+    }
+  });
+
   it('keeps hostile names as plain text in the answer', () => {
     const hostile = liveRows(dataset, 'net').find((net) => net.name.startsWith('<img'))!;
     const hit = find(`AS${hostile.asn}`).hits[0]!;

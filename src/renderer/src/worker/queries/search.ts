@@ -5,7 +5,7 @@
  * are counted in typed arrays and only the best `limit` become display rows.
  */
 import type { DiscoveryIndex, IndexPart } from '../index/discovery-index';
-import type { NameSearchIndex } from '../index/name-search';
+import { namesStartingWith, type NameSearchIndex } from '../index/name-search';
 import { canonicalIp, parsePrefix, prefixesOverlap, type ParsedPrefix } from '../index/ip';
 import { infoTypesOf } from './summaries';
 import { foldText, squash, wordsOf } from '../index/text';
@@ -130,10 +130,12 @@ export function search(index: DiscoveryIndex, args: SearchArgs): SearchResult {
     findByIrr(index, query, offer);
     total += findByName(index, query, special, top);
   }
+  const kindIndexes = new Map<SearchKind, NameSearchIndex>();
   for (const candidate of special.values()) {
-    const kindIndex = index.nameSearchOf(candidate.kind);
+    let kindIndex = kindIndexes.get(candidate.kind);
+    if (!kindIndex) kindIndexes.set(candidate.kind, (kindIndex = index.nameSearchOf(candidate.kind)));
     const ordinal = kindIndex.ordinalOf.get(candidate.id);
-    const nameLength = ordinal === undefined ? 0 : kindIndex.folded[ordinal]!.length;
+    const nameLength = ordinal === undefined ? 0 : kindIndex.nameLengths[ordinal]!;
     top.offer({
       key: rankKey(candidate.score, candidate.popularity, nameLength),
       kind: KINDS.indexOf(candidate.kind),
@@ -264,6 +266,18 @@ function findByIrr(index: DiscoveryIndex, query: string, offer: (candidate: Cand
 }
 
 /**
+ * The candidates of one kind found other than by name, by id, for a name match to join
+ * (variants, such as an IP held at two IXPs, stay apart); null when there are none.
+ */
+function plainCandidates(special: ReadonlyMap<string, Candidate>, kind: SearchKind): Map<number, Candidate> | null {
+  let found: Map<number, Candidate> | null = null;
+  for (const candidate of special.values()) {
+    if (candidate.kind === kind && candidate.variant === '') (found ??= new Map()).set(candidate.id, candidate);
+  }
+  return found;
+}
+
+/**
  * Rows of every kind whose names have a word starting with each query word. Rows already
  * found another way keep one entry, with the better score. Returns how many rows matched
  * by name alone.
@@ -282,26 +296,29 @@ function findByName(
   let count = 0;
   KINDS.forEach((kind, kindOrder) => {
     const kindIndex = index.nameSearchOf(kind);
+    const popularityOf = index.popularityOf(kind);
+    const foundOtherwise = plainCandidates(special, kind);
     const touched = markMatches(kindIndex, words);
     const { wordsMatched, nameWordsMatched } = kindIndex;
     for (const ordinal of touched) {
       if (wordsMatched[ordinal] !== words.length) continue;
       const id = kindIndex.ids[ordinal]!;
-      const folded = kindIndex.folded[ordinal]!;
+      const nameLength = kindIndex.nameLengths[ordinal]!;
       const squashed = kindIndex.squashed[ordinal]!;
+      const foldedStarts = foldedQuery.length <= nameLength && kindIndex.names.lineStartsWith(ordinal, foldedQuery);
       let score: number = SCORE.otherNameWords;
       if (squashed === squashedQuery) score = SCORE.nameExact;
-      else if (folded.startsWith(foldedQuery) || squashed.startsWith(squashedQuery)) score = SCORE.nameStart;
+      else if (foldedStarts || squashed.startsWith(squashedQuery)) score = SCORE.nameStart;
       else if (nameWordsMatched[ordinal] === words.length) score = SCORE.nameWords;
       const match: SearchMatch = score === SCORE.otherNameWords ? 'other-name' : 'name';
-      const existing = special.get(`${kind}:${id}`);
+      const existing = foundOtherwise?.get(id);
       if (existing) {
         if (existing.score < score) Object.assign(existing, { score, match, detail: '' });
         continue;
       }
       count++;
-      const popularity = index.popularityOf(kind, ordinal);
-      const key = rankKey(score, popularity, folded.length);
+      const popularity = popularityOf(ordinal);
+      const key = rankKey(score, popularity, nameLength);
       if (top.wouldTake(key)) {
         const candidate: Candidate = { kind, id, variant: '', score, popularity, match, detail: '' };
         top.offer({ key, kind: kindOrder, squashed, ordinal, candidate });
@@ -328,20 +345,21 @@ function findByNameStart(
   let count = 0;
   KINDS.forEach((kind, kindOrder) => {
     const kindIndex = index.nameSearchOf(kind);
-    const { squashed: names, ids, folded } = kindIndex;
-    for (let ordinal = 0; ordinal < names.length; ordinal++) {
+    const popularityOf = index.popularityOf(kind);
+    const foundOtherwise = plainCandidates(special, kind);
+    const { squashed: names, ids, nameLengths } = kindIndex;
+    for (const ordinal of namesStartingWith(kindIndex, letter.charCodeAt(0))) {
       const squashed = names[ordinal]!;
-      if (!squashed.startsWith(letter)) continue;
       const id = ids[ordinal]!;
       const score = squashed === letter ? SCORE.nameExact : SCORE.nameStart;
-      const existing = special.get(`${kind}:${id}`);
+      const existing = foundOtherwise?.get(id);
       if (existing) {
         if (existing.score < score) Object.assign(existing, { score, match: 'name', detail: '' });
         continue;
       }
       count++;
-      const popularity = index.popularityOf(kind, ordinal);
-      const key = rankKey(score, popularity, folded[ordinal]!.length);
+      const popularity = popularityOf(ordinal);
+      const key = rankKey(score, popularity, nameLengths[ordinal]!);
       if (top.wouldTake(key)) {
         const candidate: Candidate = { kind, id, variant: '', score, popularity, match: 'name', detail: '' };
         top.offer({ key, kind: kindOrder, squashed, ordinal, candidate });
@@ -350,6 +368,9 @@ function findByNameStart(
   });
   return count;
 }
+
+/** Up to how many rows a query word after the first is looked for in each row's own words. */
+const ROWS_READ_ONE_BY_ONE = 1000;
 
 /**
  * Counts, per row (by ordinal), how many of the words in order it matched (a word counts only
@@ -361,6 +382,17 @@ function markMatches(kindIndex: NameSearchIndex, words: string[]): number[] {
   const touched: number[] = [];
   words.forEach((word, position) => {
     const advanced = position + 1;
+    if (position > 0 && touched.length <= ROWS_READ_ONE_BY_ONE) {
+      // Only rows that matched the words before can go on: with few, reading their lines costs
+      // less than visiting every word that starts like this one ("c" alone: tens of thousands).
+      for (const ordinal of touched) {
+        if (wordsMatched[ordinal] !== position) continue;
+        const byName = kindIndex.names.lineHasWordWithPrefix(ordinal, word);
+        if (byName && nameWordsMatched[ordinal] === position) nameWordsMatched[ordinal] = advanced;
+        if (byName || kindIndex.otherNames.lineHasWordWithPrefix(ordinal, word)) wordsMatched[ordinal] = advanced;
+      }
+      return;
+    }
     kindIndex.names.forEachWithPrefix(word, (ordinal) => {
       if (position === 0 && wordsMatched[ordinal] === 0) touched.push(ordinal);
       if (nameWordsMatched[ordinal] === position) nameWordsMatched[ordinal] = advanced;
@@ -376,6 +408,17 @@ function markMatches(kindIndex: NameSearchIndex, words: string[]): number[] {
 
 function place(city: unknown, country: unknown): string {
   return [textOf(city), textOf(country)].filter(Boolean).join(', ');
+}
+
+/** Per state of the ports (a sync replaces the map), members counted per IXP: the largest have a thousand ports to count. */
+const memberCounts = new WeakMap<ReadonlyMap<number, unknown>, Map<number, number>>();
+
+function memberCountOf(index: DiscoveryIndex, ixId: number): number {
+  let counts = memberCounts.get(index.connections.byIx);
+  if (!counts) memberCounts.set(index.connections.byIx, (counts = new Map()));
+  let count = counts.get(ixId);
+  if (count === undefined) counts.set(ixId, (count = index.portAsnCountOfIx(ixId)));
+  return count;
 }
 
 function toHit(index: DiscoveryIndex, candidate: Candidate): SearchHit {
@@ -398,7 +441,7 @@ function toHit(index: DiscoveryIndex, candidate: Candidate): SearchHit {
     }
     case 'ix': {
       const ix = index.ix(candidate.id)!;
-      const members = index.portAsnCountOfIx(ix.id);
+      const members = memberCountOf(index, ix.id);
       const facts = [place(ix.city, ix.country), `${members} network${members === 1 ? '' : 's'}`];
       return { ...base, title: textOf(ix.name), subtitle: facts.filter(Boolean).join(' · ') };
     }
