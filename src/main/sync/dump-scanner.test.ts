@@ -50,7 +50,8 @@ const rowValue = fc.letrec((tie) => ({
     { depthSize: 'small' },
     trickyText,
     fc.integer(),
-    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    // JSON.stringify writes -0 as 0, so a dump written from these values never holds -0.
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map((value) => (Object.is(value, -0) ? 0 : value)),
     fc.boolean(),
     fc.constant(null),
     fc.array(tie('value'), { maxLength: 3 }),
