@@ -46,8 +46,24 @@ const reviewQueueArgs = z.object({
 });
 const id = z.number().int().positive();
 
+/**
+ * The places of my networks as last worked out, with the copy's version and the ASNs they
+ * were worked out for: the review counts are asked again at every change notice, and reading
+ * every port and presence each time made each of them a long question.
+ */
+const lastPlaces = new WeakMap<LocalCopy, { version: number; asns: string; places: Map<number, Set<string>> }>();
+
 /** The places ("ix:1", "fac:2") each of my networks is at, by port ASN at exchanges. */
-function placesOfMine(copy: LocalCopy, myAsns: readonly number[]): Map<number, Set<string>> {
+function placesOfMine(copy: LocalCopy, myAsns: readonly number[]): ReadonlyMap<number, ReadonlySet<string>> {
+  const asns = myAsns.join(',');
+  const last = lastPlaces.get(copy);
+  if (last && last.version === copy.version && last.asns === asns) return last.places;
+  const places = readPlacesOfMine(copy, myAsns);
+  lastPlaces.set(copy, { version: copy.version, asns, places });
+  return places;
+}
+
+function readPlacesOfMine(copy: LocalCopy, myAsns: readonly number[]): Map<number, Set<string>> {
   const byAsn = new Map(myAsns.map((asn) => [asn, new Set<string>()]));
   for (const port of copy.rows.netixlan.values()) byAsn.get(port.asn)?.add(`ix:${port.ix_id}`);
   const asnOfNet = new Map<number, number>();
