@@ -83,18 +83,24 @@ describe('replaceWithListText', () => {
     expect(pages.map((page) => (JSON.parse(page.rowsJson) as unknown[]).length)).toEqual([2, 2, 2]);
   });
 
-  it('leaves out rows that fail the row schema, sends that page without them, and stands for the newest change without meta', async () => {
-    const rows = [orgRow(1), { id: 2, status: 'ok' }, orgRow(3), orgRow(4), orgRow(5, { updated: '2026-04-09T00:00:00Z' })];
+  it('leaves rows that fail the row schema to the store, which stores the rest, counts them, and stands for the newest change without meta', async () => {
+    const rows = [orgRow(1), { id: 2, status: 'ok' }, orgRow(3), orgRow(4), orgRow(5, { updated: '2026-04-09T00:00:00Z' }), orgRow(6, { status: 'deleted' })];
     const { store, pages, progress } = await replaceOrgs(JSON.stringify({ data: rows }));
-    expect(JSON.parse(pages[0]!.rowsJson)).toEqual([orgRow(1), orgRow(3), orgRow(4)]);
-    expect(store.swaps[0]!.snapshotAt).toEqual({ org: Date.parse('2026-04-09T00:00:00Z') / 1000 });
+    // Main sends the rows unread, as they came: checking them is the store's, which parses them anyway.
+    expect(JSON.parse(pages[0]!.rowsJson)).toEqual(rows.slice(0, 4));
+    expect(store.live('org').map((row) => row.id)).toEqual([1, 3, 4, 5]);
+    expect(store.swaps[0]!.snapshotAt).toEqual({});
+    expect(store.watermarks.org).toBe(Date.parse('2026-04-09T00:00:00Z') / 1000);
     expect(progress.skippedRows).toEqual({ org: { 'name is missing': 1 } });
+    expect(progress.types.org).toMatchObject({ fetched: 4, deleted: 1, stored: 4, skipped: 1 });
   });
 
   it('refuses an answer that is cut off, not JSON, or holds no list, and swaps nothing in', async () => {
     const text = JSON.stringify({ data: Array.from({ length: 9 }, (_, i) => orgRow(i + 1)), meta: {} });
     expect((await refusal(text.slice(0, -40))).message).toMatch(/answer for the bulk cache's org list is not valid JSON.*cut off/);
-    expect((await refusal('{"data": [{"id": 1,, }]}')).code).toBe('malformed');
+    const unreadableRow = await refusal('{"data": [{"id": 1,, }]}');
+    expect(unreadableRow.code).toBe('malformed');
+    expect(unreadableRow.message).toMatch(/answer for the bulk cache's org list is not valid JSON.*not valid JSON/);
     expect((await refusal('{"meta": {"error": "Service unavailable"}}')).message).toMatch(/has no "data" list\. PeeringDB said: Service unavailable/);
     expect((await refusal('[1, 2]')).message).toMatch(/is not a PeeringDB answer/);
   });
