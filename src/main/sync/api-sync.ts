@@ -48,6 +48,7 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
   if (apiKey !== null && keyOrigin === null) {
     throw new SyncError('auth', `The API key is sent only over HTTPS, and the PeeringDB URL is ${base}. Set an https:// address in Settings.`);
   }
+  const pacing = pacingRule(base, apiKey !== null, tuning);
   const http = new HttpClient({
     fetch: deps.fetch,
     apiKey,
@@ -55,7 +56,7 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
     userAgent: ctx.userAgent,
     tuning,
     pacer: ctx.pacer,
-    pacing: pacingRule(base, apiKey !== null, tuning),
+    pacing,
     random: ctx.random,
     clock: ctx.clock,
   });
@@ -175,25 +176,38 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
     if (plan.mode === 'cache') return config.cacheUrl ? { url: cacheFileUrl(config.cacheUrl, plan.type), viaCache: true } : null;
     return plan.why === 'changes' ? { url: apiChangesUrl(base, plan.type, plan.since), viaCache: false } : null;
   };
-  /** The next type's one request, sent while this type is stored. */
-  let ahead: Ahead | null = null;
-  const fetchAhead = (plan: TypePlan | undefined): Ahead | null => {
-    const request = plan ? oneRequest(plan) : null;
-    if (!plan || !request) return null;
-    const abort = new AbortController();
-    const answer = settled(get(plan.type, request.url, request.viaCache, AbortSignal.any([signal, abort.signal])));
-    return { plan, answer, abort };
+  /**
+   * The next types' one requests, sent while this type is stored, in plan order. Against
+   * PeeringDB the pacing spaces them anyway, so one goes ahead; a server that is not paced (a
+   * mirror, loopback) gets several change requests at once, so a resync waits for about one
+   * round trip instead of one per type. A bulk cache file is large: one at a time.
+   */
+  const ahead: Ahead[] = [];
+  /** Plans before this index were sent ahead or are being synced. */
+  let aheadFrom = 0;
+  const fetchAhead = (after: number): void => {
+    aheadFrom = Math.max(aheadFrom, after + 1);
+    while (aheadFrom < plans.length) {
+      const plan = plans[aheadFrom]!;
+      const request = oneRequest(plan);
+      // A paged list comes next: nothing after it is sent before it.
+      if (!request) return;
+      const most = pacing === null && plan.mode === 'api' ? UNPACED_CHANGES_AHEAD : 1;
+      if (ahead.length >= most) return;
+      const abort = new AbortController();
+      const answer = settled(get(plan.type, request.url, request.viaCache, AbortSignal.any([signal, abort.signal])));
+      ahead.push({ plan, answer, abort });
+      aheadFrom++;
+    }
   };
 
   try {
     await syncEachType();
   } finally {
     // A sync that stopped early leaves no request of its own behind.
-    const unused = ahead as Ahead | null;
-    if (unused) {
-      unused.abort.abort();
-      await unused.answer;
-    }
+    const unused = ahead.splice(0);
+    for (const request of unused) request.abort.abort();
+    for (const request of unused) await request.answer;
   }
   return describeSkipped(progress.snapshot().skippedRows ?? {}) ?? undefined;
 
@@ -208,10 +222,9 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
       progress.phase('fetching', type);
       const request = oneRequest(plan);
       if (request) {
-        const fetched = ahead?.plan === plan ? ahead.answer : null;
-        ahead = null;
+        const fetched = ahead[0]?.plan === plan ? ahead.shift()!.answer : null;
         const answer = fetched ? unwrap(await fetched) : await get(type, request.url, request.viaCache);
-        ahead = fetchAhead(plans[index + 1]);
+        fetchAhead(index);
         if (plan.mode === 'api') {
           await storeChanges(plan, answer!);
           continue;
@@ -264,6 +277,9 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
 }
 
 type ChangesPlan = Extract<TypePlan, { mode: 'api' }>;
+
+/** Change requests sent at once to a server that is not paced: enough to hide the round trips, few enough to hold. */
+const UNPACED_CHANGES_AHEAD = 4;
 
 /** A type's one request, sent ahead while the type before it is stored. */
 interface Ahead {
