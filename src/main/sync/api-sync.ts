@@ -180,7 +180,9 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
    * The next types' one requests, sent while this type is stored, in plan order. Against
    * PeeringDB the pacing spaces them anyway, so one goes ahead; a server that is not paced (a
    * mirror, loopback) gets several change requests at once, so a resync waits for about one
-   * round trip instead of one per type. A bulk cache file is large: one at a time.
+   * round trip instead of one per type. Bulk cache files are asked for one after the other
+   * (each once the one before has come), a few ahead, so that small types stored in a moment
+   * do not leave the store waiting for a large file asked for only then.
    */
   const ahead: Ahead[] = [];
   /** Plans before this index were sent ahead or are being synced. */
@@ -192,10 +194,12 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
       const request = oneRequest(plan);
       // A paged list comes next: nothing after it is sent before it.
       if (!request) return;
-      const most = pacing === null && plan.mode === 'api' ? UNPACED_CHANGES_AHEAD : 1;
+      const most = plan.mode === 'cache' ? CACHE_FILES_AHEAD : pacing === null ? UNPACED_CHANGES_AHEAD : 1;
       if (ahead.length >= most) return;
       const abort = new AbortController();
-      const answer = settled(get(plan.type, request.url, request.viaCache, AbortSignal.any([signal, abort.signal])));
+      const aheadSignal = AbortSignal.any([signal, abort.signal]);
+      const before = plan.mode === 'cache' ? ahead.at(-1)?.answer : undefined;
+      const answer = settled(before ? before.then(() => get(plan.type, request.url, request.viaCache, aheadSignal)) : get(plan.type, request.url, request.viaCache, aheadSignal));
       ahead.push({ plan, answer, abort });
       aheadFrom++;
     }
@@ -280,6 +284,8 @@ type ChangesPlan = Extract<TypePlan, { mode: 'api' }>;
 
 /** Change requests sent at once to a server that is not paced: enough to hide the round trips, few enough to hold. */
 const UNPACED_CHANGES_AHEAD = 4;
+/** Bulk cache files fetched ahead of the one being stored (the largest is tens of megabytes). */
+const CACHE_FILES_AHEAD = 3;
 
 /** A type's one request, sent ahead while the type before it is stored. */
 interface Ahead {

@@ -37,8 +37,12 @@ export interface StorePageSize {
 const SCAN_SLICE_CHARS = 1024 * 1024;
 /** A row is a few kilobytes; one this long is not PeeringDB's. */
 const MAX_ROW_CHARS = 64 * 1024 * 1024;
-/** Pages sent and not yet acknowledged, at most: the one the store writes and the one queued behind it. */
-const MOST_PAGES_UNACKED = 2;
+/**
+ * Pages sent and not yet acknowledged, at most: the one the store reads, and those on their way
+ * to it or queued behind it. A page takes the store a few milliseconds to read but longer to
+ * reach it (a copy across processes), so with fewer in flight the store waits for its next.
+ */
+const MOST_PAGES_UNACKED = 4;
 
 /** Sends a whole list and swaps it in at once. */
 export async function replaceWithListText(
@@ -89,7 +93,7 @@ export async function replaceWithListText(
     }
   };
   const send = async (batch: { text: string; rows: number }): Promise<void> => {
-    // Backpressure: a page goes once no more than one other waits for its ack.
+    // Backpressure: a page goes once fewer than MOST_PAGES_UNACKED wait for their acks.
     await settle(MOST_PAGES_UNACKED - 1);
     progress.phase('storing', type);
     const ack = session.page({ type, rowsJson: batch.text, complete: false, replace: true, notAfter, fetchedRows: batch.rows, bytes: batch.text.length });
