@@ -116,17 +116,27 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
   };
 
   /**
-   * Pages of changes sent without waiting for their acks. A resync's answers are small, and
-   * waiting for each type's commit before sending the next type's page would add a round trip
-   * to the store per type; the store applies them in the order sent all the same, each with
-   * its watermark. At most `storePageChars` of them wait unacknowledged, and anything else (a
-   * list, a swap, the sync's end) waits for them all first.
+   * Pages of changes, and bulk cache lists being swapped in, sent without waiting for their
+   * acks. A resync's answers are small, and waiting for each type's commit before sending the
+   * next type's page would add a round trip to the store per type; the store applies them in
+   * the order sent all the same, each with its watermark. At most `storePageChars` of changes
+   * wait unacknowledged, and a paged list and the sync's end wait for them all first.
    */
   const unacked: { chars: number; ack: Promise<Settled<void>> }[] = [];
   let unackedChars = 0;
-  /** Waits for the oldest unacknowledged pages until no more than `mostChars` wait; throws the first refusal. */
+  /** The first refusal among them, as soon as the store said it. */
+  let refusal: { error: unknown } | null = null;
+  const awaitLater = (chars: number, ack: Promise<void>): void => {
+    const result = settled(ack).then((answer) => {
+      if (!answer.ok) refusal ??= { error: answer.error };
+      return answer;
+    });
+    unacked.push({ chars, ack: result });
+    unackedChars += chars;
+  };
+  /** Waits for the oldest unacknowledged pages until no more than `mostChars` wait (nothing at all for 0); throws the first refusal. */
   const settleUnacked = async (mostChars: number): Promise<void> => {
-    while (unacked.length > 0 && unackedChars > mostChars) {
+    while (unacked.length > 0 && (mostChars === 0 || unackedChars > mostChars)) {
       const oldest = unacked.shift()!;
       unackedChars -= oldest.chars;
       unwrap(await oldest.ack);
@@ -142,8 +152,7 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
         eta.typeDone(type);
         progress.typeDone(type);
       });
-    unacked.push({ chars: page.rowsJson.length, ack: settled(ack) });
-    unackedChars += page.rowsJson.length;
+    awaitLater(page.rowsJson.length, ack);
     await settleUnacked(tuning.storePageChars);
   };
 
@@ -233,14 +242,19 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
           await storeChanges(plan, answer!);
           continue;
         }
-        await settleUnacked(0);
         if (answer) {
+          // The lists sent before this one are not waited for, unless the store refused one (see snapshot.ts).
+          if (refusal) throw refusal.error;
           const list = { type, text: answer.text, where: `the bulk cache's ${type} list` };
-          await replaceWithListText(session, progress, list, { rows: tuning.pageSize, chars: tuning.storePageChars }, notAfter());
-          eta.typeDone(type);
-          progress.typeDone(type);
+          const { swapped } = await replaceWithListText(session, progress, list, { rows: tuning.pageSize, chars: tuning.storePageChars }, notAfter());
+          const done = swapped.then(() => {
+            eta.typeDone(type);
+            progress.typeDone(type);
+          });
+          awaitLater(0, done);
           continue;
         }
+        await settleUnacked(0);
         // The cache has no file for this type: the API lists it instead.
       }
       await settleUnacked(0);

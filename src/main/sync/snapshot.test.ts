@@ -16,7 +16,8 @@ async function replaceOrgs(text: string, size = { rows: 4, chars: 10_000 }) {
   const session = new StoreSession(store.openLink('job'), new AbortController().signal, 5000, 'cache', () => undefined);
   session.hello('job', 'cache', false);
   const progress = new ProgressReporter('job', 'cache', () => undefined, 0);
-  await replaceWithListText(session, progress, { type: 'org', text, where: "the bulk cache's org list" }, size, Date.now() / 1000 + 60);
+  const { swapped } = await replaceWithListText(session, progress, { type: 'org', text, where: "the bulk cache's org list" }, size, Date.now() / 1000 + 60);
+  await swapped;
   const pages = store.messages.filter((message): message is Extract<MainToStore, { t: 'page' }> => message.t === 'page');
   return { store, pages, progress: progress.snapshot() };
 }
@@ -44,7 +45,7 @@ describe('replaceWithListText', () => {
     expect(progress.types.org).toMatchObject({ fetched: 10, stored: 10, skipped: 0 });
   });
 
-  it('sends the next pages while the store writes the last, four at most waiting, and swaps once every page is in', async () => {
+  it('sends the next pages while the store writes the last, four at most waiting, and swaps once every page is in, without waiting for the swap', async () => {
     const store = new MemoryStore();
     const link = store.openLink('job');
     let unacked = 0;
@@ -69,8 +70,13 @@ describe('replaceWithListText', () => {
     session.hello('job', 'cache', false);
     const rows = Array.from({ length: 20 }, (_, i) => orgRow(i + 1));
     const progress = new ProgressReporter('job', 'cache', () => undefined, 0);
-    await replaceWithListText(session, progress, { type: 'org', text: JSON.stringify({ data: rows, meta: {} }), where: 'the list' }, { rows: 4, chars: 10_000 }, Date.now() / 1000 + 60);
+    const { swapped } = await replaceWithListText(session, progress, { type: 'org', text: JSON.stringify({ data: rows, meta: {} }), where: 'the list' }, { rows: 4, chars: 10_000 }, Date.now() / 1000 + 60);
+    // The swap went once every page was acknowledged; the caller may send the next list before the swap's own ack.
     expect(unackedAtEachSend).toHaveLength(5);
+    expect(unackedAtSwap).toBe(0);
+    expect(store.swaps).toEqual([]);
+    await swapped;
+    expect(store.swaps).toHaveLength(1);
     expect(Math.max(...unackedAtEachSend)).toBe(3);
     expect(unackedAtSwap).toBe(0);
     expect(store.live('org')).toHaveLength(20);

@@ -8,7 +8,10 @@
  * and sent before the store acknowledged it: the store holds the pages apart, unseen, and puts
  * them in the old rows' place in one transaction only once all are in, so a page waiting behind
  * another changes nothing a failure would have to undo, and the store never waits for main's
- * next page. A list cut off half way changes nothing and is loaded whole next time.
+ * next page. The swap goes once every page is acknowledged, and the next type's list is sent
+ * without waiting for the swap's own ack, which saves the store a round trip per type. A list
+ * cut off half way (or cancelled before its swap went) changes nothing and is loaded whole next
+ * time.
  */
 import type { PdbType } from '../../shared/peeringdb';
 import type { SkipReasons } from '../../shared/row-schema';
@@ -44,14 +47,19 @@ const MAX_ROW_CHARS = 64 * 1024 * 1024;
  */
 const MOST_PAGES_UNACKED = 4;
 
-/** Sends a whole list and swaps it in at once. */
+/** A list sent with its swap: `swapped` settles once the store has put it in place, and rejects with its refusal. */
+export interface SentList {
+  swapped: Promise<void>;
+}
+
+/** Sends a whole list and, once the store holds every page, the swap that puts it in place at once. */
 export async function replaceWithListText(
   session: StoreSession,
   progress: ProgressReporter,
   list: ListText,
   size: StorePageSize,
   notAfter: number,
-): Promise<void> {
+): Promise<SentList> {
   const { type, text, where } = list;
   const malformed = (detail: string) =>
     new SyncError('malformed', `PeeringDB's answer for ${where} is not valid JSON (${detail}); it may have been cut off. Nothing of it was stored.`);
@@ -120,14 +128,15 @@ export async function replaceWithListText(
   for (const batch of batches.splice(0)) await send(batch);
   if (!scanner.complete) throw malformed('the text ends before the list does');
   if (!dataFound) validateEnvelope(notAnObject ? (notAnObject as { value: unknown }).value : { data: otherData, meta }, where, 'malformed');
-  await settle();
 
   const generated = (meta as { generated?: unknown } | undefined)?.generated;
   // Without it, the store stands for the newest change among the rows it holds.
   const snapshotAt = typeof generated === 'number' && Number.isFinite(generated) && generated > 0 ? generated : undefined;
-  progress.phase('storing', type);
-  await session.swap([type], snapshotAt === undefined ? {} : { [type]: snapshotAt }, notAfter);
-  progress.stored(type, held);
+  // Only a list whose every page the store holds is swapped in.
+  await settle();
+  const swapped = session.swap([type], snapshotAt === undefined ? {} : { [type]: snapshotAt }, notAfter).then(() => progress.stored(type, held));
+  swapped.catch(() => undefined);
+  return { swapped };
 }
 
 export function sum(reasons: SkipReasons): number {
