@@ -67,7 +67,8 @@ export type MainToStore =
   /**
    * One page of rows of one type, as JSON text (parsing into rows is the store's job, off
    * main's event loop): an array of depth-0 rows, or a PeeringDB answer whose `data` is that
-   * array, which main passes on as it came once it has checked it. `complete` marks the last
+   * array, which main passes on as it came once it has checked it (the rows of a bulk cache
+   * file go unread: the store checks them, see `held` in the ack). `complete` marks the last
    * page of the type; `snapshotAt` (epoch s) is the cache's `meta.generated`, the watermark
    * of a snapshot load. `notAfter` (epoch s) is the latest watermark main allows, from the
    * server's clock and its own (see watermarkCeiling).
@@ -99,11 +100,21 @@ export type MainToStore =
   /** A dump of a past date for history only (see history/protocol.ts). */
   | HistoryMomentMessage;
 
+/** Rows of a page held for a swap that passed the row schema, by status. */
+export interface HeldRowCounts {
+  live: number;
+  deleted: number;
+}
+
 /** Store worker → main. */
 export type StoreToMain =
   | { t: 'state'; state: StoreState }
-  /** `skipped`: rows the store left out as not valid, by reason (main checks first, so rarely any). */
-  | { t: 'ack'; seq: number; stored: number; skipped?: SkipReasons }
+  /**
+   * `skipped`: rows the store left out as not valid, by reason. `held`, for a page of a full
+   * list held for its swap: its rows that passed, live and deleted, which main counts in its
+   * progress (it sends a bulk cache file's rows unread).
+   */
+  | { t: 'ack'; seq: number; stored: number; skipped?: SkipReasons; held?: HeldRowCounts }
   /**
    * A page or swap that changed nothing: `refused` data the store cannot read, a `write` that
    * failed, or a database that is `full`.

@@ -139,6 +139,18 @@ describe('since', () => {
     expect([...updated].sort((a, b) => a - b)).toEqual(updated);
   });
 
+  it('keeps the change feed in order as rows change after it was first asked for (id within a second)', async () => {
+    expect(ids((await getJson(`/api/net?since=${T0 - 1000}`)).body)).toEqual([1, 2, 3, 4]);
+    fake.tick(5);
+    fake.update('net', 3, { notes: 'changed' });
+    fake.update('net', 1, { notes: 'changed in the same second' });
+    fake.tick(5);
+    fake.add('net', { id: 5, org_id: 1, asn: 64_505, name: 'Added later' });
+    const { body } = await getJson(`/api/net?since=${T0 - 1000}`);
+    expect(ids(body)).toEqual([2, 4, 1, 3, 5]);
+    expect(ids((await getJson(`/api/net?since=${T0 + 1}`)).body)).toEqual([1, 3, 5]);
+  });
+
   it('includes pending campuses only in the change feed', async () => {
     expect(ids((await getJson('/api/campus?since=1')).body)).toEqual([1, 2]);
   });

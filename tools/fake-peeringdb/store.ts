@@ -87,7 +87,12 @@ export class PdbStore {
   readonly clock: VirtualClock;
   private readonly tables = new Map<PdbType, Map<number, StoredRow>>();
   private readonly byIdCache = new Map<PdbType, AnyRow[]>();
-  /** Each type's rows oldest `updated` first, kept until the type changes: a sync asks per page. */
+  /**
+   * Each type's rows oldest `updated` first (id within a second): a sync asks per page. Built
+   * at the first `since`, then kept in order as rows change, as a server's index is: sorting a
+   * whole type again after every change made the first `since` after it cost the fake tens of
+   * milliseconds a type, which a resync against it measured as its own.
+   */
   private readonly sinceOrderCache = new Map<PdbType, StoredRow[]>();
 
   constructor(dump: PdbDump, clockStart?: number) {
@@ -135,7 +140,7 @@ export class PdbStore {
   changedSince(type: PdbType, since: number): AnyRow[] {
     let ordered = this.sinceOrderCache.get(type);
     if (!ordered) {
-      ordered = [...this.table(type).values()].sort((a, b) => a.updatedAt - b.updatedAt || a.row.id - b.row.id);
+      ordered = [...this.table(type).values()].sort(bySinceOrder);
       this.sinceOrderCache.set(type, ordered);
     }
     const hits: AnyRow[] = [];
@@ -147,9 +152,11 @@ export class PdbStore {
 
   private put(type: PdbType, row: AnyRow): void {
     const table = this.table(type);
-    const isNew = !table.has(row.id);
-    table.set(row.id, stored(row));
-    this.sinceOrderCache.delete(type);
+    const before = table.get(row.id);
+    const isNew = before === undefined;
+    const entry = stored(row);
+    table.set(row.id, entry);
+    this.keepSinceOrder(type, before, entry);
     const cached = this.byIdCache.get(type);
     if (!cached) return;
     if (isNew) {
@@ -160,6 +167,22 @@ export class PdbStore {
       if (at >= 0) cached[at] = row;
       else this.byIdCache.delete(type);
     }
+  }
+
+  /** Moves a changed row to its place in the type's `since` order, if that order was built. */
+  private keepSinceOrder(type: PdbType, before: StoredRow | undefined, entry: StoredRow): void {
+    const ordered = this.sinceOrderCache.get(type);
+    if (!ordered) return;
+    if (before) {
+      const at = sinceOrderPlace(ordered, before);
+      // A time that does not parse has no place to search for: the order is built afresh.
+      if (ordered[at] !== before) {
+        this.sinceOrderCache.delete(type);
+        return;
+      }
+      ordered.splice(at, 1);
+    }
+    ordered.splice(sinceOrderPlace(ordered, entry), 0, entry);
   }
 
   private stampNow(): string {
@@ -224,6 +247,22 @@ export class PdbStore {
     visit(type, id);
     return deleted;
   }
+}
+
+function bySinceOrder(a: StoredRow, b: StoredRow): number {
+  return a.updatedAt - b.updatedAt || a.row.id - b.row.id;
+}
+
+/** The first place in `ordered` whose row does not come before `entry`. */
+function sinceOrderPlace(ordered: readonly StoredRow[], entry: StoredRow): number {
+  let low = 0;
+  let high = ordered.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (bySinceOrder(ordered[mid]!, entry) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function binarySearchById(rows: readonly AnyRow[], id: number): number {

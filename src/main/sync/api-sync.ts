@@ -48,6 +48,7 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
   if (apiKey !== null && keyOrigin === null) {
     throw new SyncError('auth', `The API key is sent only over HTTPS, and the PeeringDB URL is ${base}. Set an https:// address in Settings.`);
   }
+  const pacing = pacingRule(base, apiKey !== null, tuning);
   const http = new HttpClient({
     fetch: deps.fetch,
     apiKey,
@@ -55,7 +56,7 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
     userAgent: ctx.userAgent,
     tuning,
     pacer: ctx.pacer,
-    pacing: pacingRule(base, apiKey !== null, tuning),
+    pacing,
     random: ctx.random,
     clock: ctx.clock,
   });
@@ -115,17 +116,27 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
   };
 
   /**
-   * Pages of changes sent without waiting for their acks. A resync's answers are small, and
-   * waiting for each type's commit before sending the next type's page would add a round trip
-   * to the store per type; the store applies them in the order sent all the same, each with
-   * its watermark. At most `storePageChars` of them wait unacknowledged, and anything else (a
-   * list, a swap, the sync's end) waits for them all first.
+   * Pages of changes, and bulk cache lists being swapped in, sent without waiting for their
+   * acks. A resync's answers are small, and waiting for each type's commit before sending the
+   * next type's page would add a round trip to the store per type; the store applies them in
+   * the order sent all the same, each with its watermark. At most `storePageChars` of changes
+   * wait unacknowledged, and a paged list and the sync's end wait for them all first.
    */
   const unacked: { chars: number; ack: Promise<Settled<void>> }[] = [];
   let unackedChars = 0;
-  /** Waits for the oldest unacknowledged pages until no more than `mostChars` wait; throws the first refusal. */
+  /** The first refusal among them, as soon as the store said it. */
+  let refusal: { error: unknown } | null = null;
+  const awaitLater = (chars: number, ack: Promise<void>): void => {
+    const result = settled(ack).then((answer) => {
+      if (!answer.ok) refusal ??= { error: answer.error };
+      return answer;
+    });
+    unacked.push({ chars, ack: result });
+    unackedChars += chars;
+  };
+  /** Waits for the oldest unacknowledged pages until no more than `mostChars` wait (nothing at all for 0); throws the first refusal. */
   const settleUnacked = async (mostChars: number): Promise<void> => {
-    while (unacked.length > 0 && unackedChars > mostChars) {
+    while (unacked.length > 0 && (mostChars === 0 || unackedChars > mostChars)) {
       const oldest = unacked.shift()!;
       unackedChars -= oldest.chars;
       unwrap(await oldest.ack);
@@ -141,8 +152,7 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
         eta.typeDone(type);
         progress.typeDone(type);
       });
-    unacked.push({ chars: page.rowsJson.length, ack: settled(ack) });
-    unackedChars += page.rowsJson.length;
+    awaitLater(page.rowsJson.length, ack);
     await settleUnacked(tuning.storePageChars);
   };
 
@@ -175,25 +185,42 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
     if (plan.mode === 'cache') return config.cacheUrl ? { url: cacheFileUrl(config.cacheUrl, plan.type), viaCache: true } : null;
     return plan.why === 'changes' ? { url: apiChangesUrl(base, plan.type, plan.since), viaCache: false } : null;
   };
-  /** The next type's one request, sent while this type is stored. */
-  let ahead: Ahead | null = null;
-  const fetchAhead = (plan: TypePlan | undefined): Ahead | null => {
-    const request = plan ? oneRequest(plan) : null;
-    if (!plan || !request) return null;
-    const abort = new AbortController();
-    const answer = settled(get(plan.type, request.url, request.viaCache, AbortSignal.any([signal, abort.signal])));
-    return { plan, answer, abort };
+  /**
+   * The next types' one requests, sent while this type is stored, in plan order. Against
+   * PeeringDB the pacing spaces them anyway, so one goes ahead; a server that is not paced (a
+   * mirror, loopback) gets several change requests at once, so a resync waits for about one
+   * round trip instead of one per type. Bulk cache files are asked for one after the other
+   * (each once the one before has come), a few ahead, so that small types stored in a moment
+   * do not leave the store waiting for a large file asked for only then.
+   */
+  const ahead: Ahead[] = [];
+  /** Plans before this index were sent ahead or are being synced. */
+  let aheadFrom = 0;
+  const fetchAhead = (after: number): void => {
+    aheadFrom = Math.max(aheadFrom, after + 1);
+    while (aheadFrom < plans.length) {
+      const plan = plans[aheadFrom]!;
+      const request = oneRequest(plan);
+      // A paged list comes next: nothing after it is sent before it.
+      if (!request) return;
+      const most = plan.mode === 'cache' ? CACHE_FILES_AHEAD : pacing === null ? UNPACED_CHANGES_AHEAD : 1;
+      if (ahead.length >= most) return;
+      const abort = new AbortController();
+      const aheadSignal = AbortSignal.any([signal, abort.signal]);
+      const before = plan.mode === 'cache' ? ahead.at(-1)?.answer : undefined;
+      const answer = settled(before ? before.then(() => get(plan.type, request.url, request.viaCache, aheadSignal)) : get(plan.type, request.url, request.viaCache, aheadSignal));
+      ahead.push({ plan, answer, abort });
+      aheadFrom++;
+    }
   };
 
   try {
     await syncEachType();
   } finally {
     // A sync that stopped early leaves no request of its own behind.
-    const unused = ahead as Ahead | null;
-    if (unused) {
-      unused.abort.abort();
-      await unused.answer;
-    }
+    const unused = ahead.splice(0);
+    for (const request of unused) request.abort.abort();
+    for (const request of unused) await request.answer;
   }
   return describeSkipped(progress.snapshot().skippedRows ?? {}) ?? undefined;
 
@@ -208,22 +235,26 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
       progress.phase('fetching', type);
       const request = oneRequest(plan);
       if (request) {
-        const fetched = ahead?.plan === plan ? ahead.answer : null;
-        ahead = null;
+        const fetched = ahead[0]?.plan === plan ? ahead.shift()!.answer : null;
         const answer = fetched ? unwrap(await fetched) : await get(type, request.url, request.viaCache);
-        ahead = fetchAhead(plans[index + 1]);
+        fetchAhead(index);
         if (plan.mode === 'api') {
           await storeChanges(plan, answer!);
           continue;
         }
-        await settleUnacked(0);
         if (answer) {
+          // The lists sent before this one are not waited for, unless the store refused one (see snapshot.ts).
+          if (refusal) throw refusal.error;
           const list = { type, text: answer.text, where: `the bulk cache's ${type} list` };
-          await replaceWithListText(session, progress, list, { rows: tuning.pageSize, chars: tuning.storePageChars }, notAfter());
-          eta.typeDone(type);
-          progress.typeDone(type);
+          const { swapped } = await replaceWithListText(session, progress, list, { rows: tuning.pageSize, chars: tuning.storePageChars }, notAfter());
+          const done = swapped.then(() => {
+            eta.typeDone(type);
+            progress.typeDone(type);
+          });
+          awaitLater(0, done);
           continue;
         }
+        await settleUnacked(0);
         // The cache has no file for this type: the API lists it instead.
       }
       await settleUnacked(0);
@@ -264,6 +295,11 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
 }
 
 type ChangesPlan = Extract<TypePlan, { mode: 'api' }>;
+
+/** Change requests sent at once to a server that is not paced: enough to hide the round trips, few enough to hold. */
+const UNPACED_CHANGES_AHEAD = 4;
+/** Bulk cache files fetched ahead of the one being stored (the largest is tens of megabytes). */
+const CACHE_FILES_AHEAD = 3;
 
 /** A type's one request, sent ahead while the type before it is stored. */
 interface Ahead {

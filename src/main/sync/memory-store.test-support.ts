@@ -1,10 +1,12 @@
 /**
  * A store worker in memory for tests of the sync engine: it speaks the protocol of
  * src/shared/sync.ts as the real store does (acks a page only after applying it, keeps
- * per-type watermarks, holds a full list apart until its swap, records pocWithKey), and
+ * per-type watermarks, holds a full list apart until its swap, checks rows against the row
+ * schema and counts those of a held page in its ack, records pocWithKey), and
  * records what it received so tests can check what was sent.
  */
 import type { PdbType } from '../../shared/peeringdb';
+import { checkRows } from '../../shared/row-schema';
 import type { MainToStore, StoreState, StoreToMain } from '../../shared/sync';
 import type { StoreLink } from './sync-types';
 
@@ -117,8 +119,15 @@ export class MemoryStore {
       return;
     }
     // Rows, or PeeringDB's answer holding them (see MainToStore).
-    const value = JSON.parse(page.rowsJson) as Row[] | { data: Row[] };
-    const rows = Array.isArray(value) ? value : value.data;
+    let value: unknown[] | { data: unknown[] };
+    try {
+      value = JSON.parse(page.rowsJson) as unknown[] | { data: unknown[] };
+    } catch (error) {
+      reply({ t: 'nack', seq: page.seq, message: `Page ${page.seq} of ${page.type} was refused: the page is not valid JSON (${(error as Error).message})`, kind: 'refused' });
+      return;
+    }
+    const checked = checkRows(page.type, Array.isArray(value) ? value : value.data, { repair: true });
+    const rows = checked.rows as unknown as Row[];
     let table = this.rows.get(page.type);
     if (!table) {
       table = new Map();
@@ -155,7 +164,10 @@ export class MemoryStore {
     };
     this.pages.push(received);
     this.onApplied?.(received);
-    reply({ t: 'ack', seq: page.seq, stored: new Set(received.ids).size });
+    const skipped = checked.skipped > 0 ? { skipped: checked.reasons } : {};
+    const deleted = rows.filter((row) => row.status === 'deleted').length;
+    const held = page.replace ? { held: { live: rows.length - deleted, deleted } } : {};
+    reply({ t: 'ack', seq: page.seq, stored: new Set(received.ids).size, ...skipped, ...held });
   }
 
   /** Every list held for the swap's types takes its type's place at once. */

@@ -29,12 +29,12 @@ let store: MemoryStore;
 let events: SyncProgress[];
 let config: SyncConfig;
 
-function controllerWith(tuning: Partial<SyncTuning>): SyncController {
+function controllerWith(tuning: Partial<SyncTuning>, fetch: typeof globalThis.fetch = secureFetch): SyncController {
   return createSyncController({
     openStoreLink: store.openLink,
     emitProgress: (progress) => events.push(progress),
     getConfig: () => config,
-    fetch: secureFetch,
+    fetch,
     tuning,
     clock,
     random: () => 0.5,
@@ -150,6 +150,32 @@ describe('pacing against PeeringDB itself', () => {
     expect(events.at(-1)!.waiting).toBeUndefined();
     const afterWaits = events.filter((event, i) => i > 0 && events[i - 1]!.waiting && !event.waiting);
     expect(afterWaits.length).toBeGreaterThan(0);
+  });
+
+  it('asks a server it does not pace (a mirror) for several types\' changes at once, each type once, and loses none', async () => {
+    const unpaced = { ...PACED_LOOPBACK, pacedDomain: 'peeringdb.com' };
+    expect((await sync(controllerWith(unpaced))).end.phase).toBe('done');
+    await clock.sleep(60_000, new AbortController().signal);
+    fake.tick(60);
+    fake.update('net', 1, { name: 'Renamed while offline' });
+    // Requests waiting for their answers, counted as the sync sends them.
+    let waiting = 0;
+    let mostWaiting = 0;
+    const counting: typeof globalThis.fetch = async (input, init) => {
+      mostWaiting = Math.max(mostWaiting, ++waiting);
+      try {
+        return await secureFetch(input, init);
+      } finally {
+        waiting--;
+      }
+    };
+    const { end, requests } = await sync(controllerWith(unpaced, counting));
+    expect(end.phase).toBe('done');
+    expect(mostWaiting).toBeGreaterThan(2);
+    // (The fake here also enforces PeeringDB's limits, which a mirror would not: the requests it throttled were asked again.)
+    const answered = requests.filter((r) => r.status === 200).map((r) => r.pathname);
+    expect(answered.sort()).toEqual(PDB_TYPES.map((type) => `/api/${type}`).sort());
+    expect(store.live('net').find((row) => row.id === 1)?.name).toBe('Renamed while offline');
   });
 
   it('waits out Retry-After when a server throttles it, and carries on', async () => {

@@ -16,7 +16,8 @@ async function replaceOrgs(text: string, size = { rows: 4, chars: 10_000 }) {
   const session = new StoreSession(store.openLink('job'), new AbortController().signal, 5000, 'cache', () => undefined);
   session.hello('job', 'cache', false);
   const progress = new ProgressReporter('job', 'cache', () => undefined, 0);
-  await replaceWithListText(session, progress, { type: 'org', text, where: "the bulk cache's org list" }, size, Date.now() / 1000 + 60);
+  const { swapped } = await replaceWithListText(session, progress, { type: 'org', text, where: "the bulk cache's org list" }, size, Date.now() / 1000 + 60);
+  await swapped;
   const pages = store.messages.filter((message): message is Extract<MainToStore, { t: 'page' }> => message.t === 'page');
   return { store, pages, progress: progress.snapshot() };
 }
@@ -44,7 +45,7 @@ describe('replaceWithListText', () => {
     expect(progress.types.org).toMatchObject({ fetched: 10, stored: 10, skipped: 0 });
   });
 
-  it('sends the next page while the store writes the last, two at most waiting, and swaps once every page is in', async () => {
+  it('sends the next pages while the store writes the last, four at most waiting, and swaps once every page is in, without waiting for the swap', async () => {
     const store = new MemoryStore();
     const link = store.openLink('job');
     let unacked = 0;
@@ -69,9 +70,14 @@ describe('replaceWithListText', () => {
     session.hello('job', 'cache', false);
     const rows = Array.from({ length: 20 }, (_, i) => orgRow(i + 1));
     const progress = new ProgressReporter('job', 'cache', () => undefined, 0);
-    await replaceWithListText(session, progress, { type: 'org', text: JSON.stringify({ data: rows, meta: {} }), where: 'the list' }, { rows: 4, chars: 10_000 }, Date.now() / 1000 + 60);
+    const { swapped } = await replaceWithListText(session, progress, { type: 'org', text: JSON.stringify({ data: rows, meta: {} }), where: 'the list' }, { rows: 4, chars: 10_000 }, Date.now() / 1000 + 60);
+    // The swap went once every page was acknowledged; the caller may send the next list before the swap's own ack.
     expect(unackedAtEachSend).toHaveLength(5);
-    expect(Math.max(...unackedAtEachSend)).toBe(1);
+    expect(unackedAtSwap).toBe(0);
+    expect(store.swaps).toEqual([]);
+    await swapped;
+    expect(store.swaps).toHaveLength(1);
+    expect(Math.max(...unackedAtEachSend)).toBe(3);
     expect(unackedAtSwap).toBe(0);
     expect(store.live('org')).toHaveLength(20);
     expect(progress.snapshot().types.org).toMatchObject({ fetched: 20, stored: 20 });
@@ -83,18 +89,24 @@ describe('replaceWithListText', () => {
     expect(pages.map((page) => (JSON.parse(page.rowsJson) as unknown[]).length)).toEqual([2, 2, 2]);
   });
 
-  it('leaves out rows that fail the row schema, sends that page without them, and stands for the newest change without meta', async () => {
-    const rows = [orgRow(1), { id: 2, status: 'ok' }, orgRow(3), orgRow(4), orgRow(5, { updated: '2026-04-09T00:00:00Z' })];
+  it('leaves rows that fail the row schema to the store, which stores the rest, counts them, and stands for the newest change without meta', async () => {
+    const rows = [orgRow(1), { id: 2, status: 'ok' }, orgRow(3), orgRow(4), orgRow(5, { updated: '2026-04-09T00:00:00Z' }), orgRow(6, { status: 'deleted' })];
     const { store, pages, progress } = await replaceOrgs(JSON.stringify({ data: rows }));
-    expect(JSON.parse(pages[0]!.rowsJson)).toEqual([orgRow(1), orgRow(3), orgRow(4)]);
-    expect(store.swaps[0]!.snapshotAt).toEqual({ org: Date.parse('2026-04-09T00:00:00Z') / 1000 });
+    // Main sends the rows unread, as they came: checking them is the store's, which parses them anyway.
+    expect(JSON.parse(pages[0]!.rowsJson)).toEqual(rows.slice(0, 4));
+    expect(store.live('org').map((row) => row.id)).toEqual([1, 3, 4, 5]);
+    expect(store.swaps[0]!.snapshotAt).toEqual({});
+    expect(store.watermarks.org).toBe(Date.parse('2026-04-09T00:00:00Z') / 1000);
     expect(progress.skippedRows).toEqual({ org: { 'name is missing': 1 } });
+    expect(progress.types.org).toMatchObject({ fetched: 4, deleted: 1, stored: 4, skipped: 1 });
   });
 
   it('refuses an answer that is cut off, not JSON, or holds no list, and swaps nothing in', async () => {
     const text = JSON.stringify({ data: Array.from({ length: 9 }, (_, i) => orgRow(i + 1)), meta: {} });
     expect((await refusal(text.slice(0, -40))).message).toMatch(/answer for the bulk cache's org list is not valid JSON.*cut off/);
-    expect((await refusal('{"data": [{"id": 1,, }]}')).code).toBe('malformed');
+    const unreadableRow = await refusal('{"data": [{"id": 1,, }]}');
+    expect(unreadableRow.code).toBe('malformed');
+    expect(unreadableRow.message).toMatch(/answer for the bulk cache's org list is not valid JSON.*not valid JSON/);
     expect((await refusal('{"meta": {"error": "Service unavailable"}}')).message).toMatch(/has no "data" list\. PeeringDB said: Service unavailable/);
     expect((await refusal('[1, 2]')).message).toMatch(/is not a PeeringDB answer/);
   });

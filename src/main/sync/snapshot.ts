@@ -1,22 +1,25 @@
 /**
  * Sends a full list of one type (a bulk cache file) to the store as pages of a replacement,
  * straight from the answer's text, then asks the store to swap it in. The scanner cuts the text
- * into pages of whole rows as PeeringDB wrote them; each is parsed and checked here and goes on
- * as it came when every row passed, so nothing is serialised again. The next page is read while
- * the store writes the last, and sent before the store acknowledged it: the store holds the
- * pages apart, unseen, and puts them in the old rows' place in one transaction only once all
- * are in, so a page waiting behind another changes nothing a failure would have to undo, and
- * the store never waits for main's next page. A list cut off half way changes nothing and is
- * loaded whole next time.
+ * into pages of whole rows as PeeringDB wrote them, and each goes on as it came, unread: the
+ * store parses every page anyway, so it checks the rows against the row schema there and says
+ * in its ack what passed, instead of main parsing and checking the same text first (which was
+ * half of main's work on a first load). The next page is cut while the store reads the last,
+ * and sent before the store acknowledged it: the store holds the pages apart, unseen, and puts
+ * them in the old rows' place in one transaction only once all are in, so a page waiting behind
+ * another changes nothing a failure would have to undo, and the store never waits for main's
+ * next page. The swap goes once every page is acknowledged, and the next type's list is sent
+ * without waiting for the swap's own ack, which saves the store a round trip per type. A list
+ * cut off half way (or cancelled before its swap went) changes nothing and is loaded whole next
+ * time.
  */
 import type { PdbType } from '../../shared/peeringdb';
-import { checkRows, mayHoldLoneSurrogates, type SkipReasons } from '../../shared/row-schema';
+import type { SkipReasons } from '../../shared/row-schema';
 import { DumpScanError, DumpScanner } from './dump-scanner';
-import { newestChange, validateEnvelope } from './envelope';
+import { validateEnvelope } from './envelope';
 import { SyncError } from './errors';
 import type { ProgressReporter } from './progress-reporter';
-import { countRows } from './row-tally';
-import type { StoreAck, StoreSession } from './store-session';
+import { StoreRefusal, type StoreAck, type StoreSession } from './store-session';
 
 export interface ListText {
   type: PdbType;
@@ -37,27 +40,30 @@ export interface StorePageSize {
 const SCAN_SLICE_CHARS = 1024 * 1024;
 /** A row is a few kilobytes; one this long is not PeeringDB's. */
 const MAX_ROW_CHARS = 64 * 1024 * 1024;
-/** Pages sent and not yet acknowledged, at most: the one the store writes and the one queued behind it. */
-const MOST_PAGES_UNACKED = 2;
+/**
+ * Pages sent and not yet acknowledged, at most: the one the store reads, and those on their way
+ * to it or queued behind it. A page takes the store a few milliseconds to read but longer to
+ * reach it (a copy across processes), so with fewer in flight the store waits for its next.
+ */
+const MOST_PAGES_UNACKED = 4;
 
-interface PreparedPage {
-  rowsJson: string;
-  rows: number;
-  live: number;
+/** A list sent with its swap: `swapped` settles once the store has put it in place, and rejects with its refusal. */
+export interface SentList {
+  swapped: Promise<void>;
 }
 
-/** Sends a whole list and swaps it in at once. */
+/** Sends a whole list and, once the store holds every page, the swap that puts it in place at once. */
 export async function replaceWithListText(
   session: StoreSession,
   progress: ProgressReporter,
   list: ListText,
   size: StorePageSize,
   notAfter: number,
-): Promise<void> {
+): Promise<SentList> {
   const { type, text, where } = list;
   const malformed = (detail: string) =>
     new SyncError('malformed', `PeeringDB's answer for ${where} is not valid JSON (${detail}); it may have been cut off. Nothing of it was stored.`);
-  const batches: string[] = [];
+  const batches: { text: string; rows: number }[] = [];
   let meta: unknown;
   let dataFound = false;
   let otherData: unknown;
@@ -68,7 +74,7 @@ export async function replaceWithListText(
       listStarts() {},
       otherValue: (_key, value) => void (notAnObject = { value }),
       dataStarts: () => void (dataFound = true),
-      rows: (_key, batch) => void batches.push(batch),
+      rows: (_key, text, rows) => void batches.push({ text, rows }),
       member(_key, name, value) {
         if (name === 'meta') meta = value;
         if (name === 'data') otherData = value;
@@ -78,43 +84,30 @@ export async function replaceWithListText(
     { batchRows: size.rows, batchChars: size.chars, maxDepth: 32, maxValueChars: MAX_ROW_CHARS },
   );
 
-  let newest: number | undefined;
   let held = 0;
-  const unacked: { page: PreparedPage; ack: Promise<StoreAck> }[] = [];
+  const unacked: Promise<StoreAck>[] = [];
   /** Counts what the store kept of the oldest pages, once it said so, until at most `most` wait. */
   const settle = async (most = 0): Promise<void> => {
     while (unacked.length > most) {
-      const { page, ack } = unacked.shift()!;
-      const answer = await ack;
+      const answer = await unacked.shift()!.catch((error: unknown) => {
+        // Rows the store could not read are PeeringDB's answer's fault, not the database's.
+        throw error instanceof StoreRefusal ? malformed(error.reason) : error;
+      });
+      const counts = answer.held ?? { live: 0, deleted: 0 };
+      progress.fetched(type, counts.live);
+      progress.deleted(type, counts.deleted);
       progress.skipped(type, answer.skipped);
-      held += Math.max(0, page.live - sum(answer.skipped));
+      held += counts.live;
     }
   };
-  const prepare = (batch: string): PreparedPage => {
-    let values: unknown[];
-    try {
-      values = JSON.parse(batch) as unknown[];
-    } catch (error) {
-      throw malformed((error as Error).message);
-    }
-    const checked = checkRows(type, values, { repair: mayHoldLoneSurrogates(batch) });
-    const counts = countRows(checked.rows);
-    progress.fetched(type, counts.live);
-    progress.deleted(type, counts.deleted);
-    progress.skipped(type, checked.reasons);
-    const changedAt = newestChange(checked.rows as unknown as Record<string, unknown>[]);
-    if (changedAt !== undefined && (newest === undefined || changedAt > newest)) newest = changedAt;
-    const asCame = checked.skipped === 0 && checked.repaired === 0;
-    return { rowsJson: asCame ? batch : JSON.stringify(checked.rows), rows: values.length, live: counts.live };
-  };
-  const send = async (page: PreparedPage): Promise<void> => {
-    // Backpressure: a page goes once no more than one other waits for its ack.
+  const send = async (batch: { text: string; rows: number }): Promise<void> => {
+    // Backpressure: a page goes once fewer than MOST_PAGES_UNACKED wait for their acks.
     await settle(MOST_PAGES_UNACKED - 1);
     progress.phase('storing', type);
-    const ack = session.page({ type, rowsJson: page.rowsJson, complete: false, replace: true, notAfter, fetchedRows: page.rows, bytes: page.rowsJson.length });
+    const ack = session.page({ type, rowsJson: batch.text, complete: false, replace: true, notAfter, fetchedRows: batch.rows, bytes: batch.text.length });
     // A refusal is reported when it is awaited, never as an unhandled rejection meanwhile.
     ack.catch(() => undefined);
-    unacked.push({ page, ack });
+    unacked.push(ack);
   };
 
   const scanned = (scan: () => void): void => {
@@ -129,19 +122,21 @@ export async function replaceWithListText(
   scanned(() => scanner.write('{"list":'));
   for (let offset = 0; offset < text.length; offset += SCAN_SLICE_CHARS) {
     scanned(() => scanner.write(text.slice(offset, offset + SCAN_SLICE_CHARS)));
-    for (const batch of batches.splice(0)) await send(prepare(batch));
+    for (const batch of batches.splice(0)) await send(batch);
   }
   scanned(() => scanner.write('}'));
-  for (const batch of batches.splice(0)) await send(prepare(batch));
+  for (const batch of batches.splice(0)) await send(batch);
   if (!scanner.complete) throw malformed('the text ends before the list does');
   if (!dataFound) validateEnvelope(notAnObject ? (notAnObject as { value: unknown }).value : { data: otherData, meta }, where, 'malformed');
-  await settle();
 
   const generated = (meta as { generated?: unknown } | undefined)?.generated;
-  const snapshotAt = typeof generated === 'number' && Number.isFinite(generated) && generated > 0 ? generated : newest;
-  progress.phase('storing', type);
-  await session.swap([type], snapshotAt === undefined ? {} : { [type]: snapshotAt }, notAfter);
-  progress.stored(type, held);
+  // Without it, the store stands for the newest change among the rows it holds.
+  const snapshotAt = typeof generated === 'number' && Number.isFinite(generated) && generated > 0 ? generated : undefined;
+  // Only a list whose every page the store holds is swapped in.
+  await settle();
+  const swapped = session.swap([type], snapshotAt === undefined ? {} : { [type]: snapshotAt }, notAfter).then(() => progress.stored(type, held));
+  swapped.catch(() => undefined);
+  return { swapped };
 }
 
 export function sum(reasons: SkipReasons): number {

@@ -3,7 +3,7 @@
  * wait for the acks of their commits, end the job. The store applies messages in the order
  * sent; the caller decides how much may wait unacknowledged (backpressure).
  */
-import type { MainToStore, StoreState, StoreToMain, SyncErrorCode, SyncSource } from '../../shared/sync';
+import type { HeldRowCounts, MainToStore, StoreState, StoreToMain, SyncErrorCode, SyncSource } from '../../shared/sync';
 import type { PdbType } from '../../shared/peeringdb';
 import type { SkipReasons } from '../../shared/row-schema';
 import { abortReason } from './clock';
@@ -21,10 +21,11 @@ export interface PageToStore {
   notAfter?: number;
 }
 
-/** What the store said of a page: rows it stored, and rows it left out as not valid. */
+/** What the store said of a page: rows it stored, rows it left out as not valid, and (held for a swap) rows that passed. */
 export interface StoreAck {
   stored: number;
   skipped: SkipReasons;
+  held?: HeldRowCounts;
 }
 
 type Pending =
@@ -141,7 +142,7 @@ export class StoreSession {
     if (message.t !== 'ack' && message.t !== 'nack') return;
     const pending = this.pending.get(message.seq);
     if (pending?.kind !== 'ack') return;
-    if (message.t === 'ack') pending.resolve({ stored: message.stored, skipped: message.skipped ?? {} });
+    if (message.t === 'ack') pending.resolve({ stored: message.stored, skipped: message.skipped ?? {}, ...(message.held ? { held: message.held } : {}) });
     else pending.reject(storeRefusal(message));
   }
 
@@ -159,11 +160,18 @@ export class StoreSession {
   }
 }
 
+/** Data the store could not read; `reason` is the store's own words, for a caller that knows where the data came from. */
+export class StoreRefusal extends SyncError {
+  constructor(readonly reason: string) {
+    super('malformed', `The local database refused data it could not read: ${reason}`);
+  }
+}
+
 /** What the store's refusal means for the user: data it could not read is not a full disk. */
 function storeRefusal(nack: Extract<StoreToMain, { t: 'nack' }>): SyncError {
   switch (nack.kind) {
     case 'refused':
-      return new SyncError('malformed', `The local database refused data it could not read: ${nack.message}`);
+      return new StoreRefusal(nack.message);
     case 'full':
       return new SyncError('disk-full', `The local database is out of room: ${nack.message}`);
     default:

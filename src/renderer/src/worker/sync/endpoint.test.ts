@@ -331,6 +331,34 @@ describe('full lists that replace a type', () => {
     expect(summary!.perType.org).toEqual({ added: 2, updated: 0, deleted: 3 });
   });
 
+  it('are acknowledged with their rows that passed, live and deleted, for the progress (main sends bulk rows unread)', async () => {
+    const page = pageOf('org', [orgRow(1), orgRow(2, { status: 'deleted' }), orgRow(3)], { replace: true, complete: false });
+    const nameless: MainToStore = { ...pageOf('org', [], { replace: true, complete: false }), rowsJson: '[{"id": 4, "status": "ok"}, {"id": 5, "name": "Org 5", "status": "ok"}]' };
+    await send(hello(), page, nameless);
+    expect(posted[0]).toEqual({ t: 'ack', seq: (page as { seq: number }).seq, stored: 3, held: { live: 2, deleted: 1 } });
+    expect(posted[1]).toMatchObject({ t: 'ack', held: { live: 1, deleted: 0 }, skipped: { 'name is missing': 1 } });
+  });
+
+  it('a held page whose write fails (quota) refuses the page after it and the swap; the type stays as it was', async () => {
+    await send(hello(), pageOf('org', [orgRow(1)]), end());
+    const chunks = await db.chunks.toArray();
+    let failing = true;
+    db.chunks.hook('creating', () => {
+      if (failing) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const first = pageOf('org', [orgRow(2)], { replace: true, complete: false });
+    const second = pageOf('org', [orgRow(3)], { replace: true, complete: false });
+    const swapMessage = swap(['org']);
+    await send(hello('job-2'), first, second, swapMessage, end('error'));
+    failing = false;
+    // The first page's write goes on while the next is read: its failure is the next page's answer, and the swap's.
+    expect(posted.find((m) => 'seq' in m && m.seq === (second as { seq: number }).seq)).toMatchObject({ t: 'nack', kind: 'full' });
+    expect(posted.find((m) => 'seq' in m && m.seq === (swapMessage as { seq: number }).seq)).toMatchObject({ t: 'nack', kind: 'full' });
+    expect(idsOf(copy, 'org')).toEqual([1]);
+    expect(idsOf(await reloaded(), 'org')).toEqual([1]);
+    expect(await db.chunks.toArray()).toEqual(chunks);
+  });
+
   it.each(['error', 'cancelled'] as const)('a list that ends (%s) before its swap leaves the type as it was', async (outcome) => {
     await send(hello(), pageOf('poc', [pocRow(1), pocRow(2), pocRow(3)]), end());
     const chunks = await db.chunks.toArray();

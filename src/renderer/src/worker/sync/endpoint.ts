@@ -12,7 +12,14 @@
  */
 import { isPdbType, type PdbRow, type PdbType } from '../../../../shared/peeringdb';
 import type { SkipReasons } from '../../../../shared/row-schema';
-import { watermarkCeiling, type MainToStore, type StoreToMain, type SyncChangeSummary, type SyncSource } from '../../../../shared/sync';
+import {
+  watermarkCeiling,
+  type HeldRowCounts,
+  type MainToStore,
+  type StoreToMain,
+  type SyncChangeSummary,
+  type SyncSource,
+} from '../../../../shared/sync';
 import { bumpDataVersion, readLoadedTypes, readLogRange, readPocWithKey, readWatermark, readWatermarks } from '../db/meta';
 import { META, type LogRange, type PeeringDatabase } from '../db/schema';
 import { ChangeTracker } from './job-changes';
@@ -67,6 +74,12 @@ interface HeldList {
   snapshotAt: number | undefined;
   /** Its pages on disk, past the type's log; null until a page with rows came. */
   records: HeldRecords | null;
+  /** Settles when every page held so far is written (or one failed to be). */
+  written: Promise<void>;
+}
+
+function newHeldList(): HeldList {
+  return { rows: new Map(), newest: undefined, snapshotAt: undefined, records: null, written: Promise.resolve() };
 }
 
 interface JobState {
@@ -160,8 +173,8 @@ export function createSyncEndpoint(
     post({ t: 'nack', seq, message: failureMessage(what, error), kind: nackKind(error) });
   }
 
-  function ack(seq: number, stored: number, skipped: SkipReasons): void {
-    post(Object.keys(skipped).length > 0 ? { t: 'ack', seq, stored, skipped } : { t: 'ack', seq, stored });
+  function ack(seq: number, stored: number, skipped: SkipReasons, held?: HeldRowCounts): void {
+    post({ t: 'ack', seq, stored, ...(Object.keys(skipped).length > 0 ? { skipped } : {}), ...(held ? { held } : {}) });
   }
 
   async function handlePage(page: PageMessage): Promise<void> {
@@ -176,7 +189,8 @@ export function createSyncEndpoint(
       ({ rows, skipped, sameAsText } = readPageRows(page.type, page.rowsJson));
       await readLoadedOnce();
       if (page.replace === true) {
-        ack(page.seq, await holdPage(page, rows, sameAsText), skipped);
+        const held = await holdPage(page, rows, sameAsText);
+        ack(page.seq, held.stored, skipped, held.counts);
         return;
       }
       // The one-second lookback of every `since` sync brings back rows the copy holds as they
@@ -210,30 +224,45 @@ export function createSyncEndpoint(
 
   /**
    * Adds a page of a full list to what is held for its swap, and writes it as a held record in
-   * a transaction of its own (nothing loads it before the swap); returns its distinct rows.
+   * a transaction of its own (nothing loads it before the swap). The write goes on while the
+   * next page is read: a page is acknowledged once every page held before it is written, so at
+   * most one write is outstanding, and the swap waits for them all. Returns the page's distinct
+   * rows, and its rows by status.
    */
-  async function holdPage(page: PageMessage, rows: readonly PdbRow[], sameAsText: boolean): Promise<number> {
+  async function holdPage(page: PageMessage, rows: readonly PdbRow[], sameAsText: boolean): Promise<{ stored: number; counts: HeldRowCounts }> {
     let held = job.held.get(page.type);
-    if (!held) job.held.set(page.type, (held = { rows: new Map(), newest: undefined, snapshotAt: undefined, records: null }));
+    if (!held) job.held.set(page.type, (held = newHeldList()));
+    const before = held.written;
     if (rows.length > 0) {
       const rowsJson = sameAsText ? page.rowsJson : JSON.stringify(rows);
       const list = held;
-      // Reading the page and writing it are tasks of their own: a large page is both.
-      await yieldToNextTask();
-      await db.transaction('rw', [db.chunks, db.meta], async () => {
-        list.records ??= await startHeldRecords(db, page.type);
-        await writeHeldRecord(db, page.type, list.records, rowsJson, rows.length);
+      list.written = before.then(async () => {
+        // Reading the page and writing it are tasks of their own: a large page is both.
+        await yieldToNextTask();
+        await db.transaction('rw', [db.chunks, db.meta], async () => {
+          list.records ??= await startHeldRecords(db, page.type);
+          await writeHeldRecord(db, page.type, list.records, rowsJson, rows.length);
+        });
       });
+      // A failed write is reported by the ack of the page after it, or by the swap.
+      list.written.catch(() => undefined);
     }
+    await before;
     const ids = new Set<number>();
+    const counts = { live: 0, deleted: 0 };
     for (const row of rows) {
       ids.add(row.id);
-      if (row.status === 'deleted') held.rows.delete(row.id);
-      else held.rows.set(row.id, row);
+      if (row.status === 'deleted') {
+        held.rows.delete(row.id);
+        counts.deleted++;
+      } else {
+        held.rows.set(row.id, row);
+        counts.live++;
+      }
     }
     held.newest = maxOf(held.newest, newestChange(rows));
     if (page.snapshotAt !== undefined) held.snapshotAt = page.snapshotAt;
-    return ids.size;
+    return { stored: ids.size, counts };
   }
 
   /**
@@ -251,9 +280,10 @@ export function createSyncEndpoint(
       await readLoadedOnce();
       const ceiling = ceilingFor(swap.notAfter);
       const lists = swap.types.map((type) => {
-        const held = job.held.get(type) ?? { rows: new Map<number, PdbRow>(), newest: undefined, snapshotAt: undefined, records: null };
+        const held = job.held.get(type) ?? newHeldList();
         return { type, held, watermark: swap.snapshotAt?.[type] ?? held.snapshotAt ?? held.newest };
       });
+      for (const { held } of lists) await held.written;
       const dataVersion = await db.transaction('rw', [db.chunks, db.meta], async () => {
         for (const { type, held, watermark } of lists) {
           await swapInHeldRecords(db, type, held.records);
@@ -409,6 +439,7 @@ export function createSyncEndpoint(
    * the type's next swap clears them.)
    */
   async function dropUnswappedLists(): Promise<void> {
+    await Promise.all([...job.held.values()].map((list) => list.written.catch(() => undefined)));
     const unswapped = [...job.held].filter(([, list]) => list.records !== null);
     if (unswapped.length === 0) return;
     try {

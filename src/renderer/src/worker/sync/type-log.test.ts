@@ -383,7 +383,8 @@ describe('full lists that replace a type', () => {
   it('are written as held records that nothing loads until the swap', async () => {
     const { endpoint } = await startWorker();
     await send(endpoint, hello('first'), pageOf('net', [netRow(1), netRow(2)]), end());
-    await send(endpoint, hello('replace'), pageOf('net', [netRow(1), netRow(5000)], { replace: true, complete: false }));
+    // A held page is acknowledged once every page held before it is written: the empty page makes sure of the first.
+    await send(endpoint, hello('replace'), pageOf('net', [netRow(1), netRow(5000)], { replace: true, complete: false }), pageOf('net', [], { replace: true, complete: false }));
     expect(await keysOfNet()).toEqual(['net:s1', 'net:s2']);
     expect([...(await reloaded()).rows.net.keys()].sort()).toEqual([1, 2]);
 
@@ -396,8 +397,8 @@ describe('full lists that replace a type', () => {
   it('a list cut short by a kill leaves the type as it was; the next list swapped in clears what it left', async () => {
     const first = await startWorker();
     await send(first.endpoint, hello('first'), pageOf('net', [netRow(1), netRow(2)]), end());
-    await send(first.endpoint, hello('killed'), pageOf('net', [netRow(7), netRow(8)], { replace: true, complete: false }));
-    // Killed here: the held record is on disk, past the range.
+    await send(first.endpoint, hello('killed'), pageOf('net', [netRow(7), netRow(8)], { replace: true, complete: false }), pageOf('net', [], { replace: true, complete: false }));
+    // Killed here: the held record is on disk (the empty page's ack says so), past the range.
     expect(await keysOfNet()).toEqual(['net:s1', 'net:s2']);
 
     const second = await startWorker();
