@@ -49,6 +49,7 @@ export class MemoryStore {
   refuseNextPage: string | null = null;
   linksOpened = 0;
   private endWaiters: ((end: Extract<MainToStore, { t: 'end' }>) => void)[] = [];
+  private swapWaiters: { type: PdbType; resolve: () => void }[] = [];
 
   private job = { jobId: '', withKey: false, held: new Map<PdbType, Map<number, Row>>(), listNewest: new Map<PdbType, number>() };
   private openLinks = new Set<MemoryLink>();
@@ -64,6 +65,15 @@ export class MemoryStore {
   /** The end message of the job that is running, once it arrives (ends travel asynchronously). */
   nextEnd(): Promise<Extract<MainToStore, { t: 'end' }>> {
     return new Promise((resolve) => this.endWaiters.push(resolve));
+  }
+
+  /**
+   * Resolves once a list of `type` has taken its place (at once if one has in this store):
+   * main fetches the next files ahead, so a request for a later type says nothing of this one.
+   */
+  swapped(type: PdbType): Promise<void> {
+    if (this.swaps.some((swap) => swap.types.includes(type))) return Promise.resolve();
+    return new Promise((resolve) => this.swapWaiters.push({ type, resolve }));
   }
 
   /** The window goes away: every open link reports closed. */
@@ -184,6 +194,9 @@ export class MemoryStore {
       this.job.held.delete(type);
     }
     reply({ t: 'ack', seq: swap.seq, stored });
+    const waiting = this.swapWaiters.filter((waiter) => swap.types.includes(waiter.type));
+    this.swapWaiters = this.swapWaiters.filter((waiter) => !waiting.includes(waiter));
+    for (const waiter of waiting) waiter.resolve();
   }
 }
 
