@@ -91,6 +91,34 @@ const described = (entries: ReviewEntry[]) =>
 const { frankfurt } = HISTORY_IX;
 const { alpha, beta, gamma, delta, epsilon, zeta } = HISTORY_NETS;
 
+/** What five days of the history dataset bring, newest sync first: the review's batches and entries. */
+const FIVE_DAYS_BATCHES = [
+  [null, 0],
+  [null, 3],
+  [null, 3],
+  [null, 2],
+  [null, 2],
+  ['first', 0],
+];
+function fiveDaysEntries() {
+  return [
+    // Day 5: Zeta is deleted from PeeringDB; its leaves say so.
+    ['net-deleted', zeta.asn, null, zeta.name, null],
+    ['left', zeta.asn, `ix:${frankfurt}`, 10_000, null],
+    ['left', zeta.asn, `fac:${HISTORY_FAC}`, null, null],
+    // Day 4: Alpha's Policy contact, Beta on the route servers, Gamma back after a gap.
+    ['policy-contact', alpha.asn, null, 'Alpha Peering <noc@alpha.example>', 'Alpha Peering <peering@alpha.example>'],
+    ['rs-on', beta.asn, `ix:${frankfurt}`, 0, 1],
+    ['returned', gamma.asn, `ix:${frankfurt}`, null, 1_000],
+    // Day 3: Beta's policy; Epsilon joins.
+    ['policy', beta.asn, null, 'Selective', 'Restrictive'],
+    ['joined', epsilon.asn, `ix:${frankfurt}`, null, 10_000],
+    // Day 2: Alpha's upgrade; Gamma leaves.
+    ['speed-up', alpha.asn, `ix:${frankfurt}`, 10_000, 100_000],
+    ['left', gamma.asn, `ix:${frankfurt}`, 1_000, null],
+  ];
+}
+
 describe('the review queue', () => {
   it('lists what each sync changed where my networks are, newest first, and says when nothing changed', async () => {
     for (let day = 0; day < 5; day++) await syncDay(day);
@@ -98,30 +126,8 @@ describe('the review queue', () => {
     await syncDay(4);
 
     const result = await queue();
-    expect(result.batches.map((batch) => [batch.note, batch.total])).toEqual([
-      [null, 0],
-      [null, 3],
-      [null, 3],
-      [null, 2],
-      [null, 2],
-      ['first', 0],
-    ]);
-    expect(described(result.entries)).toEqual([
-      // Day 5: Zeta is deleted from PeeringDB; its leaves say so.
-      ['net-deleted', zeta.asn, null, zeta.name, null],
-      ['left', zeta.asn, `ix:${frankfurt}`, 10_000, null],
-      ['left', zeta.asn, `fac:${HISTORY_FAC}`, null, null],
-      // Day 4: Alpha's Policy contact, Beta on the route servers, Gamma back after a gap.
-      ['policy-contact', alpha.asn, null, 'Alpha Peering <noc@alpha.example>', 'Alpha Peering <peering@alpha.example>'],
-      ['rs-on', beta.asn, `ix:${frankfurt}`, 0, 1],
-      ['returned', gamma.asn, `ix:${frankfurt}`, null, 1_000],
-      // Day 3: Beta's policy; Epsilon joins.
-      ['policy', beta.asn, null, 'Selective', 'Restrictive'],
-      ['joined', epsilon.asn, `ix:${frankfurt}`, null, 10_000],
-      // Day 2: Alpha's upgrade; Gamma leaves.
-      ['speed-up', alpha.asn, `ix:${frankfurt}`, 10_000, 100_000],
-      ['left', gamma.asn, `ix:${frankfurt}`, 1_000, null],
-    ]);
+    expect(result.batches.map((batch) => [batch.note, batch.total])).toEqual(FIVE_DAYS_BATCHES);
+    expect(described(result.entries)).toEqual(fiveDaysEntries());
     expect(result.entries.every((entry) => entry.isNew)).toBe(true);
     expect(result.entries[1]?.note).toBe('The network was deleted from PeeringDB.');
     expect(result.entries[0]).toMatchObject({ netName: zeta.name, place: null });
@@ -146,19 +152,8 @@ describe('the review queue', () => {
     expect(written).toBeLessThan(writesInFlight.length);
     await Promise.all(writesInFlight);
     const result = await queue();
-    expect(result.batches.map((batch) => [batch.note, batch.total])).toEqual([[null, 0], [null, 3], [null, 3], [null, 2], [null, 2], ['first', 0]]);
-    expect(result.entries.map((entry) => entry.kind)).toEqual([
-      'net-deleted',
-      'left',
-      'left',
-      'policy-contact',
-      'rs-on',
-      'returned',
-      'policy',
-      'joined',
-      'speed-up',
-      'left',
-    ]);
+    expect(result.batches.map((batch) => [batch.note, batch.total])).toEqual(FIVE_DAYS_BATCHES);
+    expect(described(result.entries)).toEqual(fiveDaysEntries());
     expect(await ctx.db.historyMoments.count()).toBe(6);
   });
 
