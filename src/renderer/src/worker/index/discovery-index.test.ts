@@ -96,6 +96,23 @@ describe('the discovery index follows the copy', () => {
 describe('building in the background', () => {
   const generated = () => copyOf(generateDataset({ seed: 3, scale: 0.08 }) as unknown as Parameters<typeof copyOf>[0]);
 
+  /**
+   * A generated copy with its index built, then the first page of a sync: a network renamed
+   * ("Numbat Networks"). Returns the contact the sync's next pages change.
+   */
+  async function syncRenamingANetwork() {
+    const copy = generated();
+    const index = discoveryIndexOf(copy);
+    index.warmUp(true);
+    await vi.waitFor(() => expect(index.complete).toBe(true), { timeout: 10_000, interval: 20 });
+    const net = [...copy.rows.net.values()][0]!;
+    const contact = [...copy.rows.poc.values()][0]!;
+    copy.rows.net.set(net.id, { ...net, name: 'Numbat Networks' });
+    copy.version++;
+    index.warmUp();
+    return { copy, index, net, contact };
+  }
+
   /** Counts the other tasks that ran until `work` settled. */
   async function tasksDuring<T>(work: Promise<T>): Promise<{ value: T; tasks: number }> {
     let tasks = 0;
@@ -283,15 +300,7 @@ describe('building in the background', () => {
   });
 
   it('leaves a short sync alone and builds once it ends', async () => {
-    const copy = generated();
-    const index = discoveryIndexOf(copy);
-    index.warmUp(true);
-    await vi.waitFor(() => expect(index.complete).toBe(true), { timeout: 10_000, interval: 20 });
-    const net = [...copy.rows.net.values()][0]!;
-    const contact = [...copy.rows.poc.values()][0]!;
-    copy.rows.net.set(net.id, { ...net, name: 'Numbat Networks' });
-    copy.version++;
-    index.warmUp();
+    const { copy, index, net, contact } = await syncRenamingANetwork();
     for (let page = 0; page < 5; page++) {
       copy.rows.poc.set(contact.id, { ...contact, name: `Page ${page}` });
       copy.version++;
@@ -306,17 +315,9 @@ describe('building in the background', () => {
   });
 
   it('builds what a sync has finished with while it stores the rest, so a search at its end finds its index ready', async () => {
-    const copy = generated();
-    const index = discoveryIndexOf(copy);
-    index.warmUp(true);
-    await vi.waitFor(() => expect(index.complete).toBe(true), { timeout: 10_000, interval: 20 });
     // A sync renames a network, then goes on with pages of contacts, one every 20 ms.
-    const net = [...copy.rows.net.values()][0]!;
-    copy.rows.net.set(net.id, { ...net, name: 'Numbat Networks' });
-    copy.version++;
-    index.warmUp();
+    const { copy, index, net, contact } = await syncRenamingANetwork();
     expect(index.isReadyFor(['search'])).toBe(false);
-    const contact = [...copy.rows.poc.values()][0]!;
     for (let page = 0; page < 100 && !index.isReadyFor(['search']); page++) {
       copy.rows.poc.set(contact.id, { ...contact, name: `Page ${page}` });
       copy.version++;

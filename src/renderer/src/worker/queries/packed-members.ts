@@ -5,8 +5,7 @@
  */
 import type { PeersResult } from '../../protocol/discovery';
 import type { PackedConnections, PackedMemberNets, PackedPeersResult } from '../../protocol/packed';
-import { amountOf, textOf } from '../index/row-values';
-import { memberSelectionOf, type MemberSelection } from './members';
+import { memberConnections, memberSelectionOf, type MemberSelection } from './members';
 /** Numbers the distinct values of a column, so each row carries an index. */
 class Dictionary<T> {
   readonly values: T[] = [];
@@ -31,14 +30,15 @@ class Dictionary<T> {
   }
 }
 
-/** Each row's connections at the one IXP asked, read from its ports (as memberConnections makes them). */
+/** Each row's connections at the one IXP asked, as the rows would carry them (memberConnections). */
 function packConnections(selection: MemberSelection): PackedConnections | null {
   const { members } = selection;
   if (!members) return null;
-  const { memberPortStart, memberPorts } = selection.index.peering;
+  // One IXP's members: a few thousand connections at most, so made once as objects and copied.
+  const perRow = Array.from(members, (member) => memberConnections(selection.index.peering, member));
   const count = members.length;
   const start = new Int32Array(count + 1);
-  for (let i = 0; i < count; i++) start[i + 1] = start[i]! + memberPortStart[members[i]! + 1]! - memberPortStart[members[i]!]!;
+  for (let i = 0; i < count; i++) start[i + 1] = start[i]! + perRow[i]!.length;
   const total = start[count]!;
   const packed: PackedConnections = {
     start,
@@ -51,25 +51,17 @@ function packConnections(selection: MemberSelection): PackedConnections | null {
     isRsPeer: new Uint8Array(total),
     operational: new Uint8Array(total),
   };
-  const byId: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const from = memberPortStart[members[i]!]!;
-    const to = memberPortStart[members[i]! + 1]!;
-    // Most members have one port; the others' are listed by id.
-    byId.length = 0;
-    for (let port = from; port < to; port++) byId.push(port);
-    if (byId.length > 1) byId.sort((a, b) => memberPorts[a]!.id - memberPorts[b]!.id);
-    let at = start[i]!;
-    for (const port of byId) {
-      const row = memberPorts[port]!;
-      packed.netixlanId[at] = row.id;
-      packed.asn[at] = row.asn;
-      packed.ixlanId[at] = row.ixlan_id;
-      packed.ipaddr4.push(textOf(row.ipaddr4) || null);
-      packed.ipaddr6.push(textOf(row.ipaddr6) || null);
-      packed.speed[at] = amountOf(row.speed);
-      packed.isRsPeer[at] = row.is_rs_peer === true ? 1 : 0;
-      packed.operational[at] = row.operational !== false ? 1 : 0;
+  let at = 0;
+  for (const connections of perRow) {
+    for (const connection of connections) {
+      packed.netixlanId[at] = connection.netixlanId;
+      packed.asn[at] = connection.asn;
+      packed.ixlanId[at] = connection.ixlanId;
+      packed.ipaddr4.push(connection.ipaddr4);
+      packed.ipaddr6.push(connection.ipaddr6);
+      packed.speed[at] = connection.speed;
+      packed.isRsPeer[at] = connection.isRsPeer ? 1 : 0;
+      packed.operational[at] = connection.operational ? 1 : 0;
       at++;
     }
   }
