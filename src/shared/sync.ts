@@ -93,6 +93,8 @@ export type MainToStore =
    * The full lists of these types are complete: each replaces its type, all in one transaction
    * (a dump takes every type's place at once or none). `snapshotAt` is the watermark each list
    * stands for; without one, the newest change among its rows. Acked with the rows now stored.
+   * Main may send it before its pages are acknowledged: a list with a page the store refused or
+   * could not write is not swapped in, and the swap is refused for the same reason.
    */
   | { t: 'swap'; seq: number; types: PdbType[]; snapshotAt?: Partial<Record<PdbType, number>>; notAfter?: number }
   | { t: 'progress'; progress: SyncProgress }

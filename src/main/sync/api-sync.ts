@@ -1,8 +1,10 @@
 /**
  * A sync from PeeringDB: for each type in dependency order, the bulk cache (a first anonymous
  * load), its changes since the watermark in one answer, or a full `since` list page by page
- * (a first load with a key or from a mirror, or a list that replaces the type). Each page is
- * stored before the next is sent; the next answer is fetched while the last one is stored.
+ * (a first load with a key or from a mirror, or a list that replaces the type). A paged list's
+ * page is stored before the next is sent; bulk cache lists and small answers of changes go on
+ * without waiting for their acks (see snapshot.ts and `awaitLater`). The next answer is fetched
+ * while the last one is stored.
  */
 import type { PdbType } from '../../shared/peeringdb';
 import { checkPeeringDbUrl } from '../../shared/peeringdb-address';
@@ -17,7 +19,7 @@ import { pageThroughList } from './page-loop';
 import { expectedRequests, planSync, type TypePlan } from './plan';
 import { estimateEta } from './progress-reporter';
 import { countRows, RowTally, type NewRows } from './row-tally';
-import { replaceWithListText, sum } from './snapshot';
+import { PagesInFlight, replaceWithListText, sum } from './snapshot';
 import { apiChangesUrl, apiListUrl, cacheFileUrl, canonicalApiBase, isOnDomain, keyOriginFor } from './urls';
 import type { SyncTuning } from './sync-types';
 import { settled, unwrap, type Settled } from './settled';
@@ -123,6 +125,8 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
    * wait unacknowledged, and a paged list and the sync's end wait for them all first.
    */
   const unacked: { chars: number; ack: Promise<Settled<void>> }[] = [];
+  /** Pages of bulk cache lists waiting for their acks, across lists (see snapshot.ts). */
+  const listPagesInFlight = new PagesInFlight();
   let unackedChars = 0;
   /** The first refusal among them, as soon as the store said it. */
   let refusal: { error: unknown } | null = null;
@@ -246,7 +250,8 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
           // The lists sent before this one are not waited for, unless the store refused one (see snapshot.ts).
           if (refusal) throw refusal.error;
           const list = { type, text: answer.text, where: `the bulk cache's ${type} list` };
-          const { swapped } = await replaceWithListText(session, progress, list, { rows: tuning.pageSize, chars: tuning.storePageChars }, notAfter());
+          const size = { rows: tuning.pageSize, chars: tuning.storePageChars };
+          const { swapped } = await replaceWithListText(session, progress, list, size, notAfter(), listPagesInFlight);
           const done = swapped.then(() => {
             eta.typeDone(type);
             progress.typeDone(type);

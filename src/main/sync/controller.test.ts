@@ -17,7 +17,7 @@ import { WATERMARK_SKEW_SECONDS, type SyncProgress } from '../../shared/sync';
 import { createSyncController } from './controller';
 import { idsOf, smallDataset, T0 } from '../../../tools/fake-peeringdb/datasets/small';
 import { MemoryStore } from './memory-store.test-support';
-import type { SyncConfig, SyncController, SyncTuning } from './sync-types';
+import type { SyncConfig, SyncController, SyncControllerDeps, SyncTuning } from './sync-types';
 
 const KEY = 'key-with-user-rights';
 const FAST: Partial<SyncTuning> = {
@@ -54,7 +54,11 @@ const dataset = smallDataset();
 const secureFetch = fetchTrustingLoopbackTls();
 
 function makeController(): SyncController {
-  return createSyncController({
+  return createSyncController(controllerDeps());
+}
+
+function controllerDeps(): SyncControllerDeps {
+  return {
     openStoreLink: store.openLink,
     emitProgress: (progress) => events.push(progress),
     getConfig: () => config,
@@ -65,7 +69,7 @@ function makeController(): SyncController {
     appVersion: '1.2.3',
     tuning,
     random: () => 0.5,
-  });
+  };
 }
 
 beforeEach(async () => {
@@ -308,13 +312,30 @@ describe('resume after a kill', () => {
 
   it('loads a snapshot cut off half way whole again', async () => {
     tuning = { ...FAST, pageSize: 10 };
-    controller = makeController();
-    store.onApplied = (page) => {
-      if (page.type === 'netixlan' && !page.complete) controller.cancel();
-    };
+    // Cancelled as main sends the list's second page: main sends a list's pages and its swap
+    // without waiting for the store, so a cancel must come before the swap went to cut it off.
+    let netixlanPagesSent = 0;
+    controller = createSyncController({
+      ...controllerDeps(),
+      openStoreLink: (jobId) => {
+        const link = store.openLink(jobId);
+        return {
+          ...link,
+          send: (message) => {
+            if (message.t === 'page' && message.type === 'netixlan' && ++netixlanPagesSent === 2) controller.cancel();
+            link.send(message);
+          },
+          onMessage: (listener) => link.onMessage(listener),
+          onClose: (listener) => link.onClose(listener),
+          close: () => link.close(),
+        };
+      },
+    });
     expect((await sync()).phase).toBe('cancelled');
+    expect(netixlanPagesSent).toBe(2);
+    expect(store.swaps.flatMap((swap) => swap.types)).not.toContain('netixlan');
     expect(store.watermarks.netixlan).toBeUndefined();
-    store.onApplied = null;
+    controller = makeController();
     fake.clearRequests();
     await sync();
     // The cut-off type is read whole again and the types before it not at all. (The contacts

@@ -2,7 +2,8 @@
  * A store worker in memory for tests of the sync engine: it speaks the protocol of
  * src/shared/sync.ts as the real store does (acks a page only after applying it, keeps
  * per-type watermarks, holds a full list apart until its swap, checks rows against the row
- * schema and counts those of a held page in its ack, records pocWithKey), and
+ * schema and counts those of a held page in its ack, refuses the swap of a list with a page
+ * it refused, records pocWithKey), and
  * records what it received so tests can check what was sent.
  */
 import type { PdbType } from '../../shared/peeringdb';
@@ -51,8 +52,13 @@ export class MemoryStore {
   private endWaiters: ((end: Extract<MainToStore, { t: 'end' }>) => void)[] = [];
   private swapWaiters: { type: PdbType; resolve: () => void }[] = [];
 
-  private job = { jobId: '', withKey: false, held: new Map<PdbType, Map<number, Row>>(), listNewest: new Map<PdbType, number>() };
+  private job = MemoryStore.newJob('', false);
   private openLinks = new Set<MemoryLink>();
+
+  private static newJob(jobId: string, withKey: boolean) {
+    /** `refused`: held lists with a page the store refused, and why; their swap is refused too. */
+    return { jobId, withKey, held: new Map<PdbType, Map<number, Row>>(), listNewest: new Map<PdbType, number>(), refused: new Map<PdbType, string>() };
+  }
 
   /** What the app's openStoreLink would return. */
   openLink = (jobId: string): StoreLink => {
@@ -98,7 +104,7 @@ export class MemoryStore {
     this.messages.push(message);
     switch (message.t) {
       case 'hello':
-        this.job = { jobId: message.jobId, withKey: message.withKey, held: new Map(), listNewest: new Map() };
+        this.job = MemoryStore.newJob(message.jobId, message.withKey);
         return;
       case 'state?':
         reply({ t: 'state', state: this.state() });
@@ -122,10 +128,19 @@ export class MemoryStore {
   }
 
   private applyPage(page: PageMessage, reply: (message: StoreToMain) => void): void {
+    const refuse = (message: string, kind: 'refused' | 'write'): void => {
+      if (page.replace && !this.job.refused.has(page.type)) this.job.refused.set(page.type, message);
+      reply({ t: 'nack', seq: page.seq, message, kind });
+    };
     if (this.refuseNextPage !== null) {
       const reason = this.refuseNextPage;
       this.refuseNextPage = null;
-      reply({ t: 'nack', seq: page.seq, message: reason, kind: 'write' });
+      refuse(reason, 'write');
+      return;
+    }
+    const refusedBefore = page.replace ? this.job.refused.get(page.type) : undefined;
+    if (refusedBefore !== undefined) {
+      refuse(refusedBefore, 'refused');
       return;
     }
     // Rows, or PeeringDB's answer holding them (see MainToStore).
@@ -133,7 +148,7 @@ export class MemoryStore {
     try {
       value = JSON.parse(page.rowsJson) as unknown[] | { data: unknown[] };
     } catch (error) {
-      reply({ t: 'nack', seq: page.seq, message: `Page ${page.seq} of ${page.type} was refused: the page is not valid JSON (${(error as Error).message})`, kind: 'refused' });
+      refuse(`Page ${page.seq} of ${page.type} was refused: the page is not valid JSON (${(error as Error).message})`, 'refused');
       return;
     }
     const checked = checkRows(page.type, Array.isArray(value) ? value : value.data, { repair: true });
@@ -182,6 +197,11 @@ export class MemoryStore {
 
   /** Every list held for the swap's types takes its type's place at once. */
   private applySwap(swap: Extract<MainToStore, { t: 'swap' }>, reply: (message: StoreToMain) => void): void {
+    const refused = swap.types.map((type) => this.job.refused.get(type)).find((reason) => reason !== undefined);
+    if (refused !== undefined) {
+      reply({ t: 'nack', seq: swap.seq, message: refused, kind: 'refused' });
+      return;
+    }
     this.swaps.push({ jobId: this.job.jobId, types: [...swap.types], ...(swap.snapshotAt ? { snapshotAt: { ...swap.snapshotAt } } : {}) });
     let stored = 0;
     for (const type of swap.types) {

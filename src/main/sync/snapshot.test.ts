@@ -3,7 +3,7 @@ import type { MainToStore } from '../../shared/sync';
 import { SyncError } from './errors';
 import { MemoryStore } from './memory-store.test-support';
 import { ProgressReporter } from './progress-reporter';
-import { replaceWithListText } from './snapshot';
+import { PagesInFlight, replaceWithListText } from './snapshot';
 import { StoreSession } from './store-session';
 
 function orgRow(id: number, extra: Record<string, unknown> = {}) {
@@ -31,6 +31,10 @@ async function refusal(text: string): Promise<SyncError> {
   return error as SyncError;
 }
 
+function facRow(id: number) {
+  return { id, org_id: 1, name: `Facility ${id}`, status: 'ok', created: '2020-01-01T00:00:00Z', updated: '2026-04-01T10:00:00Z' };
+}
+
 describe('replaceWithListText', () => {
   it('sends the list in pages of whole rows cut from the answer as it came, then swaps them in at meta.generated', async () => {
     const rows = Array.from({ length: 10 }, (_, i) => orgRow(i + 1));
@@ -45,22 +49,21 @@ describe('replaceWithListText', () => {
     expect(progress.types.org).toMatchObject({ fetched: 10, stored: 10, skipped: 0 });
   });
 
-  it('sends the next pages while the store writes the last, four at most waiting, and swaps once every page is in, without waiting for the swap', async () => {
+  it('sends the pages and the swap without waiting for acks, at most so many pages waiting across the lists of a job', async () => {
     const store = new MemoryStore();
     const link = store.openLink('job');
     let unacked = 0;
-    const unackedAtEachSend: number[] = [];
-    let unackedAtSwap: number | null = null;
+    const sent: { t: string; type: string; unacked: number }[] = [];
     const counting = {
       ...link,
       send: (message: MainToStore) => {
-        if (message.t === 'page') unackedAtEachSend.push(unacked++);
-        if (message.t === 'swap') unackedAtSwap = unacked;
+        if (message.t === 'page') sent.push({ t: 'page', type: message.type, unacked: unacked++ });
+        if (message.t === 'swap') sent.push({ t: 'swap', type: message.types.join(), unacked });
         link.send(message);
       },
       onMessage: (listener: Parameters<typeof link.onMessage>[0]) =>
         link.onMessage((message) => {
-          if (message.t === 'ack' && unackedAtSwap === null) unacked--;
+          if (message.t === 'ack' && 'held' in message) unacked--;
           listener(message);
         }),
       onClose: (listener: () => void) => link.onClose(listener),
@@ -68,19 +71,50 @@ describe('replaceWithListText', () => {
     };
     const session = new StoreSession(counting, new AbortController().signal, 5000, 'cache', () => undefined);
     session.hello('job', 'cache', false);
-    const rows = Array.from({ length: 20 }, (_, i) => orgRow(i + 1));
     const progress = new ProgressReporter('job', 'cache', () => undefined, 0);
-    const { swapped } = await replaceWithListText(session, progress, { type: 'org', text: JSON.stringify({ data: rows, meta: {} }), where: 'the list' }, { rows: 4, chars: 10_000 }, Date.now() / 1000 + 60);
-    // The swap went once every page was acknowledged; the caller may send the next list before the swap's own ack.
-    expect(unackedAtEachSend).toHaveLength(5);
-    expect(unackedAtSwap).toBe(0);
+    const inFlight = new PagesInFlight(3);
+    const listOf = (type: 'org' | 'fac', count: number) => ({
+      type,
+      text: JSON.stringify({ data: Array.from({ length: count }, (_, i) => (type === 'org' ? orgRow(i + 1) : facRow(i + 1))), meta: {} }),
+      where: `the ${type} list`,
+    });
+    const size = { rows: 4, chars: 10_000 };
+    const orgs = await replaceWithListText(session, progress, listOf('org', 20), size, Date.now() / 1000 + 60, inFlight);
+    // The swap went right after the last page, before the store acknowledged them all.
+    expect(sent.at(-1)).toMatchObject({ t: 'swap', type: 'org' });
+    expect(sent.at(-1)!.unacked).toBeGreaterThan(0);
     expect(store.swaps).toEqual([]);
-    await swapped;
-    expect(store.swaps).toHaveLength(1);
-    expect(Math.max(...unackedAtEachSend)).toBe(3);
-    expect(unackedAtSwap).toBe(0);
+    const facs = await replaceWithListText(session, progress, listOf('fac', 9), size, Date.now() / 1000 + 60, inFlight);
+    await Promise.all([orgs.swapped, facs.swapped]);
+    expect(sent.map((message) => `${message.t} ${message.type}`)).toEqual([...Array(5).fill('page org'), 'swap org', ...Array(3).fill('page fac'), 'swap fac']);
+    // Three at most waited for their acks, the other list's pages included.
+    expect(Math.max(...sent.filter((message) => message.t === 'page').map((message) => message.unacked))).toBe(2);
+    expect(store.swaps.map((swap) => swap.types)).toEqual([['org'], ['fac']]);
     expect(store.live('org')).toHaveLength(20);
+    expect(store.live('fac')).toHaveLength(9);
     expect(progress.snapshot().types.org).toMatchObject({ fetched: 20, stored: 20 });
+    expect(progress.snapshot().types.fac).toMatchObject({ fetched: 9, stored: 9 });
+  });
+
+  it('a page the store refuses fails the list: its swap is refused and the type stays as it was', async () => {
+    const store = new MemoryStore();
+    const session = new StoreSession(store.openLink('job'), new AbortController().signal, 5000, 'cache', () => undefined);
+    session.hello('job', 'cache', false);
+    const progress = new ProgressReporter('job', 'cache', () => undefined, 0);
+    const rows = Array.from({ length: 10 }, (_, i) => orgRow(i + 1));
+    // The second page is cut short on its way: the store cannot read it.
+    const text = JSON.stringify({ data: rows, meta: {} });
+    store.onApplied = (page) => {
+      if (page.seq === 1) store.refuseNextPage = 'Page 2 of org was refused: the page is not valid JSON';
+    };
+    const { swapped } = await replaceWithListText(session, progress, { type: 'org', text, where: "the bulk cache's org list" }, { rows: 4, chars: 10_000 }, Date.now() / 1000 + 60);
+    const error = await swapped.then(() => null, (thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(SyncError);
+    expect((error as SyncError).message).toMatch(/Page 2 of org was refused/);
+    // The swap was sent with the pages, and the store refused it: nothing of the list is in.
+    expect(store.messages.some((message) => message.t === 'swap')).toBe(true);
+    expect(store.swaps).toEqual([]);
+    expect(store.live('org')).toEqual([]);
   });
 
   it('keeps a page within the characters allowed, whatever its rows', async () => {

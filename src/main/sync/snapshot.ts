@@ -8,10 +8,11 @@
  * and sent before the store acknowledged it: the store holds the pages apart, unseen, and puts
  * them in the old rows' place in one transaction only once all are in, so a page waiting behind
  * another changes nothing a failure would have to undo, and the store never waits for main's
- * next page. The swap goes once every page is acknowledged, and the next type's list is sent
- * without waiting for the swap's own ack, which saves the store a round trip per type. A list
- * cut off half way (or cancelled before its swap went) changes nothing and is loaded whole next
- * time.
+ * next page. The swap follows the last page at once, and the next type's list follows the
+ * swap, all before their acks: the store applies them in order, refuses the swap of a list
+ * with a page it refused, and so is never left waiting a round trip for main between two
+ * types. A list cut off half way (or cancelled before its swap went) changes nothing and is
+ * loaded whole next time.
  */
 import type { PdbType } from '../../shared/peeringdb';
 import type { SkipReasons } from '../../shared/row-schema';
@@ -19,7 +20,7 @@ import { DumpScanError, DumpScanner } from './dump-scanner';
 import { validateEnvelope } from './envelope';
 import { SyncError } from './errors';
 import type { ProgressReporter } from './progress-reporter';
-import { StoreRefusal, type StoreAck, type StoreSession } from './store-session';
+import { StoreRefusal, type StoreSession } from './store-session';
 
 export interface ListText {
   type: PdbType;
@@ -41,11 +42,29 @@ const SCAN_SLICE_CHARS = 1024 * 1024;
 /** A row is a few kilobytes; one this long is not PeeringDB's. */
 const MAX_ROW_CHARS = 64 * 1024 * 1024;
 /**
- * Pages sent and not yet acknowledged, at most: the one the store reads, and those on their way
- * to it or queued behind it. A page takes the store a few milliseconds to read but longer to
- * reach it (a copy across processes), so with fewer in flight the store waits for its next.
+ * Pages of full lists sent and not yet acknowledged, at most, across the lists of a job: the one
+ * the store reads, and those on their way to it or queued behind it. A page takes the store a
+ * few tens of milliseconds to read and write, but longer to reach it and to be acknowledged (a
+ * copy across processes each way), so with fewer in flight the store waits for its next.
  */
-const MOST_PAGES_UNACKED = 4;
+const MOST_PAGES_UNACKED = 6;
+
+/** Backpressure shared by the lists of one job: at most so many pages wait for their acks. */
+export class PagesInFlight {
+  /** Acks of the pages sent, oldest first; the store sends them in that order. */
+  private readonly acks: Promise<unknown>[] = [];
+
+  constructor(private readonly most = MOST_PAGES_UNACKED) {}
+
+  /** Resolves once fewer than `most` pages wait; a refusal is its list's to report, not this wait's. */
+  async room(): Promise<void> {
+    while (this.acks.length >= this.most) await this.acks.shift()!.catch(() => undefined);
+  }
+
+  add(ack: Promise<unknown>): void {
+    this.acks.push(ack);
+  }
+}
 
 /** A list sent with its swap: `swapped` settles once the store has put it in place, and rejects with its refusal. */
 export interface SentList {
@@ -59,6 +78,7 @@ export async function replaceWithListText(
   list: ListText,
   size: StorePageSize,
   notAfter: number,
+  inFlight = new PagesInFlight(),
 ): Promise<SentList> {
   const { type, text, where } = list;
   const malformed = (detail: string) =>
@@ -85,29 +105,34 @@ export async function replaceWithListText(
   );
 
   let held = 0;
-  const unacked: Promise<StoreAck>[] = [];
-  /** Counts what the store kept of the oldest pages, once it said so, until at most `most` wait. */
-  const settle = async (most = 0): Promise<void> => {
-    while (unacked.length > most) {
-      const answer = await unacked.shift()!.catch((error: unknown) => {
-        // Rows the store could not read are PeeringDB's answer's fault, not the database's.
-        throw error instanceof StoreRefusal ? malformed(error.reason) : error;
-      });
-      const counts = answer.held ?? { live: 0, deleted: 0 };
-      progress.fetched(type, counts.live);
-      progress.deleted(type, counts.deleted);
-      progress.skipped(type, answer.skipped);
-      held += counts.live;
-    }
-  };
+  /** Each page's ack, counted into the progress as it comes; rejects with the store's refusal. */
+  const pageAcks: Promise<void>[] = [];
+  /** The store's first refusal of a page of this list, once it said so: nothing more is sent. */
+  let refused: { error: unknown } | null = null;
   const send = async (batch: { text: string; rows: number }): Promise<void> => {
-    // Backpressure: a page goes once fewer than MOST_PAGES_UNACKED wait for their acks.
-    await settle(MOST_PAGES_UNACKED - 1);
+    await inFlight.room();
+    if (refused) throw refused.error;
     progress.phase('storing', type);
     const ack = session.page({ type, rowsJson: batch.text, complete: false, replace: true, notAfter, fetchedRows: batch.rows, bytes: batch.text.length });
+    inFlight.add(ack);
+    const counted = ack.then(
+      (answer) => {
+        const counts = answer.held ?? { live: 0, deleted: 0 };
+        progress.fetched(type, counts.live);
+        progress.deleted(type, counts.deleted);
+        progress.skipped(type, answer.skipped);
+        held += counts.live;
+      },
+      (error: unknown) => {
+        // Rows the store could not read are PeeringDB's answer's fault, not the database's.
+        const said = error instanceof StoreRefusal ? malformed(error.reason) : error;
+        refused ??= { error: said };
+        throw said;
+      },
+    );
     // A refusal is reported when it is awaited, never as an unhandled rejection meanwhile.
-    ack.catch(() => undefined);
-    unacked.push(ack);
+    counted.catch(() => undefined);
+    pageAcks.push(counted);
   };
 
   const scanned = (scan: () => void): void => {
@@ -132,9 +157,16 @@ export async function replaceWithListText(
   const generated = (meta as { generated?: unknown } | undefined)?.generated;
   // Without it, the store stands for the newest change among the rows it holds.
   const snapshotAt = typeof generated === 'number' && Number.isFinite(generated) && generated > 0 ? generated : undefined;
-  // Only a list whose every page the store holds is swapped in.
-  await settle();
-  const swapped = session.swap([type], snapshotAt === undefined ? {} : { [type]: snapshotAt }, notAfter).then(() => progress.stored(type, held));
+  if (refused) throw (refused as { error: unknown }).error;
+  // The store swaps the list in only if it holds every page; should it have refused one, that
+  // refusal is what the swap's caller hears, before the swap's own.
+  const swapAck = session.swap([type], snapshotAt === undefined ? {} : { [type]: snapshotAt }, notAfter);
+  swapAck.catch(() => undefined);
+  const swapped = (async () => {
+    for (const ack of pageAcks) await ack;
+    await swapAck;
+    progress.stored(type, held);
+  })();
   swapped.catch(() => undefined);
   return { swapped };
 }

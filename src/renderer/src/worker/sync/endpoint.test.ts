@@ -359,6 +359,29 @@ describe('full lists that replace a type', () => {
     expect(await db.chunks.toArray()).toEqual(chunks);
   });
 
+  it('a held page the store cannot read refuses the pages after it and the swap sent behind them; the type stays as it was', async () => {
+    await send(hello(), pageOf('org', [orgRow(1)]), end());
+    const chunks = await db.chunks.toArray();
+    const first = pageOf('org', [orgRow(2)], { replace: true, complete: false });
+    const cutOff: MainToStore = { ...pageOf('org', [], { replace: true, complete: false }), rowsJson: '[{"id": 3, "name": "Org' };
+    const third = pageOf('org', [orgRow(4)], { replace: true, complete: false });
+    const swapMessage = swap(['org']);
+    // Main sends a list's pages and its swap without waiting for their acks.
+    await send(hello('job-2'), first, cutOff, third, swapMessage, end('error'));
+    const answerTo = (message: MainToStore) => posted.find((m) => 'seq' in m && m.seq === (message as { seq: number }).seq);
+    expect(answerTo(first)).toMatchObject({ t: 'ack' });
+    expect(answerTo(cutOff)).toMatchObject({ t: 'nack', kind: 'refused' });
+    // Refused for the page before it: the list cannot be whole.
+    const reason = (answerTo(cutOff) as { message: string }).message.split('was refused: ')[1]!;
+    expect(reason).toMatch(/not valid JSON/);
+    expect(answerTo(third)).toMatchObject({ t: 'nack', kind: 'refused' });
+    expect((answerTo(third) as { message: string }).message).toContain(reason);
+    expect(answerTo(swapMessage)).toMatchObject({ t: 'nack', kind: 'refused' });
+    expect(idsOf(copy, 'org')).toEqual([1]);
+    expect(idsOf(await reloaded(), 'org')).toEqual([1]);
+    expect(await db.chunks.toArray()).toEqual(chunks);
+  });
+
   it.each(['error', 'cancelled'] as const)('a list that ends (%s) before its swap leaves the type as it was', async (outcome) => {
     await send(hello(), pageOf('poc', [pocRow(1), pocRow(2), pocRow(3)]), end());
     const chunks = await db.chunks.toArray();

@@ -76,10 +76,15 @@ interface HeldList {
   records: HeldRecords | null;
   /** Settles when every page held so far is written (or one failed to be). */
   written: Promise<void>;
+  /**
+   * Why a page of it was refused or not held, if one was: the list is incomplete, so its swap
+   * is refused for the same reason (main may send the swap before it hears of the refusal).
+   */
+  failure: { error: unknown } | null;
 }
 
 function newHeldList(): HeldList {
-  return { rows: new Map(), newest: undefined, snapshotAt: undefined, records: null, written: Promise.resolve() };
+  return { rows: new Map(), newest: undefined, snapshotAt: undefined, records: null, written: Promise.resolve(), failure: null };
 }
 
 interface JobState {
@@ -186,13 +191,12 @@ export function createSyncEndpoint(
     let unchanged = 0;
     try {
       if (!isPdbType(page.type)) throw new PageFormatError(`"${String(page.type)}" is not a PeeringDB type`);
-      ({ rows, skipped, sameAsText } = readPageRows(page.type, page.rowsJson));
-      await readLoadedOnce();
       if (page.replace === true) {
-        const held = await holdPage(page, rows, sameAsText);
-        ack(page.seq, held.stored, skipped, held.counts);
+        await handleHeldPage(page);
         return;
       }
+      ({ rows, skipped, sameAsText } = readPageRows(page.type, page.rowsJson));
+      await readLoadedOnce();
       // The one-second lookback of every `since` sync brings back rows the copy holds as they
       // are: of a loaded type only what changes something is written. A first load keeps its
       // pages as they came (deletions of rows it never had included): trimming them would cost
@@ -222,6 +226,22 @@ export function createSyncEndpoint(
     if (page.complete && written.range) await compactIfWanted(page.type, written.range);
   }
 
+  /** A page of a full list: held for its swap, or refused, and then so is the swap. */
+  async function handleHeldPage(page: PageMessage & { type: PdbType }): Promise<void> {
+    let held = job.held.get(page.type);
+    if (!held) job.held.set(page.type, (held = newHeldList()));
+    try {
+      if (held.failure) throw held.failure.error;
+      const { rows, skipped, sameAsText } = readPageRows(page.type, page.rowsJson);
+      await readLoadedOnce();
+      const counted = await holdPage(held, page, rows, sameAsText);
+      ack(page.seq, counted.stored, skipped, counted.counts);
+    } catch (error) {
+      held.failure ??= { error };
+      nack(page.seq, `Page ${page.seq} of ${page.type}`, error);
+    }
+  }
+
   /**
    * Adds a page of a full list to what is held for its swap, and writes it as a held record in
    * a transaction of its own (nothing loads it before the swap). The write goes on while the
@@ -229,9 +249,12 @@ export function createSyncEndpoint(
    * most one write is outstanding, and the swap waits for them all. Returns the page's distinct
    * rows, and its rows by status.
    */
-  async function holdPage(page: PageMessage, rows: readonly PdbRow[], sameAsText: boolean): Promise<{ stored: number; counts: HeldRowCounts }> {
-    let held = job.held.get(page.type);
-    if (!held) job.held.set(page.type, (held = newHeldList()));
+  async function holdPage(
+    held: HeldList,
+    page: PageMessage,
+    rows: readonly PdbRow[],
+    sameAsText: boolean,
+  ): Promise<{ stored: number; counts: HeldRowCounts }> {
     const before = held.written;
     if (rows.length > 0) {
       const rowsJson = sameAsText ? page.rowsJson : JSON.stringify(rows);
@@ -283,7 +306,10 @@ export function createSyncEndpoint(
         const held = job.held.get(type) ?? newHeldList();
         return { type, held, watermark: swap.snapshotAt?.[type] ?? held.snapshotAt ?? held.newest };
       });
-      for (const { held } of lists) await held.written;
+      for (const { held } of lists) {
+        await held.written;
+        if (held.failure) throw held.failure.error;
+      }
       const dataVersion = await db.transaction('rw', [db.chunks, db.meta], async () => {
         for (const { type, held, watermark } of lists) {
           await swapInHeldRecords(db, type, held.records);
