@@ -164,6 +164,9 @@ export function createSyncEndpoint(
         return;
       }
       case 'page':
+        // Each page is read in a task of its own, behind what is queued: pages sent ahead wait
+        // in the worker's queue, and a query that came meanwhile goes before the next of them.
+        await yieldToNextTask();
         return handlePage(message);
       case 'swap':
         return handleSwap(message);
