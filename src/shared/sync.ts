@@ -85,6 +85,11 @@ export type MainToStore =
        * pages apart, leaving the stored rows as they are, until a `swap` puts them in place.
        */
       replace?: boolean;
+      /**
+       * The first page of a full list: whatever the store holds of the type's list in this job
+       * (an earlier reading of it, cut off and read again) is dropped.
+       */
+      startsList?: boolean;
       notAfter?: number;
       fetchedRows: number;
       bytes: number;

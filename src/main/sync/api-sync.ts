@@ -20,6 +20,7 @@ import { expectedRequests, planSync, type TypePlan } from './plan';
 import { estimateEta } from './progress-reporter';
 import { countRows, RowTally, type NewRows } from './row-tally';
 import { PagesInFlight, replaceWithListText, sum } from './snapshot';
+import { StreamedText } from './streamed-text';
 import { apiChangesUrl, apiListUrl, cacheFileUrl, canonicalApiBase, isOnDomain, keyOriginFor } from './urls';
 import type { SyncTuning } from './sync-types';
 import { settled, unwrap, type Settled } from './settled';
@@ -79,7 +80,7 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
    * `aheadSignal`: fetched while the type before is still being stored (so the phase stays
    * that type's), and called off when the sync ends before it is used.
    */
-  const get = async (type: PdbType, url: string, viaCache: boolean, aheadSignal?: AbortSignal): Promise<TextResponse | null> => {
+  const get = async (type: PdbType, url: string, viaCache: boolean, aheadSignal?: AbortSignal, stream?: StreamedText): Promise<TextResponse | null> => {
     if (!aheadSignal) progress.phase('fetching', type);
     const response = await http.getText(url, {
       signal: aheadSignal ?? signal,
@@ -87,6 +88,7 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
       notFoundIsNull: viaCache,
       onBytes: (bytes) => progress.bytes(type, bytes),
       onWait: (wait) => progress.waiting(wait),
+      ...(stream ? { onText: (text: string) => stream.push(text), onRestart: () => stream.restart() } : {}),
     });
     if (response?.serverTime !== undefined) serverTime = response.serverTime;
     eta.requestDone(type);
@@ -200,6 +202,29 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
   const ahead: Ahead[] = [];
   /** Plans before this index were sent ahead or are being synced. */
   let aheadFrom = 0;
+  /** The last bulk cache file asked for: the next is asked for once it has all come. */
+  let lastDownload: Promise<unknown> = Promise.resolve();
+  /**
+   * A bulk cache file, its text read as it arrives (the store is sent its first pages while
+   * the rest downloads), once the file before it has all come.
+   */
+  const download = (type: PdbType, url: string, aheadSignal?: AbortSignal): { answer: Promise<Settled<TextResponse | null>>; stream: StreamedText } => {
+    const stream = new StreamedText();
+    const answer = settled(
+      lastDownload.then(() => get(type, url, true, aheadSignal, stream)).then(
+        (response) => {
+          stream.end();
+          return response;
+        },
+        (error: unknown) => {
+          stream.fail(error);
+          throw error;
+        },
+      ),
+    );
+    lastDownload = answer;
+    return { answer, stream };
+  };
   const fetchAhead = (after: number): void => {
     aheadFrom = Math.max(aheadFrom, after + 1);
     while (aheadFrom < plans.length) {
@@ -211,9 +236,8 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
       if (ahead.length >= most) return;
       const abort = new AbortController();
       const aheadSignal = AbortSignal.any([signal, abort.signal]);
-      const before = plan.mode === 'cache' ? ahead.at(-1)?.answer : undefined;
-      const answer = settled(before ? before.then(() => get(plan.type, request.url, request.viaCache, aheadSignal)) : get(plan.type, request.url, request.viaCache, aheadSignal));
-      ahead.push({ plan, answer, abort });
+      if (plan.mode === 'cache') ahead.push({ plan, abort, ...download(plan.type, request.url, aheadSignal) });
+      else ahead.push({ plan, abort, answer: settled(get(plan.type, request.url, request.viaCache, aheadSignal)) });
       aheadFrom++;
     }
   };
@@ -238,18 +262,23 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
       const { type } = plan;
       progress.phase('fetching', type);
       const request = oneRequest(plan);
-      if (request) {
+      if (request && plan.mode === 'api') {
         const fetched = ahead[0]?.plan === plan ? ahead.shift()!.answer : null;
         const answer = fetched ? unwrap(await fetched) : await get(type, request.url, request.viaCache);
         fetchAhead(index);
-        if (plan.mode === 'api') {
-          await storeChanges(plan, answer!);
-          continue;
-        }
-        if (answer) {
+        await storeChanges(plan, answer!);
+        continue;
+      }
+      if (request) {
+        const fetched = ahead[0]?.plan === plan ? ahead.shift()! : null;
+        const { answer, stream } = fetched?.stream ? { answer: fetched.answer, stream: fetched.stream } : download(type, request.url);
+        fetchAhead(index);
+        // The file exists once its text begins; without any, its answer says whether it does.
+        const exists = (await stream.begun()) || unwrap(await answer) !== null;
+        if (exists) {
           // The lists sent before this one are not waited for, unless the store refused one (see snapshot.ts).
           if (refusal) throw refusal.error;
-          const list = { type, text: answer.text, where: `the bulk cache's ${type} list` };
+          const list = { type, stream, where: `the bulk cache's ${type} list` };
           const size = { rows: tuning.pageSize, chars: tuning.storePageChars };
           const { swapped } = await replaceWithListText(session, progress, list, size, notAfter(), listPagesInFlight);
           const done = swapped.then(() => {
@@ -311,6 +340,8 @@ interface Ahead {
   plan: TypePlan;
   answer: Promise<Settled<TextResponse | null>>;
   abort: AbortController;
+  /** A bulk cache file's text as it arrives (the answer's own text is then empty). */
+  stream?: StreamedText;
 }
 
 /** A page as it goes to the store, with what it counts for in the progress. */

@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakePeeringDb, type FakePeeringDb } from '../../../tools/fake-peeringdb/server';
 import { fetchTrustingLoopbackTls, LOOPBACK_TLS } from '../../../tools/fake-peeringdb/loopback-tls';
 import { PDB_TYPES, type PdbType } from '../../shared/peeringdb';
-import { WATERMARK_SKEW_SECONDS, type SyncProgress } from '../../shared/sync';
+import { WATERMARK_SKEW_SECONDS, type MainToStore, type SyncProgress } from '../../shared/sync';
 import { createSyncController } from './controller';
 import { idsOf, smallDataset, T0 } from '../../../tools/fake-peeringdb/datasets/small';
 import { MemoryStore } from './memory-store.test-support';
@@ -529,6 +529,22 @@ describe('faults', () => {
     expect(end).toMatchObject({ phase: 'error', code: 'malformed' });
     expect(end.message).toMatch(/incomplete/);
     expect(store.pages.filter((p) => p.type === 'ix')).toEqual([]);
+  });
+
+  it('reads a bulk cache file cut off half way again from its start: the store holds each row once, and the progress counts it once', async () => {
+    tuning = { ...FAST, pageSize: 10, storePageChars: 2000 };
+    controller = makeController();
+    // Pages of the file go to the store as it downloads, so some went before the cut.
+    fake.fail({ path: '/cache/netixlan-0.json', times: 1, with: { kind: 'cut', fraction: 0.6 } });
+    const end = await sync();
+    expect(end.phase).toBe('done');
+    const netixlanPages = store.messages.filter((m): m is Extract<MainToStore, { t: 'page' }> => m.t === 'page' && m.type === 'netixlan');
+    const readings = netixlanPages.filter((page) => page.startsList === true);
+    expect(readings).toHaveLength(2);
+    expect(netixlanPages.indexOf(readings[1]!)).toBeGreaterThan(0);
+    expect(liveIds('netixlan')).toEqual(sorted(idsOf(dataset, 'netixlan')));
+    const live = store.live('netixlan').length;
+    expect(end.types.netixlan).toMatchObject({ fetched: live, stored: live, done: true });
   });
 
   it('says the network is unreachable and the local copy still works', async () => {

@@ -33,6 +33,13 @@ export interface GetOptions {
   notFoundIsNull?: boolean;
   /** A pause before the next attempt begins, and null once it is over. */
   onWait?: (wait: SyncWait | null) => void;
+  /**
+   * The text of a successful answer as it arrives, instead of all of it at the end (the
+   * response's `text` is then empty). An attempt that fails half way is followed by
+   * `onRestart` before a later attempt's text comes: what came before it is void.
+   */
+  onText?: (text: string) => void;
+  onRestart?: () => void;
 }
 
 export interface TextResponse {
@@ -74,14 +81,30 @@ export class HttpClient {
     };
     let failures = 0;
     let rateLimited = 0;
+    /** Whether text of an earlier attempt went to `onText`. */
+    let textGiven = false;
+    const onText = options.onText;
+    const streaming: GetOptions = onText
+      ? {
+          ...options,
+          onText: (text) => {
+            textGiven = true;
+            onText(text);
+          },
+        }
+      : options;
     for (;;) {
+      if (textGiven) {
+        textGiven = false;
+        options.onRestart?.();
+      }
       const answered = await this.options.pacer.turn(this.options.pacing, options.signal, (ms) =>
         options.onWait?.({ reason: 'pacing', ms }),
       );
       options.onWait?.(null);
       let outcome: TextResponse | StatusResponse | TransientFailure;
       try {
-        outcome = await this.attempt(url, options);
+        outcome = await this.attempt(url, streaming);
       } catch (error) {
         if (options.signal.aborted) throw error;
         if (!(error instanceof TransientFailure)) throw error;
@@ -193,7 +216,7 @@ export class HttpClient {
 
       const stallMs = tuning.stallTimeoutMs;
       timer = timeout(`the answer stalled for ${Math.round(stallMs / 1000)} s`, stallMs);
-      const body = await readBody(response, attempt.signal, options.onBytes, () => {
+      const body = await readBody(response, attempt.signal, options.onBytes, response.ok ? options.onText : undefined, () => {
         clearTimeout(timer);
         timer = timeout(`the answer stalled for ${Math.round(stallMs / 1000)} s`, stallMs);
       }).catch((error: unknown) => {
@@ -218,6 +241,7 @@ async function readBody(
   response: Response,
   signal: AbortSignal,
   onBytes: ((bytes: number) => void) | undefined,
+  onText: ((text: string) => void) | undefined,
   onChunk: () => void,
 ): Promise<TextResponse> {
   const decoder = new TextDecoder('utf-8');
@@ -237,18 +261,23 @@ async function readBody(
         onChunk();
         bytes += value.byteLength;
         onBytes?.(value.byteLength);
-        parts.push(decoder.decode(value, { stream: true }));
+        const text = decoder.decode(value, { stream: true });
+        if (!onText) parts.push(text);
+        else if (text) onText(text);
       }
     } finally {
       signal.removeEventListener('abort', cancelOnAbort);
     }
   }
-  parts.push(decoder.decode());
+  const rest = decoder.decode();
+  if (!onText) parts.push(rest);
   // A body shorter than its declared length was cut, even if the stream closed quietly.
   const declared = Number(response.headers.get('content-length'));
   if (!response.headers.get('content-encoding') && Number.isFinite(declared) && declared > 0 && bytes < declared) {
     throw new TransientFailure('cut-off', `the answer was cut off after ${bytes} of ${declared} bytes`);
   }
+  // Given only once the whole answer came: a cut-off answer's last bytes may be half a character.
+  if (onText && rest) onText(rest);
   return { text: parts.join(''), bytes };
 }
 

@@ -128,6 +128,12 @@ export class MemoryStore {
   }
 
   private applyPage(page: PageMessage, reply: (message: StoreToMain) => void): void {
+    if (page.replace && page.startsList) {
+      // Read again from its start: what an earlier reading left is dropped.
+      this.job.held.delete(page.type);
+      this.job.refused.delete(page.type);
+      this.job.listNewest.delete(page.type);
+    }
     const refuse = (message: string, kind: 'refused' | 'write'): void => {
       if (page.replace && !this.job.refused.has(page.type)) this.job.refused.set(page.type, message);
       reply({ t: 'nack', seq: page.seq, message, kind });

@@ -88,6 +88,23 @@ export class ProgressReporter {
     this.changed();
   }
 
+  /** A list read again from its start: what was counted of the earlier reading no longer holds. */
+  uncount(type: PdbType, counted: { live: number; deleted: number; skipped: SkipReasons }): void {
+    const entry = this.typeProgress(type);
+    entry.fetched -= counted.live;
+    entry.deleted -= counted.deleted;
+    this.state.fetchedRows -= counted.live;
+    const reasons = this.state.skippedRows?.[type];
+    for (const [reason, count] of Object.entries(counted.skipped)) {
+      entry.skipped -= count;
+      if (!reasons?.[reason]) continue;
+      reasons[reason] -= count;
+      if (reasons[reason] <= 0) delete reasons[reason];
+    }
+    if (reasons && Object.keys(reasons).length === 0) delete this.state.skippedRows![type];
+    this.changed();
+  }
+
   stored(type: PdbType, rows: number): void {
     this.typeProgress(type).stored += rows;
     this.state.storedRows += rows;

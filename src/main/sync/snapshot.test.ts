@@ -5,6 +5,7 @@ import { MemoryStore } from './memory-store.test-support';
 import { ProgressReporter } from './progress-reporter';
 import { PagesInFlight, replaceWithListText } from './snapshot';
 import { StoreSession } from './store-session';
+import { StreamedText } from './streamed-text';
 
 function orgRow(id: number, extra: Record<string, unknown> = {}) {
   return { id, name: `Org ${id} "quoted" \\ {}`, status: 'ok', created: '2020-01-01T00:00:00Z', updated: `2026-04-0${1 + (id % 5)}T10:00:00Z`, ...extra };
@@ -16,7 +17,7 @@ async function replaceOrgs(text: string, size = { rows: 4, chars: 10_000 }) {
   const session = new StoreSession(store.openLink('job'), new AbortController().signal, 5000, 'cache', () => undefined);
   session.hello('job', 'cache', false);
   const progress = new ProgressReporter('job', 'cache', () => undefined, 0);
-  const { swapped } = await replaceWithListText(session, progress, { type: 'org', text, where: "the bulk cache's org list" }, size, Date.now() / 1000 + 60);
+  const { swapped } = await replaceWithListText(session, progress, { type: 'org', stream: StreamedText.of(text), where: "the bulk cache's org list" }, size, Date.now() / 1000 + 60);
   await swapped;
   const pages = store.messages.filter((message): message is Extract<MainToStore, { t: 'page' }> => message.t === 'page');
   return { store, pages, progress: progress.snapshot() };
@@ -75,7 +76,7 @@ describe('replaceWithListText', () => {
     const inFlight = new PagesInFlight(3);
     const listOf = (type: 'org' | 'fac', count: number) => ({
       type,
-      text: JSON.stringify({ data: Array.from({ length: count }, (_, i) => (type === 'org' ? orgRow(i + 1) : facRow(i + 1))), meta: {} }),
+      stream: StreamedText.of(JSON.stringify({ data: Array.from({ length: count }, (_, i) => (type === 'org' ? orgRow(i + 1) : facRow(i + 1))), meta: {} })),
       where: `the ${type} list`,
     });
     const size = { rows: 4, chars: 10_000 };
@@ -107,7 +108,7 @@ describe('replaceWithListText', () => {
     store.onApplied = (page) => {
       if (page.seq === 1) store.refuseNextPage = 'Page 2 of org was refused: the page is not valid JSON';
     };
-    const { swapped } = await replaceWithListText(session, progress, { type: 'org', text, where: "the bulk cache's org list" }, { rows: 4, chars: 10_000 }, Date.now() / 1000 + 60);
+    const { swapped } = await replaceWithListText(session, progress, { type: 'org', stream: StreamedText.of(text), where: "the bulk cache's org list" }, { rows: 4, chars: 10_000 }, Date.now() / 1000 + 60);
     const error = await swapped.then(() => null, (thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(SyncError);
     expect((error as SyncError).message).toMatch(/Page 2 of org was refused/);
@@ -115,6 +116,40 @@ describe('replaceWithListText', () => {
     expect(store.messages.some((message) => message.t === 'swap')).toBe(true);
     expect(store.swaps).toEqual([]);
     expect(store.live('org')).toEqual([]);
+  });
+
+  it('sends pages as the text arrives, and starts the list again when the download does', async () => {
+    const store = new MemoryStore();
+    const session = new StoreSession(store.openLink('job'), new AbortController().signal, 5000, 'cache', () => undefined);
+    session.hello('job', 'cache', false);
+    const progress = new ProgressReporter('job', 'cache', () => undefined, 0);
+    const rows: object[] = Array.from({ length: 10 }, (_, i) => orgRow(i + 1));
+    rows[2] = { id: 3, status: 'ok' };
+    const text = JSON.stringify({ data: rows, meta: {} });
+    const stream = new StreamedText();
+    const twoPagesStored = new Promise<void>((resolve) => {
+      store.onApplied = (page) => {
+        if (page.seq === 2) resolve();
+      };
+    });
+    const sending = replaceWithListText(session, progress, { type: 'org', stream, where: 'the list' }, { rows: 4, chars: 500 }, Date.now() / 1000 + 60);
+    // Two pages' worth came, then the download was cut and begun again.
+    stream.push(text.slice(0, text.indexOf('"id":9')));
+    await twoPagesStored;
+    const sentBeforeRestart = store.messages.filter((message) => message.t === 'page').length;
+    expect(sentBeforeRestart).toBe(2);
+    stream.restart();
+    stream.push(text.slice(0, 100));
+    stream.push(text.slice(100));
+    stream.end();
+    const { swapped } = await sending;
+    await swapped;
+    const pages = store.messages.filter((message): message is Extract<MainToStore, { t: 'page' }> => message.t === 'page');
+    expect(pages.map((page) => page.startsList === true)).toEqual([true, false, true, false, false]);
+    expect(store.live('org').map((row) => row.id)).toEqual([1, 2, 4, 5, 6, 7, 8, 9, 10]);
+    // What the first reading counted is forgotten: each row once, the nameless one skipped once.
+    expect(progress.snapshot().types.org).toMatchObject({ fetched: 9, stored: 9, skipped: 1 });
+    expect(progress.snapshot().skippedRows).toEqual({ org: { 'name is missing': 1 } });
   });
 
   it('keeps a page within the characters allowed, whatever its rows', async () => {

@@ -21,11 +21,12 @@ import { validateEnvelope } from './envelope';
 import { SyncError } from './errors';
 import type { ProgressReporter } from './progress-reporter';
 import { StoreRefusal, type StoreSession } from './store-session';
+import type { StreamedText } from './streamed-text';
 
 export interface ListText {
   type: PdbType;
-  /** The answer's text: a PeeringDB envelope `{"data": [...], "meta": {...}}`. */
-  text: string;
+  /** The answer's text as it arrives: a PeeringDB envelope `{"data": [...], "meta": {...}}`. */
+  stream: StreamedText;
   /** Where it came from, for messages ("the bulk cache's net list"). */
   where: string;
 }
@@ -80,95 +81,154 @@ export async function replaceWithListText(
   notAfter: number,
   inFlight = new PagesInFlight(),
 ): Promise<SentList> {
-  const { type, text, where } = list;
+  const { type, where } = list;
   const malformed = (detail: string) =>
     new SyncError('malformed', `PeeringDB's answer for ${where} is not valid JSON (${detail}); it may have been cut off. Nothing of it was stored.`);
-  const batches: { text: string; rows: number }[] = [];
-  let meta: unknown;
-  let dataFound = false;
-  let otherData: unknown;
-  /** What the answer was instead of an object, if it was not one. */
-  let notAnObject: { value: unknown } | null = null;
-  const scanner = new DumpScanner(
-    {
-      listStarts() {},
-      otherValue: (_key, value) => void (notAnObject = { value }),
-      dataStarts: () => void (dataFound = true),
-      rows: (_key, text, rows) => void batches.push({ text, rows }),
-      member(_key, name, value) {
-        if (name === 'meta') meta = value;
-        if (name === 'data') otherData = value;
-      },
-      listEnds() {},
-    },
-    { batchRows: size.rows, batchChars: size.chars, maxDepth: 32, maxValueChars: MAX_ROW_CHARS },
-  );
+  let reading = newReading();
 
-  let held = 0;
-  /** Each page's ack, counted into the progress as it comes; rejects with the store's refusal. */
-  const pageAcks: Promise<void>[] = [];
-  /** The store's first refusal of a page of this list, once it said so: nothing more is sent. */
-  let refused: { error: unknown } | null = null;
+  /** One reading of the text from its start: a download retried half way starts another. */
+  function newReading() {
+    const reading = {
+      batches: [] as { text: string; rows: number }[],
+      meta: undefined as unknown,
+      dataFound: false,
+      otherData: undefined as unknown,
+      /** What the answer was instead of an object, if it was not one. */
+      notAnObject: null as { value: unknown } | null,
+      /** The next page sent is the list's first: the store drops what it holds of an earlier reading. */
+      first: true,
+      /** Rows the store holds of this reading, and what it counted in the progress. */
+      counted: { live: 0, deleted: 0, skipped: {} as SkipReasons },
+      /** Each page's ack, counted into the progress as it comes; rejects with the store's refusal. */
+      pageAcks: [] as Promise<void>[],
+      /** The store's first refusal of a page of this reading, once it said so: nothing more is sent. */
+      refused: null as { error: unknown } | null,
+      scanner: null as unknown as DumpScanner,
+    };
+    reading.scanner = new DumpScanner(
+      {
+        listStarts() {},
+        otherValue: (_key, value) => void (reading.notAnObject = { value }),
+        dataStarts: () => void (reading.dataFound = true),
+        rows: (_key, text, rows) => void reading.batches.push({ text, rows }),
+        member(_key, name, value) {
+          if (name === 'meta') reading.meta = value;
+          if (name === 'data') reading.otherData = value;
+        },
+        listEnds() {},
+      },
+      { batchRows: size.rows, batchChars: size.chars, maxDepth: 32, maxValueChars: MAX_ROW_CHARS },
+    );
+    // The list is read as the one member of a dump, which is what the scanner knows.
+    reading.scanner.write('{"list":');
+    return reading;
+  }
+
   const send = async (batch: { text: string; rows: number }): Promise<void> => {
     await inFlight.room();
-    if (refused) throw refused.error;
+    if (reading.refused) throw reading.refused.error;
     progress.phase('storing', type);
-    const ack = session.page({ type, rowsJson: batch.text, complete: false, replace: true, notAfter, fetchedRows: batch.rows, bytes: batch.text.length });
+    const ack = session.page({
+      type,
+      rowsJson: batch.text,
+      complete: false,
+      replace: true,
+      ...(reading.first ? { startsList: true } : {}),
+      notAfter,
+      fetchedRows: batch.rows,
+      bytes: batch.text.length,
+    });
+    reading.first = false;
     inFlight.add(ack);
+    const ofReading = reading;
     const counted = ack.then(
       (answer) => {
+        // A reading given up for a later one counts for nothing.
+        if (ofReading !== reading) return;
         const counts = answer.held ?? { live: 0, deleted: 0 };
         progress.fetched(type, counts.live);
         progress.deleted(type, counts.deleted);
         progress.skipped(type, answer.skipped);
-        held += counts.live;
+        ofReading.counted.live += counts.live;
+        ofReading.counted.deleted += counts.deleted;
+        addReasons(ofReading.counted.skipped, answer.skipped);
       },
       (error: unknown) => {
         // Rows the store could not read are PeeringDB's answer's fault, not the database's.
         const said = error instanceof StoreRefusal ? malformed(error.reason) : error;
-        refused ??= { error: said };
+        ofReading.refused ??= { error: said };
         throw said;
       },
     );
     // A refusal is reported when it is awaited, never as an unhandled rejection meanwhile.
     counted.catch(() => undefined);
-    pageAcks.push(counted);
+    reading.pageAcks.push(counted);
   };
 
-  const scanned = (scan: () => void): void => {
+  const scanned = (text: string): void => {
     try {
-      scan();
+      reading.scanner.write(text);
     } catch (error) {
       if (error instanceof DumpScanError) throw malformed(error.message);
       throw error;
     }
   };
-  // The list is read as the one member of a dump, which is what the scanner knows.
-  scanned(() => scanner.write('{"list":'));
-  for (let offset = 0; offset < text.length; offset += SCAN_SLICE_CHARS) {
-    scanned(() => scanner.write(text.slice(offset, offset + SCAN_SLICE_CHARS)));
-    for (const batch of batches.splice(0)) await send(batch);
+  /** Text come and not yet scanned: the scanner is given a slice at a time (each call costs as much as a few kilobytes of text). */
+  let unscanned: string[] = [];
+  let unscannedChars = 0;
+  const scanSlices = async (): Promise<void> => {
+    const text = unscanned.length === 1 ? unscanned[0]! : unscanned.join('');
+    unscanned = [];
+    unscannedChars = 0;
+    for (let offset = 0; offset < text.length; offset += SCAN_SLICE_CHARS) {
+      scanned(offset === 0 && text.length <= SCAN_SLICE_CHARS ? text : text.slice(offset, offset + SCAN_SLICE_CHARS));
+      for (const batch of reading.batches.splice(0)) await send(batch);
+    }
+  };
+  // Pieces come as the download brings them, and are scanned a slice at a time, so a large
+  // answer never holds main's thread for long, and its pages go while the rest arrives.
+  for await (const piece of list.stream.pieces()) {
+    if ('restart' in piece) {
+      // The download starts again: the store drops what it holds of this list when the next
+      // reading's first page comes, and the progress forgets what it counted of it.
+      progress.uncount(type, reading.counted);
+      reading = newReading();
+      unscanned = [];
+      unscannedChars = 0;
+      continue;
+    }
+    unscanned.push(piece.text);
+    unscannedChars += piece.text.length;
+    // Scanned once a page's worth came (or a slice's, if less): waiting for it delays no page.
+    if (unscannedChars >= Math.min(SCAN_SLICE_CHARS, size.chars)) await scanSlices();
   }
-  scanned(() => scanner.write('}'));
-  for (const batch of batches.splice(0)) await send(batch);
+  await scanSlices();
+  scanned('}');
+  for (const batch of reading.batches.splice(0)) await send(batch);
+  const { scanner, dataFound, notAnObject, otherData, meta } = reading;
   if (!scanner.complete) throw malformed('the text ends before the list does');
   if (!dataFound) validateEnvelope(notAnObject ? (notAnObject as { value: unknown }).value : { data: otherData, meta }, where, 'malformed');
 
   const generated = (meta as { generated?: unknown } | undefined)?.generated;
   // Without it, the store stands for the newest change among the rows it holds.
   const snapshotAt = typeof generated === 'number' && Number.isFinite(generated) && generated > 0 ? generated : undefined;
-  if (refused) throw (refused as { error: unknown }).error;
+  if (reading.refused) throw (reading.refused as { error: unknown }).error;
   // The store swaps the list in only if it holds every page; should it have refused one, that
   // refusal is what the swap's caller hears, before the swap's own.
   const swapAck = session.swap([type], snapshotAt === undefined ? {} : { [type]: snapshotAt }, notAfter);
   swapAck.catch(() => undefined);
+  const last = reading;
   const swapped = (async () => {
-    for (const ack of pageAcks) await ack;
+    for (const ack of last.pageAcks) await ack;
     await swapAck;
-    progress.stored(type, held);
+    progress.stored(type, last.counted.live);
   })();
   swapped.catch(() => undefined);
   return { swapped };
+}
+
+function addReasons(into: SkipReasons, reasons: SkipReasons): void {
+  for (const [reason, count] of Object.entries(reasons)) into[reason] = (into[reason] ?? 0) + count;
 }
 
 export function sum(reasons: SkipReasons): number {

@@ -18,6 +18,7 @@ export interface PageToStore {
   bytes: number;
   snapshotAt?: number;
   replace?: boolean;
+  startsList?: boolean;
   notAfter?: number;
 }
 

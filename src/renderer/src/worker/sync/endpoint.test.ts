@@ -359,6 +359,20 @@ describe('full lists that replace a type', () => {
     expect(await db.chunks.toArray()).toEqual(chunks);
   });
 
+  it('a list read again from its start drops what the earlier reading held, on disk and in memory', async () => {
+    await send(hello(), pageOf('org', [orgRow(1)]), end());
+    const cutOff = pageOf('org', [orgRow(2), orgRow(3)], { replace: true, complete: false, startsList: true });
+    const again = pageOf('org', [orgRow(2)], { replace: true, complete: false, startsList: true });
+    const rest = pageOf('org', [orgRow(4)], { replace: true, complete: false });
+    const swapMessage = swap(['org']);
+    await send(hello('job-2'), cutOff, again, rest, swapMessage, end());
+    expect(posted.find((m) => 'seq' in m && m.seq === (swapMessage as { seq: number }).seq)).toEqual({ t: 'ack', seq: (swapMessage as { seq: number }).seq, stored: 2 });
+    expect(idsOf(copy, 'org')).toEqual([2, 4]);
+    expect(idsOf(await reloaded(), 'org')).toEqual([2, 4]);
+    // Only the second reading's two records are left.
+    expect((await db.chunks.where('type').equals('org').toArray()).map((chunk) => chunk.count)).toEqual([1, 1]);
+  });
+
   it('a held page the store cannot read refuses the pages after it and the swap sent behind them; the type stays as it was', async () => {
     await send(hello(), pageOf('org', [orgRow(1)]), end());
     const chunks = await db.chunks.toArray();

@@ -232,6 +232,11 @@ export function createSyncEndpoint(
   /** A page of a full list: held for its swap, or refused, and then so is the swap. */
   async function handleHeldPage(page: PageMessage & { type: PdbType }): Promise<void> {
     let held = job.held.get(page.type);
+    if (held && page.startsList === true) {
+      // The list is read again from its start: what an earlier reading left is dropped.
+      await dropHeldLists([[page.type, held]]);
+      held = undefined;
+    }
     if (!held) job.held.set(page.type, (held = newHeldList()));
     try {
       if (held.failure) throw held.failure.error;
@@ -468,12 +473,16 @@ export function createSyncEndpoint(
    * the type's next swap clears them.)
    */
   async function dropUnswappedLists(): Promise<void> {
-    await Promise.all([...job.held.values()].map((list) => list.written.catch(() => undefined)));
-    const unswapped = [...job.held].filter(([, list]) => list.records !== null);
-    if (unswapped.length === 0) return;
+    await dropHeldLists([...job.held]);
+  }
+
+  async function dropHeldLists(lists: [PdbType, HeldList][]): Promise<void> {
+    await Promise.all(lists.map(([, list]) => list.written.catch(() => undefined)));
+    const written = lists.filter(([, list]) => list.records !== null);
+    if (written.length === 0) return;
     try {
       await db.transaction('rw', [db.chunks], async () => {
-        for (const [type, list] of unswapped) await dropHeldRecords(db, type, list.records!);
+        for (const [type, list] of written) await dropHeldRecords(db, type, list.records!);
       });
     } catch {
       // Unseen and harmless; the next swap of the type clears them.

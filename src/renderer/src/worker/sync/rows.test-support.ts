@@ -168,6 +168,7 @@ type PageOptions = {
   complete?: boolean;
   snapshotAt?: number;
   replace?: boolean;
+  startsList?: boolean;
   notAfter?: number;
 };
 
@@ -190,6 +191,7 @@ export function pageOf<T extends PdbType>(
     bytes: rowsJson.length,
     ...(options.snapshotAt !== undefined ? { snapshotAt: options.snapshotAt } : {}),
     ...(options.replace !== undefined ? { replace: options.replace } : {}),
+    ...(options.startsList !== undefined ? { startsList: options.startsList } : {}),
     ...(options.notAfter !== undefined ? { notAfter: options.notAfter } : {}),
   };
 }
