@@ -271,16 +271,26 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
       }
       if (request) {
         const fetched = ahead[0]?.plan === plan ? ahead.shift()! : null;
-        const { answer, stream } = fetched?.stream ? { answer: fetched.answer, stream: fetched.stream } : download(type, request.url);
+        let file: Ahead & { stream: StreamedText };
+        if (fetched?.stream) file = { ...fetched, stream: fetched.stream };
+        else {
+          const abort = new AbortController();
+          file = { plan, abort, ...download(type, request.url, AbortSignal.any([signal, abort.signal])) };
+        }
         fetchAhead(index);
         // The file exists once its text begins; without any, its answer says whether it does.
-        const exists = (await stream.begun()) || unwrap(await answer) !== null;
+        const exists = (await file.stream.begun()) || unwrap(await file.answer) !== null;
         if (exists) {
           // The lists sent before this one are not waited for, unless the store refused one (see snapshot.ts).
           if (refusal) throw refusal.error;
-          const list = { type, stream, where: `the bulk cache's ${type} list` };
+          const list = { type, stream: file.stream, where: `the bulk cache's ${type} list` };
           const size = { rows: tuning.pageSize, chars: tuning.storePageChars };
-          const { swapped } = await replaceWithListText(session, progress, list, size, notAfter(), listPagesInFlight);
+          // A list given up half way (its text is not JSON, the store refused a page) leaves no
+          // download behind: the rest of the file would be read for nothing, however long it is.
+          const { swapped } = await replaceWithListText(session, progress, list, size, notAfter(), listPagesInFlight).catch((error: unknown) => {
+            file.abort.abort(error);
+            throw error;
+          });
           const done = swapped.then(() => {
             eta.typeDone(type);
             progress.typeDone(type);

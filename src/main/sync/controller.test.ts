@@ -547,6 +547,31 @@ describe('faults', () => {
     expect(end.types.netixlan).toMatchObject({ fetched: live, stored: live, done: true });
   });
 
+  it('leaves no download behind when a bulk cache file turns out not to be JSON before it ends', async () => {
+    tuning = { ...FAST, storePageChars: 1000 };
+    controller = makeController();
+    // A cache whose org file begins with text that is not JSON and never ends.
+    let closed!: () => void;
+    const downloadClosed = new Promise<void>((resolve) => (closed = resolve));
+    const endless = createServer((request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.write(`{"data": [${'not json, '.repeat(300)}`);
+      request.socket.on('close', () => closed());
+    });
+    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
+    try {
+      config = { ...config, cacheUrl: `http://127.0.0.1:${(endless.address() as AddressInfo).port}/cache` };
+      const end = await sync();
+      expect(end).toMatchObject({ phase: 'error', code: 'malformed' });
+      expect(end.message).toMatch(/bulk cache's org list is not valid JSON/);
+      // The app hung up on the rest of the file.
+      await downloadClosed;
+    } finally {
+      endless.closeAllConnections();
+      await new Promise<void>((resolve) => endless.close(() => resolve()));
+    }
+  });
+
   it('says the network is unreachable and the local copy still works', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

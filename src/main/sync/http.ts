@@ -185,6 +185,8 @@ export class HttpClient {
     const attempt = new AbortController();
     const onJobAbort = (): void => attempt.abort(options.signal.reason);
     options.signal.addEventListener('abort', onJobAbort, { once: true });
+    // A request begun after its job was called off (one queued behind another) is not sent.
+    if (options.signal.aborted) onJobAbort();
     let timedOut: string | null = null;
     const timeout = (what: string, ms: number): ReturnType<typeof setTimeout> =>
       setTimeout(() => {
