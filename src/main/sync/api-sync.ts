@@ -77,8 +77,10 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
   const notAfter = (): number => watermarkCeiling(serverTime, Date.now() / 1000);
 
   /**
-   * `aheadSignal`: fetched while the type before is still being stored (so the phase stays
-   * that type's), and called off when the sync ends before it is used.
+   * `aheadSignal`: a request that can be called off on its own: one fetched while the type
+   * before is still being stored (so the phase stays that type's; the loop says "fetching"
+   * when its turn comes), called off when the sync ends before it is used, or a bulk cache
+   * file whose list was given up. `stream`: the text goes there as it arrives.
    */
   const get = async (type: PdbType, url: string, viaCache: boolean, aheadSignal?: AbortSignal, stream?: StreamedText): Promise<TextResponse | null> => {
     if (!aheadSignal) progress.phase('fetching', type);
