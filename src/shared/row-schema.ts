@@ -246,10 +246,13 @@ export function mayHoldLoneSurrogates(jsonText: string): boolean {
 export type SkippedRows = Partial<Record<PdbType, SkipReasons>>;
 
 export function addSkipped(into: SkippedRows, type: PdbType, reasons: SkipReasons): void {
-  const entries = Object.entries(reasons);
-  if (entries.length === 0) return;
-  const target = (into[type] ??= {});
-  for (const [reason, count] of entries) target[reason] = (target[reason] ?? 0) + count;
+  if (Object.keys(reasons).length === 0) return;
+  addReasons((into[type] ??= {}), reasons);
+}
+
+/** Adds `reasons` into `into`, reason by reason. */
+export function addReasons(into: SkipReasons, reasons: SkipReasons): void {
+  for (const [reason, count] of Object.entries(reasons)) into[reason] = (into[reason] ?? 0) + count;
 }
 
 export function countSkipped(skipped: SkippedRows): number {

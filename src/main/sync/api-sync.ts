@@ -210,10 +210,11 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
    * A bulk cache file, its text read as it arrives (the store is sent its first pages while
    * the rest downloads), once the file before it has all come.
    */
-  const download = (type: PdbType, url: string, aheadSignal?: AbortSignal): { answer: Promise<Settled<TextResponse | null>>; stream: StreamedText } => {
+  const download = (plan: TypePlan, url: string): CacheFile => {
+    const abort = new AbortController();
     const stream = new StreamedText();
     const answer = settled(
-      lastDownload.then(() => get(type, url, true, aheadSignal, stream)).then(
+      lastDownload.then(() => get(plan.type, url, true, AbortSignal.any([signal, abort.signal]), stream)).then(
         (response) => {
           stream.end();
           return response;
@@ -225,7 +226,7 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
       ),
     );
     lastDownload = answer;
-    return { answer, stream };
+    return { plan, abort, answer, stream };
   };
   const fetchAhead = (after: number): void => {
     aheadFrom = Math.max(aheadFrom, after + 1);
@@ -236,10 +237,11 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
       if (!request) return;
       const most = plan.mode === 'cache' ? CACHE_FILES_AHEAD : pacing === null ? UNPACED_CHANGES_AHEAD : 1;
       if (ahead.length >= most) return;
-      const abort = new AbortController();
-      const aheadSignal = AbortSignal.any([signal, abort.signal]);
-      if (plan.mode === 'cache') ahead.push({ plan, abort, ...download(plan.type, request.url, aheadSignal) });
-      else ahead.push({ plan, abort, answer: settled(get(plan.type, request.url, request.viaCache, aheadSignal)) });
+      if (plan.mode === 'cache') ahead.push(download(plan, request.url));
+      else {
+        const abort = new AbortController();
+        ahead.push({ plan, abort, answer: settled(get(plan.type, request.url, request.viaCache, AbortSignal.any([signal, abort.signal]))) });
+      }
       aheadFrom++;
     }
   };
@@ -273,12 +275,7 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
       }
       if (request) {
         const fetched = ahead[0]?.plan === plan ? ahead.shift()! : null;
-        let file: Ahead & { stream: StreamedText };
-        if (fetched?.stream) file = { ...fetched, stream: fetched.stream };
-        else {
-          const abort = new AbortController();
-          file = { plan, abort, ...download(type, request.url, AbortSignal.any([signal, abort.signal])) };
-        }
+        const file: CacheFile = fetched?.stream ? { ...fetched, stream: fetched.stream } : download(plan, request.url);
         fetchAhead(index);
         // The file exists once its text begins; without any, its answer says whether it does.
         const exists = (await file.stream.begun()) || unwrap(await file.answer) !== null;
@@ -355,6 +352,8 @@ interface Ahead {
   /** A bulk cache file's text as it arrives (the answer's own text is then empty). */
   stream?: StreamedText;
 }
+
+type CacheFile = Ahead & { stream: StreamedText };
 
 /** A page as it goes to the store, with what it counts for in the progress. */
 interface PageOut {

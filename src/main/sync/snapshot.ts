@@ -15,7 +15,7 @@
  * loaded whole next time.
  */
 import type { PdbType } from '../../shared/peeringdb';
-import type { SkipReasons } from '../../shared/row-schema';
+import { addReasons, type SkipReasons } from '../../shared/row-schema';
 import { DumpScanError, DumpScanner } from './dump-scanner';
 import { validateEnvelope } from './envelope';
 import { SyncError } from './errors';
@@ -147,7 +147,8 @@ export async function replaceWithListText(
     unscanned = [];
     unscannedChars = 0;
     for (let offset = 0; offset < text.length; offset += SCAN_SLICE_CHARS) {
-      scanned(offset === 0 && text.length <= SCAN_SLICE_CHARS ? text : text.slice(offset, offset + SCAN_SLICE_CHARS));
+      // A slice of the whole text is the text itself, not a copy.
+      scanned(text.slice(offset, offset + SCAN_SLICE_CHARS));
       for (const batch of reading.batches.splice(0)) await send(batch);
     }
   };
@@ -230,10 +231,6 @@ class ListReading {
     // The list is read as the one member of a dump, which is what the scanner knows.
     this.scanner.write('{"list":');
   }
-}
-
-function addReasons(into: SkipReasons, reasons: SkipReasons): void {
-  for (const [reason, count] of Object.entries(reasons)) into[reason] = (into[reason] ?? 0) + count;
 }
 
 export function sum(reasons: SkipReasons): number {

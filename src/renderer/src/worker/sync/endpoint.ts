@@ -460,7 +460,8 @@ export function createSyncEndpoint(
         if (end.outcome === 'done') await db.meta.put({ key: META.lastSync, value: endedAt });
       });
     }
-    await dropUnswappedLists();
+    // Full lists never swapped in are dropped: the rows they would have replaced stay.
+    await dropHeldLists([...job.held]);
     const ended = job;
     job = newJob(job.jobId, job.source, job.withKey);
     hooks.onEnded?.(summary);
@@ -468,14 +469,10 @@ export function createSyncEndpoint(
   }
 
   /**
-   * Full lists never swapped in are dropped, their held records with them: the rows they would
-   * have replaced stay. (A list cut short by a kill leaves its records on disk, unseen, until
-   * the type's next swap clears them.)
+   * Drops held lists and their records, once their writes are done: lists never swapped in,
+   * or an earlier reading of a list read again. (A list cut short by a kill leaves its records
+   * on disk, unseen, until the type's next swap clears them.)
    */
-  async function dropUnswappedLists(): Promise<void> {
-    await dropHeldLists([...job.held]);
-  }
-
   async function dropHeldLists(lists: [PdbType, HeldList][]): Promise<void> {
     await Promise.all(lists.map(([, list]) => list.written.catch(() => undefined)));
     const written = lists.filter(([, list]) => list.records !== null);
