@@ -31,9 +31,22 @@ export interface PackedConnections {
 
 /** What rows show of their networks (MemberNet), one column each; NaN stands for null in number columns. */
 export interface PackedMemberNets {
+  /**
+   * Which numbering of the store's ASNs `ordinal` is in: the same numbering, the same network
+   * shown for the same ordinal, so the page may keep what it made of one for the next answer.
+   */
+  section: number;
+  ordinal: Int32Array;
   asn: Float64Array;
   netId: Float64Array;
-  name: string[];
+  /**
+   * Row i's name is names.slice(nameStart[i], nameEnd[i]). One string crosses to the page in
+   * one copy, where ten thousand cost one each, and the page cuts the names out of it; for a
+   * long list it holds every name the store knows, for a short one the rows' only.
+   */
+  names: string;
+  nameStart: Int32Array;
+  nameEnd: Int32Array;
   recordAsn: Float64Array;
   /** Indexes into `texts`: few distinct values over many rows. */
   policyGeneral: Int32Array;

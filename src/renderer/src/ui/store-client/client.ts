@@ -4,7 +4,7 @@
  */
 import type { StoreStatus, UiToWorker, WorkerToUi } from '../../protocol/messages';
 import type { CommandArgs, CommandName, CommandResult, QueryArgs, QueryName, QueryResult } from '../../protocol/operations';
-import { unpackAnswer } from './packed-answers';
+import { answerUnpacker } from './packed-answers';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Request = DistributiveOmit<Extract<UiToWorker, { id: number }>, 'id'>;
@@ -26,6 +26,7 @@ export function createStoreClient(worker: Worker): StoreClient {
   let nextId = 1;
   const pending = new Map<number, Pending>();
   const changeListeners = new Set<(dataVersion: number) => void>();
+  const unpackAnswer = answerUnpacker();
   let settleReady!: { resolve: (s: StoreStatus) => void; reject: (e: Error) => void };
   const ready = new Promise<StoreStatus>((resolve, reject) => {
     settleReady = { resolve, reject };

@@ -6,7 +6,7 @@ import { getDiscoveryIndex } from '../../worker/index/discovery-index';
 import { findMembers } from '../../worker/queries/members';
 import { packPeersResult } from '../../worker/queries/packed-members';
 import type { PeersArgs } from '../../protocol/discovery';
-import { unpackAnswer, unpackPeersResult } from './packed-answers';
+import { answerUnpacker, newMemberNetCache, unpackPeersResult } from './packed-answers';
 
 // Ports of missing records, ports under a second ASN, older rows, addresses missing.
 const dataset = makeDataset({ seed: 77 });
@@ -21,10 +21,10 @@ const marks: PeerStateRecord[] = [
 ];
 const user = { myAsns: [nets[0]!.asn, nets[1]!.asn], peerStates: marks, today: '2026-05-01' };
 
-function roundTrip(args: PeersArgs, from = index) {
+function roundTrip(args: PeersArgs, from = index, cache = newMemberNetCache()) {
   const answer = findMembers(from, args, user);
   // The page receives it cloned, as postMessage delivers it.
-  return { answer, unpacked: unpackPeersResult(structuredClone(packPeersResult(answer))) };
+  return { answer, unpacked: unpackPeersResult(structuredClone(packPeersResult(answer)), cache) };
 }
 
 describe('member lists sent as columns', () => {
@@ -81,7 +81,27 @@ describe('member lists sent as columns', () => {
 
   it('leave answers that were not packed as they came', () => {
     const value = { hits: [{ key: 'net:1' }] };
-    expect(unpackAnswer(undefined, value)).toBe(value);
+    expect(answerUnpacker()(undefined, value)).toBe(value);
+  });
+
+  it('share the networks one answer made with the next, until the store numbers its networks anew', () => {
+    const cache = newMemberNetCache();
+    const first = roundTrip({ place: { kind: 'my-ixs' } }, index, cache).unpacked;
+    const second = roundTrip({ place: { kind: 'my-ixs' }, includeMarked: true }, index, cache);
+    expect(second.unpacked).toStrictEqual(second.answer);
+    const firstNets = new Map(first.rows.map((row) => [row.net.asn, row.net]));
+    const again = second.unpacked.rows.filter((row) => firstNets.has(row.net.asn));
+    expect(again.length).toBeGreaterThan(0);
+    expect(again.every((row) => row.net === firstNets.get(row.net.asn))).toBe(true);
+
+    // The same ASNs after a sync renamed their networks: the page shows the new names, not the kept ones.
+    const renamed = {
+      ...dataset,
+      net: { data: dataset.net.data.map((net) => ({ ...net, name: `${String(net.name)} (renamed)` })) },
+    };
+    const after = roundTrip({ place: { kind: 'my-ixs' } }, getDiscoveryIndex(copyOf(renamed)), cache);
+    expect(after.unpacked).toStrictEqual(after.answer);
+    expect(after.unpacked.rows.filter((row) => row.net.netId !== null).every((row) => row.net.name.endsWith(' (renamed)'))).toBe(true);
   });
 });
 

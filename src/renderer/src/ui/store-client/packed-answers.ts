@@ -25,21 +25,41 @@ function unpackConnections(packed: PackedConnections, row: number): IxConnection
   return connections;
 }
 
-export function unpackMemberRows(packed: PackedMemberRows): MemberRow[] {
+/**
+ * The networks made for earlier answers, by ordinal, while answers come in the same numbering
+ * (`section`): a peers list asked again, filtered or elsewhere, shows mostly the same ten
+ * thousand networks, and making them again only to drop the last ones keeps the page's
+ * garbage collector busy. Shared by the answers: nothing edits them.
+ */
+export interface MemberNetCache {
+  section: number;
+  nets: (MemberNet | undefined)[];
+}
+
+export function newMemberNetCache(): MemberNetCache {
+  return { section: -1, nets: [] };
+}
+
+export function unpackMemberRows(packed: PackedMemberRows, cache: MemberNetCache = newMemberNetCache()): MemberRow[] {
   const count = packed.asn.length;
   const rows = new Array<MemberRow>(count);
-  const { texts, typeLists, sharedStart, sharedIxIds, connections } = packed;
+  const { names, nameStart, nameEnd, texts, typeLists, sharedStart, sharedIxIds, connections } = packed;
+  if (cache.section !== packed.section) {
+    cache.section = packed.section;
+    cache.nets = [];
+  }
+  const { nets } = cache;
   for (let i = 0; i < count; i++) {
-    const net: MemberNet = {
+    const net: MemberNet = (nets[packed.ordinal[i]!] ??= {
       asn: packed.asn[i]!,
       netId: orNull(packed.netId[i]!),
-      name: packed.name[i]!,
+      name: names.slice(nameStart[i], nameEnd[i]),
       recordAsn: orNull(packed.recordAsn[i]!),
       policyGeneral: texts[packed.policyGeneral[i]!]! as MemberNet['policyGeneral'],
       // Rows with the same types share one list, as they do in the worker: nothing edits it.
       infoTypes: typeLists[packed.infoTypes[i]!]! as MemberNet['infoTypes'],
       traffic: texts[packed.traffic[i]!]!,
-    };
+    });
     const shared: number[] = [];
     for (let k = sharedStart[i]!; k < sharedStart[i + 1]!; k++) shared.push(sharedIxIds[k]!);
     const row: MemberRow = {
@@ -66,15 +86,21 @@ export function unpackMemberRows(packed: PackedMemberRows): MemberRow[] {
   return rows;
 }
 
-export function unpackPeersResult(packed: PackedPeersResult): PeersResult {
-  return { ...packed, rows: unpackMemberRows(packed.rows) };
+export function unpackPeersResult(packed: PackedPeersResult, cache?: MemberNetCache): PeersResult {
+  return { ...packed, rows: unpackMemberRows(packed.rows, cache) };
 }
 
-const UNPACKERS: { [K in PackedKind]: (packed: PackedAnswers[K]) => unknown } = {
-  members: unpackPeersResult,
+/** What one store client keeps between answers to unpack the next. */
+interface UnpackCaches {
+  memberNets: MemberNetCache;
+}
+
+const UNPACKERS: { [K in PackedKind]: (packed: PackedAnswers[K], caches: UnpackCaches) => unknown } = {
+  members: (packed, caches) => unpackPeersResult(packed, caches.memberNets),
 };
 
-/** The answer a reply carries, made whole when it came packed. */
-export function unpackAnswer(kind: PackedKind | undefined, value: unknown): unknown {
-  return kind === undefined ? value : UNPACKERS[kind](value as never);
+/** Unpacks the answers of one store worker: a reply's answer, made whole when it came packed. */
+export function answerUnpacker(): (kind: PackedKind | undefined, value: unknown) => unknown {
+  const caches: UnpackCaches = { memberNets: newMemberNetCache() };
+  return (kind, value) => (kind === undefined ? value : UNPACKERS[kind](value as never, caches));
 }

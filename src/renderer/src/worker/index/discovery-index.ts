@@ -22,9 +22,10 @@ import { inNextTask, inSteps, runFor, runToEnd, SLICE_MS, type SlicePriority } f
 import { canonicalIp, parsePrefix, type ParsedPrefix } from './ip';
 import { buildNameSearch, type NameSearchIndex } from './name-search';
 import { buildPeeringSection, type PeeringSection } from './peering';
+import { buildMemberColumns, memberNetFromColumns, unnamedMemberNet, type MemberColumns } from './member-columns';
 import { PrefixIndex, PrefixIndexBuilder } from './prefix-index';
 import { foldText } from './text';
-import { amountOf, infoTypesOf, isAsn, textOf, textsOf } from './row-values';
+import { amountOf, isAsn, textOf, textsOf } from './row-values';
 import { TypeSnapshots, type Stamps } from './type-versions';
 import type { MemberNet, SearchKind } from '../../protocol/discovery';
 
@@ -902,24 +903,20 @@ export class DiscoveryIndex {
    */
   memberNetOf(asn: number): MemberNet {
     const ordinal = this.peering.ordinalOf.get(asn);
-    if (ordinal === undefined) return memberNet(asn, undefined);
+    if (ordinal === undefined) return unnamedMemberNet(asn);
     return this.memberNetAt(ordinal);
   }
 
   /** memberNetOf by the ASN's ordinal in the peering section. */
   memberNetAt(ordinal: number): MemberNet {
     const { peering } = this;
-    let member = peering.memberNets[ordinal];
-    if (!member) {
-      member = memberNet(peering.asns[ordinal]!, peering.holders[ordinal]);
-      // One list per distinct value: answers carry each once (see packed-members.ts).
-      const key = JSON.stringify(member.infoTypes);
-      const types = peering.typeLists.get(key);
-      if (types) member.infoTypes = types;
-      else peering.typeLists.set(key, member.infoTypes);
-      peering.memberNets[ordinal] = member;
-    }
-    return member;
+    return (peering.memberNets[ordinal] ??= memberNetFromColumns(this.memberColumns(), peering.asns[ordinal]!, ordinal));
+  }
+
+  /** The same as columns, for every ASN of the peering section: made on first use, once per section. */
+  memberColumns(): MemberColumns {
+    const { peering } = this;
+    return (peering.memberColumns ??= buildMemberColumns(peering.asns, peering.holders));
   }
 
   /** A record's name and aka, folded for "contains" filters, one per line. */
@@ -996,20 +993,6 @@ export class DiscoveryIndex {
     for (const row of this.connections.byNet.get(netId) ?? []) ixIds.add(row.ix_id);
     return ixIds.size + (this.netFacs.byNet.get(netId)?.length ?? 0);
   }
-}
-
-function memberNet(asn: number, holder: Net | undefined): MemberNet {
-  return holder
-    ? {
-        asn,
-        netId: holder.id,
-        name: textOf(holder.name),
-        recordAsn: holder.asn === asn ? null : holder.asn,
-        policyGeneral: textOf(holder.policy_general) as MemberNet['policyGeneral'],
-        infoTypes: infoTypesOf(holder) as MemberNet['infoTypes'],
-        traffic: textOf(holder.info_traffic),
-      }
-    : { asn, netId: null, name: `AS${asn}`, recordAsn: null, policyGeneral: '', infoTypes: [], traffic: '' };
 }
 
 const indexes = new WeakMap<LocalCopy, DiscoveryIndex>();

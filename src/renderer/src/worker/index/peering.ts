@@ -11,6 +11,7 @@
 import type { Fac, Ix, Net, NetFac, NetIxLan } from '../../../../shared/peeringdb';
 import type { MemberNet } from '../../protocol/discovery';
 import { inSteps } from '../cooperative';
+import type { MemberColumns } from './member-columns';
 import { amountOf, isAsn } from './row-values';
 
 /** Items of owner i are items[start[i]] up to items[start[i + 1]]. */
@@ -50,10 +51,10 @@ export interface PeeringSection {
   memberFlags: Uint8Array;
   memberPortStart: Int32Array;
   memberPorts: NetIxLan[];
-  /** Made on first use and kept until the section is rebuilt. Shared: do not modify. */
+  /** What rows show of each ASN's network, made on first use (see DiscoveryIndex.memberColumns). */
+  memberColumns: MemberColumns | null;
+  /** Made from them on first use and kept until the section is rebuilt. Shared: do not modify. */
   memberNets: (MemberNet | undefined)[];
-  /** Their infoTypes lists, one per distinct value. */
-  typeLists: Map<string, MemberNet['infoTypes']>;
   asnsAtFac: Map<number, ReadonlySet<number>>;
   asnSetsAtIx: Map<number, ReadonlySet<number>>;
   ixIdSets: Map<number, ReadonlySet<number>>;
@@ -274,8 +275,8 @@ export function* buildPeeringSection(input: PeeringInputs): Generator<void, Peer
     memberFlags: memberFlags.slice(0, members),
     memberPortStart,
     memberPorts,
+    memberColumns: null,
     memberNets: new Array<MemberNet | undefined>(asnCount),
-    typeLists: new Map(),
     asnsAtFac: new Map(),
     asnSetsAtIx: new Map(),
     ixIdSets: new Map(),

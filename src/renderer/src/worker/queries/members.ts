@@ -102,6 +102,19 @@ interface Tally {
   ixCount: Int32Array;
   flags: Uint8Array;
   member: Int32Array;
+  /** Per row that passes, in the order of the candidates: what ranks it and what it shows. */
+  rows: {
+    ordinal: Int32Array;
+    score: Float64Array;
+    speed: Float64Array;
+    sharedIxCount: Int32Array;
+    sharedFacCount: Int32Array;
+    ixCount: Int32Array;
+    flags: Uint8Array;
+    isMine: Uint8Array;
+    member: Int32Array;
+    sharedFrom: Int32Array;
+  };
 }
 
 const tallies = new WeakMap<PeeringSection, Tally>();
@@ -116,6 +129,18 @@ function tallyOf(peering: PeeringSection): Tally {
       ixCount: new Int32Array(size),
       flags: new Uint8Array(size),
       member: new Int32Array(size),
+      rows: {
+        ordinal: new Int32Array(size),
+        score: new Float64Array(size),
+        speed: new Float64Array(size),
+        sharedIxCount: new Int32Array(size),
+        sharedFacCount: new Int32Array(size),
+        ixCount: new Int32Array(size),
+        flags: new Uint8Array(size),
+        isMine: new Uint8Array(size),
+        member: new Int32Array(size),
+        sharedFrom: new Int32Array(size),
+      },
     };
     tallies.set(peering, tally);
   }
@@ -227,19 +252,23 @@ function selectMembers(index: DiscoveryIndex, args: PeersArgs, user: UserContext
   const myIxs = mine.ixIds.size > 0 ? marksOf(mine.ixIds, peering.ixOrdinalOf, peering.ixIds.length) : null;
   const myFacs = mine.facIds.size > 0 ? marksOf(mine.facIds, peering.facOrdinalOf, peering.facIds.length) : null;
   const passesNet = netFilter(index, filters);
-  // The rows that pass, in the order of the candidates, with what ranks them.
-  const rowOrdinal = new Int32Array(candidates.length);
-  const rowScore = new Float64Array(candidates.length);
-  const rowSpeed = new Float64Array(candidates.length);
-  const rowSharedIxCount = new Int32Array(candidates.length);
-  const rowSharedFacCount = new Int32Array(candidates.length);
-  const rowIxCount = new Int32Array(candidates.length);
-  const rowFlags = new Uint8Array(candidates.length);
-  const rowIsMine = new Uint8Array(candidates.length);
-  const rowMember = place.kind === 'ix' ? new Int32Array(candidates.length) : null;
+  const columns = index.memberColumns();
+  // The rows that pass, in the order of the candidates, with what ranks them: in the tally's
+  // arrays, which are written up to rowCount before they are read.
+  const {
+    ordinal: rowOrdinal,
+    score: rowScore,
+    speed: rowSpeed,
+    sharedIxCount: rowSharedIxCount,
+    sharedFacCount: rowSharedFacCount,
+    ixCount: rowIxCount,
+    flags: rowFlags,
+    isMine: rowIsMine,
+    sharedFrom: rowSharedFrom,
+  } = tally.rows;
+  const rowMember = place.kind === 'ix' ? tally.rows.member : null;
   /** The IXPs (ordinals) each row shares with mine, one row after the other. */
   const sharedIxs: number[] = [];
-  const rowSharedFrom = new Int32Array(candidates.length);
   let rowCount = 0;
   let candidateCount = 0;
   for (const ordinal of candidates) {
@@ -256,8 +285,8 @@ function selectMembers(index: DiscoveryIndex, args: PeersArgs, user: UserContext
     ) {
       continue;
     }
-    const net = index.memberNetAt(ordinal);
-    if (passesNet && !passesNet(net, peering.holders[ordinal])) continue;
+    // Without a network filter no row needs its network as an object: its policy is read from the columns.
+    if (passesNet && !passesNet(index.memberNetAt(ordinal), peering.holders[ordinal])) continue;
 
     rowSharedFrom[rowCount] = sharedIxs.length;
     if (myIxs) {
@@ -271,7 +300,8 @@ function selectMembers(index: DiscoveryIndex, args: PeersArgs, user: UserContext
       for (let i = start[ordinal]!; i < start[ordinal + 1]!; i++) sharedFacCount += myFacs[items[i]!]!;
     }
     rowOrdinal[rowCount] = ordinal;
-    rowScore[rowCount] = peerScore(net.policyGeneral, sharedIxCount, sharedFacCount);
+    const policy = columns.texts[columns.policy[ordinal]!] as MemberNet['policyGeneral'];
+    rowScore[rowCount] = peerScore(policy, sharedIxCount, sharedFacCount);
     rowSpeed[rowCount] = bestSpeed[ordinal]!;
     rowSharedIxCount[rowCount] = sharedIxCount;
     rowSharedFacCount[rowCount] = sharedFacCount;

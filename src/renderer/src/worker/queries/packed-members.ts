@@ -6,30 +6,6 @@
 import type { PeersResult } from '../../protocol/discovery';
 import type { PackedConnections, PackedMemberNets, PackedPeersResult } from '../../protocol/packed';
 import { memberConnections, memberSelectionOf, type MemberSelection } from './members';
-/** Numbers the distinct values of a column, so each row carries an index. */
-class Dictionary<T> {
-  readonly values: T[] = [];
-  private readonly byValue = new Map<T, number>();
-  private readonly byKey = new Map<string, number>();
-
-  /** `keyOf` tells equal values apart from the same value; without it, values are compared as they are. */
-  constructor(private readonly keyOf?: (value: T) => string) {}
-
-  indexOf(value: T): number {
-    let index = this.byValue.get(value);
-    if (index !== undefined) return index;
-    const key = this.keyOf?.(value);
-    index = key === undefined ? undefined : this.byKey.get(key);
-    if (index === undefined) {
-      index = this.values.length;
-      this.values.push(value);
-      if (key !== undefined) this.byKey.set(key, index);
-    }
-    this.byValue.set(value, index);
-    return index;
-  }
-}
-
 /** Each row's connections at the one IXP asked, as the rows would carry them (memberConnections). */
 function packConnections(selection: MemberSelection): PackedConnections | null {
   const { members } = selection;
@@ -68,33 +44,54 @@ function packConnections(selection: MemberSelection): PackedConnections | null {
   return packed;
 }
 
-/** What the rows show of their networks, from the records that name their ASNs. */
+/**
+ * A list of at least this share of the ASNs the store knows carries every name (one string
+ * made once per section); a shorter one carries its own rows' names only.
+ */
+const EVERY_NAME_SHARE = 1 / 8;
+
+/** What the rows show of their networks: the section's columns, gathered for the rows. */
 function packNets(selection: MemberSelection): PackedMemberNets {
   const { index, ordinals } = selection;
+  const { peering } = index;
+  const columns = index.memberColumns();
   const count = ordinals.length;
-  const texts = new Dictionary<string>();
-  // Rows share their lists (see DiscoveryIndex.memberNetAt); the key catches those that do not.
-  const typeLists = new Dictionary<string[]>((types) => JSON.stringify(types));
   const packed: PackedMemberNets = {
+    section: columns.id,
+    ordinal: ordinals,
     asn: new Float64Array(count),
     netId: new Float64Array(count),
-    name: [],
+    names: columns.names,
+    nameStart: new Int32Array(count),
+    nameEnd: new Int32Array(count),
     recordAsn: new Float64Array(count),
     policyGeneral: new Int32Array(count),
     traffic: new Int32Array(count),
-    texts: texts.values,
+    texts: columns.texts,
     infoTypes: new Int32Array(count),
-    typeLists: typeLists.values,
+    typeLists: columns.typeLists,
   };
   for (let i = 0; i < count; i++) {
-    const net = index.memberNetAt(ordinals[i]!);
-    packed.asn[i] = net.asn;
-    packed.netId[i] = net.netId ?? Number.NaN;
-    packed.name.push(net.name);
-    packed.recordAsn[i] = net.recordAsn ?? Number.NaN;
-    packed.policyGeneral[i] = texts.indexOf(net.policyGeneral);
-    packed.traffic[i] = texts.indexOf(net.traffic);
-    packed.infoTypes[i] = typeLists.indexOf(net.infoTypes);
+    const ordinal = ordinals[i]!;
+    packed.asn[i] = peering.asns[ordinal]!;
+    packed.netId[i] = columns.netId[ordinal]!;
+    packed.nameStart[i] = columns.nameStart[ordinal]!;
+    packed.nameEnd[i] = columns.nameStart[ordinal + 1]!;
+    packed.recordAsn[i] = columns.recordAsn[ordinal]!;
+    packed.policyGeneral[i] = columns.policy[ordinal]!;
+    packed.traffic[i] = columns.traffic[ordinal]!;
+    packed.infoTypes[i] = columns.types[ordinal]!;
+  }
+  if (count < peering.asns.length * EVERY_NAME_SHARE) {
+    const names: string[] = [];
+    let end = 0;
+    for (let i = 0; i < count; i++) {
+      const name = columns.names.slice(packed.nameStart[i], packed.nameEnd[i]);
+      names.push(name);
+      packed.nameStart[i] = end;
+      packed.nameEnd[i] = end += name.length;
+    }
+    packed.names = names.join('');
   }
   return packed;
 }
@@ -104,6 +101,7 @@ export function packPeersResult(result: PeersResult): PackedPeersResult {
   const selection = memberSelectionOf(result);
   if (!selection) throw new Error('Only answers of findMembers travel packed');
   const { index: _index, ordinals: _ordinals, members: _members, ...facts } = selection;
+  // The ordinals travel with the networks (packNets), as `ordinal`.
   return {
     candidateCount: result.candidateCount,
     ixCount: result.ixCount,
