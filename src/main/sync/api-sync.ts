@@ -173,17 +173,14 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
     const checked = checkPageText(type, response.text, `${type} (changes since ${plan.since})`);
     const fresh = tally.count(type, checked.rows);
     counted(type, checked, fresh);
-    if (checked.rows.length <= tuning.pageSize) {
-      await storeUnacked(type, { rowsJson: checked.rowsJson, fetchedRows: checked.listed.length, bytes: response.bytes, live: fresh.live });
+    const whole = { rowsJson: checked.rowsJson, fetchedRows: checked.listed.length, bytes: response.bytes, live: fresh.live };
+    const parts = storeParts(checked.rows, whole, tuning);
+    if (parts.length === 1) {
+      await storeUnacked(type, whole);
       return;
     }
     await settleUnacked(0);
-    for (let offset = 0; offset < checked.rows.length; offset += tuning.pageSize) {
-      const slice = checked.rows.slice(offset, offset + tuning.pageSize);
-      const rowsJson = JSON.stringify(slice);
-      const page = { rowsJson, fetchedRows: slice.length, bytes: rowsJson.length, live: countRows(slice).live };
-      await store(type, page, offset + slice.length >= checked.rows.length, false);
-    }
+    for (const [index, part] of parts.entries()) await store(type, part, index === parts.length - 1, false);
     eta.typeDone(type);
     progress.typeDone(type);
   };
@@ -317,10 +314,10 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
           // The loop ends on an answer with no rows at all, not on one whose rows were all left out.
           return { rows: checked.listed, checked, fresh, bytes: response.bytes };
         },
-        onPage: (fetched) => {
+        onPage: async (fetched) => {
           const page = fetched as FetchedPage;
-          const out = { rowsJson: page.checked.rowsJson, fetchedRows: page.rows.length, bytes: page.bytes, live: page.fresh.live };
-          return store(type, out, false, replace);
+          const whole = { rowsJson: page.checked.rowsJson, fetchedRows: page.rows.length, bytes: page.bytes, live: page.fresh.live };
+          for (const part of storeParts(page.checked.rows, whole, tuning)) await store(type, part, false, replace);
         },
       });
       if (replace) {
@@ -362,6 +359,37 @@ interface PageOut {
   bytes: number;
   /** Live rows of it not counted before (API pages overlap). */
   live: number;
+}
+
+/**
+ * A checked answer as the store is sent it: whole, or, past `pageSize` rows or
+ * `storePageChars` of text, in parts of at most that many rows and characters, in order. The store reads a page
+ * in one task, and a page of 5,000 networks is some 5 MB of text: in parts, no one task holds
+ * the worker for long. Rows come oldest change first, so each part moves the watermark as a
+ * page does. Progress counts the parts as it counted the whole: an answer's rows that earlier
+ * pages held (they overlap at the start) are taken off its first part.
+ */
+export function storeParts(rows: readonly { status?: unknown }[], whole: PageOut, tuning: Pick<SyncTuning, 'pageSize' | 'storePageChars'>): PageOut[] {
+  const count = Math.max(Math.ceil(rows.length / tuning.pageSize), Math.ceil(whole.rowsJson.length / tuning.storePageChars));
+  if (count <= 1 || rows.length <= 1) return [whole];
+  const parts: PageOut[] = [];
+  // Rows differ in length: a part that came out too long is halved (a single row stays whole).
+  const add = (slice: readonly { status?: unknown }[]): void => {
+    const rowsJson = JSON.stringify(slice);
+    if (rowsJson.length > tuning.storePageChars && slice.length > 1) {
+      const half = Math.ceil(slice.length / 2);
+      add(slice.slice(0, half));
+      add(slice.slice(half));
+      return;
+    }
+    parts.push({ rowsJson, fetchedRows: slice.length, bytes: rowsJson.length, live: countRows(slice).live });
+  };
+  for (let index = 0; index < count; index++) {
+    add(rows.slice(Math.floor((rows.length * index) / count), Math.floor((rows.length * (index + 1)) / count)));
+  }
+  const laterLive = parts.slice(1).reduce((total, part) => total + part.live, 0);
+  parts[0]!.live = Math.max(0, whole.live - laterLive);
+  return parts;
 }
 
 function readableBase(baseUrl: string): string {

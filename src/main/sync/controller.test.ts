@@ -148,6 +148,30 @@ describe('first load', () => {
     expect(store.pocWithKey).toBe(true);
   });
 
+  it('sends a page longer than a store page in parts, each moving the watermark on, and counts every row once', async () => {
+    tuning = { ...FAST, pageOverlap: 2, storePageChars: 2000 };
+    controller = makeController();
+    config.cacheUrl = null;
+    const watermarkAfterPart: number[] = [];
+    store.onApplied = (page) => {
+      if (page.type === 'net' && page.ids.length > 0) watermarkAfterPart.push(store.watermarks.net ?? 0);
+    };
+    const end = await sync();
+    expect(end.phase).toBe('done');
+    const netParts = store.messages.filter((m): m is Extract<MainToStore, { t: 'page' }> => m.t === 'page' && m.type === 'net' && m.rowsJson !== '[]');
+    const answersWithRows = apiRequests('net').length - 1;
+    // Pages of ten networks run to some 5,000 characters: each went in parts, none of them long.
+    expect(netParts.length).toBeGreaterThan(2 * answersWithRows);
+    expect(Math.max(...netParts.map((part) => part.rowsJson.length))).toBeLessThanOrEqual(2000);
+    expect(watermarkAfterPart).toHaveLength(netParts.length);
+    for (let i = 1; i < watermarkAfterPart.length; i++) expect(watermarkAfterPart[i]).toBeGreaterThanOrEqual(watermarkAfterPart[i - 1]!);
+    expect(watermarkAfterPart.at(-1)).toBeGreaterThan(watermarkAfterPart[0]!);
+    const live = idsOf(dataset, 'net');
+    expect(liveIds('net')).toEqual(sorted(live));
+    // The pages overlap by two rows: those are counted once.
+    expect(end.types.net).toMatchObject({ fetched: live.length, stored: live.length, done: true });
+  });
+
   it('pages past contact pages made short by visibility until an empty one', async () => {
     config.cacheUrl = null;
     await sync();
