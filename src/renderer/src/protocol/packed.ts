@@ -36,6 +36,8 @@ export interface PackedMemberNets {
    * shown for the same ordinal, so the page may keep what it made of one for the next answer.
    */
   section: number;
+  /** How many ASNs that numbering has: ordinals are below it. */
+  sectionSize: number;
   ordinal: Int32Array;
   asn: Float64Array;
   netId: Float64Array;

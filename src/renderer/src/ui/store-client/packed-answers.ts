@@ -46,7 +46,9 @@ export function unpackMemberRows(packed: PackedMemberRows, cache: MemberNetCache
   const { names, nameStart, nameEnd, texts, typeLists, sharedStart, sharedIxIds, connections } = packed;
   if (cache.section !== packed.section) {
     cache.section = packed.section;
-    cache.nets = [];
+    // Made at its full length: filled at scattered ordinals, a list that grows is kept as a
+    // hash table by the engine, several times slower to read.
+    cache.nets = new Array<MemberNet | undefined>(packed.sectionSize);
   }
   const { nets } = cache;
   for (let i = 0; i < count; i++) {

@@ -58,6 +58,7 @@ function packNets(selection: MemberSelection): PackedMemberNets {
   const count = ordinals.length;
   const packed: PackedMemberNets = {
     section: columns.id,
+    sectionSize: peering.asns.length,
     ordinal: ordinals,
     asn: new Float64Array(count),
     netId: new Float64Array(count),
