@@ -180,7 +180,7 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
       return;
     }
     await settleUnacked(0);
-    for (const [index, part] of parts.entries()) await store(type, part, index === parts.length - 1, false);
+    await Promise.all(parts.map((part, index) => store(type, part, index === parts.length - 1, false)));
     eta.typeDone(type);
     progress.typeDone(type);
   };
@@ -317,7 +317,8 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
         onPage: async (fetched) => {
           const page = fetched as FetchedPage;
           const whole = { rowsJson: page.checked.rowsJson, fetchedRows: page.rows.length, bytes: page.bytes, live: page.fresh.live };
-          for (const part of storeParts(page.checked.rows, whole, tuning)) await store(type, part, false, replace);
+          // The parts go at once, in order (the store applies them so); the next page waits for all their acks.
+          await Promise.all(storeParts(page.checked.rows, whole, tuning).map((part) => store(type, part, false, replace)));
         },
       });
       if (replace) {
