@@ -363,8 +363,8 @@ interface PageOut {
 }
 
 /**
- * A checked answer as the store is sent it: whole, or, past `pageSize` rows or
- * `storePageChars` of text, in parts of at most that many rows and characters, in order. The store reads a page
+ * A checked answer as the store is sent it: whole, or, past `pageSize` rows or `storePageChars`
+ * of text, in parts of at most that many rows and characters, in order. The store reads a page
  * in one task, and a page of 5,000 networks is some 5 MB of text: in parts, no one task holds
  * the worker for long. Rows come oldest change first, so each part moves the watermark as a
  * page does. Progress counts the parts as it counted the whole: an answer's rows that earlier
