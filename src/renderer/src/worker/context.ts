@@ -19,5 +19,15 @@ export type QueryHandlers = Handlers<StoreQueries>;
 export type CommandHandlers = Handlers<StoreCommands>;
 
 /** A query's answer as it goes to the page: packed into columns, with the kind the page unpacks. */
-export type PackedAnswer = { [K in PackedKind]: { kind: K; value: PackedAnswers[K] } }[PackedKind];
+export type PackedAnswer = {
+  [K in PackedKind]: {
+    kind: K;
+    value: PackedAnswers[K];
+    /**
+     * The buffers of its columns, made for this answer alone: they move to the page rather than
+     * being copied, and leave nothing behind for the worker's garbage collector to count.
+     */
+    transfer?: ArrayBuffer[];
+  };
+}[PackedKind];
 export type AnswerPackers = { [K in keyof StoreQueries]?: (answer: ReturnType<StoreQueries[K]>) => PackedAnswer };

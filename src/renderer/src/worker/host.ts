@@ -33,7 +33,8 @@ export interface StoreWorkerOptions {
   commands: Record<string, AnyHandler>;
   /** Queries whose answers go to the page as columns. */
   packers?: AnswerPackers;
-  post: (message: WorkerToUi) => void;
+  /** `transfer`: buffers that move to the page with the message instead of being copied. */
+  post: (message: WorkerToUi, transfer?: Transferable[]) => void;
   notifier?: ChangeNotifierOptions;
 }
 
@@ -69,7 +70,7 @@ export function createStoreWorkerHost({
       (value) => {
         if (!pack) return post({ t: 'reply', id, ok: true, value });
         const packed = pack(value);
-        post({ t: 'reply', id, ok: true, value: packed.value, packed: packed.kind });
+        post({ t: 'reply', id, ok: true, value: packed.value, packed: packed.kind }, packed.transfer);
       },
       (error: unknown) => post({ t: 'reply', id, ok: false, error: error instanceof Error ? error.message : String(error) }),
     );

@@ -3,7 +3,7 @@
  * and the commands, which write the user's tables (see protocol/operations.ts).
  */
 import type { AnswerPackers, CommandHandlers, QueryHandlers } from './context';
-import { packPeersResult } from './queries/packed-members';
+import { columnBuffersOf, packPeersResult } from './queries/packed-members';
 import { reviewCommands } from './commands/review-commands';
 import { userDataCommands } from './commands/user-data-commands';
 import { backgroundWorkQueries } from './queries/background-work';
@@ -14,7 +14,10 @@ import { userDataQueries } from './queries/user-data-queries';
 
 /** Answers that go to the page as columns (see protocol/packed.ts), by query. */
 export const answerPackers: AnswerPackers = {
-  findPeers: (result) => ({ kind: 'members', value: packPeersResult(result) }),
+  findPeers: (result) => {
+    const value = packPeersResult(result);
+    return { kind: 'members', value, transfer: columnBuffersOf(value) };
+  },
 };
 
 export const storeQueries: QueryHandlers = {

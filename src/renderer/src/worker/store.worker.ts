@@ -16,7 +16,7 @@ const host = createStoreWorkerHost({
   queries: storeQueries,
   commands: storeCommands,
   packers: answerPackers,
-  post: (message: WorkerToUi) => scope.postMessage(message),
+  post: (message: WorkerToUi, transfer: Transferable[] = []) => scope.postMessage(message, transfer),
 });
 
 scope.addEventListener('message', (event: MessageEvent<UiToWorker>) => void host.handle(event.data));

@@ -4,7 +4,7 @@ import { liveRows, makeDataset } from '../../../../../tools/fake-peeringdb/datas
 import { copyOf } from '../../worker/copy/local-copy.test-support';
 import { getDiscoveryIndex } from '../../worker/index/discovery-index';
 import { findMembers } from '../../worker/queries/members';
-import { packPeersResult } from '../../worker/queries/packed-members';
+import { columnBuffersOf, packPeersResult } from '../../worker/queries/packed-members';
 import type { PeersArgs } from '../../protocol/discovery';
 import { answerUnpacker, newMemberNetCache, unpackPeersResult } from './packed-answers';
 
@@ -77,6 +77,19 @@ describe('member lists sent as columns', () => {
     expect(unpacked.rows.every((row) => !('connections' in row))).toBe(true);
     const nowhere = roundTrip({ place: { kind: 'ix', ixId: 999_999 } });
     expect(nowhere.unpacked).toStrictEqual(nowhere.answer);
+  });
+
+  it('move their columns to the page rather than copying them, and arrive whole', () => {
+    const questions: PeersArgs[] = [{ place: { kind: 'my-ixs' } }, { place: { kind: 'ix', ixId: ixs[0]!.id }, includeMine: true }];
+    for (const question of questions) {
+      const packed = packPeersResult(findMembers(index, question, user));
+      const buffers = columnBuffersOf(packed);
+      expect(buffers.length).toBeGreaterThan(10);
+      const arrived = structuredClone(packed, { transfer: buffers });
+      // Moved: nothing of them is left where they were made.
+      expect(buffers.every((buffer) => buffer.byteLength === 0)).toBe(true);
+      expect(unpackPeersResult(arrived)).toStrictEqual(findMembers(index, question, user));
+    }
   });
 
   it('leave answers that were not packed as they came', () => {

@@ -97,6 +97,23 @@ function packNets(selection: MemberSelection): PackedMemberNets {
   return packed;
 }
 
+/**
+ * The buffers behind a packed answer's typed arrays, each once. Every one was made for this
+ * answer (packNets and packConnections make theirs, findMembers its selection's), so they may
+ * move to the page with it; the answer's own rows are not read after.
+ */
+export function columnBuffersOf(packed: PackedPeersResult): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  const collect = (columns: object | null): void => {
+    for (const value of Object.values(columns ?? {})) {
+      if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) buffers.add(value.buffer);
+    }
+  };
+  collect(packed.rows);
+  collect(packed.rows.connections);
+  return [...buffers];
+}
+
 /** Packs an answer of findMembers from its columns: its rows are never made. */
 export function packPeersResult(result: PeersResult): PackedPeersResult {
   const selection = memberSelectionOf(result);
