@@ -287,9 +287,9 @@ export class DumpScanner {
 
   /**
    * A row read whole by one native regular expression, when it is an object nested at most
-   * two levels deep and ends within the text (nearly every PeeringDB row): four times faster
-   * than walking it here. Anything else (a row cut by the chunk's end, deeper nesting, not an
-   * object) is walked.
+   * ROW_DEPTH levels (the row, a list in it, an object in that) and ends within the text
+   * (nearly every PeeringDB row): four times faster than walking it here. Anything else (a row
+   * cut by the chunk's end, deeper nesting, not an object) is walked.
    */
   private rowAtOnce(): boolean {
     if (this.frames.length + ROW_DEPTH > this.options.maxDepth) return false;
