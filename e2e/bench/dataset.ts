@@ -7,11 +7,12 @@
  */
 import { join } from 'node:path';
 import type { PdbType } from '../../src/shared/peeringdb';
-import { launchBenchApp, storedRows, timedQuery } from './app-runs';
+import { launchBenchApp, storedRows, timedQuery, timedSync, type FirstLoadPath } from './app-runs';
 import { measureBaselines } from './baselines';
-import { FakeInWorker } from './fake-in-worker';
+import { FakeInWorker, type FakeReady } from './fake-in-worker';
 import { FastWaitClock, newFastWaitBuffer } from './fast-wait-clock';
 import { measureFirstLoad, ratio, type FirstLoadFigures } from './first-load';
+import { traceTasks, type TracedTasks } from './task-trace';
 import { heapUsageMB, type LongestTasks } from './probes';
 import { measureHistory, type HistoryFigures } from './history-import';
 import { measureQueries, type QueryFigures } from './queries';
@@ -111,6 +112,15 @@ export async function measureDataset({ seed, scale, workDir, log, history = fals
       await harness.close();
     }
     log(`first load from the bulk cache ${bulkCache.firstLoadMs} ms (${bulkCache.overFloor}x its floor)`);
+
+    const tracedFirstLoads = {
+      bulkCache: await tracedFirstLoad(served, join(workDir, 'app-traced-bulk-cache'), 'bulk-cache'),
+      pagedLists: await tracedFirstLoad(served, join(workDir, 'app-traced-paged-lists'), 'paged-lists'),
+    };
+    for (const [path, traced] of Object.entries(tracedFirstLoads)) {
+      const worker = traced.tasks.storeWorker;
+      log(`traced first load (${path}) ${traced.firstLoadMs} ms: worker's longest task ${worker.longestWallMs} ms (${worker.cpuOfLongestMs} ms of it on a core), most CPU in one task ${worker.longestCpuMs} ms, ${worker.over50WallMs.length} tasks of 50 ms or more`);
+    }
 
     const appDir = join(workDir, 'app');
     harness = await launchBenchApp(served, appDir, { path: 'paged-lists' });
@@ -216,9 +226,24 @@ export async function measureDataset({ seed, scale, workDir, log, history = fals
           changeResync: resyncs.longest.change,
         },
         pacedResync: { requests: paced.requests, answered429: paced.throttled, speedUp: PACED_SPEED_UP },
+        tracedFirstLoads,
       },
     };
   } finally {
     await fake.stop();
+  }
+}
+
+/**
+ * One more first load by `path`, into an empty copy, under a Chromium trace: what the store
+ * worker's and the page's tasks cost in wall time and in CPU (see task-trace.ts).
+ */
+async function tracedFirstLoad(served: FakeReady, userDataDir: string, path: FirstLoadPath): Promise<{ firstLoadMs: number; tasks: TracedTasks }> {
+  const harness = await launchBenchApp(served, userDataDir, { path });
+  try {
+    const { result: firstLoadMs, tasks } = await traceTasks(harness.page, () => timedSync(harness.page));
+    return { firstLoadMs, tasks };
+  } finally {
+    await harness.close();
   }
 }
