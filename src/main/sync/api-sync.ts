@@ -125,8 +125,8 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
    * Pages of changes, and bulk cache lists being swapped in, sent without waiting for their
    * acks. A resync's answers are small, and waiting for each type's commit before sending the
    * next type's page would add a round trip to the store per type; the store applies them in
-   * the order sent all the same, each with its watermark. At most `storePageChars` of changes
-   * wait unacknowledged, and a paged list and the sync's end wait for them all first.
+   * the order sent all the same, each with its watermark. At most UNACKED_CHANGE_CHARS of
+   * changes wait unacknowledged, and a paged list and the sync's end wait for them all first.
    */
   const unacked: { chars: number; ack: Promise<Settled<void>> }[] = [];
   /** Pages of bulk cache lists waiting for their acks, across lists (see snapshot.ts). */
@@ -161,7 +161,7 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
         progress.typeDone(type);
       });
     awaitLater(page.rowsJson.length, ack);
-    await settleUnacked(tuning.storePageChars);
+    await settleUnacked(UNACKED_CHANGE_CHARS);
   };
 
   /**
@@ -336,6 +336,13 @@ export async function runApiSync(ctx: JobContext): Promise<string | undefined> {
 }
 
 type ChangesPlan = Extract<TypePlan, { mode: 'api' }>;
+
+/**
+ * Characters of changes sent to the store and not yet acknowledged, at most: about what 2,000
+ * changed rows come to, so a resync of that many waits for the store only at its end. Each
+ * answer still goes in pages of at most `storePageChars`.
+ */
+const UNACKED_CHANGE_CHARS = 2_000_000;
 
 /** Change requests sent at once to a server that is not paced: enough to hide the round trips, few enough to hold. */
 const UNPACED_CHANGES_AHEAD = 4;

@@ -47,8 +47,9 @@ const MAX_ROW_CHARS = 64 * 1024 * 1024;
  * the store reads, and those on their way to it or queued behind it. A page takes the store a
  * few tens of milliseconds to read and write, but longer to reach it and to be acknowledged (a
  * copy across processes each way), so with fewer in flight the store waits for its next.
+ * Twelve pages of at most `storePageChars` (1 MB by default) keep about 12 MB on their way.
  */
-const MOST_PAGES_UNACKED = 6;
+const MOST_PAGES_UNACKED = 12;
 
 /** Backpressure shared by the lists of one job: at most so many pages wait for their acks. */
 export class PagesInFlight {
