@@ -1,6 +1,6 @@
 /** Building a LocalCopy for tests, as the store would hold it. */
 import type { PdbRow, PdbRowMap, PdbType } from '../../../../shared/peeringdb';
-import { LocalCopy } from './local-copy';
+import { LocalCopy, RowMap } from './local-copy';
 
 type RowsOf<T extends PdbType> = readonly PdbRowMap[T][] | { data: readonly PdbRowMap[T][] };
 
@@ -17,4 +17,11 @@ export function copyOf(rows: { [T in PdbType]?: RowsOf<T> }): LocalCopy {
   }
   copy.version++;
   return copy;
+}
+
+/** A type's rows as the copy holds them (a RowMap), for comparing with what a copy holds. */
+export function rowMapOf<R>(entries: Iterable<readonly [number, R]>): RowMap<R> {
+  const rows = new RowMap<R>();
+  for (const [id, row] of entries) rows.set(id, row);
+  return rows;
 }

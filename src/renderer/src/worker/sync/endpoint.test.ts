@@ -329,6 +329,11 @@ describe('full lists that replace a type', () => {
 
     const [, summary] = await db.changes.orderBy('id').toArray();
     expect(summary!.perType.org).toEqual({ added: 2, updated: 0, deleted: 3 });
+
+    // The list's rows are the type's rows from now on: a later change applies to them.
+    await send(hello('job-3'), pageOf('org', [orgRow(7), orgRow(4, { status: 'deleted' })]), end());
+    expect(idsOf(copy, 'org')).toEqual([1, 6, 7]);
+    expect(idsOf(await reloaded(), 'org')).toEqual([1, 6, 7]);
   });
 
   it('are acknowledged with their rows that passed, live and deleted, for the progress (main sends bulk rows unread)', async () => {

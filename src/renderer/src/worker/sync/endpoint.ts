@@ -23,7 +23,7 @@ import {
 import { bumpDataVersion, readLoadedTypes, readLogRange, readPocWithKey, readWatermark, readWatermarks } from '../db/meta';
 import { META, type LogRange, type PeeringDatabase } from '../db/schema';
 import { ChangeTracker } from './job-changes';
-import type { LocalCopy } from '../copy/local-copy';
+import { RowMap, type LocalCopy } from '../copy/local-copy';
 import { PageFormatError, changedRows, groupRowsByBucket, newestChange, readPageRows, type GroupedPage } from './page-rows';
 import {
   appendLogRecord,
@@ -67,8 +67,8 @@ export interface SyncEndpoint {
 
 /** A full list received so far, held apart from the stored rows until its swap. */
 interface HeldList {
-  /** Its live rows so far; a row listed as deleted is not part of it. */
-  rows: Map<number, PdbRow>;
+  /** Its live rows so far; a row listed as deleted is not part of it. At its swap, the type's rows. */
+  rows: RowMap<PdbRow>;
   /** Newest change across its pages. */
   newest: number | undefined;
   snapshotAt: number | undefined;
@@ -84,7 +84,7 @@ interface HeldList {
 }
 
 function newHeldList(): HeldList {
-  return { rows: new Map(), newest: undefined, snapshotAt: undefined, records: null, written: Promise.resolve(), failure: null };
+  return { rows: new RowMap(), newest: undefined, snapshotAt: undefined, records: null, written: Promise.resolve(), failure: null };
 }
 
 interface JobState {
@@ -331,9 +331,7 @@ export function createSyncEndpoint(
       // Committed: the copy follows.
       for (const { type, held } of lists) {
         job.tracker.recordReplace(type);
-        const typeRows = copy.rows[type] as Map<number, PdbRow>;
-        typeRows.clear();
-        for (const [id, row] of held.rows) typeRows.set(id, row);
+        copy.replaceType(type, held.rows);
         stored += held.rows.size;
         job.held.delete(type);
         job.loadedNow.add(type);

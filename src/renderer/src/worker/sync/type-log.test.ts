@@ -4,7 +4,8 @@ import type { Net } from '../../../../shared/peeringdb';
 import type { MainToStore, StoreToMain } from '../../../../shared/sync';
 import { readDataVersion, readLoadedTypes, readLogRange, readWatermark } from '../db/meta';
 import { CHUNK_IDS, META, openDatabase, type ChunkRecord, type PeeringDatabase } from '../db/schema';
-import { LocalCopy } from '../copy/local-copy';
+import { LocalCopy, RowMap } from '../copy/local-copy';
+import { rowMapOf } from '../copy/local-copy.test-support';
 import { flushPeeringDb } from '../copy/flush';
 import { loadCopy } from '../copy/load';
 import { createSyncEndpoint, type SyncEndpoint } from './endpoint';
@@ -71,8 +72,8 @@ function sinceFeed(): Net[] {
 }
 
 /** What the copy must hold after the feed: every row at its last version, deleted ones gone. */
-function expectedAfter(rows: readonly Net[]): Map<number, Net> {
-  const expected = new Map<number, Net>();
+function expectedAfter(rows: readonly Net[]): RowMap<Net> {
+  const expected = new RowMap<Net>();
   for (const row of rows) {
     if (row.status === 'deleted') expected.delete(row.id);
     else expected.set(row.id, row);
@@ -226,7 +227,7 @@ describe('a first load from a since-ordered list', () => {
       watermark: await readWatermark(db, 'net'),
       log: await readLogRange(db, 'net'),
       version: await readDataVersion(db),
-      rows: new Map(copy.rows.net),
+      rows: rowMapOf(copy.rows.net),
     };
 
     const failWatermark = (key: unknown) => {
@@ -346,7 +347,7 @@ describe('compaction', () => {
     const pages = pagesOf(renamed, 2000);
     await send(endpoint, hello('renames'), ...pages.map((rows, i) => pageOf('net', rows, { complete: i === pages.length - 1 })), end());
 
-    const expected = new Map(renamed.map((row) => [row.id, row]));
+    const expected = rowMapOf(renamed.map((row) => [row.id, row] as const));
     expect(copy.rows.net).toEqual(expected);
     await expectOnlyBucketChunks(expected);
     expect((await reloaded()).rows.net).toEqual(expected);
