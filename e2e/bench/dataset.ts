@@ -119,7 +119,7 @@ export async function measureDataset({ seed, scale, workDir, log, history = fals
     };
     for (const [path, traced] of Object.entries(tracedFirstLoads)) {
       const worker = traced.tasks.storeWorker;
-      log(`traced first load (${path}) ${traced.firstLoadMs} ms: worker's longest task ${worker.longestWallMs} ms (${worker.cpuOfLongestMs} ms of it on a core), most CPU in one task ${worker.longestCpuMs} ms, ${worker.over50WallMs.length} tasks of 50 ms or more`);
+      log(`traced first load (${path}) ${traced.firstLoadMs} ms: worker's longest task ${worker.longestWallMs} ms (${worker.cpuOfLongestMs} ms of it on a core), most CPU in one task ${worker.longestCpuMs} ms; tasks of 50 ms or more: ${worker.over50WallMs.length}`);
     }
 
     const appDir = join(workDir, 'app');

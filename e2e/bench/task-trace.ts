@@ -86,14 +86,15 @@ export function readTracedTasks(events: TraceEvent[], storeWorkerUrlPart = 'stor
 }
 
 async function readStream(cdp: CDPSession, handle: string): Promise<string> {
-  const parts: string[] = [];
+  // Bytes, decoded once at the end: a chunk may end inside a character.
+  const parts: Buffer[] = [];
   for (;;) {
     const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle, size: 4 * 1024 * 1024 });
-    parts.push(base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data);
+    parts.push(Buffer.from(data, base64Encoded ? 'base64' : 'utf8'));
     if (eof) break;
   }
   await cdp.send('IO.close', { handle });
-  return parts.join('');
+  return Buffer.concat(parts).toString('utf8');
 }
 
 /** Ends the trace and returns its text. */

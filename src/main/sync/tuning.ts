@@ -2,10 +2,10 @@ import type { SyncTuning } from './sync-types';
 
 export const DEFAULT_TUNING: SyncTuning = {
   pageSize: 5000,
-  // A store page is read, checked and written by the store worker in one task each: at 1 MB
-  // those stay some 10-20 ms of CPU on a slow laptop. At 2 MB the store worker ran twice as many
-  // tasks of 50 ms or more in a traced first load, for no faster a load; at 0.5 MB loads from
-  // the bulk cache were slower and the long tasks no fewer.
+  // The store worker reads, checks and writes a store page in a task each, so the page's size
+  // bounds those tasks: at 1 MB some 10-20 ms of CPU on a slow 2-core machine. Pages of 2 MB
+  // make about twice as many worker tasks of 50 ms or more in a first load, for no faster a
+  // load; pages of 0.5 MB make loads from the bulk cache slower, with no fewer long tasks.
   storePageChars: 1_000_000,
   pageOverlap: 50,
   // PeeringDB's published limits (docs.peeringdb.com, "Work within PeeringDB's query limits").
