@@ -18,9 +18,9 @@
  */
 import { PDB_TYPES, type Fac, type Ix, type IxFac, type IxLan, type IxPfx, type Net, type NetFac, type NetIxLan, type Org, type PdbType, type Poc } from '../../../../shared/peeringdb';
 import type { LocalCopy } from '../copy/local-copy';
-import { inNextTask, inSteps, runFor, runToEnd, SLICE_MS, type SlicePriority } from '../cooperative';
+import { inNextTask, inSteps, runFor, runToEnd, SLICE_MS, type SlicePriority, type Work } from '../cooperative';
 import { canonicalIp, parsePrefix, type ParsedPrefix } from './ip';
-import { buildNameSearch, type NameSearchIndex } from './name-search';
+import { buildNameSearch, prepareNameSearch, type NameSearchIndex } from './name-search';
 import { buildPeeringSection, type PeeringSection } from './peering';
 import { buildMemberColumns, memberNetFromColumns, unnamedMemberNet, type MemberColumns } from './member-columns';
 import { PrefixIndex, PrefixIndexBuilder } from './prefix-index';
@@ -117,6 +117,10 @@ type StructureName =
   | 'names:ix'
   | 'names:fac'
   | 'names:org'
+  | 'words:net'
+  | 'words:ix'
+  | 'words:fac'
+  | 'words:org'
   | 'irr'
   | 'asnTexts'
   | 'ips'
@@ -137,6 +141,10 @@ const INPUTS: Record<StructureName, readonly PdbType[]> = {
   'names:ix': ['ix'],
   'names:fac': ['fac'],
   'names:org': ['org'],
+  'words:net': ['net'],
+  'words:ix': ['ix'],
+  'words:fac': ['fac'],
+  'words:org': ['org'],
   irr: ['net'],
   asnTexts: ['net', 'netixlan'],
   ips: ['netixlan'],
@@ -159,6 +167,7 @@ const BUILD_ORDER: readonly StructureName[] = [
   'nets', 'ixByOrg', 'facByOrg', 'connections', 'netFacs', 'asnTexts',
   'ixFacs', 'ixlans', 'prefixes', 'pocs', 'peering',
   'names:net', 'names:ix', 'names:fac', 'names:org', 'irr',
+  'words:net', 'words:ix', 'words:fac', 'words:org',
   'ips', 'parsedPrefixes',
 ];
 
@@ -631,6 +640,22 @@ export class DiscoveryIndex {
       const index = yield* buildNameSearch(this.snapshots.rowsOf('org'), () => 0);
       return () => this.nameSearches.set('org', index);
     }.bind(this),
+    'words:net': function* (this: DiscoveryIndex) {
+      yield* this.prepareWords('net');
+      return () => undefined;
+    }.bind(this),
+    'words:ix': function* (this: DiscoveryIndex) {
+      yield* this.prepareWords('ix');
+      return () => undefined;
+    }.bind(this),
+    'words:fac': function* (this: DiscoveryIndex) {
+      yield* this.prepareWords('fac');
+      return () => undefined;
+    }.bind(this),
+    'words:org': function* (this: DiscoveryIndex) {
+      yield* this.prepareWords('org');
+      return () => undefined;
+    }.bind(this),
     irr: function* (this: DiscoveryIndex) {
       const irr = new PrefixIndexBuilder();
       const rows = this.snapshots.rowsOf('net');
@@ -706,6 +731,15 @@ export class DiscoveryIndex {
   };
 
   // ---- Search structures (built on first use when a question did not wait for them)
+
+  /**
+   * The words of a kind's names, ready for every first letter (see RowWords.prepareInSteps): a
+   * structure of its own that installs nothing, built after the names, which it does not wait for.
+   */
+  private *prepareWords(kind: SearchKind): Work {
+    const index = this.nameSearches.get(kind);
+    if (index) yield* prepareNameSearch(index);
+  }
 
   /** The name index of one kind. */
   nameSearchOf(kind: SearchKind): NameSearchIndex {

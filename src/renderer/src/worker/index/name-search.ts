@@ -8,7 +8,7 @@
  *
  * Rows are numbered densely (ordinals) so scratch arrays are sized by the row count.
  */
-import { inSteps } from '../cooperative';
+import { inSteps, type Work } from '../cooperative';
 import { foldText, hasSeveralWords, squash } from './text';
 import { textOf } from './row-values';
 
@@ -153,6 +153,26 @@ export class RowWords {
   /** True when the row's line starts with `prefix`. */
   lineStartsWith(ordinal: number, prefix: string): boolean {
     return this.text.startsWith(prefix, this.lineStarts[ordinal]);
+  }
+
+  /**
+   * Finds where words start, then orders the words of each first character in turn: what the
+   * first search of each letter would otherwise do after every build of the index, for up to
+   * tens of milliseconds. The index runs this in its background slices once the names are built.
+   */
+  *prepareInSteps(): Work {
+    this.wordStarts ??= this.findWordStarts();
+    yield;
+    for (const starts of this.wordStarts.values()) {
+      if (starts.byNextUnits) continue;
+      orderByNextUnits(this.text, starts);
+      yield;
+    }
+  }
+
+  /** Whether where words start is known and the words of every first character are ordered. */
+  get prepared(): boolean {
+    return this.wordStarts !== null && [...this.wordStarts.values()].every((starts) => starts.byNextUnits);
   }
 
   private wordStartsWith(unit: number): WordStarts {
@@ -322,8 +342,19 @@ export function* buildNameSearch<R extends NamedRow>(
 
 const NO_ROWS = new Int32Array(0);
 
+/** The words of every name and other name, and the rows by first letter, made ready for search (see RowWords.prepareInSteps). */
+export function* prepareNameSearch(index: NameSearchIndex): Work {
+  yield* index.names.prepareInSteps();
+  yield* index.otherNames.prepareInSteps();
+  rowsByFirstUnit(index);
+}
+
 /** The rows whose squashed name starts with `unit`: what a one-letter search reads, instead of every name. */
 export function namesStartingWith(index: NameSearchIndex, unit: number): Int32Array {
+  return rowsByFirstUnit(index).get(unit) ?? NO_ROWS;
+}
+
+function rowsByFirstUnit(index: NameSearchIndex): Map<number, Int32Array> {
   if (!index.byFirstUnit) {
     const { squashed } = index;
     const counts = new Map<number, number>();
@@ -340,5 +371,5 @@ export function namesStartingWith(index: NameSearchIndex, unit: number): Int32Ar
     }
     index.byFirstUnit = byFirstUnit;
   }
-  return index.byFirstUnit.get(unit) ?? NO_ROWS;
+  return index.byFirstUnit;
 }
