@@ -39,6 +39,25 @@ describe('name search words made ready ahead', () => {
     expect(rowsWithPrefix(prepared, 'cl')).toEqual([7, 8]);
   });
 
+  it('find the same rows when the text is long enough to be read in several steps', () => {
+    // Some 300,000 characters: words in several scripts, pairs of surrogates among them, so
+    // that steps end inside words and between the halves of a character.
+    const words = ['alpha', 'beta', 'gamma', 'ünïcode', '中国', 'x😀y', '😀', 'delta-ix', 'ΕΛΛΑΣ', 'omega'];
+    const rows: NamedRow[] = Array.from({ length: 6000 }, (_, i) => ({
+      id: i + 1,
+      name: `${words[i % 10]} ${words[(i * 7) % 10]} net ${i} ${words[(i * 3) % 10]}`,
+      city: i % 4 === 0 ? `${words[(i * 9) % 10]}ville` : undefined,
+    }));
+    const onDemand = indexOf(rows);
+    const prepared = indexOf(rows);
+    runToEnd(prepareNameSearch(prepared));
+    expect(prepared.names.prepared).toBe(true);
+    for (const prefix of ['a', 'al', 'be', 'ga', 'un', '中', '中国', 'x', 'xy', 'y', 'de', 'ix', 'ελ', 'om', 'ne', 'net', '59', '5999', 'alphaville']) {
+      expect(rowsWithPrefix(prepared, prefix), prefix).toEqual(rowsWithPrefix(onDemand, prefix));
+    }
+    expect(rowsWithPrefix(prepared, '5999')).toEqual([6000]);
+  });
+
   it('are ready after a search found some of them on demand', () => {
     const index = indexOf(ROWS);
     expect(rowsWithPrefix(index, 'fr')).toEqual([1, 4, 7]);

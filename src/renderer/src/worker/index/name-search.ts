@@ -14,6 +14,9 @@ import { textOf } from './row-values';
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 
+/** Text read in one step of the background pass that finds where words start. */
+const SCAN_STEP_UNITS = 64 * 1024;
+
 /** Per ASCII unit, 1 for a letter or a digit. */
 const ASCII_WORD_UNITS = Uint8Array.from({ length: 128 }, (_, unit) =>
   (unit >= 48 && unit <= 57) || (unit >= 97 && unit <= 122) || (unit >= 65 && unit <= 90) ? 1 : 0,
@@ -161,8 +164,16 @@ export class RowWords {
    * tens of milliseconds. The index runs this in its background slices once the names are built.
    */
   *prepareInSteps(): Work {
-    this.wordStarts ??= this.findWordStarts();
-    yield;
+    if (!this.wordStarts) {
+      const scan = newWordScan(this.text);
+      // A search may find them meanwhile, from the same text: then that is what is kept.
+      for (let until = SCAN_STEP_UNITS; scan.at < this.text.length && !this.wordStarts; until += SCAN_STEP_UNITS) {
+        scanWordStarts(this.text, this.lineStarts, scan, until);
+        yield;
+      }
+      this.wordStarts ??= wordStartsByUnit(this.text, this.lineStarts, scan);
+      yield;
+    }
     for (const starts of this.wordStarts.values()) {
       if (starts.byNextUnits) continue;
       orderByNextUnits(this.text, starts);
@@ -181,71 +192,109 @@ export class RowWords {
   }
 
   private findWordStarts(): Map<number, WordStarts> {
-    const { text, lineStarts } = this;
-    // Where words start, as found, and how many start with each unit (ASCII ones counted apart, without a map).
-    let found = new Int32Array(4096);
-    let foundCount = 0;
-    const perAsciiUnit = new Int32Array(128);
-    const perWideUnit = new Map<number, number>();
-    let row = 0;
-    let nextLine = lineStarts[1]!;
-    let afterWordChar = false;
-    for (let at = 0; at < text.length; ) {
-      while (at >= nextLine) nextLine = lineStarts[++row + 1]!;
-      const unit = text.charCodeAt(at);
-      let width = 1;
-      let isWordChar: boolean;
-      if (unit < 128) {
-        isWordChar = ASCII_WORD_UNITS[unit] === 1;
-      } else {
-        // A letter beyond the BMP is a surrogate pair; NaN past the end fails both comparisons.
-        const low = unit >= 0xd800 && unit <= 0xdbff ? text.charCodeAt(at + 1) : 0;
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          width = 2;
-          isWordChar = isWordPoint((unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000);
-        } else {
-          isWordChar = isWordPoint(unit);
-        }
-      }
-      if (isWordChar && !afterWordChar) {
-        if (foundCount === found.length) {
-          const grown = new Int32Array(found.length * 2);
-          grown.set(found);
-          found = grown;
-        }
-        found[foundCount++] = at;
-        if (unit < 128) perAsciiUnit[unit]!++;
-        else perWideUnit.set(unit, (perWideUnit.get(unit) ?? 0) + 1);
-      }
-      afterWordChar = isWordChar;
-      at += width;
-    }
-    const byUnit = new Map<number, WordStarts>();
-    const allot = (unit: number, count: number) =>
-      byUnit.set(unit, { positions: new Int32Array(count), rows: new Int32Array(count), byNextUnits: false });
-    for (let unit = 0; unit < 128; unit++) if (perAsciiUnit[unit]! > 0) allot(unit, perAsciiUnit[unit]!);
-    for (const [unit, count] of perWideUnit) allot(unit, count);
-    // Filled in the order of the text; perAsciiUnit counts again, from 0, how many each has so far.
-    perAsciiUnit.fill(0);
-    const filledWide = new Map<number, number>();
-    row = 0;
-    for (let i = 0; i < foundCount; i++) {
-      const position = found[i]!;
-      while (position >= lineStarts[row + 1]!) row++;
-      const unit = text.charCodeAt(position);
-      const starts = byUnit.get(unit)!;
-      let at: number;
-      if (unit < 128) {
-        at = perAsciiUnit[unit]!++;
-      } else {
-        at = filledWide.get(unit) ?? 0;
-        filledWide.set(unit, at + 1);
-      }
-      starts.positions[at] = position;
-      starts.rows[at] = row;
-    }
-    return byUnit;
+    const scan = newWordScan(this.text);
+    scanWordStarts(this.text, this.lineStarts, scan, this.text.length);
+    return wordStartsByUnit(this.text, this.lineStarts, scan);
   }
+}
+
+/** Where words start, as a pass over the text finds them, and how many start with each unit (ASCII ones counted apart, without a map). */
+interface WordScan {
+  at: number;
+  row: number;
+  nextLine: number;
+  afterWordChar: boolean;
+  found: Int32Array;
+  foundCount: number;
+  perAsciiUnit: Int32Array;
+  perWideUnit: Map<number, number>;
+}
+
+function newWordScan(text: string): WordScan {
+  return {
+    at: 0,
+    row: 0,
+    nextLine: -1,
+    afterWordChar: false,
+    found: new Int32Array(Math.max(16, text.length >>> 3)),
+    foundCount: 0,
+    perAsciiUnit: new Int32Array(128),
+    perWideUnit: new Map(),
+  };
+}
+
+/** Goes on with the pass up to `until` (a little past it if a character spans it). */
+function scanWordStarts(text: string, lineStarts: Int32Array, scan: WordScan, until: number): void {
+  let { at, row, nextLine, afterWordChar, found, foundCount } = scan;
+  if (nextLine < 0) nextLine = lineStarts[1]!;
+  const { perAsciiUnit, perWideUnit } = scan;
+  const end = Math.min(until, text.length);
+  while (at < end) {
+    while (at >= nextLine) nextLine = lineStarts[++row + 1]!;
+    const unit = text.charCodeAt(at);
+    let width = 1;
+    let isWordChar: boolean;
+    if (unit < 128) {
+      isWordChar = ASCII_WORD_UNITS[unit] === 1;
+    } else {
+      // A letter beyond the BMP is a surrogate pair; NaN past the end fails both comparisons.
+      const low = unit >= 0xd800 && unit <= 0xdbff ? text.charCodeAt(at + 1) : 0;
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        width = 2;
+        isWordChar = isWordPoint((unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000);
+      } else {
+        isWordChar = isWordPoint(unit);
+      }
+    }
+    if (isWordChar && !afterWordChar) {
+      if (foundCount === found.length) {
+        const grown = new Int32Array(found.length * 2);
+        grown.set(found);
+        found = grown;
+      }
+      found[foundCount++] = at;
+      if (unit < 128) perAsciiUnit[unit]!++;
+      else perWideUnit.set(unit, (perWideUnit.get(unit) ?? 0) + 1);
+    }
+    afterWordChar = isWordChar;
+    at += width;
+  }
+  scan.at = at;
+  scan.row = row;
+  scan.nextLine = nextLine;
+  scan.afterWordChar = afterWordChar;
+  scan.found = found;
+  scan.foundCount = foundCount;
+}
+
+/** The word starts a finished pass found, by first unit, each list in the order of the text. */
+function wordStartsByUnit(text: string, lineStarts: Int32Array, scan: WordScan): Map<number, WordStarts> {
+  const { found, foundCount, perAsciiUnit, perWideUnit } = scan;
+  const byUnit = new Map<number, WordStarts>();
+  const allot = (unit: number, count: number) =>
+    byUnit.set(unit, { positions: new Int32Array(count), rows: new Int32Array(count), byNextUnits: false });
+  for (let unit = 0; unit < 128; unit++) if (perAsciiUnit[unit]! > 0) allot(unit, perAsciiUnit[unit]!);
+  for (const [unit, count] of perWideUnit) allot(unit, count);
+  // Filled in the order of the text, counting again from 0 how many each has so far.
+  const filledAscii = new Int32Array(128);
+  const filledWide = new Map<number, number>();
+  let row = 0;
+  for (let i = 0; i < foundCount; i++) {
+    const position = found[i]!;
+    while (position >= lineStarts[row + 1]!) row++;
+    const unit = text.charCodeAt(position);
+    const starts = byUnit.get(unit)!;
+    let at: number;
+    if (unit < 128) {
+      at = filledAscii[unit]!++;
+    } else {
+      at = filledWide.get(unit) ?? 0;
+      filledWide.set(unit, at + 1);
+    }
+    starts.positions[at] = position;
+    starts.rows[at] = row;
+  }
+  return byUnit;
 }
 
 /** Collects the lines of a RowWords text, one row after the other. */
