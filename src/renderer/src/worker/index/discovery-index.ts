@@ -18,7 +18,7 @@
  */
 import { PDB_TYPES, type Fac, type Ix, type IxFac, type IxLan, type IxPfx, type Net, type NetFac, type NetIxLan, type Org, type PdbType, type Poc } from '../../../../shared/peeringdb';
 import type { LocalCopy } from '../copy/local-copy';
-import { inNextTask, inSteps, runFor, runToEnd, SLICE_MS, type SlicePriority, type Work } from '../cooperative';
+import { inNextTask, inSteps, runFor, runToEnd, SLICE_MS, type SlicePriority } from '../cooperative';
 import { canonicalIp, parsePrefix, type ParsedPrefix } from './ip';
 import { buildNameSearch, prepareNameSearch, type NameSearchIndex } from './name-search';
 import { buildPeeringSection, type PeeringSection } from './peering';
@@ -640,22 +640,10 @@ export class DiscoveryIndex {
       const index = yield* buildNameSearch(this.snapshots.rowsOf('org'), () => 0);
       return () => this.nameSearches.set('org', index);
     }.bind(this),
-    'words:net': function* (this: DiscoveryIndex) {
-      yield* this.prepareWords('net');
-      return () => undefined;
-    }.bind(this),
-    'words:ix': function* (this: DiscoveryIndex) {
-      yield* this.prepareWords('ix');
-      return () => undefined;
-    }.bind(this),
-    'words:fac': function* (this: DiscoveryIndex) {
-      yield* this.prepareWords('fac');
-      return () => undefined;
-    }.bind(this),
-    'words:org': function* (this: DiscoveryIndex) {
-      yield* this.prepareWords('org');
-      return () => undefined;
-    }.bind(this),
+    'words:net': () => this.prepareWords('net'),
+    'words:ix': () => this.prepareWords('ix'),
+    'words:fac': () => this.prepareWords('fac'),
+    'words:org': () => this.prepareWords('org'),
     irr: function* (this: DiscoveryIndex) {
       const irr = new PrefixIndexBuilder();
       const rows = this.snapshots.rowsOf('net');
@@ -736,9 +724,10 @@ export class DiscoveryIndex {
    * The words of a kind's names, ready for every first letter (see RowWords.prepareInSteps): a
    * structure of its own that installs nothing, built after the names, which it does not wait for.
    */
-  private *prepareWords(kind: SearchKind): Work {
+  private *prepareWords(kind: SearchKind): Generator<void, () => void, void> {
     const index = this.nameSearches.get(kind);
     if (index) yield* prepareNameSearch(index);
+    return () => undefined;
   }
 
   /** The name index of one kind. */
