@@ -12,8 +12,10 @@ const PROBE_PERIOD_MS = 4;
  * Runs where it is evaluated (the page or a worker): how late a timer due every 4 ms runs, and
  * on the page also the longest task the browser reports (the Long Tasks API, page only). A task
  * of L ms delays the timer by between L - 4 and L ms, so the largest delay plus 4 ms bounds
- * every task from above. (A zero-delay message loop would bound them exactly, but it keeps the
- * thread busy and takes a core from the load being measured.)
+ * every task from above. A timer that falls due joins the tasks of its priority behind those
+ * already queued, so its delay also takes in any of them that run first: the figure is the
+ * longest a timer in that thread waited, at least its longest task. (A zero-delay message loop
+ * would bound tasks exactly, but it keeps the thread busy and takes a core from the load.)
  */
 function installTaskProbe(period: number): void {
   let longest = 0;

@@ -52,8 +52,9 @@ type Callback = () => void;
 /**
  * 'user-blocking': the index a question waits for once the copy is still, ahead of the worker's
  * other work (history recording the sync that ended): the wait is what the user sees.
- * 'user-visible': work in turn with the worker's messages (history; a question during a sync).
- * 'background': work nobody waits for yet, after whatever else is queued (a sync's next page first).
+ * 'user-visible': work in turn with the worker's messages and timers (history).
+ * 'background': after whatever else is queued: a sync's pages, and the index warming up or built
+ * for a question during a sync, in turn with those pages.
  */
 export type SlicePriority = 'user-blocking' | 'user-visible' | 'background';
 
@@ -73,6 +74,16 @@ export function inNextTask(callback: Callback, priority: SlicePriority = 'user-v
   // Node (the tests): once per turn of the event loop, after timers and I/O.
   else if (typeof setImmediate === 'function') setImmediate(callback);
   else setTimeout(callback, 0);
+}
+
+/**
+ * Ends the current task and goes on in a later one at 'background', as a sync's pages do.
+ * Pages sent ahead queue up in the worker and each is a task of several milliseconds: at the
+ * lowest priority, a question, a timer or a message that comes meanwhile goes before every page
+ * still waiting, not behind the page posted just before it.
+ */
+export function nextBackgroundTask(): Promise<void> {
+  return new Promise((resolve) => inNextTask(resolve, 'background'));
 }
 
 /**

@@ -461,11 +461,12 @@ export class DiscoveryIndex {
 
   /**
    * Once the copy is still, ahead of the worker's other work (history recording the sync that
-   * just ended); while a sync changes it, in turn with the sync's pages: a screen asking again
-   * at each of them would otherwise hold the sync back for as long as the index takes.
+   * just ended); while a sync changes it, in turn with the sync's pages (which wait at
+   * 'background'): a screen asking again at each of them would otherwise hold the sync back for
+   * as long as the index takes.
    */
   private questionPriority(): SlicePriority {
-    return this.changingSince === null ? 'user-blocking' : 'user-visible';
+    return this.changingSince === null ? 'user-blocking' : 'background';
   }
 
   private scheduleSlice(priority: SlicePriority): void {

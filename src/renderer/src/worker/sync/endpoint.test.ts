@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PdbType } from '../../../../shared/peeringdb';
 import { WATERMARK_SKEW_SECONDS, type MainToStore, type StoreToMain } from '../../../../shared/sync';
 import { readDataVersion, readWatermark, readWatermarks } from '../db/meta';
@@ -148,6 +148,52 @@ describe('applying pages', () => {
   it('keeps rows of a still pending status (a campus with one facility is pending)', async () => {
     await send(hello(), pageOf('org', [orgRow(5, { status: 'pending' })]), end());
     expect((await reloaded()).get('org', 5)?.status).toBe('pending');
+  });
+});
+
+describe('sharing the worker', () => {
+  type Priority = 'user-blocking' | 'user-visible' | 'background';
+  const ORDER: Priority[] = ['user-blocking', 'user-visible', 'background'];
+
+  it('reads each page after anything else the worker has to do: a question that comes while pages wait goes first', async () => {
+    // The browser's task scheduler, in small: the oldest task of the highest priority runs next.
+    const waiting: { priority: Priority; run: () => void }[] = [];
+    vi.stubGlobal('scheduler', {
+      postTask(callback: () => void, options?: { priority?: Priority }) {
+        waiting.push({ priority: options?.priority ?? 'user-visible', run: callback });
+        return Promise.resolve();
+      },
+    });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    const runNext = () => {
+      const next = ORDER.flatMap((priority) => waiting.filter((task) => task.priority === priority))[0];
+      if (!next) return false;
+      waiting.splice(waiting.indexOf(next), 1);
+      next.run();
+      return true;
+    };
+    try {
+      await send(hello());
+      const received = Promise.all([endpoint.receive(pageOf('net', [netRow(1)])), endpoint.receive(pageOf('net', [netRow(2)]))]);
+      await settle();
+      expect(waiting.map((task) => task.priority)).toEqual(['background']);
+      // A question comes while the page waits: it is answered before the page is read.
+      const answered: number[] = [];
+      (globalThis as { scheduler?: { postTask(callback: () => void): Promise<unknown> } }).scheduler!.postTask(() => {
+        answered.push(copy.rows.net.size);
+      });
+      let ran = 0;
+      while (ran < 100 && posted.filter((m) => m.t === 'ack').length < 2) {
+        if (runNext()) ran++;
+        await settle();
+      }
+      await received;
+      expect(answered).toEqual([0]);
+      expect(posted.filter((m) => m.t === 'ack')).toHaveLength(2);
+      expect(idsOf(copy, 'net')).toEqual([1, 2]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 

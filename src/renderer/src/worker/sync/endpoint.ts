@@ -35,7 +35,7 @@ import {
   writeHeldRecord,
   type HeldRecords,
 } from './type-log';
-import { yieldToNextTask } from '../task-yield';
+import { nextBackgroundTask } from '../cooperative';
 
 type PageMessage = Extract<MainToStore, { t: 'page' }>;
 type SwapMessage = Extract<MainToStore, { t: 'swap' }>;
@@ -164,9 +164,9 @@ export function createSyncEndpoint(
         return;
       }
       case 'page':
-        // Each page is read in a task of its own, behind what is queued: pages sent ahead wait
-        // in the worker's queue, and a query that came meanwhile goes before the next of them.
-        await yieldToNextTask();
+        // Each page is read in a task of its own, after anything else the worker has to do: pages
+        // sent ahead wait their turn, and a query that came meanwhile goes before all of them.
+        await nextBackgroundTask();
         return handlePage(message);
       case 'swap':
         return handleSwap(message);
@@ -269,7 +269,7 @@ export function createSyncEndpoint(
       const list = held;
       list.written = before.then(async () => {
         // Reading the page and writing it are tasks of their own: a large page is both.
-        await yieldToNextTask();
+        await nextBackgroundTask();
         await db.transaction('rw', [db.chunks, db.meta], async () => {
           list.records ??= await startHeldRecords(db, page.type);
           await writeHeldRecord(db, page.type, list.records, rowsJson, rows.length);
