@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type BrowserContext } from '@playwright/test';
+import { RENDERER_JS_FLAGS } from '../../src/main/renderer-v8-flags';
 
 const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -20,6 +21,8 @@ const CHROMIUM_ARGS: readonly string[] = [
   // harness's relay worker learns it from the port's 'close' event, which Chromium ships
   // behind this switch.
   '--enable-blink-features=MessagePortCloseEvent',
+  // The app's own V8 flags for its renderer, as main sets them.
+  `--js-flags=${RENDERER_JS_FLAGS}`,
 ];
 
 const WINDOW_SIZE = { width: 1280, height: 800 } as const;

@@ -15,6 +15,7 @@ import { createSyncProgressRelay } from './sync-progress-relay';
 import { startDailySchedule } from './schedule';
 import { APP_INDEX_URL } from './renderer-files';
 import { registerAppScheme, serveRenderer } from './renderer-protocol';
+import { RENDERER_JS_FLAGS } from './renderer-v8-flags';
 import { openExternalSafely, secureSession, secureWebContents } from './security';
 import { loadSettings } from './settings';
 import { openStoreLink } from './store-link';
@@ -38,6 +39,9 @@ if (userDataOverride) app.setPath('userData', userDataOverride);
 // An end-to-end run marks the window as driven by a test (navigator.webdriver), the one signal
 // on which the page keeps its app-event log for the test to wait on. A user's run never sets it.
 if (process.env.PEERING_ASSISTANT_E2E === '1') app.commandLine.appendSwitch('enable-automation');
+
+// Before the app is ready, so that the renderer processes start with them.
+app.commandLine.appendSwitch('js-flags', RENDERER_JS_FLAGS);
 
 // Before the app is ready, or the scheme gets no origin of its own.
 registerAppScheme();
