@@ -158,12 +158,13 @@ describe('sharing the worker', () => {
   it('reads each page after anything else the worker has to do: a question that comes while pages wait goes first', async () => {
     // The browser's task scheduler, in small: the oldest task of the highest priority runs next.
     const waiting: { priority: Priority; run: () => void }[] = [];
-    vi.stubGlobal('scheduler', {
+    const scheduler = {
       postTask(callback: () => void, options?: { priority?: Priority }) {
         waiting.push({ priority: options?.priority ?? 'user-visible', run: callback });
         return Promise.resolve();
       },
-    });
+    };
+    vi.stubGlobal('scheduler', scheduler);
     const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
     const runNext = () => {
       const next = ORDER.flatMap((priority) => waiting.filter((task) => task.priority === priority))[0];
@@ -179,9 +180,7 @@ describe('sharing the worker', () => {
       expect(waiting.map((task) => task.priority)).toEqual(['background']);
       // A question comes while the page waits: it is answered before the page is read.
       const answered: number[] = [];
-      (globalThis as { scheduler?: { postTask(callback: () => void): Promise<unknown> } }).scheduler!.postTask(() => {
-        answered.push(copy.rows.net.size);
-      });
+      void scheduler.postTask(() => answered.push(copy.rows.net.size));
       let ran = 0;
       while (ran < 100 && posted.filter((m) => m.t === 'ack').length < 2) {
         if (runNext()) ran++;
