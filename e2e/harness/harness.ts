@@ -153,7 +153,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
   let handlers: Handlers | null = null;
   const bridge: PageBridge = await installPageBridge(page, {
     appUrl,
-    stash: (text) => server.stash(text),
+    acceptSockets: (onSocket) => server.acceptSockets(onSocket),
     invoke: async (channel, payload) => {
       const handler = handlers?.[channel];
       if (!handler) throw new Error(`No handler for '${String(channel)}'`);

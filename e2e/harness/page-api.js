@@ -11,7 +11,6 @@
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- called by the text the harness appends
 function installPeeringAssistantApi(config) {
   const invokeBinding = window[config.invokeBinding];
-  const portOut = window[config.portOutBinding];
   const portClosed = window[config.portClosedBinding];
   const invoke = (channel, payload) => invokeBinding(channel, payload);
 
@@ -55,88 +54,63 @@ function installPeeringAssistantApi(config) {
   };
 
   // Main's ends of the sync ports live in the relay worker (port-relay.js), started with the
-  // first port: page bodies then go from the harness to the store worker without this thread.
+  // first port: what goes through a port then travels between main's side and the store worker
+  // without this thread. A shared worker, not a dedicated one: Playwright watches a dedicated
+  // worker's network and not a shared one's (see port-relay.js). It is this page's alone: no
+  // other document knows its name, and it ends with the page.
   let relay = null;
   let relayBroken = null;
-  const openJobs = new Set();
-  const batchesInFlight = new Map();
-  let nextBatch = 1;
+  /** Jobs whose port went to the relay: all of them count as lost should the relay fail. */
+  const relayedJobs = new Set();
 
   const loseRelay = (reason) => {
     relayBroken = reason;
     console.error(reason);
-    for (const jobId of [...openJobs]) {
-      openJobs.delete(jobId);
-      void portClosed(jobId);
-    }
-    for (const [batch, { jobIds, resolve }] of batchesInFlight) {
-      batchesInFlight.delete(batch);
-      resolve(jobIds);
-    }
+    for (const jobId of relayedJobs) void portClosed(jobId);
+    relayedJobs.clear();
   };
 
   /** Starts the relay with the first port; false once it failed, so no port can open. */
   const startRelay = () => {
     if (relayBroken) return false;
     if (relay) return true;
-    relay = new Worker(config.relayUrl, { name: 'harness-port-relay' });
-    relay.postMessage({ kind: 'configure', bulkUrlField: config.bulkUrlField });
-    relay.onmessage = (event) => {
-      const note = event.data;
-      if (note.kind === 'out') {
-        if (openJobs.has(note.jobId)) void portOut(note.jobId, note.message);
-      } else if (note.kind === 'closed') {
-        if (openJobs.delete(note.jobId)) void portClosed(note.jobId);
-      } else if (note.kind === 'done') {
-        const batch = batchesInFlight.get(note.batch);
-        batchesInFlight.delete(note.batch);
-        batch?.resolve(note.failed);
-      }
-    };
-    relay.onerror = (event) => {
+    const shared = new SharedWorker(config.relayUrl, { name: `harness-port-relay-${crypto.randomUUID()}` });
+    shared.onerror = (event) => {
       event.preventDefault();
       loseRelay(`The harness's port relay failed: ${event.message || 'it did not start'}`);
     };
+    relay = shared.port;
+    relay.onmessage = (event) => {
+      if (event.data?.kind === 'lost') loseRelay("The harness's port relay lost its socket to main");
+    };
+    relay.start();
     return true;
   };
 
   const hooks = {
     /**
-     * Carries out one batch of main's sends, in order: events are dispatched here, port
-     * operations go to the relay worker in one message. Resolves, once the relay posted every
-     * message of the batch into its port, with the jobs whose port is not open.
+     * Carries out one batch of main's sends to this page, in order: events are dispatched
+     * here, and each new sync port is posted to the window (for the store worker) and its other
+     * end to the relay, with the socket main's side reaches the relay through. Resolves with the
+     * jobs whose port could not open.
      */
     run(ops) {
-      const portOps = [];
-      const transfer = [];
-      const failed = new Set();
+      const failed = [];
       for (const op of ops) {
         if (op.kind === 'dispatch') {
           dispatch(op.channel, op.payload);
         } else if (op.kind === 'open') {
           if (!startRelay()) {
-            failed.add(op.jobId);
+            failed.push(op.jobId);
             continue;
           }
           const channel = new MessageChannel();
-          openJobs.add(op.jobId);
-          portOps.push({ kind: 'open', jobId: op.jobId, port: channel.port1 });
-          transfer.push(channel.port1);
+          relayedJobs.add(op.jobId);
+          relay.postMessage({ kind: 'open', jobId: op.jobId, port: channel.port1, socketPath: op.socketPath }, [channel.port1]);
           window.postMessage({ kind: config.syncPortMessage, jobId: op.jobId }, '*', [channel.port2]);
-        } else if (!relay || relayBroken) {
-          if (op.kind === 'deliver') failed.add(op.jobId);
-        } else {
-          // Main closed this end: nothing the store sends afterwards is for it.
-          if (op.kind === 'close') openJobs.delete(op.jobId);
-          portOps.push(op);
         }
       }
-      if (portOps.length === 0) return Promise.resolve([...failed]);
-      const batch = nextBatch++;
-      const jobIds = [...new Set(portOps.map((op) => op.jobId))];
-      const done = new Promise((resolve) => batchesInFlight.set(batch, { jobIds, resolve }));
-      relay.postMessage({ kind: 'batch', batch, ops: portOps }, transfer);
-      return done.then((relayFailed) => [...new Set([...failed, ...relayFailed])]);
+      return Promise.resolve(failed);
     },
   };
   Object.defineProperty(window, config.hooksName, { value: Object.freeze(hooks) });

@@ -80,7 +80,6 @@ function loadHarness(): Side {
       if (args.length !== 1) throw new Error(`invoke carried ${args.length} arguments`);
       return { answeredOn: channel };
     },
-    [PAGE_API_CONFIG.portOutBinding]: async () => {},
     [PAGE_API_CONFIG.portClosedBinding]: async () => {},
   };
   runInNewContext(PAGE_API_SCRIPT, { window: fakeWindow, queueMicrotask, console });

@@ -3,15 +3,17 @@
  * from the IPC contract's method table, main's events pushed in as they happen, and sync job
  * ports handed to the page exactly as the preload hands them over.
  *
- * Node plays main: every invoke arrives through one binding. Each store link is a
- * MessageChannel whose main end lives in a relay worker in the page (port-relay.js), so sync
- * pages reach the store worker without crossing the page's main thread, as in the app. All
- * that Node sends (events and port messages) goes to the page in order, in batches: whatever
- * queued up while the last batch was on its way travels in the next one.
+ * Node plays main: every invoke arrives through one binding, and events go to the page in
+ * order, in batches: whatever queued up while the last batch was on its way travels in the
+ * next one. Each store link is a MessageChannel whose main end lives in a relay worker in the
+ * page (port-relay.js); what goes through the port travels between Node and that worker on a
+ * WebSocket, so sync pages reach the store worker without crossing the page's main thread, as
+ * in the app, and without a round trip through Playwright each.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import type { WebSocket } from 'ws';
 import {
   IPC_METHODS,
   SYNC_PORT_MESSAGE,
@@ -22,12 +24,11 @@ import {
 import type { MainToStore, StoreToMain } from '../../src/shared/sync';
 import type { StoreLink } from '../../src/main/sync/sync-types';
 import { isTrustedSender } from '../../src/main/security-policy';
-import { PORT_RELAY_PATH } from './renderer-server';
+import { PORT_RELAY_PATH, type SocketDoor } from './renderer-server';
 
 type BindingSource = Parameters<Parameters<Page['exposeBinding']>[1]>[0];
 
 const INVOKE_BINDING = '__peeringAssistantInvoke';
-const PORT_OUT_BINDING = '__peeringAssistantPortOut';
 const PORT_CLOSED_BINDING = '__peeringAssistantPortClosed';
 /** Page-side entry point the init script installs for Node to call (see `Window` below). */
 const PAGE_HOOKS = '__peeringAssistantHarness';
@@ -41,15 +42,14 @@ export interface PageBridge {
   settled(): Promise<void>;
 }
 
-/** One thing main sends to the page; a batch is a list of them, carried out in order. */
-type PageOp =
-  | { kind: 'dispatch'; channel: string; payload: unknown }
-  | { kind: 'open'; jobId: string }
-  | { kind: 'deliver'; jobId: string; messages: unknown[] }
-  | { kind: 'close'; jobId: string };
+/**
+ * One thing main sends to the page; a batch is a list of them, carried out in order. An open
+ * port's messages go to the relay on its socket instead (see RelaySocket).
+ */
+type PageOp = { kind: 'dispatch'; channel: string; payload: unknown } | { kind: 'open'; jobId: string; socketPath: string };
 
 interface PageHooks {
-  /** Resolves, once the port messages were posted, with the jobs whose port was not open. */
+  /** Resolves with the jobs whose port could not open. */
   run(ops: PageOp[]): Promise<string[]>;
 }
 
@@ -59,16 +59,11 @@ declare global {
   }
 }
 
-/** Sync pages above this size are fetched by the relay worker from the loopback server instead. */
-const BULK_THRESHOLD_CHARS = 64 * 1024;
-/** The relay worker swaps this field back for `rowsJson` (see port-relay.js). */
-const BULK_URL_FIELD = '__rowsJsonUrl';
-
 export interface PageBridgeOptions {
   appUrl: string;
   invoke: InvokeHandler;
-  /** Stashes a large text for one same-origin download and returns its path. */
-  stash?: (text: string) => string;
+  /** Opens the door the page's relay worker connects through (RendererServer.acceptSockets). */
+  acceptSockets: (onSocket: (socket: WebSocket) => void) => SocketDoor;
 }
 
 /** What page-api.js is given, as JSON: the contract's method table and how to reach Node. */
@@ -76,10 +71,8 @@ export const PAGE_API_CONFIG = {
   methods: IPC_METHODS,
   syncPortMessage: SYNC_PORT_MESSAGE,
   invokeBinding: INVOKE_BINDING,
-  portOutBinding: PORT_OUT_BINDING,
   portClosedBinding: PORT_CLOSED_BINDING,
   hooksName: PAGE_HOOKS,
-  bulkUrlField: BULK_URL_FIELD,
   relayUrl: PORT_RELAY_PATH,
 };
 
@@ -102,10 +95,7 @@ export async function installPageBridge(page: Page, options: PageBridgeOptions):
     fromApp(source);
     return options.invoke(channel, payload);
   });
-  await page.exposeBinding(PORT_OUT_BINDING, (source, jobId: string, message: unknown) => {
-    fromApp(source);
-    links.get(jobId)?.receive(message);
-  });
+  // The relay failed in the page (it did not start, or its socket never opened).
   await page.exposeBinding(PORT_CLOSED_BINDING, (source, jobId: string) => {
     fromApp(source);
     links.get(jobId)?.lost();
@@ -115,18 +105,24 @@ export async function installPageBridge(page: Page, options: PageBridgeOptions):
   const loseAllLinks = () => {
     for (const link of [...links.values()]) link.lost();
   };
-  page.on('close', loseAllLinks);
-  page.on('crash', loseAllLinks);
-  page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) loseAllLinks();
+  // What goes through the ports: on the relay worker's socket, past Playwright.
+  const relay = new RelaySocket(options.acceptSockets, {
+    out: (jobId, message) => links.get(jobId)?.receive(message),
+    closed: (jobId) => links.get(jobId)?.lost(),
+    lost: loseAllLinks,
   });
 
-  const toWire = (message: MainToStore): unknown => {
-    // Sync pages and history moments carry their text as rowsJson.
-    if (!options.stash || !('rowsJson' in message) || message.rowsJson.length < BULK_THRESHOLD_CHARS) return message;
-    const { rowsJson, ...rest } = message;
-    return { ...rest, [BULK_URL_FIELD]: options.stash(rowsJson) };
+  // The page's relay went with it: its socket's end, whenever it comes, concerns no link of
+  // the next page.
+  const pageGone = () => {
+    relay.pageGone();
+    loseAllLinks();
   };
+  page.on('close', pageGone);
+  page.on('crash', pageGone);
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) pageGone();
+  });
 
   const outbox = new PageOutbox(
     // The hook is a static function (the app's CSP forbids eval, and a harness that needed it
@@ -134,7 +130,6 @@ export async function installPageBridge(page: Page, options: PageBridgeOptions):
     // global; a page that went away rejects, and every port in the batch counts as lost.
     (batch) =>
       page.evaluate((ops) => window.__peeringAssistantHarness!.run(ops), batch).catch(() => null),
-    (message) => toWire(message as MainToStore),
     (jobIds) => {
       for (const jobId of jobIds) links.get(jobId)?.lost();
     },
@@ -146,7 +141,9 @@ export async function installPageBridge(page: Page, options: PageBridgeOptions):
 
   function openStoreLink(jobId: string): StoreLink {
     const link = new HarnessStoreLink(jobId, {
-      send: (op) => outbox.push(op),
+      open: () => outbox.push({ kind: 'open', jobId, socketPath: relay.path }),
+      send: (message) => relay.deliver(jobId, message),
+      close: () => relay.close(jobId),
       forget: () => links.delete(jobId),
     });
     links.set(jobId, link);
@@ -157,8 +154,123 @@ export async function installPageBridge(page: Page, options: PageBridgeOptions):
   return {
     broadcast,
     openStoreLink,
-    settled: () => outbox.settled(),
+    settled: async () => {
+      await outbox.settled();
+      await relay.settled();
+    },
   };
+}
+
+/** What the relay worker tells main's side, by job. */
+interface RelayListener {
+  out(jobId: string, message: unknown): void;
+  closed(jobId: string): void;
+  /** The socket went away: no port of this page can be reached any more. */
+  lost(): void;
+}
+
+/**
+ * Main's side of the socket to the page's relay worker (port-relay.js). Frames sent before the
+ * relay connected wait for it; a page that reloads starts a relay of its own, which connects
+ * anew. A message's `rowsJson` travels as a text frame of its own, as it is: inside the JSON of
+ * its message it would be escaped on the way and parsed again on arrival.
+ */
+class RelaySocket {
+  private readonly door: SocketDoor;
+  private socket: WebSocket | null = null;
+  private waiting: string[] = [];
+  private pings = 0;
+  private readonly pongs = new Map<number, () => void>();
+
+  constructor(
+    accept: (onSocket: (socket: WebSocket) => void) => SocketDoor,
+    private readonly listener: RelayListener,
+  ) {
+    this.door = accept((socket) => this.connected(socket));
+  }
+
+  get path(): string {
+    return this.door.path;
+  }
+
+  deliver(jobId: string, message: MainToStore): void {
+    // Sync pages and history moments carry their text as rowsJson.
+    if ('rowsJson' in message) {
+      const { rowsJson, ...rest } = message;
+      this.send(JSON.stringify({ kind: 'deliver', jobId, message: rest, body: true }));
+      this.send(rowsJson);
+    } else {
+      this.send(JSON.stringify({ kind: 'deliver', jobId, message, body: false }));
+    }
+  }
+
+  close(jobId: string): void {
+    this.send(JSON.stringify({ kind: 'close', jobId }));
+  }
+
+  /**
+   * Settles once the relay posted into its ports everything sent so far, or once there is no
+   * relay to reach: nothing was sent, or the page or its relay went away.
+   */
+  settled(): Promise<void> {
+    if (!this.socket && this.waiting.length === 0) return Promise.resolve();
+    const n = ++this.pings;
+    return new Promise((resolve) => {
+      this.pongs.set(n, resolve);
+      this.send(JSON.stringify({ kind: 'ping', n }));
+    });
+  }
+
+  /** The page went away with its relay: what waited for it is for nobody, and its socket's end is old news. */
+  pageGone(): void {
+    const socket = this.socket;
+    this.socket = null;
+    this.waiting = [];
+    this.answerAllPings();
+    socket?.terminate();
+  }
+
+  private send(frame: string): void {
+    if (this.socket) this.socket.send(frame);
+    else this.waiting.push(frame);
+  }
+
+  private answerAllPings(): void {
+    for (const resolve of this.pongs.values()) resolve();
+    this.pongs.clear();
+  }
+
+  private connected(socket: WebSocket): void {
+    // One relay per page: a second connection replaces the first.
+    const previous = this.socket;
+    this.socket = socket;
+    previous?.terminate();
+    for (const frame of this.waiting.splice(0)) socket.send(frame);
+    socket.on('message', (data) => this.received(String(data)));
+    socket.on('close', () => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      this.answerAllPings();
+      this.listener.lost();
+    });
+  }
+
+  private received(text: string): void {
+    let note: { kind?: unknown; jobId?: unknown; message?: unknown; n?: unknown };
+    try {
+      note = JSON.parse(text) as typeof note;
+    } catch {
+      console.warn('Ignored a malformed note from the port relay.');
+      return;
+    }
+    if (note.kind === 'pong' && typeof note.n === 'number') {
+      this.pongs.get(note.n)?.();
+      this.pongs.delete(note.n);
+    } else if (typeof note.jobId === 'string') {
+      if (note.kind === 'out') this.listener.out(note.jobId, note.message);
+      else if (note.kind === 'closed') this.listener.closed(note.jobId);
+    }
+  }
 }
 
 /**
@@ -172,17 +284,11 @@ class PageOutbox {
 
   constructor(
     private readonly run: (batch: PageOp[]) => Promise<string[] | null>,
-    private readonly toWire: (message: unknown) => unknown,
     private readonly onNotDelivered: (jobIds: string[]) => void,
   ) {}
 
   push(op: PageOp): void {
-    const last = this.queue.at(-1);
-    if (op.kind === 'deliver' && last?.kind === 'deliver' && last.jobId === op.jobId) {
-      last.messages.push(...op.messages);
-    } else {
-      this.queue.push(op.kind === 'deliver' ? { ...op, messages: [...op.messages] } : op);
-    }
+    this.queue.push(op);
     // A microtask later, so what the caller sends in the same turn joins the batch.
     this.draining ??= Promise.resolve().then(() => this.drain());
   }
@@ -194,13 +300,9 @@ class PageOutbox {
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.queue.length).map((op) =>
-        // Large bodies are stashed only now, when they leave, so nothing is stashed for a page
-        // that went away while they waited.
-        op.kind === 'deliver' ? { ...op, messages: op.messages.map(this.toWire) } : op,
-      );
+      const batch = this.queue.splice(0, this.queue.length);
       const notDelivered = await this.run(batch);
-      const lost = notDelivered ?? batch.flatMap((op) => (op.kind === 'open' || op.kind === 'deliver' ? [op.jobId] : []));
+      const lost = notDelivered ?? batch.flatMap((op) => (op.kind === 'open' ? [op.jobId] : []));
       if (lost.length > 0) this.onNotDelivered(lost);
     }
     this.draining = null;
@@ -212,7 +314,9 @@ function isStoreMessage(value: unknown): value is StoreToMain {
 }
 
 interface LinkTransport {
-  send(op: PageOp): void;
+  open(): void;
+  send(message: MainToStore): void;
+  close(): void;
   forget(): void;
 }
 
@@ -228,12 +332,12 @@ class HarnessStoreLink implements StoreLink {
   ) {}
 
   start(): void {
-    this.transport.send({ kind: 'open', jobId: this.jobId });
+    this.transport.open();
   }
 
   send(message: MainToStore): void {
     if (this.ended) return;
-    this.transport.send({ kind: 'deliver', jobId: this.jobId, messages: [message] });
+    this.transport.send(message);
   }
 
   onMessage(listener: (message: StoreToMain) => void): void {
@@ -247,7 +351,7 @@ class HarnessStoreLink implements StoreLink {
   close(): void {
     if (this.ended) return;
     // Messages already sent still reach the store, as they would through a real port.
-    this.transport.send({ kind: 'close', jobId: this.jobId });
+    this.transport.close();
     this.lost();
   }
 

@@ -1,101 +1,134 @@
 /**
- * The harness's end of every sync port, in a worker of its own: what Electron's main process
- * is to the port. Page bodies are downloaded here from the harness's loopback server and
- * posted into the port, so, as in the app, a multi-megabyte page never passes through the
- * page's main thread on its way to the store worker.
+ * The harness's end of every sync port, in a shared worker of its own (one page's alone): what
+ * Electron's main process is to the port. Main's side (page-bridge.ts) talks to it through one
+ * WebSocket: what main sends into a port comes in on it, and what the store worker posts, or a
+ * port's end, goes back on it. So a multi-megabyte sync page reaches the store worker as in the
+ * app, one copy from main into the renderer and one into the store worker, without passing the
+ * page's main thread or Playwright.
  *
- * The page talks to this worker in batches (see page-api.js) and gets back:
- *   { kind: 'out', jobId, message }   a message the store worker posted (state, ack, nack)
- *   { kind: 'closed', jobId }         the port closed from the store's side, or a body was lost
- *   { kind: 'done', batch, failed }   every operation of the batch was carried out
+ * Why a shared worker and a socket: Playwright watches a dedicated worker's network (an event
+ * for every chunk of a download, and the body kept for the debugger), and every call through it
+ * costs a round trip of the debugging protocol; a sync page's trip then cost several times what
+ * a message from Electron's main costs. Playwright does not watch a shared worker.
+ *
+ * From the page (through the shared worker's port):
+ *   { kind: 'open', jobId, port, socketPath }   main's end of a new job's port
+ * On the socket, from main (text frames, in order):
+ *   { kind: 'deliver', jobId, message, body }   a message for the port; when `body` is true the
+ *                                               next frame is its `rowsJson`, as text
+ *   { kind: 'close', jobId }                    main closed its end
+ *   { kind: 'ping', n }                         answered with pong once all before it was posted
+ * On the socket, to main:
+ *   { kind: 'out', jobId, message }             a message the store worker posted
+ *   { kind: 'closed', jobId }                   the port's other end went away (or never came)
+ *   { kind: 'pong', n }
  *
  * Served only by the harness's renderer server (never part of the app build). Plain
- * JavaScript, for the same reason as page-api.js.
+ * JavaScript, as page-api.js is.
  */
-let bulkUrlField = null;
-/** jobId -> { port, tail }: `tail` settles when everything sent so far was posted in order. */
-const jobs = new Map();
+/** The port of the one page this relay serves. */
+let page = null;
+/** The socket to main's side, opened with the first port. */
+let socket = null;
+/** jobId -> main's end of its port. */
+const ports = new Map();
+/** jobId -> messages main sent before the page handed over the job's port. */
+const early = new Map();
+/** Jobs whose port closed: what comes for them afterwards is answered with 'closed'. */
+const ended = new Set();
+/** A delivery whose `rowsJson` is the next frame. */
+let awaitingBody = null;
 
-function forget(jobId) {
-  const job = jobs.get(jobId);
-  if (!job) return false;
-  jobs.delete(jobId);
-  job.port.close();
-  return true;
+/** Notes for main written while the socket was still connecting. */
+let unsent = [];
+
+function toMain(note) {
+  if (socket?.readyState === WebSocket.CONNECTING) unsent.push(note);
+  else if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(note));
+}
+
+function end(jobId) {
+  const port = ports.get(jobId);
+  ports.delete(jobId);
+  early.delete(jobId);
+  if (ended.has(jobId)) return;
+  ended.add(jobId);
+  port?.close();
+  toMain({ kind: 'closed', jobId });
+}
+
+function post(jobId, message) {
+  const port = ports.get(jobId);
+  if (port) port.postMessage(message);
+  else if (ended.has(jobId)) toMain({ kind: 'closed', jobId });
+  else early.set(jobId, [...(early.get(jobId) ?? []), message]);
 }
 
 function attach(jobId, port) {
-  const job = { port, tail: Promise.resolve() };
-  jobs.set(jobId, job);
-  port.onmessage = (event) => self.postMessage({ kind: 'out', jobId, message: event.data });
-  // The store worker closed its end or went away with its page: tell main, once.
-  port.addEventListener('close', () => {
-    if (jobs.get(jobId) === job && forget(jobId)) self.postMessage({ kind: 'closed', jobId });
-  });
-}
-
-async function readBody(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`A sync page could not be read from the harness (${response.status})`);
-  return response.text();
-}
-
-/**
- * Starts every download at once (each is a one-time loopback stash), then posts the messages
- * in the order main sent them, after whatever this job had queued before.
- */
-function deliver(jobId, job, messages) {
-  const bodies = messages.map((message) => {
-    const url = bulkUrlField === null ? undefined : message[bulkUrlField];
-    return typeof url === 'string' ? readBody(url) : null;
-  });
-  // A body that fails is reported below; keep it from counting as unhandled meanwhile.
-  for (const body of bodies) body?.catch(() => {});
-  job.tail = job.tail.then(async () => {
-    try {
-      for (let index = 0; index < messages.length; index++) {
-        const body = bodies[index];
-        if (body === null) {
-          job.port.postMessage(messages[index]);
-          continue;
-        }
-        const { [bulkUrlField]: _url, ...rest } = messages[index];
-        const rowsJson = await body;
-        if (jobs.get(jobId) !== job) return;
-        job.port.postMessage({ ...rest, rowsJson });
-      }
-    } catch (error) {
-      // A page that cannot reach the store must not be skipped silently: the link is lost.
-      console.error(error instanceof Error ? error.message : String(error));
-      if (forget(jobId)) self.postMessage({ kind: 'closed', jobId });
-    }
-  });
-  return job.tail;
-}
-
-self.onmessage = (event) => {
-  const request = event.data;
-  if (request.kind === 'configure') {
-    bulkUrlField = request.bulkUrlField;
+  if (ended.has(jobId)) {
+    port.close();
     return;
   }
-  const pending = [];
-  const failed = new Set();
-  for (const op of request.ops) {
-    const job = jobs.get(op.jobId);
-    switch (op.kind) {
-      case 'open':
-        attach(op.jobId, op.port);
-        break;
-      case 'deliver':
-        if (job) pending.push(deliver(op.jobId, job, op.messages));
-        else failed.add(op.jobId);
-        break;
-      case 'close':
-        // What was sent before the close still reaches the store, as through a real port.
-        if (job) pending.push((job.tail = job.tail.then(() => void forget(op.jobId))));
-        break;
-    }
+  ports.set(jobId, port);
+  port.onmessage = (event) => toMain({ kind: 'out', jobId, message: event.data });
+  // The store worker closed its end or went away with its page: tell main, once.
+  port.addEventListener('close', () => {
+    if (ports.get(jobId) === port) end(jobId);
+  });
+  for (const message of early.get(jobId) ?? []) port.postMessage(message);
+  early.delete(jobId);
+}
+
+function fromMain(text) {
+  if (awaitingBody) {
+    const { jobId, message } = awaitingBody;
+    awaitingBody = null;
+    post(jobId, { ...message, rowsJson: text });
+    return;
   }
-  void Promise.all(pending).then(() => self.postMessage({ kind: 'done', batch: request.batch, failed: [...failed] }));
+  const frame = JSON.parse(text);
+  switch (frame.kind) {
+    case 'deliver':
+      if (frame.body) awaitingBody = frame;
+      else post(frame.jobId, frame.message);
+      break;
+    case 'close': {
+      // What was sent before the close still reaches the store, as through a real port.
+      const port = ports.get(frame.jobId);
+      ports.delete(frame.jobId);
+      early.delete(frame.jobId);
+      ended.add(frame.jobId);
+      port?.close();
+      break;
+    }
+    case 'ping':
+      // Every message before it was posted in turn (or is held for a port still to come).
+      toMain({ kind: 'pong', n: frame.n });
+      break;
+  }
+}
+
+function connect(socketPath) {
+  socket = new WebSocket(new URL(socketPath, self.location.origin).href.replace(/^http/, 'ws'));
+  socket.onopen = () => {
+    for (const note of unsent) socket.send(JSON.stringify(note));
+    unsent = [];
+  };
+  socket.onmessage = (event) => fromMain(event.data);
+  // The ports are of no use without it. Main's side learns of a lost socket from its own end,
+  // and the page too, for a socket that never opened.
+  socket.onclose = () => {
+    for (const jobId of [...ports.keys()]) end(jobId);
+    page?.postMessage({ kind: 'lost' });
+  };
+}
+
+self.onconnect = (connected) => {
+  page = connected.ports[0];
+  page.onmessage = (event) => {
+    const request = event.data;
+    if (request.kind !== 'open') return;
+    if (!socket) connect(request.socketPath);
+    attach(request.jobId, request.port);
+  };
 };

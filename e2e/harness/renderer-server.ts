@@ -2,28 +2,38 @@
  * Serves the built renderer on loopback by the rules of the app's own scheme (the same
  * functions decide which file a path names and which headers, the CSP among them, go with
  * it), so the page under test runs as in the Electron window. Besides the build it serves only
- * the harness's own parts of the page, under /__harness/: the port relay worker and one-time
- * downloads of large sync pages.
+ * the harness's own parts of the page, under /__harness/: the port relay worker, and the
+ * WebSocket through which that worker and the harness's main side talk.
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { contentTypeFor, findRendererFile, rendererResponseHeaders, type RendererFile } from '../../src/main/renderer-files';
+
+/** Where the page's relay worker connects to main's side; see RendererServer.acceptSockets. */
+export interface SocketDoor {
+  /** The same-origin path to connect to; it holds a token nothing else learns. */
+  readonly path: string;
+  /** Ends every connection made through this door, as a relay that went away would. */
+  closeAll(): void;
+}
 
 export interface RendererServer {
   readonly origin: string;
   readonly port: number;
   /**
-   * Keeps `text` for one download by the page and returns its same-origin path. Large sync
-   * pages travel this way: a loopback fetch is several times faster than an evaluate argument.
+   * Opens a door for WebSockets: connections to its path from the server's own origin are
+   * handed to `onSocket`; any other upgrade is refused. Sync ports' traffic travels this way,
+   * between main's side and the relay worker, without Playwright in between.
    */
-  stash(text: string): string;
+  acceptSockets(onSocket: (socket: WebSocket) => void): SocketDoor;
   close(): Promise<void>;
 }
 
-const OUTBOX_PATH = '/__harness/outbox/';
+const SOCKET_PATH = '/__harness/socket/';
 
 /** The worker that holds main's ends of the sync ports in the page (see port-relay.js). */
 export const PORT_RELAY_PATH = '/__harness/port-relay.js';
@@ -41,19 +51,10 @@ export interface RendererServerOptions {
 
 export async function startRendererServer(options: RendererServerOptions): Promise<RendererServer> {
   const root = options.rootDir;
-  const outbox = new Map<string, string>();
   const server = createServer((request, response) => {
     const headers = rendererResponseHeaders();
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, headers).end();
-      return;
-    }
-    if (request.url?.startsWith(OUTBOX_PATH)) {
-      const token = request.url.slice(OUTBOX_PATH.length);
-      const text = outbox.get(token);
-      outbox.delete(token);
-      if (text === undefined) response.writeHead(404, headers).end();
-      else response.writeHead(200, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end(text);
       return;
     }
     findFile(root, request.url ?? '/').then(
@@ -70,16 +71,41 @@ export async function startRendererServer(options: RendererServerOptions): Promi
     );
   });
   const port = await listen(server, options.port ?? 0);
+  const origin = `http://127.0.0.1:${port}`;
+
+  const sockets = new WebSocketServer({ noServer: true });
+  /** Door path -> who takes its connections, and the connections it took. */
+  const doors = new Map<string, { onSocket: (socket: WebSocket) => void; open: Set<WebSocket> }>();
+  server.on('upgrade', (request, stream, head) => {
+    const door = doors.get(request.url ?? '');
+    // Only from the app's own origin: a page elsewhere that learnt the path still gets nothing.
+    if (!door || request.headers.origin !== origin) {
+      stream.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, stream, head, (socket) => {
+      door.open.add(socket);
+      socket.on('close', () => door.open.delete(socket));
+      door.onSocket(socket);
+    });
+  });
+  const endAll = (open: Set<WebSocket>) => {
+    for (const socket of open) socket.terminate();
+  };
+
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin,
     port,
-    stash(text) {
-      const token = randomUUID();
-      outbox.set(token, text);
-      return `${OUTBOX_PATH}${token}`;
+    acceptSockets(onSocket) {
+      const path = `${SOCKET_PATH}${randomUUID()}`;
+      const door = { onSocket, open: new Set<WebSocket>() };
+      doors.set(path, door);
+      return { path, closeAll: () => endAll(door.open) };
     },
     close: () => {
-      outbox.clear();
+      for (const door of doors.values()) endAll(door.open);
+      doors.clear();
+      sockets.close();
       return closeServer(server);
     },
   };
