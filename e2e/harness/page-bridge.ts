@@ -83,6 +83,16 @@ installPeeringAssistantApi(${JSON.stringify(PAGE_API_CONFIG)});`;
 export async function installPageBridge(page: Page, options: PageBridgeOptions): Promise<PageBridge> {
   const links = new Map<string, HarnessStoreLink>();
 
+  const loseAllLinks = () => {
+    for (const link of [...links.values()]) link.lost();
+  };
+  // What goes through the ports: on the relay worker's socket, past Playwright.
+  const relay = new RelaySocket(options.acceptSockets, {
+    out: (jobId, message) => links.get(jobId)?.receive(message),
+    closed: (jobId) => links.get(jobId)?.lost(),
+    lost: loseAllLinks,
+  });
+
   // Main's own sender check: only the app's top-level document may call in.
   const fromApp = (source: BindingSource) => {
     const frame = { url: source.frame.url(), parent: source.frame.parentFrame() };
@@ -95,27 +105,18 @@ export async function installPageBridge(page: Page, options: PageBridgeOptions):
     fromApp(source);
     return options.invoke(channel, payload);
   });
-  // The relay failed in the page (it did not start, or its socket never opened).
+  // The relay failed in the page (it did not start, or its socket never opened or closed).
   await page.exposeBinding(PORT_CLOSED_BINDING, (source, jobId: string) => {
     fromApp(source);
+    relay.relayGone();
     links.get(jobId)?.lost();
   });
   await page.addInitScript({ content: PAGE_API_SCRIPT });
 
-  const loseAllLinks = () => {
-    for (const link of [...links.values()]) link.lost();
-  };
-  // What goes through the ports: on the relay worker's socket, past Playwright.
-  const relay = new RelaySocket(options.acceptSockets, {
-    out: (jobId, message) => links.get(jobId)?.receive(message),
-    closed: (jobId) => links.get(jobId)?.lost(),
-    lost: loseAllLinks,
-  });
-
   // The page's relay went with it: its socket's end, whenever it comes, concerns no link of
   // the next page.
   const pageGone = () => {
-    relay.pageGone();
+    relay.relayGone();
     loseAllLinks();
   };
   page.on('close', pageGone);
@@ -221,8 +222,11 @@ class RelaySocket {
     });
   }
 
-  /** The page went away with its relay: what waited for it is for nobody, and its socket's end is old news. */
-  pageGone(): void {
+  /**
+   * The page's relay went away, with its page or failing in it: what waited for it is for
+   * nobody, and its socket's end is old news. The next relay (a reloaded page's) connects anew.
+   */
+  relayGone(): void {
     const socket = this.socket;
     this.socket = null;
     this.waiting = [];

@@ -61,7 +61,8 @@ function post(jobId, message) {
   const port = ports.get(jobId);
   if (port) port.postMessage(message);
   else if (ended.has(jobId)) toMain({ kind: 'closed', jobId });
-  else early.set(jobId, [...(early.get(jobId) ?? []), message]);
+  else if (early.has(jobId)) early.get(jobId).push(message);
+  else early.set(jobId, [message]);
 }
 
 function attach(jobId, port) {
