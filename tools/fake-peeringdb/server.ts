@@ -159,7 +159,7 @@ export async function startFakePeeringDb(options: FakePeeringDbOptions = {}): Pr
     if (cached) {
       const type = cached[1]!;
       if (!isPdbType(type)) return prepareJson(apiError(404, 'Not found.'));
-      return { status: 200, headers: { 'content-type': JSON_TYPE }, body: Buffer.from(cache.fileText(type)) };
+      return { status: 200, headers: { 'content-type': JSON_TYPE }, body: cache.fileBytes(type) };
     }
     if (pathname.startsWith('/api/')) return prepareJson(answerApi(pathname, query, entry));
     return prepareJson(apiError(404, 'Not found.'));
