@@ -47,14 +47,20 @@ function toMain(note) {
   else if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(note));
 }
 
-function end(jobId) {
+/** Closes main's end of a job's port; false if it had ended already. */
+function forget(jobId) {
   const port = ports.get(jobId);
   ports.delete(jobId);
   early.delete(jobId);
-  if (ended.has(jobId)) return;
+  if (ended.has(jobId)) return false;
   ended.add(jobId);
   port?.close();
-  toMain({ kind: 'closed', jobId });
+  return true;
+}
+
+/** The port's other end went away: main hears it once. */
+function end(jobId) {
+  if (forget(jobId)) toMain({ kind: 'closed', jobId });
 }
 
 function post(jobId, message) {
@@ -93,15 +99,10 @@ function fromMain(text) {
       if (frame.body) awaitingBody = frame;
       else post(frame.jobId, frame.message);
       break;
-    case 'close': {
+    case 'close':
       // What was sent before the close still reaches the store, as through a real port.
-      const port = ports.get(frame.jobId);
-      ports.delete(frame.jobId);
-      early.delete(frame.jobId);
-      ended.add(frame.jobId);
-      port?.close();
+      forget(frame.jobId);
       break;
-    }
     case 'ping':
       // Every message before it was posted in turn (or is held for a port still to come).
       toMain({ kind: 'pong', n: frame.n });
