@@ -6,6 +6,7 @@
 import type { HeldRowCounts, MainToStore, StoreState, StoreToMain, SyncErrorCode, SyncSource } from '../../shared/sync';
 import type { PdbType } from '../../shared/peeringdb';
 import type { SkipReasons } from '../../shared/row-schema';
+import { asciiJson } from './ascii-json';
 import { abortReason } from './clock';
 import { SyncError } from './errors';
 import type { StoreLink } from './sync-types';
@@ -76,10 +77,14 @@ export class StoreSession {
     return this.wait<StoreState>(STATE_KEY, (resolve, reject) => ({ kind: 'state', resolve, reject }), { t: 'state?' });
   }
 
-  /** Sends one page and resolves with what the store kept once its transaction committed. */
+  /**
+   * Sends one page and resolves with what the store kept once its transaction committed. Its
+   * text goes as ASCII where that makes it smaller (see ascii-json.ts): the same rows, half the
+   * bytes for the window and the store.
+   */
   page(page: PageToStore): Promise<StoreAck> {
     const seq = ++this.seq;
-    const message: MainToStore = { t: 'page', seq, ...page };
+    const message: MainToStore = { t: 'page', seq, ...page, rowsJson: asciiJson(page.rowsJson) };
     return this.wait<StoreAck>(seq, (resolve, reject) => ({ kind: 'ack', resolve, reject }), message);
   }
 
