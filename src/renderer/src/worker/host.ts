@@ -95,10 +95,10 @@ export function createStoreWorkerHost({
   function attachSyncPort(port: SyncPortLike): void {
     const history = historyRecorderFor(ctx);
     const endpoint = createSyncEndpoint({ db, copy }, (message) => port.postMessage(message), {
-      onCommitted: (dataVersion) => {
+      onCommitted: (dataVersion, wholeTypes) => {
         notifier.committed(dataVersion);
         // What the sync has finished with is indexed while it stores the rest (see DiscoveryIndex.warmUp).
-        discoveryIndexOf(copy).warmUp();
+        discoveryIndexOf(copy).warmUp(false, wholeTypes);
       },
       // History reads the copy as the job left it, then writes its moment while the next job runs.
       onJobEnded: async (job) => {

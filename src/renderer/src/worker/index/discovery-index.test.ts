@@ -168,6 +168,43 @@ describe('building in the background', () => {
     expect(index.holderOfAsn(net.asn)?.name).toBe('Page 9');
   });
 
+  it('builds what a search reads of a list swapped in whole at once, while the sync goes on, and the rest once the copy is still', async () => {
+    const copy = generated();
+    const index = discoveryIndexOf(copy);
+    index.warmUp(true);
+    await index.whenIdle();
+    const org = [...copy.rows.org.values()][0]!;
+    const contact = [...copy.rows.poc.values()][0]!;
+    // A sync under way: pages of contacts every 20 ms, each too soon after the last for the
+    // copy to count as still.
+    let page = 0;
+    const pages = setInterval(() => {
+      copy.rows.poc.set(contact.id, { ...contact, name: `Page ${++page}` });
+      copy.version++;
+      index.warmUp();
+    }, 20);
+    try {
+      await vi.waitFor(() => expect(page).toBeGreaterThanOrEqual(3), { timeout: 5_000, interval: 10 });
+      // The organisations' full list is swapped in meanwhile.
+      copy.rows.org.set(org.id, { ...org, name: 'Wombat Holdings' });
+      copy.version++;
+      index.warmUp(false, ['org']);
+      const pageAtSwap = page;
+      // Their names are built while the pages go on, well before the copy could be still
+      // (QUIET_MS) or the sync long (LONG_SYNC_MS). Readiness is looked at without building.
+      await vi.waitFor(() => expect(index.isReadyFor(['search'])).toBe(true), { timeout: 900, interval: 10 });
+      await vi.waitFor(() => expect(page).toBeGreaterThan(pageAtSwap), { timeout: 5_000, interval: 10 });
+      // What reads the contacts, still changing, waits.
+      expect(index.isReadyFor(['discovery'])).toBe(false);
+    } finally {
+      clearInterval(pages);
+    }
+    expect(search(index, { query: 'wombat' }).hits[0]).toMatchObject({ kind: 'org', id: org.id });
+    // Once the copy is still, everything is built.
+    await vi.waitFor(() => expect(index.complete).toBe(true), { timeout: 10_000, interval: 20 });
+    expect(index.pocsByNet.get(contact.net_id)?.find((poc) => poc.id === contact.id)?.name).toBe(`Page ${page}`);
+  });
+
   it('says it is idle only once the background build after a change has finished', async () => {
     const copy = generated();
     const index = discoveryIndexOf(copy);

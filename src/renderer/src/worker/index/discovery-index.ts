@@ -198,9 +198,10 @@ interface Waiter {
 }
 
 /**
- * A background build waits until each type it reads is done with: a sync fetches types in
- * PDB_TYPES order, so a type is done with once a later type changed after it (in a sync that
- * has run LONG_SYNC_MS), and otherwise once it has been still this long. Pages of one type can come seconds apart (PeeringDB's own
+ * A background build waits until each type it reads is done with: a type replaced with a full
+ * list is done with at once; otherwise, as a sync fetches types in PDB_TYPES order, a type is
+ * done with once a later type changed after it (in a sync that has run LONG_SYNC_MS), and
+ * otherwise once it has been still this long. Pages of one type can come seconds apart (PeeringDB's own
  * pacing), so a shorter wait would rebuild a structure after each of them.
  */
 const QUIET_MS = 1000;
@@ -243,6 +244,8 @@ export class DiscoveryIndex {
   private looks = 0;
   /** When the copy began changing after it was last still (a sync's start, as the index saw it). */
   private changingSince: number | null = null;
+  /** Types the sync under way replaced with a full list: it is done with them, however long it has run. */
+  private readonly wholeTypes = new Set<PdbType>();
 
   netSection!: NetSection;
   ixByOrg!: Map<number, Ix[]>;
@@ -297,19 +300,25 @@ export class DiscoveryIndex {
   /**
    * Builds everything in the background, in slices, each structure once the types it reads
    * are done with (a sync still changing them pushes the moment back): the first
-   * search or peers list then finds it ready. A sync calls this as it commits, so what it has
-   * finished with is built while it stores the rest. `now` starts at once: the copy was just
-   * loaded, or the sync ended, and it will not change meanwhile.
+   * search or peers list then finds it ready. A sync calls this as it commits, so what a search
+   * reads of what it has finished with is built while it stores the rest (see nextToBuild). `now` starts at once: the copy was just
+   * loaded, or the sync ended, and it will not change meanwhile. `wholeTypes` were just
+   * replaced with a full list: the sync will not change them again, so what a search reads of
+   * them is built from now on (see nextToBuild), even in a first load too short for
+   * LONG_SYNC_MS.
    */
-  warmUp(now = false): void {
+  warmUp(now = false, wholeTypes: readonly PdbType[] = []): void {
     this.warming = true;
+    for (const type of wholeTypes) this.wholeTypes.add(type);
     if (now) {
       this.observe();
       this.changedAt.clear();
       this.changingSince = null;
+      this.wholeTypes.clear();
       this.pump();
-    } else if (this.quietTimer === null) {
-      // With a timer set the index looks again when it fires: looking at every page of a sync would cost more than it finds.
+    } else if (this.quietTimer === null || wholeTypes.length > 0) {
+      // With a timer set the index looks again when it fires: looking at every page of a sync
+      // would cost more than it finds. A list swapped in whole is worth a look at once.
       this.pump();
     }
   }
@@ -360,6 +369,13 @@ export class DiscoveryIndex {
     else this.changingSince ??= change.at;
   }
 
+  /** How long until no type has changed for QUIET_MS; 0 or less: the copy is still, no sync is storing pages. */
+  private stillIn(now: number): number {
+    let stillIn = 0;
+    for (const change of this.changedAt.values()) stillIn = Math.max(stillIn, change.at + QUIET_MS - now);
+    return stillIn;
+  }
+
   /** True when a type changed after `type` that a sync fetches after it: the sync is done with `type`. */
   private movedOnFrom(type: PdbType, look: number): boolean {
     const place = SYNC_PLACE.get(type)!;
@@ -373,7 +389,7 @@ export class DiscoveryIndex {
     const longSyncIn = this.changingSince === null ? 0 : this.changingSince + LONG_SYNC_MS - now;
     for (const type of INPUTS[name]) {
       const change = this.changedAt.get(type);
-      if (change === undefined) continue;
+      if (change === undefined || this.wholeTypes.has(type)) continue;
       const doneWith = this.movedOnFrom(type, change.look) ? longSyncIn : change.at + QUIET_MS - now;
       busyFor = Math.max(busyFor, doneWith);
     }
@@ -481,15 +497,27 @@ export class DiscoveryIndex {
   /**
    * What to build next: what a waiting question needs first, else (warming up) anything out of
    * date whose types the copy is done changing; when none is, the index looks again soon.
+   * While a sync is storing pages, the warm-up builds only what a search reads: the first
+   * search after a load should find it built, while the rest (the peering section above all)
+   * would make the load longer by more than it saves the first peers list, and is built once
+   * the copy is still.
    */
   private nextToBuild(): StructureName | null {
     const needed = new Set(this.waiters.flatMap((waiter) => waiter.needs));
     const wanted = BUILD_ORDER.find((name) => needed.has(name) && !this.isFresh(name));
     if (wanted || !this.warming) return wanted ?? null;
     const now = Date.now();
+    const stillIn = this.stillIn(now);
     let wait = Number.POSITIVE_INFINITY;
     for (const name of BUILD_ORDER) {
       if (this.isFresh(name)) continue;
+      // In a load of full lists, a type whose list has not come yet is not done with either:
+      // built now from what the copy held before, the structure would be built again.
+      const waitsForLoad = this.wholeTypes.size > 0 && !INPUTS[name].every((type) => this.wholeTypes.has(type));
+      if (stillIn > 0 && (!PARTS.search.has(name) || waitsForLoad)) {
+        wait = Math.min(wait, stillIn);
+        continue;
+      }
       const busyFor = this.busyFor(name, now);
       if (busyFor <= 0) return name;
       wait = Math.min(wait, busyFor);

@@ -14,6 +14,8 @@ let db: PeeringDatabase;
 let copy: LocalCopy;
 let posted: StoreToMain[];
 let committedVersions: number[];
+/** The types each commit replaced with a full list (none for a page applied as it came). */
+let committedWhole: (readonly PdbType[])[];
 let endpoint: SyncEndpoint;
 let dbCounter = 0;
 
@@ -23,8 +25,12 @@ beforeEach(async () => {
   copy = new LocalCopy();
   posted = [];
   committedVersions = [];
+  committedWhole = [];
   endpoint = createSyncEndpoint({ db, copy }, (m) => posted.push(m), {
-    onCommitted: (v) => committedVersions.push(v),
+    onCommitted: (v, wholeTypes = []) => {
+      committedVersions.push(v);
+      committedWhole.push(wholeTypes);
+    },
   });
 });
 
@@ -365,10 +371,14 @@ describe('full lists that replace a type', () => {
     expect(idsOf(await reloaded(), 'org')).toEqual([1, 2, 3, 5000]);
     expect(await readWatermark(db, 'org')).toBe(watermark);
 
+    const commitsBefore = committedWhole.length;
     const swapMessage = swap(['org']);
     await send(swapMessage, end());
     expect(posted.at(-1)).toEqual({ t: 'ack', seq: (swapMessage as { seq: number }).seq, stored: 3 });
     expect(idsOf(copy, 'org')).toEqual([1, 4, 6]);
+    // The index hears that the job is done with the type (see DiscoveryIndex.warmUp).
+    expect(committedWhole.slice(commitsBefore)).toEqual([['org']]);
+    expect(committedWhole.slice(0, commitsBefore).every((types) => types.length === 0)).toBe(true);
     expect(idsOf(await reloaded(), 'org')).toEqual([1, 4, 6]);
     expect(await readWatermark(db, 'org')).toBe(snapshotAt);
 

@@ -48,8 +48,11 @@ export interface SyncEndpointContext {
 }
 
 export interface SyncEndpointHooks {
-  /** A page committed (the copy is updated); `dataVersion` is the database's new version. */
-  onCommitted?(dataVersion: number): void;
+  /**
+   * A page committed (the copy is updated); `dataVersion` is the database's new version.
+   * `wholeTypes`: the types it replaced with a full list, which this job will not change again.
+   */
+  onCommitted?(dataVersion: number, wholeTypes?: readonly PdbType[]): void;
   /** The job ended and its summary (null when nothing was recorded) is stored. */
   onEnded?(summary: SyncChangeSummary | null): void;
   /**
@@ -338,7 +341,7 @@ export function createSyncEndpoint(
         swapped.push({ type, records: held.records });
       }
       copy.version++;
-      hooks.onCommitted?.(dataVersion);
+      hooks.onCommitted?.(dataVersion, swap.types);
     } catch (error) {
       nack(swap.seq, `Replacing ${swap.types.join(', ')}`, error);
       return;
