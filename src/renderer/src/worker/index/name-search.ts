@@ -303,9 +303,9 @@ class RowWordsBuilder {
   private readonly starts: number[] = [];
   private length = 0;
 
-  /** The row's text; its parts are joined so no word runs from one into the next. */
-  add(...parts: string[]): void {
-    const line = `${parts.filter(Boolean).join('\n')}\n`;
+  /** The row's text, a part a line (an empty part is left out), so no word runs from one into the next. */
+  add(first: string, second: string): void {
+    const line = first ? (second ? `${first}\n${second}\n` : `${first}\n`) : second ? `${second}\n` : '\n';
     this.starts.push(this.length);
     this.lines.push(line);
     this.length += line.length;
@@ -346,6 +346,12 @@ export interface NamedRow {
   city?: unknown;
 }
 
+/** The two texts with a space between, or the one that is not empty: per row, without the arrays a join makes. */
+function spaced(first: string, second: string): string {
+  if (!first) return second;
+  return second ? `${first} ${second}` : first;
+}
+
 /** Builds the name index of `rows`; `counterOf` reads a row's own popularity counter, -1 when it has none. */
 export function* buildNameSearch<R extends NamedRow>(
   rows: readonly R[],
@@ -366,7 +372,7 @@ export function* buildNameSearch<R extends NamedRow>(
       // The squashed name is a word too, so "decix" reaches "DE-CIX Frankfurt".
       names.add(folded, hasSeveralWords(folded) ? squashed : '');
       const aka = textOf(row.aka);
-      const otherText = [aka, textOf(row.name_long), textOf(row.city)].filter(Boolean).join(' ');
+      const otherText = spaced(spaced(aka, textOf(row.name_long)), textOf(row.city));
       others.add(otherText ? foldText(otherText) : '', aka ? squash(foldText(aka)) : '');
       ids[ordinal] = row.id;
       nameLengths[ordinal] = folded.length;
