@@ -5,7 +5,8 @@
  * two bytes a character, and a store page that is one such string costs twice its length at
  * every step after main: the message to the window, its copy into the store worker, and the
  * store's serialising, compressing and writing of it. Nearly every megabyte of PeeringDB's
- * text has such a character; few have many. A text that many of would grow is left as it came.
+ * text has such a character; few have many. A text with so many that escapes would make it
+ * longer is left as it came.
  *
  * A text holding a surrogate (a character past U+FFFF, such as an emoji, or a lone half of
  * one) is left as it came: its escapes would be surrogate escapes, which the store takes for a

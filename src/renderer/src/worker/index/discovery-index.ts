@@ -201,8 +201,8 @@ interface Waiter {
  * A background build waits until each type it reads is done with: a type replaced with a full
  * list is done with at once; otherwise, as a sync fetches types in PDB_TYPES order, a type is
  * done with once a later type changed after it (in a sync that has run LONG_SYNC_MS), and
- * otherwise once it has been still this long. Pages of one type can come seconds apart (PeeringDB's own
- * pacing), so a shorter wait would rebuild a structure after each of them.
+ * otherwise once it has been still this long. Pages of one type can come seconds apart
+ * (PeeringDB's own pacing), so a shorter wait would rebuild a structure after each of them.
  */
 const QUIET_MS = 1000;
 
@@ -211,7 +211,8 @@ const LOOK_MS = 200;
 
 /**
  * A sync shorter than this (a resync) is over before building behind it would help, and the
- * build would only slow it: until a sync has run this long, the index waits for its end.
+ * build would only slow it: until a sync has run this long, the index waits for its end, or
+ * for a type's full list to be swapped in (see warmUp).
  */
 const LONG_SYNC_MS = 1500;
 
@@ -301,11 +302,11 @@ export class DiscoveryIndex {
    * Builds everything in the background, in slices, each structure once the types it reads
    * are done with (a sync still changing them pushes the moment back): the first
    * search or peers list then finds it ready. A sync calls this as it commits, so what a search
-   * reads of what it has finished with is built while it stores the rest (see nextToBuild). `now` starts at once: the copy was just
-   * loaded, or the sync ended, and it will not change meanwhile. `wholeTypes` were just
-   * replaced with a full list: the sync will not change them again, so what a search reads of
-   * them is built from now on (see nextToBuild), even in a first load too short for
-   * LONG_SYNC_MS.
+   * reads of what it has finished with is built while it stores the rest (see nextToBuild).
+   * `now` starts at once: the copy was just loaded, or the sync ended, and it will not change
+   * meanwhile. `wholeTypes` were just replaced with a full list: the sync will not change them
+   * again, so what a search reads of them is built from now on, even in a first load too short
+   * for LONG_SYNC_MS.
    */
   warmUp(now = false, wholeTypes: readonly PdbType[] = []): void {
     this.warming = true;
