@@ -6,7 +6,7 @@
 import type { HeldRowCounts, MainToStore, StoreState, StoreToMain, SyncErrorCode, SyncSource } from '../../shared/sync';
 import type { PdbType } from '../../shared/peeringdb';
 import type { SkipReasons } from '../../shared/row-schema';
-import { oneByteJson } from './one-byte-json';
+import { asciiJson } from './ascii-json';
 import { abortReason } from './clock';
 import { SyncError } from './errors';
 import type { StoreLink } from './sync-types';
@@ -79,12 +79,12 @@ export class StoreSession {
 
   /**
    * Sends one page and resolves with what the store kept once its transaction committed. Its
-   * text goes at one byte a character where that makes it smaller (see one-byte-json.ts): the
-   * same rows, half the bytes for the window and the store.
+   * text goes as ASCII, one byte a character, where that makes it smaller (see ascii-json.ts):
+   * the same rows, half the bytes for the window and the store.
    */
   page(page: PageToStore): Promise<StoreAck> {
     const seq = ++this.seq;
-    const message: MainToStore = { t: 'page', seq, ...page, rowsJson: oneByteJson(page.rowsJson) };
+    const message: MainToStore = { t: 'page', seq, ...page, rowsJson: asciiJson(page.rowsJson) };
     return this.wait<StoreAck>(seq, (resolve, reject) => ({ kind: 'ack', resolve, reject }), message);
   }
 
