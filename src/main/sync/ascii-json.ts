@@ -20,24 +20,28 @@
  */
 
 const PAST_ASCII = /[\u0080-\uffff]/g;
-const PAST_LATIN1 = /[\u0100-\uffff]/;
-const SURROGATE = /[\ud800-\udfff]/;
 const HEX = '0123456789abcdef';
 
 /** `text` with every character past ASCII escaped, or `text` itself (see above). */
 export function asciiJson(text: string): string {
+  // One pass finds every character past ASCII, and with it any surrogate and whether the text
+  // holds anything past U+00FF.
   PAST_ASCII.lastIndex = 0;
-  const first = PAST_ASCII.exec(text);
-  if (first === null || SURROGATE.test(text)) return text;
-  const at: number[] = [first.index];
+  const at: number[] = [];
+  let pastLatin1 = false;
   // Six bytes an escape against two a character: a two-byte text a fifth or more past ASCII
-  // would grow, not shrink. A text with nothing past U+00FF is one byte a character already:
-  // escaping a few accented letters buys the fast UTF-8 path (see above), escaping many would
-  // only make it longer.
-  const most = PAST_LATIN1.test(text) ? text.length / 5 : text.length / 100;
+  // would grow, not shrink.
+  const most = text.length / 5;
   for (let found = PAST_ASCII.exec(text); found !== null; found = PAST_ASCII.exec(text)) {
+    const code = text.charCodeAt(found.index);
+    if (code >= 0xd800 && code <= 0xdfff) return text;
+    if (code > 0xff) pastLatin1 = true;
     if (at.push(found.index) >= most) return text;
   }
+  if (at.length === 0) return text;
+  // A text with nothing past U+00FF is one byte a character already: escaping a few accented
+  // letters buys the fast UTF-8 path (see above), escaping many would only make it longer.
+  if (!pastLatin1 && at.length >= text.length / 100) return text;
   // Each escaped character becomes six ASCII characters: five more than it was.
   const bytes = Buffer.allocUnsafe(text.length + 5 * at.length);
   let written = 0;
